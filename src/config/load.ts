@@ -1,0 +1,166 @@
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve, relative } from 'node:path';
+import { MODELS, RUNTIMES, type Model, type RuntimeId } from '../types.ts';
+import { ConfigError } from './errors.ts';
+import type { Config, WorkloadConfig } from './types.ts';
+
+export const DEFAULT_CONFIG_FILE = 'concurrency-bench.config.json';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const START_METHODS = ['fork', 'spawn', 'forkserver'] as const;
+const WORKLOAD_KEYS = new Set([
+  'name', 'module', 'entry', 'function', 'runtime', 'python', 'startMethod',
+  'tasks', 'concurrency', 'models', 'timeoutMs',
+]);
+const TOP_KEYS = new Set(['$schema', 'workloads', 'prepare']);
+
+/** Powers of two from 1 up to `max`, plus `max` itself (so 6 cores sweep 1,2,4,6). */
+export function sweep(max: number, extra: number[] = []): number[] {
+  const levels = new Set<number>(extra.filter((c) => c <= max));
+  for (let c = 1; c <= max; c *= 2) levels.add(c);
+  levels.add(Math.max(1, max));
+  return [...levels].sort((a, b) => a - b);
+}
+
+/** Default concurrency levels: up to 2x cores for thread/process, up to `tasks` for async. */
+export function defaultConcurrency(tasks: number, cpus = availableParallelism()): Record<Model, number[]> {
+  return {
+    sequential: [1],
+    async: sweep(tasks),
+    thread: sweep(2 * cpus, [cpus]),
+    process: sweep(2 * cpus, [cpus]),
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function isPositiveInt(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+/** Read and validate a config file; every problem is a ConfigError naming file, field and expectation. */
+export function loadConfig(path: string, options: { cpus?: number } = {}): Config {
+  const file = resolve(path);
+  const shown = relative(process.cwd(), file) || file;
+  const fail = (field: string, expected: string): never => {
+    throw new ConfigError(shown, field, expected);
+  };
+  if (!existsSync(file)) fail('', `config file not found (expected a JSON file declaring "workloads"; see ${DEFAULT_CONFIG_FILE} in the README)`);
+  if (statSync(file).isDirectory()) fail('', 'is a directory, expected a JSON config file');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail('', `not valid JSON (${(error as Error).message})`);
+  }
+  return parseConfig(raw, file, shown, options.cpus);
+}
+
+/** Validate an already-parsed config object. `shown` is the file name used in messages. */
+export function parseConfig(raw: unknown, file: string, shown = file, cpus = availableParallelism()): Config {
+  const fail = (field: string, expected: string): never => {
+    throw new ConfigError(shown, field, expected);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('', `expected an object with "workloads", got ${describe(raw)}`);
+  const top = raw as Record<string, unknown>;
+  for (const key of Object.keys(top)) if (!TOP_KEYS.has(key)) fail(key, `unknown field (allowed: ${[...TOP_KEYS].join(', ')})`);
+  if (top.prepare !== undefined && (typeof top.prepare !== 'string' || top.prepare.trim() === '')) {
+    fail('prepare', `expected a non-empty shell command string, got ${describe(top.prepare)}`);
+  }
+  if (!('workloads' in top)) fail('workloads', 'missing: expected a non-empty array of workloads');
+  if (!Array.isArray(top.workloads)) fail('workloads', `expected a non-empty array of workloads, got ${describe(top.workloads)}`);
+  const list = top.workloads as unknown[];
+  if (list.length === 0) fail('workloads', 'expected at least one workload, got an empty array');
+  const dir = dirname(file);
+  const seen = new Map<string, number>();
+  const workloads = list.map((item, index) => {
+    const at = `workloads[${index}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(at, `expected an object, got ${describe(item)}`);
+    const w = item as Record<string, unknown>;
+    for (const key of Object.keys(w)) if (!WORKLOAD_KEYS.has(key)) fail(`${at}.${key}`, `unknown field (allowed: ${[...WORKLOAD_KEYS].join(', ')})`);
+    if (typeof w.name !== 'string' || w.name.trim() === '') fail(`${at}.name`, `expected a non-empty string, got ${w.name === undefined ? 'nothing (missing)' : describe(w.name)}`);
+    const name = w.name as string;
+    if (seen.has(name)) fail(`${at}.name`, `duplicate workload name ${JSON.stringify(name)} (also workloads[${seen.get(name)}].name); names must be unique`);
+    seen.set(name, index);
+    const runtime = (w.runtime ?? 'node') as RuntimeId;
+    if (!RUNTIMES.includes(runtime)) fail(`${at}.runtime`, `expected one of ${RUNTIMES.join(', ')}, got ${describe(w.runtime)}`);
+
+    let module: string;
+    let fn = 'run';
+    if (w.entry !== undefined) {
+      if (runtime !== 'python') fail(`${at}.entry`, 'only for runtime "python" ("package.module:function"); Node workloads use "module"');
+      if (w.module !== undefined) fail(`${at}.entry`, 'give either "module" or "entry", not both');
+      if (typeof w.entry !== 'string' || !/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(w.entry)) fail(`${at}.entry`, `expected "package.module:function", got ${describe(w.entry)}`);
+      const [mod, func] = (w.entry as string).split(':');
+      module = mod;
+      fn = func;
+    } else {
+      if (w.module === undefined) fail(`${at}.module`, 'missing: expected the path of the workload module, relative to the config file');
+      if (typeof w.module !== 'string' || w.module.trim() === '') fail(`${at}.module`, `expected a non-empty path string, got ${describe(w.module)}`);
+      module = w.module as string;
+    }
+    if (w.function !== undefined) {
+      if (runtime !== 'python') fail(`${at}.function`, 'only for runtime "python"; a Node workload module exports its task as the default export');
+      if (typeof w.function !== 'string' || !/^[A-Za-z_]\w*$/.test(w.function)) fail(`${at}.function`, `expected a Python identifier, got ${describe(w.function)}`);
+      fn = w.function as string;
+    }
+    if (w.python !== undefined && (runtime !== 'python' || typeof w.python !== 'string' || w.python === '')) {
+      fail(`${at}.python`, runtime !== 'python' ? 'only for runtime "python"' : `expected an interpreter command or path, got ${describe(w.python)}`);
+    }
+    if (w.startMethod !== undefined && (runtime !== 'python' || !START_METHODS.includes(w.startMethod as never))) {
+      fail(`${at}.startMethod`, runtime !== 'python' ? 'only for runtime "python"' : `expected one of ${START_METHODS.join(', ')}, got ${describe(w.startMethod)}`);
+    }
+    if (!isPositiveInt(w.tasks)) fail(`${at}.tasks`, `expected a positive integer (tasks per batch), got ${w.tasks === undefined ? 'nothing (missing)' : describe(w.tasks)}`);
+    const tasks = w.tasks as number;
+    if (tasks > 1_000_000) fail(`${at}.tasks`, `expected at most 1000000 tasks per batch, got ${tasks}`);
+
+    let models: Model[] = [...MODELS];
+    if (w.models !== undefined) {
+      if (!Array.isArray(w.models) || w.models.length === 0) fail(`${at}.models`, `expected a non-empty array of ${MODELS.join(', ')}, got ${describe(w.models)}`);
+      (w.models as unknown[]).forEach((m, i) => {
+        if (!MODELS.includes(m as Model)) fail(`${at}.models[${i}]`, `expected one of ${MODELS.join(', ')}, got ${describe(m)}`);
+      });
+      // sequential is the baseline every speedup is measured against, so it is always measured.
+      models = MODELS.filter((m) => m === 'sequential' || (w.models as unknown[]).includes(m));
+    }
+    const concurrency = defaultConcurrency(tasks, cpus);
+    if (w.concurrency !== undefined) {
+      if (!Array.isArray(w.concurrency) || w.concurrency.length === 0) fail(`${at}.concurrency`, `expected a non-empty array of positive integers, got ${describe(w.concurrency)}`);
+      (w.concurrency as unknown[]).forEach((c, i) => {
+        if (!isPositiveInt(c) || c > 1024) fail(`${at}.concurrency[${i}]`, `expected a positive integer up to 1024, got ${describe(c)}`);
+      });
+      const levels = [...new Set(w.concurrency as number[])].sort((a, b) => a - b);
+      concurrency.async = levels.filter((c) => c <= tasks);
+      concurrency.thread = levels.filter((c) => c <= tasks);
+      concurrency.process = levels.filter((c) => c <= tasks);
+      if (concurrency.async.length === 0) fail(`${at}.concurrency`, `every level exceeds tasks (${tasks}); expected levels <= tasks`);
+    }
+    let timeoutMs = DEFAULT_TIMEOUT_MS;
+    if (w.timeoutMs !== undefined) {
+      if (!isPositiveInt(w.timeoutMs)) fail(`${at}.timeoutMs`, `expected a positive integer of milliseconds, got ${describe(w.timeoutMs)}`);
+      timeoutMs = w.timeoutMs as number;
+    }
+    const workload: WorkloadConfig = {
+      name,
+      runtime,
+      module,
+      modulePath: runtime === 'python' && w.entry !== undefined ? module : resolve(dir, module),
+      function: fn,
+      tasks,
+      concurrency,
+      models,
+      timeoutMs,
+    };
+    if (w.python !== undefined) workload.python = w.python as string;
+    if (w.startMethod !== undefined) workload.startMethod = w.startMethod as WorkloadConfig['startMethod'];
+    return workload;
+  });
+  const config: Config = { file, dir, workloads };
+  if (typeof top.prepare === 'string') config.prepare = top.prepare;
+  return config;
+}

@@ -1,0 +1,72 @@
+/**
+ * The runtime layer: how the orchestrator starts one host process for one visit of a cell, and the
+ * protocol the host speaks back. Node and Python hosts implement the same protocol, so measurement,
+ * statistics, analysis, compare and reports stay runtime-agnostic.
+ *
+ * Protocol: the orchestrator starts the host with stdio [ignore, pipe, pipe, pipe]; the visit spec is
+ * the JSON in environment variable CONCURRENCY_BENCH_VISIT; the host writes one JSON object per line
+ * to file descriptor 3 (stdout and stderr stay free for the user's code). Messages, in order:
+ *   probe mode:  {"type":"hello","env":{...}}                      then exit 0
+ *   measure:     {"type":"ready","startupMs":n}
+ *                {"type":"sample","wallMs":n,"tasks":n,"cpuMs":n,"latenciesMs":[...]}   per measured batch
+ *                {"type":"done","peakRssBytes":n}                   then exit 0
+ *   any time:    {"type":"failure","status":"load-error"|"errored"|"timed-out"|"crashed","message":"..."}
+ * A host must kill itself (and everything it started) when a task runs past timeoutMs, and exit
+ * when its parent goes away. The orchestrator also kills the host's whole process group.
+ */
+import type { BatchSample, Model, RuntimeId } from '../types.ts';
+import type { WorkloadConfig } from '../config/types.ts';
+
+export const VISIT_ENV = 'CONCURRENCY_BENCH_VISIT';
+export const PROTOCOL_FD = 3;
+
+export interface VisitSpec {
+  mode: 'probe' | 'measure';
+  workload: {
+    name: string;
+    modulePath: string;
+    function: string;
+    tasks: number;
+    timeoutMs: number;
+    startMethod?: string;
+  };
+  model: Model;
+  concurrency: number;
+  /** Batches run and discarded before measuring. */
+  warmupBatches: number;
+  /** Measured batches: at least minBatches, then more until sampleTimeMs has passed, at most maxBatches. */
+  minBatches: number;
+  maxBatches: number;
+  sampleTimeMs: number;
+}
+
+export interface HostCommand {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: Record<string, string>;
+}
+
+export type HostMessage =
+  | { type: 'hello'; env: Record<string, unknown> }
+  | { type: 'ready'; startupMs: number }
+  | ({ type: 'sample' } & BatchSample)
+  | { type: 'done'; peakRssBytes: number }
+  | { type: 'failure'; status: 'load-error' | 'errored' | 'timed-out' | 'crashed'; message: string };
+
+export interface Runtime {
+  id: RuntimeId;
+  /** Models this runtime can execute. */
+  models: readonly Model[];
+  /** How to start one host process for a visit (may fail with a RuntimeUnavailableError). */
+  hostCommand(workload: WorkloadConfig, spec: VisitSpec): Promise<HostCommand>;
+}
+
+/** The runtime itself cannot run here (interpreter missing or too old): the workload fails, others go on. */
+export class RuntimeUnavailableError extends Error {
+  readonly code = 'RUNTIME_UNAVAILABLE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'RuntimeUnavailableError';
+  }
+}
