@@ -135,5 +135,6 @@ export async function runVisit(
   if (done || (spec.mode === 'probe' && outcome.env && exit.code === 0)) return { ...outcome, status: 'ok' };
   const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
   const detail = lastErrorLine(stderrTail());
-  return { ...outcome, status: 'crashed', error: `host process ${how} before finishing${detail ? `: ${detail}` : ''}` };
+  const phase = outcome.startupMs === undefined ? 'while starting' : 'during the measurement (a task called process.exit() or crashed it)';
+  return { ...outcome, status: 'crashed', error: `host process ${how} ${phase}${detail ? `: ${detail}` : ''}` };
 }

@@ -1,0 +1,46 @@
+/**
+ * An executor runs tasks of one workload under one execution model. The host drives it with C lanes
+ * (C = concurrency); lane k only ever has one task in flight, so a pool can bind lane k to worker k.
+ */
+export interface Executor {
+  /** Start workers, load the workload and run setup everywhere; not part of throughput. */
+  start(): Promise<void>;
+  /** Run task `taskIndex` on lane `lane`; returns the task's value or a promise of it. */
+  run(taskIndex: number, lane: number): unknown;
+  /** CPU time (user + system) so far of the host and every process the executor started, ms. */
+  cpuMs(): Promise<number>;
+  /** Peak resident set so far, summed over the host and every process the executor started, bytes. */
+  peakRssBytes(): Promise<number>;
+  /** Run teardown and stop workers gracefully. */
+  close(): Promise<void>;
+  /** Stop everything now (failure paths). */
+  destroy(): void;
+}
+
+/** A task failed because the worker thread or child process running it died. */
+export class WorkerCrashError extends Error {
+  readonly code = 'WORKER_CRASHED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerCrashError';
+  }
+}
+
+/** A task threw or rejected inside a worker; carries the original `Name: message`. */
+export class TaskError extends Error {
+  readonly code = 'TASK_FAILED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'TaskError';
+  }
+}
+
+export function hostCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+export function hostPeakRssBytes(): number {
+  // maxRSS is in kilobytes; it covers every thread of this process (worker threads included).
+  return process.resourceUsage().maxRSS * 1024;
+}

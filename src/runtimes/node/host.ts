@@ -1,0 +1,117 @@
+/**
+ * The Node host: started by the orchestrator in a fresh process for one visit of one cell. It builds
+ * the executor for the cell's model, reports start-up, runs warm-up and measured batches (tinybench
+ * drives the sampling loop), and speaks the protocol of ../types.ts on fd 3.
+ */
+import { writeSync } from 'node:fs';
+import { Bench } from 'tinybench';
+import { PROTOCOL_FD, VISIT_ENV, type HostMessage, type VisitSpec } from '../types.ts';
+import { runBatch } from './batch.ts';
+import { inHostExecutor } from './executors/in-host.ts';
+import { processExecutor } from './executors/process.ts';
+import { threadExecutor } from './executors/thread.ts';
+import { WorkerCrashError, type Executor } from './executors/types.ts';
+import { describeError, loadWorkload, WorkloadLoadError } from './load-workload.ts';
+import { startWatchdog } from './watchdog.ts';
+
+function send(message: HostMessage): void {
+  writeSync(PROTOCOL_FD, JSON.stringify(message) + '\n');
+}
+
+function fail(status: 'load-error' | 'errored' | 'crashed', message: string, executor?: Executor): never {
+  send({ type: 'failure', status, message });
+  executor?.destroy();
+  process.exit(1);
+}
+
+async function createExecutor(spec: VisitSpec): Promise<Executor> {
+  switch (spec.model) {
+    case 'sequential':
+    case 'async':
+      return inHostExecutor(await loadWorkload(spec.workload.modulePath));
+    case 'thread':
+      return threadExecutor(spec.workload.modulePath, spec.concurrency);
+    case 'process':
+      return processExecutor(spec.workload.modulePath, spec.concurrency);
+  }
+}
+
+async function probe(spec: VisitSpec): Promise<void> {
+  try {
+    await loadWorkload(spec.workload.modulePath);
+  } catch (error) {
+    fail('load-error', error instanceof WorkloadLoadError ? error.message : describeError(error));
+  }
+  send({ type: 'hello', env: { node: process.version, v8: process.versions.v8, typeStripping: Boolean(process.features.typescript) } });
+}
+
+async function measure(spec: VisitSpec): Promise<void> {
+  const { tasks, timeoutMs } = spec.workload;
+  const lanes = spec.model === 'sequential' ? 1 : spec.concurrency;
+  const watchdog = startWatchdog(lanes, timeoutMs, PROTOCOL_FD);
+  // Setup and pool start-up run under the watchdog too: a setup that hangs is a timeout, not a stall.
+  watchdog.starts[0] = Date.now();
+  const startBegin = performance.now();
+  let executor: Executor | undefined;
+  try {
+    executor = await createExecutor(spec);
+    await executor.start();
+  } catch (error) {
+    const message = error instanceof WorkloadLoadError ? error.message : `starting the ${spec.model} pool failed: ${describeError(error)}`;
+    fail(error instanceof WorkerCrashError ? 'crashed' : 'load-error', message, executor);
+  }
+  watchdog.starts[0] = 0;
+  send({ type: 'ready', startupMs: performance.now() - startBegin });
+
+  const latencies = new Float64Array(tasks);
+  let batchFailure: unknown;
+  let measured = 0;
+  let warmups = spec.warmupBatches;
+  const stop = new AbortController();
+  const oneBatch = async () => {
+    if (batchFailure !== undefined) return;
+    try {
+      const cpuBefore = await executor!.cpuMs();
+      const wallMs = await runBatch(executor!, tasks, lanes, watchdog.starts, latencies);
+      const cpuMs = (await executor!.cpuMs()) - cpuBefore;
+      if (warmups > 0) {
+        warmups--;
+        return;
+      }
+      send({ type: 'sample', wallMs, tasks, cpuMs, latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) });
+      if (++measured >= spec.maxBatches) stop.abort();
+    } catch (error) {
+      batchFailure = error;
+      stop.abort();
+    }
+  };
+  // tinybench's loop runs at least `iterations` batches and until sampleTimeMs has passed. The first
+  // warmupBatches calls are discarded by oneBatch itself, so the count is exact whatever tinybench's
+  // own warm-up heuristics would do.
+  const bench = new Bench({
+    time: spec.sampleTimeMs,
+    iterations: spec.minBatches + spec.warmupBatches,
+    warmup: false,
+    signal: stop.signal,
+    throws: true,
+  });
+  bench.add('batch', oneBatch, { async: true });
+  await bench.run();
+  if (batchFailure !== undefined) {
+    fail(batchFailure instanceof WorkerCrashError ? 'crashed' : 'errored', describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ''), executor);
+  }
+  const peakRssBytes = await executor!.peakRssBytes();
+  await executor!.close();
+  watchdog.stop();
+  send({ type: 'done', peakRssBytes });
+  process.exit(0);
+}
+
+const spec = JSON.parse(process.env[VISIT_ENV] ?? 'null') as VisitSpec | null;
+if (!spec) {
+  process.stderr.write(`this is the concurrency-bench host; it is started by concurrency-bench with ${VISIT_ENV} set\n`);
+  process.exit(2);
+}
+// A promise the workload rejects without handling is that task's error, not a mysterious crash.
+process.on('unhandledRejection', (reason) => fail('errored', `unhandled rejection: ${describeError(reason)}`));
+await (spec.mode === 'probe' ? probe(spec) : measure(spec));
