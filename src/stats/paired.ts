@@ -3,6 +3,7 @@
  * machine's drift cancels inside a round: d = ln(head / base). Changes are reported as fractions
  * (exp(d) - 1; -0.07 = 7% lower throughput).
  */
+import { mulberry32 } from './rng.ts';
 import { bootstrapDistribution, medianInPlace, percentileInterval, tailAtOrAbove, tailAtOrBelow } from './bootstrap.ts';
 
 /** Location estimator of the paired log-ratios. */
@@ -94,4 +95,42 @@ export function beyondFloorPValue(boot: PairedBootstrap, floor: number): number 
   const below = tailAtOrAbove(boot.distribution, toLog(-floor)); // share that is NOT below -floor
   const above = tailAtOrBelow(boot.distribution, toLog(floor)); // share that is NOT above +floor
   return Math.min(1, 2 * Math.min(below, above));
+}
+
+/**
+ * Unpaired fallback for two stored results files: resample each side's batch throughputs on its own
+ * and bootstrap ln(median(head) / median(base)). Without pairing, machine drift between the two
+ * runs lands in the estimate, which is why reports label this mode less reliable.
+ */
+export function unpairedBootstrap(
+  base: readonly number[],
+  head: readonly number[],
+  options: { seed: number; resamples?: number },
+): PairedBootstrap {
+  const count = options.resamples ?? 2000;
+  const clean = (xs: readonly number[]) => xs.filter((x) => x > 0 && Number.isFinite(x));
+  const b = clean(base);
+  const h = clean(head);
+  const n = Math.min(b.length, h.length);
+  const distribution = new Float64Array(count);
+  if (n === 0) {
+    return { n: 0, estimator: 'median', estimate: Number.NaN, distribution: distribution.fill(Number.NaN), spread: Number.NaN };
+  }
+  const estimate = Math.log(median(h) / median(b));
+  const random = mulberry32(options.seed);
+  const sb = new Float64Array(b.length);
+  const sh = new Float64Array(h.length);
+  for (let r = 0; r < count; r++) {
+    for (let i = 0; i < b.length; i++) sb[i] = b[Math.floor(random() * b.length)];
+    for (let i = 0; i < h.length; i++) sh[i] = h[Math.floor(random() * h.length)];
+    distribution[r] = Math.log(medianInPlace(sh) / medianInPlace(sb));
+  }
+  // Spread of one log-throughput observation, pooled: what a single pair would have differed by.
+  const logSpread = (xs: number[]) => {
+    const logs = xs.map(Math.log);
+    const c = median(logs);
+    return 1.4826 * median(logs.map((x) => Math.abs(x - c)));
+  };
+  const spread = Math.SQRT2 * Math.max(logSpread(b), logSpread(h));
+  return { n, estimator: 'median', estimate, distribution: distribution.sort(), spread };
 }

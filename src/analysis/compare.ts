@@ -1,0 +1,294 @@
+/**
+ * Turning paired rounds into verdicts: the verdict rule, Holm across comparisons, memory growth,
+ * recommendation changes, the noise this machine showed, and the adaptive stopping decision.
+ * Pure functions: compare's measuring loop calls them after every round.
+ */
+import type { Model, WorkloadResult } from '../types.ts';
+import { MODELS } from '../types.ts';
+import { holmLevels } from '../stats/holm.ts';
+import {
+  beyondFloorPValue,
+  changeInterval,
+  logRatios,
+  median,
+  pairedBootstrap,
+  toChange,
+  unpairedBootstrap,
+  type PairedBootstrap,
+} from '../stats/paired.ts';
+import type { Comparison, CompareSettings, RecommendationChange, Verdict } from './compare-types.ts';
+
+/** Defaults of `compare`. */
+export const COMPARE_DEFAULTS = {
+  threshold: 0.05,
+  noiseFloor: 0.01,
+  memoryThreshold: 0.1,
+  /** Peak-RSS differences smaller than this are allocator noise, whatever the fraction. */
+  memoryMinBytes: 2 * 1024 * 1024,
+  alpha: 0.05,
+  minRounds: 6,
+  maxRounds: 60,
+  seed: 1,
+  resamples: 2000,
+} as const;
+
+/**
+ * The verdict rule, on intervals of the change (fractions):
+ * - `regression`: the Holm-corrected interval lies below -noiseFloor (the slowdown is real, even
+ *   allowing for every other comparison in the report) and reaches -threshold (a slowdown of the
+ *   gated size is plausible);
+ * - `improvement`: the mirror image;
+ * - `unchanged`: the comparison's own 95% interval lies inside +-threshold (a wrong "unchanged" is
+ *   a miss, not a false alarm, so it needs no family-wise widening);
+ * - otherwise `inconclusive` (more rounds would tell).
+ * With noiseFloor = threshold this is exactly "the whole interval lies below -threshold". A lower
+ * floor is what lets a change of exactly the threshold be caught: an interval centred on -5% lies
+ * wholly below -5% only a few percent of the time, however many rounds are run.
+ */
+export function decideVerdict(
+  ci95: readonly [number, number],
+  holmCi: readonly [number, number],
+  rule: { threshold: number; noiseFloor: number },
+): Verdict {
+  const [lo, hi] = holmCi;
+  const floor = Math.min(rule.noiseFloor, rule.threshold);
+  if (![lo, hi, ...ci95].every(Number.isFinite)) return 'inconclusive';
+  if (hi < -floor && lo <= -rule.threshold) return 'regression';
+  if (lo > floor && hi >= rule.threshold) return 'improvement';
+  if (ci95[0] > -rule.threshold && ci95[1] < rule.threshold) return 'unchanged';
+  return 'inconclusive';
+}
+
+/**
+ * Smallest true change this interval width could flag: a change c is flagged when c + h clears the
+ * floor and c - h reaches the threshold, h being the half-width.
+ */
+export function detectableChange(ci: readonly [number, number], rule: { threshold: number; noiseFloor: number }): number {
+  const h = (ci[1] - ci[0]) / 2;
+  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
+}
+
+/** One round of one comparison: both sides measured back to back. */
+export interface PairedRound {
+  /** Throughput of base in this round, tasks/s (0 or NaN when the visit failed). */
+  base: number;
+  head: number;
+  basePeakRssBytes?: number;
+  headPeakRssBytes?: number;
+}
+
+/** The cell a comparison is about and the data it has so far. */
+export interface ComparisonInput {
+  workload: string;
+  model: Model;
+  concurrency: number;
+  roles: Comparison['roles'];
+  /** Paired mode: the rounds. */
+  rounds?: PairedRound[];
+  /** Unpaired mode: each side's stored batch throughputs and peak RSS. */
+  unpaired?: { base: number[]; head: number[]; basePeakRssBytes?: number; headPeakRssBytes?: number };
+  /** Set when a side could not be measured at all. */
+  error?: string;
+}
+
+/** Stable 32-bit seed per comparison (FNV-1a of its key, mixed with the run seed): reordering workloads does not change a verdict. */
+export function comparisonSeed(seed: number, key: string): number {
+  let h = 0x811c9dc5 ^ (seed >>> 0);
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function memorySummary(input: ComparisonInput, settings: Pick<CompareSettings, 'memoryThreshold'>) {
+  let baseRss: number[] = [];
+  let headRss: number[] = [];
+  let ratios: number[] = [];
+  if (input.rounds) {
+    for (const r of input.rounds) {
+      if (r.basePeakRssBytes && r.headPeakRssBytes) {
+        baseRss.push(r.basePeakRssBytes);
+        headRss.push(r.headPeakRssBytes);
+        ratios.push(Math.log(r.headPeakRssBytes / r.basePeakRssBytes));
+      }
+    }
+  } else if (input.unpaired?.basePeakRssBytes && input.unpaired.headPeakRssBytes) {
+    baseRss = [input.unpaired.basePeakRssBytes];
+    headRss = [input.unpaired.headPeakRssBytes];
+    ratios = [Math.log(headRss[0] / baseRss[0])];
+  }
+  if (ratios.length === 0) return { base: null, head: null, change: null, growth: false };
+  const base = median(baseRss);
+  const head = median(headRss);
+  const change = toChange(median(ratios));
+  const growth = change > settings.memoryThreshold && head - base > COMPARE_DEFAULTS.memoryMinBytes;
+  return { base, head, change, growth };
+}
+
+const MODEL_RANK = new Map(MODELS.map((m, i) => [m, i]));
+
+/** Regressions first; then the order the workloads were declared in, cheaper models first. */
+export function orderComparisons(comparisons: Comparison[], workloadOrder: readonly string[]): Comparison[] {
+  const rank: Record<Verdict, number> = { regression: 0, improvement: 1, inconclusive: 1, unchanged: 1 };
+  const wi = (name: string) => {
+    const i = workloadOrder.indexOf(name);
+    return i < 0 ? workloadOrder.length : i;
+  };
+  return [...comparisons].sort(
+    (a, b) =>
+      rank[a.verdict] - rank[b.verdict] ||
+      wi(a.workload) - wi(b.workload) ||
+      (MODEL_RANK.get(a.model) ?? 0) - (MODEL_RANK.get(b.model) ?? 0) ||
+      a.concurrency - b.concurrency,
+  );
+}
+
+/**
+ * Analyse every comparison of a compare together: bootstrap each, order them by their p-value of a
+ * change beyond the floor, give each the Holm step-down level, and decide from the interval at that
+ * level. Returns comparisons in input order.
+ */
+export function analyzeComparisons(inputs: readonly ComparisonInput[], settings: CompareSettings): Comparison[] {
+  const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor };
+  const boots: Array<PairedBootstrap | null> = inputs.map((input) => {
+    const seed = comparisonSeed(settings.seed, `${input.workload}\u0000${input.model}\u0000${input.concurrency}`);
+    if (input.error) return null;
+    if (input.rounds) {
+      const d = logRatios(input.rounds.map((r) => r.base), input.rounds.map((r) => r.head));
+      return d.length ? pairedBootstrap(d, { seed, resamples: settings.resamples }) : null;
+    }
+    if (input.unpaired) {
+      const boot = unpairedBootstrap(input.unpaired.base, input.unpaired.head, { seed, resamples: settings.resamples });
+      return boot.n ? boot : null;
+    }
+    return null;
+  });
+  // Only comparisons with an estimate enter the family; a failed cell claims nothing.
+  const family = boots.map((b, i) => ({ b, i })).filter((x): x is { b: PairedBootstrap; i: number } => x.b !== null);
+  const levels = holmLevels(family.map(({ b }) => beyondFloorPValue(b, rule.noiseFloor)), settings.alpha);
+  const levelOf = new Map(family.map(({ i }, k) => [i, levels[k]]));
+
+  return inputs.map((input, i) => {
+    const boot = boots[i];
+    const memory = memorySummary(input, settings);
+    const sides = input.rounds
+      ? {
+          base: median(input.rounds.map((r) => r.base).filter((x) => x > 0)),
+          head: median(input.rounds.map((r) => r.head).filter((x) => x > 0)),
+        }
+      : { base: input.unpaired ? median(input.unpaired.base) : Number.NaN, head: input.unpaired ? median(input.unpaired.head) : Number.NaN };
+    const finite = (x: number) => (Number.isFinite(x) ? x : null);
+    const common = {
+      workload: input.workload,
+      model: input.model,
+      concurrency: input.concurrency,
+      roles: input.roles,
+      base: { throughput: finite(sides.base), peakRssBytes: memory.base },
+      head: { throughput: finite(sides.head), peakRssBytes: memory.head },
+      memoryChange: memory.change,
+      memoryGrowth: memory.growth,
+    };
+    if (!boot) {
+      return {
+        ...common,
+        verdict: 'inconclusive' as const,
+        change: null,
+        ci95: null,
+        holmCi: null,
+        holmLevel: 1 - settings.alpha,
+        rounds: 0,
+        roundSpread: null,
+        detectableChange: null,
+        error: input.error ?? 'no round measured both sides',
+      };
+    }
+    const level = levelOf.get(i) ?? settings.alpha;
+    const holmCi = changeInterval(boot, level);
+    const ci95 = changeInterval(boot, 0.05);
+    // One round cannot give an interval: the bootstrap of one value is that value.
+    const usable = boot.n >= 2;
+    const comparison: Comparison = {
+      ...common,
+      verdict: usable ? decideVerdict(ci95, holmCi, rule) : 'inconclusive',
+      change: toChange(boot.estimate),
+      ci95,
+      holmCi,
+      holmLevel: 1 - level,
+      rounds: boot.n,
+      roundSpread: finite(boot.spread),
+      detectableChange: usable ? detectableChange(holmCi, rule) : null,
+    };
+    if (input.error) comparison.error = input.error;
+    return comparison;
+  });
+}
+
+/** The noise seen on this machine: the median over comparisons of the per-round spread and detectable change. */
+export function summarizeNoise(comparisons: readonly Comparison[]): { roundSpread: number | null; detectableChange: number | null } {
+  const spreads = comparisons.map((c) => c.roundSpread).filter((x): x is number => x !== null);
+  const detectable = comparisons.map((c) => c.detectableChange).filter((x): x is number => x !== null);
+  return {
+    roundSpread: spreads.length ? median(spreads) : null,
+    detectableChange: detectable.length ? median(detectable) : null,
+  };
+}
+
+/** Workloads whose recommended model (or its concurrency) differs between base and head; workloads only on one side are included too. */
+export function recommendationChanges(base: readonly WorkloadResult[], head: readonly WorkloadResult[]): RecommendationChange[] {
+  const pick = (w: WorkloadResult | undefined) => (w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null);
+  const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
+  const changes: RecommendationChange[] = [];
+  for (const name of names) {
+    const b = pick(base.find((w) => w.name === name));
+    const h = pick(head.find((w) => w.name === name));
+    if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
+    changes.push({ workload: name, base: b, head: h });
+  }
+  return changes;
+}
+
+/** What the measuring loop should do next. */
+export interface StopDecision {
+  /** Indices of the comparisons to measure one more round each (empty when stopping). */
+  measure: number[];
+  /** Why the loop stops, when `measure` is empty. */
+  reason: 'continue' | 'decided' | 'budget' | 'max-rounds';
+}
+
+/** A comparison's state, as the stopping rule sees it. */
+export interface StopState {
+  rounds: number;
+  verdict: Verdict;
+  /** True when a side cannot be measured: no more rounds help. */
+  failed: boolean;
+  /** Expected cost of one more round, ms (last round's, or an estimate). */
+  roundCostMs: number;
+}
+
+/**
+ * Adaptive stopping: every comparison first gets minRounds; after that only undecided
+ * (`inconclusive`) ones get more, up to maxRounds, while the remaining budget pays for them.
+ * Under budget pressure the comparisons with the fewest rounds go first, so no cell is starved.
+ */
+export function nextRound(
+  states: readonly StopState[],
+  options: { minRounds: number; maxRounds: number; remainingMs: number },
+): StopDecision {
+  const wanted = states
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => !s.failed && s.rounds < options.maxRounds && (s.rounds < options.minRounds || s.verdict === 'inconclusive'));
+  if (wanted.length === 0) {
+    const capped = states.some((s) => !s.failed && s.verdict === 'inconclusive' && s.rounds >= options.maxRounds);
+    return { measure: [], reason: capped ? 'max-rounds' : 'decided' };
+  }
+  wanted.sort((a, b) => a.s.rounds - b.s.rounds || a.i - b.i);
+  const measure: number[] = [];
+  let left = options.remainingMs;
+  for (const { s, i } of wanted) {
+    if (s.roundCostMs > left) continue;
+    left -= s.roundCostMs;
+    measure.push(i);
+  }
+  return measure.length ? { measure: measure.sort((a, b) => a - b), reason: 'continue' } : { measure: [], reason: 'budget' };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMPARE_DEFAULTS,
+  analyzeComparisons,
+  comparisonSeed,
+  decideVerdict,
+  detectableChange,
+  nextRound,
+  orderComparisons,
+  recommendationChanges,
+  summarizeNoise,
+  type ComparisonInput,
+  type PairedRound,
+} from '../../src/analysis/compare.ts';
+import type { CompareSettings } from '../../src/analysis/compare-types.ts';
+import { mulberry32 } from '../../src/stats/rng.ts';
+import type { WorkloadResult } from '../../src/types.ts';
+
+const rule = { threshold: 0.05, noiseFloor: 0.01 };
+const settings: CompareSettings = {
+  ...COMPARE_DEFAULTS,
+  timeBudgetSeconds: 60,
+  config: 'c.json',
+};
+
+describe('decideVerdict', () => {
+  it('flags a regression only when the Holm interval clears the floor and reaches the threshold', () => {
+    expect(decideVerdict([-0.08, -0.02], [-0.09, -0.015], rule)).toBe('regression');
+    // Clears the floor but a 5% slowdown is implausible: a small real slowdown is "unchanged".
+    expect(decideVerdict([-0.04, -0.02], [-0.045, -0.015], rule)).toBe('unchanged');
+    // Reaches the threshold but touches the floor: more rounds needed.
+    expect(decideVerdict([-0.08, 0.0], [-0.09, -0.005], rule)).toBe('inconclusive');
+  });
+  it('mirrors for improvements and needs the 95% interval inside +-threshold for unchanged', () => {
+    expect(decideVerdict([0.03, 0.09], [0.02, 0.1], rule)).toBe('improvement');
+    expect(decideVerdict([-0.02, 0.03], [-0.06, 0.07], rule)).toBe('unchanged');
+    expect(decideVerdict([-0.06, 0.03], [-0.07, 0.04], rule)).toBe('inconclusive');
+    expect(decideVerdict([Number.NaN, 0], [0, 0], rule)).toBe('inconclusive');
+  });
+  it('reduces to "whole interval below -threshold" when the floor equals the threshold', () => {
+    const strict = { threshold: 0.05, noiseFloor: 0.05 };
+    expect(decideVerdict([-0.09, -0.06], [-0.1, -0.055], strict)).toBe('regression');
+    expect(decideVerdict([-0.09, -0.04], [-0.1, -0.045], strict)).toBe('inconclusive');
+  });
+  it('computes the smallest detectable change from the interval width', () => {
+    expect(detectableChange([-0.02, 0.02], rule)).toBeCloseTo(0.03, 12); // max(0.01 + 0.02, 0.05 - 0.02)
+    expect(detectableChange([-0.06, 0.06], rule)).toBeCloseTo(0.07, 12);
+  });
+});
+
+function rounds(n: number, ratio: number, noise: number, seed: number): PairedRound[] {
+  const random = mulberry32(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Array.from({ length: n }, () => {
+    const drift = 1000 * Math.exp(0.1 * gauss()); // machine drift shared by both sides of a round
+    return {
+      base: drift * Math.exp(noise * gauss()),
+      head: drift * ratio * Math.exp(noise * gauss()),
+      basePeakRssBytes: 50e6,
+      headPeakRssBytes: 50e6 * (ratio < 0.9 ? 1.5 : 1),
+    };
+  });
+}
+
+describe('analyzeComparisons', () => {
+  const inputs: ComparisonInput[] = [
+    { workload: 'hash', model: 'thread', concurrency: 2, roles: ['best'], rounds: rounds(20, 0.85, 0.01, 1) },
+    { workload: 'hash', model: 'sequential', concurrency: 1, roles: ['best'], rounds: rounds(20, 1, 0.01, 2) },
+    { workload: 'io', model: 'async', concurrency: 8, roles: ['best', 'recommended'], rounds: rounds(20, 1.2, 0.01, 3) },
+    { workload: 'io', model: 'process', concurrency: 2, roles: ['best'], error: 'task threw: boom' },
+  ];
+  const out = analyzeComparisons(inputs, settings);
+  it('finds the injected regression and improvement, pairing away the shared drift', () => {
+    expect(out.map((c) => c.verdict)).toEqual(['regression', 'unchanged', 'improvement', 'inconclusive']);
+    expect(out[0].change).toBeGreaterThan(-0.17);
+    expect(out[0].change).toBeLessThan(-0.13);
+    expect(out[0].ci95![0]).toBeLessThan(out[0].change!);
+    expect(out[0].ci95![1]).toBeGreaterThan(out[0].change!);
+    // Holm widens: three comparisons in the family, so the level is above 95%.
+    expect(out[0].holmLevel).toBeGreaterThan(0.95);
+    expect(out[0].holmCi![0]).toBeLessThanOrEqual(out[0].ci95![0]);
+    expect(out[0].rounds).toBe(20);
+    expect(out[0].memoryGrowth).toBe(true);
+    expect(out[0].memoryChange).toBeCloseTo(0.5, 12);
+    expect(out[1].memoryGrowth).toBe(false);
+    expect(out[3].error).toBe('task threw: boom');
+    expect(out[3].rounds).toBe(0);
+  });
+  it('is deterministic for the same inputs and seed', () => {
+    expect(analyzeComparisons(inputs, settings)).toEqual(out);
+    expect(comparisonSeed(1, 'a')).toBe(comparisonSeed(1, 'a'));
+    expect(comparisonSeed(1, 'a')).not.toBe(comparisonSeed(2, 'a'));
+  });
+  it('cannot decide on a single round', () => {
+    const [one] = analyzeComparisons([{ ...inputs[0], rounds: inputs[0].rounds!.slice(0, 1) }], settings);
+    expect(one.verdict).toBe('inconclusive');
+    expect(one.detectableChange).toBeNull();
+  });
+  it('orders regressions first, then workloads as declared, cheap models first', () => {
+    const ordered = orderComparisons(out, ['io', 'hash']);
+    expect(ordered.map((c) => `${c.workload}/${c.model}`)).toEqual(['hash/thread', 'io/async', 'io/process', 'hash/sequential']);
+  });
+  it('summarises the machine noise', () => {
+    const noise = summarizeNoise(out);
+    expect(noise.roundSpread).toBeGreaterThan(0.005);
+    expect(noise.roundSpread).toBeLessThan(0.03);
+    // Quiet rounds: a change a little under the threshold could already be flagged (max(floor + h, threshold - h)).
+    expect(noise.detectableChange).toBeGreaterThan(0.03);
+    expect(noise.detectableChange).toBeLessThan(0.05);
+  });
+  it('compares stored batch throughputs in unpaired mode', () => {
+    const [c] = analyzeComparisons(
+      [{ workload: 'w', model: 'thread', concurrency: 2, roles: ['best'], unpaired: { base: [100, 101, 99, 100, 102, 98], head: [70, 71, 69, 70, 72, 68] } }],
+      settings,
+    );
+    expect(c.verdict).toBe('regression');
+    expect(c.change).toBeCloseTo(-0.3, 12);
+  });
+});
+
+describe('recommendationChanges', () => {
+  const w = (name: string, model: 'thread' | 'async' | null, concurrency = 2): WorkloadResult => ({
+    name,
+    runtime: 'node',
+    status: model ? 'ok' : 'failed',
+    classification: null,
+    sequentialCpuUtilization: null,
+    recommendation: model ? { model, concurrency, speedup: 2, reason: '', confidence: 'high', withinNoise: [] } : null,
+    cells: [],
+  });
+  it('lists workloads whose recommended model or concurrency changed, including ones on one side only', () => {
+    expect(recommendationChanges([w('a', 'thread'), w('b', 'thread'), w('c', 'thread', 2), w('gone', 'async')], [w('a', 'thread'), w('b', 'async', 8), w('c', 'thread', 4), w('new', null)])).toEqual([
+      { workload: 'b', base: { model: 'thread', concurrency: 2 }, head: { model: 'async', concurrency: 8 } },
+      { workload: 'c', base: { model: 'thread', concurrency: 2 }, head: { model: 'thread', concurrency: 4 } },
+      { workload: 'gone', base: { model: 'async', concurrency: 2 }, head: null },
+    ]);
+  });
+});
+
+describe('nextRound (adaptive stopping)', () => {
+  const s = (rounds: number, verdict: 'inconclusive' | 'unchanged' | 'regression', failed = false, roundCostMs = 1000) => ({ rounds, verdict, failed, roundCostMs });
+  it('gives every comparison the minimum rounds, then only undecided ones', () => {
+    expect(nextRound([s(2, 'unchanged'), s(6, 'unchanged'), s(6, 'inconclusive')], { minRounds: 6, maxRounds: 60, remainingMs: 1e6 })).toEqual({ measure: [0, 2], reason: 'continue' });
+    expect(nextRound([s(6, 'unchanged'), s(9, 'regression'), s(1, 'inconclusive', true)], { minRounds: 6, maxRounds: 60, remainingMs: 1e6 })).toEqual({ measure: [], reason: 'decided' });
+    expect(nextRound([s(60, 'inconclusive')], { minRounds: 6, maxRounds: 60, remainingMs: 1e6 })).toEqual({ measure: [], reason: 'max-rounds' });
+  });
+  it('spends a short budget on the comparisons with the fewest rounds', () => {
+    expect(nextRound([s(8, 'inconclusive'), s(7, 'inconclusive'), s(9, 'inconclusive')], { minRounds: 6, maxRounds: 60, remainingMs: 2500 })).toEqual({ measure: [0, 1], reason: 'continue' });
+    expect(nextRound([s(8, 'inconclusive')], { minRounds: 6, maxRounds: 60, remainingMs: 500 })).toEqual({ measure: [], reason: 'budget' });
+  });
+});
