@@ -187,6 +187,8 @@ function toPull(p: { number: number; label: string; sha: string }, owner: string
   api!.head.label = p.label;
   api!.head.sha = p.sha;
   api!.base.repo.full_name = `${owner}/${repo}`;
+  // GitHub's own example lists a team without the `type` its schema requires; we need no teams.
+  api!.requested_teams = [];
   return api!;
 }
 

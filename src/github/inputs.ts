@@ -1,0 +1,69 @@
+/**
+ * The action's inputs, validated. Takes a getter so it stays a plain function: main.ts passes
+ * @actions/core's getInput, tests pass a map. Every message names the input and what it accepts.
+ */
+import { COMMENT_POLICIES, type CommentPolicy } from './comment.ts';
+
+export const MODES = ['run', 'measure', 'report'] as const;
+export type Mode = (typeof MODES)[number];
+export const BASELINES = ['base', 'none'] as const;
+export type Baseline = (typeof BASELINES)[number];
+
+export interface ActionInputs {
+  config: string;
+  token: string;
+  baseline: Baseline;
+  /** Percent, e.g. 5 for 5%. */
+  threshold: number;
+  failOnRegression: boolean;
+  comment: CommentPolicy;
+  /** Seconds; undefined = the tool's default. */
+  timeBudget: number | undefined;
+  mode: Mode;
+  /** report mode: files or glob patterns, one per line or comma-separated. */
+  results: string[];
+}
+
+export class InputError extends Error {
+  constructor(input: string, expected: string, got: string) {
+    super(`Input \`${input}\`: expected ${expected}, got ${JSON.stringify(got)}`);
+    this.name = 'InputError';
+  }
+}
+
+export function parseInputs(get: (name: string) => string): ActionInputs {
+  const read = (name: string) => get(name).trim();
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name) || fallback;
+    if (!(allowed as readonly string[]).includes(value)) throw new InputError(name, allowed.join(' | '), value);
+    return value as T;
+  };
+  const number = (name: string, fallback: number | undefined, min: number): number | undefined => {
+    const raw = read(name);
+    if (raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min) throw new InputError(name, `a number >= ${min}`, raw);
+    return value;
+  };
+  const bool = (name: string): boolean => {
+    const raw = read(name).toLowerCase();
+    if (raw === '' || raw === 'false') return false;
+    if (raw === 'true') return true;
+    throw new InputError(name, 'true | false', raw);
+  };
+  const timeBudget = number('time-budget', undefined, 0);
+  return {
+    config: read('config') || 'concurrency-bench.config.json',
+    token: read('github-token'),
+    baseline: oneOf('baseline', BASELINES, 'base'),
+    threshold: number('threshold', 5, 0) as number,
+    failOnRegression: bool('fail-on-regression'),
+    comment: oneOf('comment', COMMENT_POLICIES, 'always'),
+    timeBudget: timeBudget === 0 ? undefined : timeBudget,
+    mode: oneOf('mode', MODES, 'run'),
+    results: read('results')
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}
