@@ -1,0 +1,53 @@
+/**
+ * Number formatting for reports: fixed rules, no locale (ICU data differs between machines and the
+ * report must be byte-for-byte deterministic for snapshot tests).
+ */
+
+/** 3 significant figures, thousands grouped with commas: 1,234 / 56.7 / 0.891. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '-';
+  const abs = Math.abs(value);
+  if (abs >= 100) return groupThousands(Math.round(value));
+  if (abs === 0) return '0';
+  const digits = abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(abs)));
+  return value.toFixed(digits);
+}
+
+function groupThousands(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A fraction as a signed percentage: -0.152 -> "-15.2%", 0.031 -> "+3.1%". */
+export function formatChange(fraction: number | null | undefined, digits = 1): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '-';
+  const pct = (fraction * 100).toFixed(digits);
+  if (Number(pct) === 0) return `${(0).toFixed(digits)}%`;
+  return `${fraction > 0 ? '+' : ''}${pct}%`;
+}
+
+/** A utilisation (1.0 = one core) as a percentage of one core: 1.93 -> "193%". */
+export function formatUtilization(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '-';
+  return `${Math.round(value * 100)}%`;
+}
+
+/** Bytes in MiB with one decimal. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (!bytes || !Number.isFinite(bytes)) return '-';
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+
+/** Milliseconds with precision that suits the size. */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '-';
+  if (ms >= 100) return `${Math.round(ms)} ms`;
+  if (ms >= 1) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(3)} ms`;
+}
+
+/** A speedup relative to sequential: 1.934 -> "1.93x". */
+export function formatSpeedup(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '-';
+  return `${value.toFixed(2)}x`;
+}

@@ -1,0 +1,326 @@
+/**
+ * The markdown report: the body of the pull-request comment and the job summary, also written by
+ * `--markdown FILE`. Deterministic (no clock, no locale), every user string escaped, and kept under
+ * GitHub's comment limit by dropping detail (charts, then tables) with a note instead of failing.
+ */
+import { markdownTable } from 'markdown-table';
+import type { CellResult, Model, RunResults, WorkloadResult } from '../types.ts';
+import { MODELS } from '../types.ts';
+import type { Comparison, CompareResults } from '../analysis/compare-types.ts';
+import { escapeMarkdown as esc } from './escape.ts';
+import { formatBytes, formatChange, formatMs, formatNumber, formatSpeedup, formatUtilization } from './format.ts';
+
+/** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
+export const DEFAULT_MAX_LENGTH = 60_000;
+/** Items shown in the regression / recommendation-change lists before "and N more". */
+const MAX_LIST_ITEMS = 20;
+
+export interface MarkdownOptions {
+  /** Upper bound on the length of the whole report (UTF-16 code units, which over-counts, so it is safe). */
+  maxLength?: number;
+}
+
+type Detail = 'full' | 'table' | 'line';
+
+/** One workload's section at each level of detail, and whether it needs attention. */
+interface Section {
+  variants: Record<Detail, string>;
+  notable: boolean;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const cellLabel = (model: Model, concurrency: number) => (model === 'sequential' ? 'sequential' : `${model} x${concurrency}`);
+
+/** The best ok cell of each model (highest median throughput), in model cost order, plus the recommended cell. */
+function rowsFor(workload: WorkloadResult): CellResult[] {
+  const rows: CellResult[] = [];
+  const rec = workload.recommendation;
+  for (const model of MODELS) {
+    const cells = workload.cells.filter((c) => c.model === model);
+    if (cells.length === 0) continue;
+    const ok = cells.filter((c) => c.status === 'ok');
+    const best = ok.length ? ok.reduce((a, b) => (b.throughput.median > a.throughput.median ? b : a)) : cells[0];
+    rows.push(best);
+    const recommended = rec && rec.model === model ? cells.find((c) => c.concurrency === rec.concurrency) : undefined;
+    if (recommended && recommended !== best) rows.push(recommended);
+    // A cell that failed is news even when another concurrency of the model worked.
+    for (const c of cells) if (c.status !== 'ok' && !rows.includes(c)) rows.push(c);
+  }
+  return rows;
+}
+
+function changeCell(c: Comparison | undefined): string {
+  if (!c) return '-';
+  if (c.change === null || !c.ci95) return `? not measured${c.error ? `: ${esc(c.error, 120)}` : ''}`;
+  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})`;
+  switch (c.verdict) {
+    case 'regression':
+      return `🔴 **${formatChange(c.change)}** ${ci}`;
+    case 'improvement':
+      return `🟢 **${formatChange(c.change)}** ${ci}`;
+    case 'unchanged':
+      return `${formatChange(c.change)} ${ci}`;
+    default:
+      return `❔ ${formatChange(c.change)} ${ci} inconclusive`;
+  }
+}
+
+function findComparison(comparisons: readonly Comparison[], cell: CellResult): Comparison | undefined {
+  return comparisons.find((c) => c.model === cell.model && c.concurrency === cell.concurrency);
+}
+
+/** `comparisons` are this workload's only (or null for a run report). */
+function table(workload: WorkloadResult, comparisons: readonly Comparison[] | null): string {
+  const rec = workload.recommendation;
+  const header = ['model', 'concurrency', 'throughput (tasks/s)', 'vs sequential', 'p99 latency', 'CPU', 'peak memory'];
+  if (comparisons) header.push('change vs base (95% CI)');
+  const rows = rowsFor(workload).map((cell) => {
+    const recommended = rec?.model === cell.model && rec.concurrency === cell.concurrency;
+    const name = recommended ? `✅ **${cell.model}**` : cell.model;
+    const failed = cell.status !== 'ok';
+    const row = failed
+      ? [name, String(cell.concurrency), `❌ ${cell.status}${cell.error ? `: ${esc(cell.error, 120)}` : ''}`, '-', '-', '-', '-']
+      : [
+          name,
+          String(cell.concurrency),
+          `${formatNumber(cell.throughput.median)} (${formatNumber(cell.throughput.ci95[0])} to ${formatNumber(cell.throughput.ci95[1])})`,
+          formatSpeedup(cell.speedup),
+          formatMs(cell.latencyMs.p99),
+          formatUtilization(cell.cpuUtilization),
+          formatBytes(cell.peakRssBytes),
+        ];
+    if (comparisons) {
+      const c = findComparison(comparisons, cell);
+      row.push(changeCell(c) + (c?.memoryGrowth ? ` · memory ${formatChange(c.memoryChange, 0)}` : ''));
+    }
+    return row;
+  });
+  // No padding to align the delimiters: it only costs characters of the comment budget.
+  return markdownTable([header, ...rows], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], alignDelimiters: false });
+}
+
+/** Mermaid xychart-beta, one bar chart per model with more than one concurrency level (a chart has no legend, so one series per chart stays readable). */
+function charts(workload: WorkloadResult, base: WorkloadResult | undefined): string {
+  const sequential = workload.cells.find((c) => c.model === 'sequential' && c.status === 'ok');
+  const blocks: string[] = [];
+  for (const model of MODELS) {
+    const cells = workload.cells.filter((c) => c.model === model && c.status === 'ok').sort((a, b) => a.concurrency - b.concurrency);
+    if (cells.length < 2) continue;
+    const baseCells = base?.cells.filter((c) => c.model === model && c.status === 'ok') ?? [];
+    const baseValues = cells.map((c) => baseCells.find((b) => b.concurrency === c.concurrency)?.throughput.median);
+    const withBase = baseCells.length > 0 && baseValues.every((v) => v !== undefined);
+    const values = cells.map((c) => c.throughput.median);
+    const top = Math.max(...values, ...(withBase ? (baseValues as number[]) : []), sequential?.throughput.median ?? 0);
+    const title = `${model}${sequential ? ` (sequential: ${formatNumber(sequential.throughput.median)} tasks/s)` : ''}${withBase ? ' - bars: head / line: base' : ''}`;
+    const lines = [
+      '```mermaid',
+      'xychart-beta',
+      `    title "${title.replace(/,/g, '')}"`,
+      `    x-axis "concurrency" [${cells.map((c) => `"${c.concurrency}"`).join(', ')}]`,
+      `    y-axis "tasks/s" 0 --> ${chartNumber(top * 1.1)}`,
+      `    bar [${values.map(chartNumber).join(', ')}]`,
+    ];
+    if (withBase) lines.push(`    line [${(baseValues as number[]).map(chartNumber).join(', ')}]`);
+    lines.push('```');
+    blocks.push(lines.join('\n'));
+  }
+  if (blocks.length === 0) return '';
+  return `<details><summary>Throughput by concurrency: ${esc(workload.name)}</summary>\n\n${blocks.join('\n\n')}\n\n</details>`;
+}
+
+/** Plain decimal with 3 significant figures and no grouping (mermaid parses bare numbers). */
+function chartNumber(value: number): string {
+  if (!Number.isFinite(value) || value <= 0) return '0';
+  return String(Number(value.toPrecision(3)));
+}
+
+function workloadHeading(w: WorkloadResult): string {
+  if (w.status === 'failed' || !w.recommendation) return `#### ❌ ${esc(w.name)}: failed${w.error ? ` - ${esc(w.error)}` : ''}`;
+  const r = w.recommendation;
+  return `#### ${esc(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatSpeedup(r.speedup)} sequential)`;
+}
+
+function workloadLine(w: WorkloadResult, mine: readonly Comparison[]): string {
+  const worst = mine.filter((c) => c.verdict === 'regression').sort((a, b) => (a.change ?? 0) - (b.change ?? 0))[0];
+  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : 'failed';
+  const change = worst ? ` · 🔴 ${worst.model} ${formatChange(worst.change)}` : '';
+  return `- **${esc(w.name)}**: ${rec}${change}`;
+}
+
+/** `comparisons`: this workload's comparisons, or null for a run report. */
+function section(w: WorkloadResult, base: WorkloadResult | undefined, comparisons: readonly Comparison[] | null, failures: string[]): Section {
+  const lines = [workloadHeading(w)];
+  if (w.recommendation) {
+    const r = w.recommendation;
+    // Name the classification unless the reason already starts with it.
+    const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : '';
+    lines.push(`${cls}${esc(r.reason, 600)}${r.confidence === 'low' ? ' _(low confidence: differences within noise)_' : ''}`);
+  }
+  for (const f of failures) lines.push(`> ❌ ${f}`);
+  const head = lines.join('\n\n');
+  const tbl = w.cells.length ? table(w, comparisons) : '';
+  const chart = charts(w, base);
+  const mine = comparisons ?? [];
+  return {
+    variants: {
+      full: [head, tbl, chart].filter(Boolean).join('\n\n'),
+      table: [head, tbl].filter(Boolean).join('\n\n'),
+      line: workloadLine(w, mine),
+    },
+    notable: w.status === 'failed' || failures.length > 0 || mine.some((c) => c.verdict === 'regression' || c.memoryGrowth),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function environmentLine(results: RunResults | CompareResults): string {
+  const e = results.environment;
+  const extra = Object.entries(e.runtimes ?? {})
+    .filter(([id, facts]) => id !== 'node' && typeof facts?.version === 'string')
+    .map(([id, facts]) => `${esc(id, 40)} ${esc(facts.version, 40)}`);
+  const parts = [`${plural(e.cpus, 'core')} (${esc(e.cpuModel, 80)})`, `Node ${esc(e.node, 40)}`, ...extra, `${esc(e.os, 60)} ${esc(e.arch, 20)}`];
+  return `<sub>Environment: ${parts.join(' · ')} · concurrency-bench ${esc(results.tool.version, 40)}</sub>`;
+}
+
+function cappedList(items: string[]): string[] {
+  if (items.length <= MAX_LIST_ITEMS) return items;
+  return [...items.slice(0, MAX_LIST_ITEMS), `- ... and ${items.length - MAX_LIST_ITEMS} more`];
+}
+
+/** Fit header + sections + footer into maxLength by lowering detail step by step. */
+function assemble(header: string, sections: Section[], footer: string, maxLength: number): string {
+  const join = (parts: string[]) => parts.filter(Boolean).join('\n\n') + '\n';
+  const build = (detail: (s: Section) => Detail, note: string, shown = sections.length) => {
+    const body = sections.slice(0, shown).map((s) => s.variants[detail(s)]);
+    // One-line variants are list items: keep them together as one list.
+    const blocks: string[] = [];
+    for (const [i, text] of body.entries()) {
+      if (i > 0 && detail(sections[i]) === 'line' && detail(sections[i - 1]) === 'line') blocks[blocks.length - 1] += `\n${text}`;
+      else blocks.push(text);
+    }
+    const omitted = sections.length - shown;
+    const tail = omitted > 0 ? `_... and ${plural(omitted, 'more workload')} not shown._` : '';
+    return join([header, ...blocks, tail, note, footer]);
+  };
+  const trimmedNote = (what: string) => `_Report trimmed to stay under GitHub's comment size limit: ${what}. The JSON results file has everything._`;
+  const attempts: Array<[(s: Section) => Detail, string]> = [
+    [() => 'full', ''],
+    [() => 'table', trimmedNote('charts omitted')],
+    [(s) => (s.notable ? 'table' : 'line'), trimmedNote('charts omitted; tables shown only for workloads that need attention')],
+    [() => 'line', trimmedNote('charts and tables omitted')],
+  ];
+  for (const [detail, note] of attempts) {
+    const text = build(detail, note);
+    if (text.length <= maxLength) return text;
+  }
+  // Still too long: show as many one-line workloads as fit (binary search on the count).
+  const note = trimmedNote('charts and tables omitted, and only the first workloads listed');
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (build(() => 'line', note, mid).length <= maxLength) lo = mid;
+    else hi = mid - 1;
+  }
+  return build(() => 'line', note, lo);
+}
+
+/** Markdown for a `run` results file. */
+export function renderRunMarkdown(results: RunResults, options: MarkdownOptions = {}): string {
+  const failed = results.workloads.filter((w) => w.status === 'failed').length;
+  const counts = new Map<string, number>();
+  for (const w of results.workloads) if (w.recommendation) counts.set(w.recommendation.model, (counts.get(w.recommendation.model) ?? 0) + 1);
+  const recommended = MODELS.filter((m) => counts.has(m)).map((m) => `${counts.get(m)} ${m}`);
+  const headline = [
+    `**concurrency-bench**: ${plural(results.workloads.length, 'workload')}`,
+    recommended.length ? `recommended: ${recommended.join(', ')}` : '',
+    failed ? `❌ ${failed} failed` : '',
+    results.incomplete ? '⚠️ incomplete' : '',
+  ].filter(Boolean);
+  const header = `### ${failed ? '❌' : '✅'} ${headline.join(' · ')}`;
+  const sections = results.workloads.map((w) => section(w, undefined, null, []));
+  const footer = [
+    `<sub>Throughput = tasks / batch wall time, median of ${results.settings.rounds ? 'interleaved rounds in fresh processes' : 'batches'} with its 95% CI; a costlier model is recommended only when it beats a cheaper one by ${Math.round(results.settings.margin * 100)}% with 95% confidence.</sub>`,
+    environmentLine(results),
+  ].join('\n');
+  return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
+}
+
+/** Markdown for a `compare` results file. */
+export function renderCompareMarkdown(results: CompareResults, options: MarkdownOptions = {}): string {
+  const regressions = results.comparisons.filter((c) => c.verdict === 'regression');
+  const improvements = results.comparisons.filter((c) => c.verdict === 'improvement');
+  const inconclusive = results.comparisons.filter((c) => c.verdict === 'inconclusive');
+  const memory = results.comparisons.filter((c) => c.memoryGrowth);
+  const changes = results.recommendationChanges;
+  const failedWorkloads = results.workloads.filter((w) => w.status === 'failed').length;
+  const problem = regressions.length > 0 || failedWorkloads > 0 || results.failures.length > 0;
+  const headline = [
+    `**concurrency-bench**: ${plural(results.workloads.length, 'workload')}`,
+    regressions.length ? `**${plural(regressions.length, 'regression')}**` : 'no regression',
+    improvements.length ? plural(improvements.length, 'improvement') : '',
+    changes.length ? `${plural(changes.length, 'recommendation')} changed` : 'recommendations unchanged',
+    memory.length ? `${plural(memory.length, 'memory increase')}` : '',
+    failedWorkloads ? `❌ ${failedWorkloads} failed` : '',
+    results.incomplete ? '⚠️ incomplete' : '',
+  ].filter(Boolean);
+  const refs = `Comparing ${esc(results.head.ref, 80)}${results.head.sha ? ` (${esc(results.head.sha.slice(0, 7), 12)})` : ''}${results.head.dirty ? ' with uncommitted changes' : ''} against base ${esc(results.base.ref, 80)}${results.base.sha ? ` (${esc(results.base.sha.slice(0, 7), 12)})` : ''}.`;
+  const blocks = [`### ${problem ? '🔴' : '✅'} ${headline.join(' · ')}`, refs];
+  if (!results.paired) {
+    blocks.push('> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.');
+  }
+  if (regressions.length) {
+    const items = regressions.map(
+      (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** throughput (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
+    );
+    blocks.push(['> [!CAUTION]', `> **${plural(regressions.length, 'regression')}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+  }
+  if (changes.length) {
+    const show = (r: { model: Model; concurrency: number } | null) => (r ? cellLabel(r.model, r.concurrency) : 'none');
+    const items = changes.map((c) => `> - **${esc(c.workload)}**: ${show(c.base)} → ${show(c.head)}`);
+    blocks.push(['> [!NOTE]', '> Recommendation changed:', ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+  }
+  if (memory.length) {
+    const items = memory.map((c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: peak memory ${formatChange(c.memoryChange, 0)} (${formatBytes(c.base.peakRssBytes)} → ${formatBytes(c.head.peakRssBytes)})`);
+    blocks.push(['> [!WARNING]', `> Peak memory grew by more than ${Math.round(results.settings.memoryThreshold * 100)}%:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+  }
+  const header = blocks.join('\n\n');
+  const byWorkload = groupBy(results.comparisons, (c) => c.workload);
+  const failuresByWorkload = groupBy(results.failures, (f) => f.workload ?? '');
+  const baseByName = new Map((results.baseWorkloads ?? []).map((w) => [w.name, w]));
+  const regressed = new Set(regressions.map((c) => c.workload));
+  // Regressed workloads first; otherwise declaration order (the sort is stable).
+  const order = [...results.workloads].sort((a, b) => Number(!regressed.has(a.name)) - Number(!regressed.has(b.name)));
+  const sections = order.map((w) =>
+    section(
+      w,
+      baseByName.get(w.name),
+      byWorkload.get(w.name) ?? [],
+      (failuresByWorkload.get(w.name) ?? []).map((f) => `${f.tree}${f.model ? ` ${cellLabel(f.model, f.concurrency ?? 1)}` : ''}: ${esc(f.message)}`),
+    ),
+  );
+  const general = results.failures.filter((f) => f.workload === undefined).map((f) => `> ❌ ${f.tree}: ${esc(f.message)}`);
+  const s = results.settings;
+  const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
+  const method = results.paired
+    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base) with a seeded bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`
+    : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`;
+  const noise = results.noise.roundSpread !== null
+    ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace('+', '')}.`
+    : '';
+  const footer = [
+    ...general,
+    `<sub>${method} Regression = interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural(inconclusive.length, 'comparison')} stayed inconclusive within the time budget.` : ''}</sub>`,
+    environmentLine(results),
+  ].join('\n\n');
+  return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
+}
