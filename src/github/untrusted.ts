@@ -1,0 +1,68 @@
+/**
+ * Reading results files in report mode, where they come from an artifact a pull request (maybe a
+ * fork's) produced: only regular files, bounded in number and size, parsed as JSON and admitted
+ * only if they pass the structural check. Nothing in them is ever executed or used as a path.
+ */
+import { glob, lstat, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { AnyResults } from '../analysis/compare-types.ts';
+import { compareResultsCheck, runResultsCheck } from './results-schema.ts';
+
+export const MAX_RESULTS_FILES = 32;
+export const MAX_RESULTS_BYTES = 8 * 1024 * 1024;
+
+export class UntrustedResultsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UntrustedResultsError';
+  }
+}
+
+export interface LoadedResults {
+  /** Path as matched (the artifact chose it: quote it with JSON.stringify, escape it in markdown). */
+  file: string;
+  results: AnyResults;
+}
+
+/** Expands the patterns (sorted, de-duplicated) relative to `cwd`. */
+export async function resolveResultFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    let matched = false;
+    for await (const file of glob(pattern, { cwd })) {
+      files.add(file);
+      matched = true;
+    }
+    if (!matched) throw new UntrustedResultsError(`No results file matches ${JSON.stringify(pattern)}.`);
+  }
+  const sorted = [...files].sort();
+  if (sorted.length > MAX_RESULTS_FILES) throw new UntrustedResultsError(`${sorted.length} results files match; at most ${MAX_RESULTS_FILES} are read.`);
+  return sorted;
+}
+
+/** Reads and checks one file; throws an UntrustedResultsError naming the file and the first problems. */
+export async function loadUntrustedResults(file: string, cwd: string): Promise<LoadedResults> {
+  const path = resolve(cwd, file);
+  // lstat, not stat: a symlink in an artifact could point at any file on the runner.
+  const info = await lstat(path);
+  if (!info.isFile()) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a regular file`);
+  if (info.size > MAX_RESULTS_BYTES) throw new UntrustedResultsError(`${JSON.stringify(file)}: ${info.size} bytes, more than the ${MAX_RESULTS_BYTES} allowed`);
+  const text = await readFile(path, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UntrustedResultsError(`${JSON.stringify(file)}: not JSON`);
+  }
+  return { file, results: checkResults(data, file) };
+}
+
+export function checkResults(data: unknown, file: string): AnyResults {
+  const kind = (data as { kind?: unknown } | null)?.kind;
+  const errors: string[] = [];
+  if (kind === 'run') runResultsCheck(data, '$', errors);
+  else if (kind === 'compare') compareResultsCheck(data, '$', errors);
+  else errors.push('$.kind: expected "run" or "compare"');
+  if (errors.length) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a concurrency-bench results file: ${errors.join('; ')}`);
+  return data as AnyResults;
+}
