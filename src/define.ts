@@ -30,7 +30,7 @@ export interface WorkloadDeclaration {
   python?: string;
   startMethod?: 'fork' | 'spawn' | 'forkserver';
   tasks: number;
-  concurrency?: number[];
+  concurrency?: number[] | Partial<Record<"async" | "thread" | "process", number[]>>;
   models?: Array<'sequential' | 'async' | 'thread' | 'process'>;
   timeoutMs?: number;
 }

@@ -130,15 +130,28 @@ export function parseConfig(raw: unknown, file: string, shown = file, cpus = ava
     }
     const concurrency = defaultConcurrency(tasks, cpus);
     if (w.concurrency !== undefined) {
-      if (!Array.isArray(w.concurrency) || w.concurrency.length === 0) fail(`${at}.concurrency`, `expected a non-empty array of positive integers, got ${describe(w.concurrency)}`);
-      (w.concurrency as unknown[]).forEach((c, i) => {
-        if (!isPositiveInt(c) || c > 1024) fail(`${at}.concurrency[${i}]`, `expected a positive integer up to 1024, got ${describe(c)}`);
-      });
-      const levels = [...new Set(w.concurrency as number[])].sort((a, b) => a - b);
-      concurrency.async = levels.filter((c) => c <= tasks);
-      concurrency.thread = levels.filter((c) => c <= tasks);
-      concurrency.process = levels.filter((c) => c <= tasks);
-      if (concurrency.async.length === 0) fail(`${at}.concurrency`, `every level exceeds tasks (${tasks}); expected levels <= tasks`);
+      const levelsAt = (value: unknown, field: string): number[] => {
+        if (!Array.isArray(value) || value.length === 0) fail(field, `expected a non-empty array of positive integers, got ${describe(value)}`);
+        (value as unknown[]).forEach((c, i) => {
+          if (!isPositiveInt(c) || c > 1024) fail(`${field}[${i}]`, `expected a positive integer up to 1024, got ${describe(c)}`);
+        });
+        const levels = [...new Set(value as number[])].sort((a, b) => a - b).filter((c) => c <= tasks);
+        if (levels.length === 0) fail(field, `every level exceeds tasks (${tasks}); expected levels <= tasks`);
+        return levels;
+      };
+      if (Array.isArray(w.concurrency)) {
+        // One list for every concurrent model.
+        const levels = levelsAt(w.concurrency, `${at}.concurrency`);
+        concurrency.async = concurrency.thread = concurrency.process = levels;
+      } else if (typeof w.concurrency === 'object' && w.concurrency !== null) {
+        // Per model: { "async": [1, 16, 64], "thread": [1, 2, 4] }; models left out keep their default sweep.
+        for (const [model, value] of Object.entries(w.concurrency)) {
+          if (model === 'sequential' || !MODELS.includes(model as Model)) fail(`${at}.concurrency.${model}`, `expected one of async, thread, process as key`);
+          concurrency[model as Model] = levelsAt(value, `${at}.concurrency.${model}`);
+        }
+      } else {
+        fail(`${at}.concurrency`, `expected an array of positive integers or an object of arrays per model, got ${describe(w.concurrency)}`);
+      }
     }
     let timeoutMs = DEFAULT_TIMEOUT_MS;
     if (w.timeoutMs !== undefined) {

@@ -1,0 +1,128 @@
+import { resolve } from 'node:path';
+import { analyzeWorkload, failedWorkload } from '../analysis/analyze.ts';
+import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
+import { loadConfig } from '../config/load.ts';
+import type { Config, WorkloadConfig } from '../config/types.ts';
+import { describeEnvironment } from '../environment.ts';
+import { aggregateCell } from '../measure/aggregate.ts';
+import { measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
+import { writeJsonAtomic } from '../report/json.ts';
+import { runtimeFor } from '../runtimes/registry.ts';
+import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
+import type { CellResult, RunResults, WorkloadResult } from '../types.ts';
+import { VERSION } from '../version.ts';
+
+export const DEFAULT_TIME_BUDGET_SECONDS = 60;
+export const DEFAULT_RESULTS_FILE = '.concurrency-bench/results.json';
+
+export interface RunOptions {
+  configPath: string;
+  /** Wall-clock budget for all measuring, seconds. */
+  timeBudgetSeconds?: number;
+  margin?: number;
+  seed?: number;
+  /** Where to write the results JSON (always written, atomically, after every round). */
+  jsonPath?: string;
+  /** Only these workloads (by name). */
+  only?: string[];
+  signal?: AbortSignal;
+  /** Progress lines (for a TTY display). */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Config already loaded (compare measures a tree whose config it has read). */
+  config?: Config;
+}
+
+export type ProgressEvent =
+  | { type: 'probe'; workload: string; status: string }
+  | { type: 'visit'; round: number; done: number; total: number; label: string; status: string }
+  | { type: 'round'; round: number; elapsedMs: number };
+
+/** Probe every workload once: does the module load in this runtime? Failures become failed workloads. */
+export async function probeWorkloads(workloads: readonly WorkloadConfig[], signal?: AbortSignal) {
+  const probes = new Map<string, VisitOutcome>();
+  for (const workload of workloads) {
+    const cell: Cell = { workload, model: 'sequential', concurrency: 1, key: '' };
+    probes.set(workload.name, await runVisit(runtimeFor(workload.runtime), workload, visitSpec(cell, 0, 'probe'), { signal, hardTimeoutMs: workload.timeoutMs + 30_000 }));
+  }
+  return probes;
+}
+
+/** Build the results document from whatever has been measured so far. */
+export function buildRunResults(
+  config: Config,
+  probes: ReadonlyMap<string, VisitOutcome>,
+  cells: readonly Cell[],
+  visits: ReadonlyMap<string, VisitOutcome[]>,
+  settings: { timeBudgetSeconds: number; margin: number; seed: number; rounds: number; incomplete: boolean; workloads: readonly WorkloadConfig[] },
+): RunResults {
+  const runtimes: Record<string, Record<string, unknown>> = {};
+  const workloads: WorkloadResult[] = settings.workloads.map((workload) => {
+    const probe = probes.get(workload.name);
+    if (probe?.env) runtimes[workload.runtime] = { ...runtimes[workload.runtime], ...probe.env };
+    if (!probe || probe.status !== 'ok') {
+      return failedWorkload(workload.name, workload.runtime, probe?.error ?? 'not measured (interrupted before it started)');
+    }
+    const results = cells
+      .filter((c) => c.workload === workload)
+      .map((c) => aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? []))
+      .filter((c): c is CellResult => c !== undefined);
+    return analyzeWorkload(workload.name, workload.runtime, results, { margin: settings.margin, seed: settings.seed });
+  });
+  return {
+    schemaVersion: 1,
+    kind: 'run',
+    tool: { name: 'concurrency-bench', version: VERSION },
+    incomplete: settings.incomplete,
+    environment: describeEnvironment(runtimes),
+    settings: { timeBudgetSeconds: settings.timeBudgetSeconds, margin: settings.margin, rounds: settings.rounds, seed: settings.seed, config: config.file },
+    workloads,
+  };
+}
+
+/** Exit code of a run: 0 all measured, 3 some workload or cell failed, 130 interrupted. */
+export function runExitCode(results: RunResults, interrupted: boolean): number {
+  if (interrupted) return 130;
+  const failed = results.workloads.some((w) => w.status === 'failed' || w.cells.some((c) => c.status !== 'ok'));
+  return failed ? 3 : 0;
+}
+
+/** `concurrency-bench run`: probe, measure in rounds within the budget, analyse, save. */
+export async function runCommand(options: RunOptions): Promise<{ results: RunResults; exitCode: number; jsonPath: string }> {
+  const config = options.config ?? loadConfig(options.configPath);
+  const timeBudgetSeconds = options.timeBudgetSeconds ?? DEFAULT_TIME_BUDGET_SECONDS;
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  const seed = options.seed ?? 1;
+  const jsonPath = resolve(options.jsonPath ?? DEFAULT_RESULTS_FILE);
+  const workloads = options.only ? config.workloads.filter((w) => options.only!.includes(w.name)) : config.workloads;
+  const started = performance.now();
+
+  const probes = await probeWorkloads(workloads, options.signal);
+  for (const [name, probe] of probes) options.onProgress?.({ type: 'probe', workload: name, status: probe.status === 'ok' ? 'ok' : `failed: ${probe.error}` });
+  const cells = workloads
+    .filter((w) => probes.get(w.name)?.status === 'ok')
+    .flatMap((w) => planCells(w, runtimeFor(w.runtime).models));
+
+  let rounds = 0;
+  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean) => {
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads });
+    writeJsonAtomic(jsonPath, results);
+    return results;
+  };
+  const budgetMs = Math.max(0, timeBudgetSeconds * 1000 - (performance.now() - started));
+  const visits = await measureInRounds(cells, {
+    budgetMs,
+    seed,
+    signal: options.signal,
+    onVisit: ({ round, done, total, cell, outcome }) =>
+      options.onProgress?.({ type: 'visit', round, done, total, label: `${cell.workload.name} ${cell.model} x${cell.concurrency}`, status: outcome.status }),
+    onRound: (round, soFar) => {
+      rounds = round;
+      // Saved after every round: an interruption or a later failure loses nothing measured.
+      save(soFar, true);
+      options.onProgress?.({ type: 'round', round, elapsedMs: performance.now() - started });
+    },
+  });
+  const interrupted = options.signal?.aborted ?? false;
+  const results = save(visits, interrupted);
+  return { results, exitCode: runExitCode(results, interrupted), jsonPath };
+}

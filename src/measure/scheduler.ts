@@ -1,0 +1,121 @@
+import type { WorkloadConfig } from '../config/types.ts';
+import { runtimeFor } from '../runtimes/registry.ts';
+import type { VisitSpec } from '../runtimes/types.ts';
+import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
+import { mulberry32, shuffled } from '../stats/rng.ts';
+import type { Model } from '../types.ts';
+
+/** One (workload, model, concurrency) combination to measure. */
+export interface Cell {
+  workload: WorkloadConfig;
+  model: Model;
+  concurrency: number;
+  key: string;
+}
+
+export function cellKey(workload: string, model: Model, concurrency: number): string {
+  return `${workload}\u0000${model}\u0000${concurrency}`;
+}
+
+/** Every cell of a workload, cheapest first. */
+export function planCells(workload: WorkloadConfig, models: readonly Model[]): Cell[] {
+  return workload.models
+    .filter((m) => models.includes(m))
+    .flatMap((model) => workload.concurrency[model].map((concurrency) => ({ workload, model, concurrency, key: cellKey(workload.name, model, concurrency) })));
+}
+
+export interface ScheduleOptions {
+  /** Wall-clock budget for all rounds, ms. */
+  budgetMs: number;
+  seed: number;
+  /** Rounds wanted at least (budget permitting) and at most. */
+  minRounds?: number;
+  maxRounds?: number;
+  signal?: AbortSignal;
+  /** Called after each visit (progress display). */
+  onVisit?: (event: { round: number; done: number; total: number; cell: Cell; outcome: VisitOutcome }) => void;
+  /** Called after each round with everything measured so far (results are saved here). */
+  onRound?: (round: number, visits: ReadonlyMap<string, VisitOutcome[]>) => Promise<void> | void;
+}
+
+/** Per-visit fixed cost guess (process start, pool start, warm-up) before the first round tells us. */
+const VISIT_OVERHEAD_GUESS_MS = 250;
+
+export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mode'] = 'measure'): VisitSpec {
+  const { workload } = cell;
+  return {
+    mode,
+    workload: {
+      name: workload.name,
+      modulePath: workload.modulePath,
+      function: workload.function,
+      tasks: workload.tasks,
+      timeoutMs: workload.timeoutMs,
+      ...(workload.startMethod ? { startMethod: workload.startMethod } : {}),
+    },
+    model: cell.model,
+    concurrency: cell.concurrency,
+    warmupBatches: 1,
+    minBatches: 2,
+    maxBatches: 50,
+    sampleTimeMs,
+  };
+}
+
+/**
+ * Measure cells in rounds. Each round visits every still-healthy cell once, in a fresh host process,
+ * in a seeded random order, so slow drift of the machine and JIT/GC state spread evenly over models.
+ * Rounds continue while the budget allows another one (judged from the last round's duration). A
+ * cell whose visit failed is not visited again; a visit cut short by the budget keeps its samples.
+ */
+export async function measureInRounds(cells: readonly Cell[], options: ScheduleOptions): Promise<Map<string, VisitOutcome[]>> {
+  const minRounds = options.minRounds ?? 3;
+  const maxRounds = options.maxRounds ?? 12;
+  const random = mulberry32(options.seed);
+  const visits = new Map<string, VisitOutcome[]>(cells.map((c) => [c.key, []]));
+  const started = performance.now();
+  const deadline = started + options.budgetMs;
+  const budgetAbort = new AbortController();
+  const abortAtDeadline = setTimeout(() => budgetAbort.abort(), Math.max(0, options.budgetMs));
+  abortAtDeadline.unref();
+  const signal = options.signal ? AbortSignal.any([options.signal, budgetAbort.signal]) : budgetAbort.signal;
+
+  // Spread the budget over the wanted rounds; sample time per visit is what is left after overheads.
+  const perVisit = options.budgetMs / Math.max(1, minRounds + 1) / Math.max(1, cells.length);
+  let sampleTimeMs = Math.round(Math.min(500, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
+  let healthy = [...cells];
+  try {
+    for (let round = 1; round <= maxRounds && healthy.length > 0; round++) {
+      const roundStart = performance.now();
+      const order = shuffled(healthy, random);
+      let done = 0;
+      for (const cell of order) {
+        if (options.signal?.aborted) break;
+        // The first round must see every cell once, so it may overrun the budget; later ones may not.
+        const visitSignal = round === 1 ? options.signal : signal;
+        if (round > 1 && visitSignal?.aborted) break;
+        const outcome = await runVisit(runtimeFor(cell.workload.runtime), cell.workload, visitSpec(cell, sampleTimeMs), { signal: visitSignal });
+        visits.get(cell.key)!.push(outcome);
+        options.onVisit?.({ round, done: ++done, total: order.length, cell, outcome });
+      }
+      healthy = healthy.filter((cell) => visits.get(cell.key)!.every((v) => v.status === 'ok' || v.status === 'aborted'));
+      await options.onRound?.(round, visits);
+      if (options.signal?.aborted) break;
+      const now = performance.now();
+      const roundMs = now - roundStart;
+      const remaining = deadline - now;
+      if (round === 1 && remaining > 0) {
+        // Re-plan from what a round really costs: fixed overhead per visit plus sample time.
+        const overheadMs = Math.max(0, roundMs / Math.max(1, order.length) - sampleTimeMs);
+        const roundsLeft = Math.max(1, minRounds - 1);
+        const target = remaining / roundsLeft / Math.max(1, healthy.length) - overheadMs;
+        sampleTimeMs = Math.round(Math.min(500, Math.max(20, target)));
+      }
+      const nextRoundMs = (roundMs / Math.max(1, order.length)) * healthy.length;
+      if (now + nextRoundMs * 0.9 > deadline) break;
+    }
+  } finally {
+    clearTimeout(abortAtDeadline);
+  }
+  return visits;
+}

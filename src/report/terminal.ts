@@ -1,0 +1,109 @@
+import type { CellResult, RunResults, WorkloadResult } from '../types.ts';
+import { formatBytes, formatMs, formatNumber, formatSpeedup, formatUtilization } from './format.ts';
+
+export interface TerminalStyle {
+  color: boolean;
+  width: number;
+}
+
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
+
+/** Strip control characters from user strings: a workload name must not be able to drive the terminal. */
+export function terminalSafe(text: unknown): string {
+  return String(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function paint(style: TerminalStyle, codes: string, text: string): string {
+  return style.color ? `${codes}${text}${ANSI.reset}` : text;
+}
+
+function pad(text: string, width: number, align: 'l' | 'r'): string {
+  const visible = [...text].length;
+  const fill = ' '.repeat(Math.max(0, width - visible));
+  return align === 'l' ? text + fill : fill + text;
+}
+
+function cellRow(cell: CellResult): string[] {
+  const ok = cell.status === 'ok';
+  return [
+    cell.model,
+    String(cell.concurrency),
+    ok || cell.samples > 0 ? formatNumber(cell.throughput.median) : '-',
+    ok || cell.samples > 0 ? `${formatNumber(cell.throughput.ci95[0])}-${formatNumber(cell.throughput.ci95[1])}` : '-',
+    formatSpeedup(cell.speedup),
+    cell.samples > 0 ? formatMs(cell.latencyMs.p50) : '-',
+    cell.samples > 0 ? formatMs(cell.latencyMs.p99) : '-',
+    cell.samples > 0 ? formatUtilization(cell.cpuUtilization) : '-',
+    formatBytes(cell.peakRssBytes),
+    formatMs(cell.startupMs),
+    ok ? 'ok' : `${cell.status}: ${terminalSafe(cell.error ?? '')}`,
+  ];
+}
+
+const HEADER = ['model', 'conc', 'tasks/s', '95% CI', 'speedup', 'p50', 'p99', 'CPU', 'peak RSS', 'startup', 'status'];
+const ALIGN: Array<'l' | 'r'> = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'];
+
+function table(workload: WorkloadResult, style: TerminalStyle): string[] {
+  const rows = workload.cells.map(cellRow);
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === HEADER.length - 1 ? Math.min(40, r[i].length) : r[i].length))));
+  const recommended = workload.recommendation;
+  const lines = [paint(style, ANSI.dim, '  ' + HEADER.map((h, i) => pad(h, widths[i], ALIGN[i])).join('  '))];
+  workload.cells.forEach((cell, index) => {
+    const isPick = recommended && cell.model === recommended.model && cell.concurrency === recommended.concurrency;
+    const status = rows[index][HEADER.length - 1];
+    rows[index][HEADER.length - 1] = status.length > 60 ? status.slice(0, 59) + '…' : status;
+    const text = rows[index].map((value, i) => pad(value, widths[i], ALIGN[i])).join('  ');
+    if (isPick) lines.push(paint(style, ANSI.bold + ANSI.green, '▶ ' + text + '  ◀ recommended'));
+    else if (cell.status !== 'ok') lines.push(paint(style, ANSI.red, '  ' + text));
+    else lines.push('  ' + text);
+  });
+  return lines;
+}
+
+/** Horizontal bars of median throughput by concurrency, one group per model, scaled to the best cell. */
+export function throughputChart(workload: WorkloadResult, width = 32): string[] {
+  const cells = workload.cells.filter((c) => c.samples > 0);
+  const best = Math.max(...cells.map((c) => c.throughput.median), 0);
+  if (best <= 0) return [];
+  const eighths = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+  const lines = ['  throughput by concurrency (tasks/s):'];
+  let lastModel = '';
+  for (const cell of cells) {
+    const units = (cell.throughput.median / best) * width * 8;
+    const bar = '█'.repeat(Math.floor(units / 8)) + eighths[Math.floor(units % 8)];
+    const label = cell.model === lastModel ? '' : cell.model;
+    lastModel = cell.model;
+    lines.push(`  ${pad(label, 10, 'l')} ${pad(String(cell.concurrency), 4, 'r')} │${pad(bar, width, 'l')} ${formatNumber(cell.throughput.median)}`);
+  }
+  return lines;
+}
+
+export function renderWorkload(workload: WorkloadResult, style: TerminalStyle): string {
+  const name = terminalSafe(workload.name);
+  const lines: string[] = [];
+  if (workload.status === 'failed' && workload.cells.length === 0) {
+    lines.push(paint(style, ANSI.bold, `${name}`) + paint(style, ANSI.red, `  failed: ${terminalSafe(workload.error)}`));
+    return lines.join('\n');
+  }
+  const cls = workload.classification ?? 'unclassified';
+  lines.push(`${paint(style, ANSI.bold, name)}  ${paint(style, ANSI.dim, `[${workload.runtime}, ${cls}]`)}`);
+  const rec = workload.recommendation;
+  if (rec) {
+    const confidence = rec.confidence === 'high' ? '' : paint(style, ANSI.yellow, ' (low confidence: some differences were within noise)');
+    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === 'sequential' ? '' : ` at concurrency ${rec.concurrency}`}`)}: ${formatSpeedup(rec.speedup)} vs sequential${confidence}`);
+    lines.push(`    ${terminalSafe(rec.reason)}`);
+  } else if (workload.error) {
+    lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload.error)}`));
+  }
+  lines.push('', ...table(workload, style), '', ...throughputChart(workload));
+  return lines.join('\n');
+}
+
+/** The whole run as the terminal shows it at the end. */
+export function renderRunTerminal(results: RunResults, style: TerminalStyle = { color: false, width: 120 }): string {
+  const env = results.environment;
+  const header = `concurrency-bench ${results.tool.version} · ${env.cpus} cores (${terminalSafe(env.cpuModel)}) · Node ${env.node} · ${env.os} · ${results.settings.rounds} rounds${
+    results.incomplete ? paint(style, ANSI.yellow, ' · INCOMPLETE (interrupted)') : ''
+  }`;
+  return [header, '', ...results.workloads.map((w) => renderWorkload(w, style) + '\n')].join('\n');
+}
