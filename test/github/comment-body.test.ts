@@ -4,7 +4,7 @@ import { buildCommentBody, commentMarker, isStickyComment } from '../../src/gith
 describe('comment body', () => {
   it('keys the marker by config path, and a hostile key cannot close the HTML comment', () => {
     expect(commentMarker('./bench\\a.json')).toBe('<!-- concurrency-bench key=bench/a.json -->');
-    expect(commentMarker('x --> <b>hi</b>')).toBe('<!-- concurrency-bench key=x_--__b_hi__b_ -->');
+    expect(commentMarker('x --> <b>hi</b>')).toBe('<!-- concurrency-bench key=x_--___b_hi_/b_ -->');
     expect(isStickyComment(`${commentMarker('a')}\nreport`, commentMarker('a'))).toBe(true);
     expect(isStickyComment(`${commentMarker('a')}\nreport`, commentMarker('b'))).toBe(false);
   });
