@@ -21,7 +21,7 @@ function judge(costly: CellResult, cheap: CellResult, margin: number, seed: numb
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
-const times = (value: number) => `x${value >= 10 ? value.toFixed(0) : value.toFixed(1)}`;
+const times = (value: number) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
 const UNIT: Record<Model, [string, string]> = {
   sequential: ['task at a time', 'tasks at a time'],
   async: ['in flight', 'in flight'],
@@ -98,8 +98,10 @@ export function recommend(
   let verdict: string;
   if (current.model === 'sequential') {
     verdict = `no model beat sequential by more than ${marginText} with 95% confidence, so the simplest code wins`;
-    const fastest = [...bestOfModel.values()].reduce((a, b) => (b.throughput.median > a.throughput.median ? b : a));
-    if (fastest.model !== 'sequential' && speedupOf(fastest) < 1) verdict += `; dispatch costs more than the task itself`;
+    const pools = (['thread', 'process'] as const).map((m) => bestOfModel.get(m)).filter((c) => c !== undefined);
+    if (pools.length > 0 && pools.every((c) => speedupOf(c) < 1 - margin)) {
+      verdict += `; handing a task to a thread or process costs more than the task itself`;
+    }
   } else {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
   }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkload } from '../../src/analysis/analyze.ts';
+import { classify } from '../../src/analysis/classify.ts';
+import { recommend } from '../../src/analysis/recommend.ts';
+import type { CellResult, Model } from '../../src/types.ts';
+
+/** A cell whose batches are `center` scaled by a fixed jitter pattern (+-2%). */
+function cell(model: Model, concurrency: number, center: number, options: { cpu?: number; jitter?: number[] } = {}): CellResult {
+  const jitter = options.jitter ?? [1, 1.01, 0.99, 1.02, 0.98, 1, 1.01, 0.99];
+  const batchThroughputs = jitter.map((j) => center * j);
+  return {
+    model,
+    concurrency,
+    status: 'ok',
+    samples: batchThroughputs.length,
+    rounds: 4,
+    throughput: { median: center, ci95: [center * 0.99, center * 1.01] },
+    latencyMs: { p50: 1, p99: 2 },
+    cpuUtilization: options.cpu ?? 1,
+    peakRssBytes: 1,
+    startupMs: 1,
+    speedup: null,
+    batchThroughputs,
+  };
+}
+
+describe('classify', () => {
+  it('uses the sequential CPU share with fixed thresholds', () => {
+    expect(classify(cell('sequential', 1, 100, { cpu: 0.97 }))).toBe('cpu-bound');
+    expect(classify(cell('sequential', 1, 100, { cpu: 0.8 }))).toBe('cpu-bound');
+    expect(classify(cell('sequential', 1, 100, { cpu: 0.5 }))).toBe('mixed');
+    expect(classify(cell('sequential', 1, 100, { cpu: 0.3 }))).toBe('io-bound');
+    expect(classify(cell('sequential', 1, 100, { cpu: 0.02 }))).toBe('io-bound');
+    expect(classify(undefined)).toBeNull();
+    expect(classify({ ...cell('sequential', 1, 100), status: 'crashed' })).toBeNull();
+  });
+});
+
+describe('recommend', () => {
+  it('CPU-bound: the cheapest model that scales wins; an equal costlier one does not', () => {
+    const cells = [
+      cell('sequential', 1, 100),
+      cell('async', 1, 100),
+      cell('async', 8, 99),
+      cell('thread', 1, 96),
+      cell('thread', 2, 190),
+      cell('thread', 4, 192),
+      cell('process', 2, 186),
+      cell('process', 4, 188),
+    ];
+    const rec = recommend(cells, 'cpu-bound', 0.97)!;
+    expect(rec).toMatchObject({ model: 'thread', concurrency: 2, speedup: 1.9, confidence: 'high', withinNoise: [] });
+    expect(rec.reason).toBe(
+      'CPU-bound (sequential used 97% of a core): async x1.0 at 1 in flight, thread x1.9 at 2 threads, process x1.9 at 2 processes. ' +
+        'Recommended: thread at 2 threads, which beats every cheaper option by more than 10% with 95% confidence.',
+    );
+  });
+
+  it('I/O-bound: async at high concurrency beats thread when thread is not 10% better', () => {
+    const cells = [cell('sequential', 1, 50, { cpu: 0.03 }), cell('async', 1, 50), cell('async', 16, 780), cell('async', 64, 2900), cell('thread', 8, 390), cell('thread', 64, 3000), cell('process', 8, 380)];
+    const rec = recommend(cells, 'io-bound', 0.03)!;
+    expect(rec.model).toBe('async');
+    expect(rec.concurrency).toBe(64);
+    expect(rec.speedup).toBe(58);
+  });
+
+  it('tiny tasks: sequential, and the report says dispatch costs more than the task', () => {
+    const cells = [cell('sequential', 1, 700000), cell('async', 1, 350000), cell('thread', 2, 25000), cell('process', 2, 40000)];
+    const rec = recommend(cells, 'cpu-bound', 1)!;
+    expect(rec.model).toBe('sequential');
+    expect(rec.speedup).toBe(1);
+    expect(rec.reason).toContain('No model beat sequential by more than 10% with 95% confidence');
+    expect(rec.reason).toContain('async x0.50 at 1 in flight, thread x0.04 at 2 threads');
+    expect(rec.reason).toContain('handing a task to a thread or process costs more than the task itself');
+  });
+
+  it('a faster but noisy costlier model is within noise: the cheaper one is kept, confidence low', () => {
+    const noisy = [0.7, 1.4, 1.0, 0.8, 1.5, 0.9, 1.3, 1.1];
+    const cells = [cell('sequential', 1, 100), cell('thread', 2, 118, { jitter: noisy })];
+    const rec = recommend(cells, 'mixed', 0.5)!;
+    expect(rec.model).toBe('sequential');
+    expect(rec.confidence).toBe('low');
+    expect(rec.withinNoise).toEqual(['thread']);
+    expect(rec.reason).toContain('thread was faster but within noise, so the cheaper sequential is recommended');
+  });
+
+  it('the margin is configurable', () => {
+    const cells = [cell('sequential', 1, 100), cell('thread', 2, 115)];
+    expect(recommend(cells, 'cpu-bound', 1, { margin: 0.1 })!.model).toBe('thread');
+    expect(recommend(cells, 'cpu-bound', 1, { margin: 0.2 })!.model).toBe('sequential');
+  });
+
+  it('ignores failed cells and needs the sequential baseline', () => {
+    const crashed = { ...cell('process', 2, 1000), status: 'crashed' as const };
+    expect(recommend([cell('sequential', 1, 100), crashed], 'cpu-bound', 1)!.model).toBe('sequential');
+    expect(recommend([cell('thread', 2, 100)], 'cpu-bound', 1)).toBeUndefined();
+  });
+});
+
+describe('analyzeWorkload', () => {
+  it('fills speedups against sequential and fails the workload without a baseline', () => {
+    const result = analyzeWorkload('w', 'node', [cell('sequential', 1, 100, { cpu: 0.95 }), cell('thread', 2, 190)]);
+    expect(result.cells.map((c) => c.speedup)).toEqual([1, 1.9]);
+    expect(result.classification).toBe('cpu-bound');
+    expect(result.status).toBe('ok');
+    const failed = analyzeWorkload('w', 'node', [{ ...cell('sequential', 1, 0), status: 'errored', error: 'TypeError: x', samples: 0, batchThroughputs: [] }]);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toBe('the sequential baseline failed: TypeError: x');
+  });
+});

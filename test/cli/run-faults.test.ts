@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { RunResults } from '../../src/types.ts';
+import { leftoverProcesses, runCli, scratchProject } from '../helpers/cli.ts';
+
+const pools = { async: [2], thread: [2], process: [2] };
+
+describe('run with broken workloads', () => {
+  it('reports each fault with its status, measures the healthy workload, exits 3, leaves nothing behind', async () => {
+    const project = scratchProject([
+      { name: 'healthy', module: 'quick.mjs', tasks: 8, concurrency: pools },
+      { name: 'missing-module', module: 'does-not-exist.mjs', tasks: 8 },
+      { name: 'import-throws', module: 'import-throws.mjs', tasks: 8 },
+      { name: 'no-export', module: 'no-export.mjs', tasks: 8 },
+      { name: 'task-throws', module: 'throws.mjs', tasks: 8, concurrency: pools },
+      { name: 'never-returns', module: 'infinite-loop.mjs', tasks: 8, concurrency: pools, timeoutMs: 1000 },
+      { name: 'exits', module: 'exits.mjs', tasks: 8, concurrency: pools },
+    ]);
+    const run = await runCli(['run', '--config', project.config, '--time-budget', '8', '--json', project.results]);
+    expect(run.stderr).not.toMatch(/^\s+at /m); // no stack traces
+    expect(run.code).toBe(3);
+    expect(existsSync(project.results)).toBe(true);
+    const results = JSON.parse(readFileSync(project.results, 'utf8')) as RunResults;
+    const byName = Object.fromEntries(results.workloads.map((w) => [w.name, w]));
+
+    expect(byName.healthy.status).toBe('ok');
+    expect(byName.healthy.cells.every((c) => c.status === 'ok' && c.samples > 0)).toBe(true);
+    expect(byName.healthy.recommendation).not.toBeNull();
+
+    expect(byName['missing-module']).toMatchObject({ status: 'failed', cells: [] });
+    expect(byName['missing-module'].error).toMatch(/workload module not found: .*does-not-exist\.mjs/);
+    expect(byName['import-throws'].error).toBe('importing the workload module failed: Error: cannot connect to the database at import');
+    expect(byName['no-export'].error).toMatch(/no default export; expected a default export that is a function/);
+
+    for (const cell of byName['task-throws'].cells) {
+      expect(cell.status, `${cell.model}`).toBe('errored');
+      expect(cell.error).toBe('TypeError: bad input at task 3');
+    }
+    for (const cell of byName['never-returns'].cells) {
+      expect(cell.status, `${cell.model}`).toBe('timed-out');
+      expect(cell.error).toMatch(/longer than timeoutMs \(1000 ms\)/);
+    }
+    const exits = Object.fromEntries(byName.exits.cells.map((c) => [c.model, c]));
+    for (const model of ['sequential', 'async', 'thread', 'process']) expect(exits[model].status, model).toBe('crashed');
+    expect(exits.process.error).toMatch(/child process exited with code 7/);
+    expect(exits.thread.error).toMatch(/worker thread died/);
+    expect(exits.sequential.error).toMatch(/host process exited with code 7/);
+
+    // The terminal report names the failures too.
+    expect(run.stdout).toContain('missing-module');
+    expect(run.stdout).toMatch(/timed-out: a task ran longer than timeoutMs/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(leftoverProcesses(project.dir)).toEqual([]);
+  });
+});
+
+describe('run with a broken config', () => {
+  it.each([
+    ['not JSON', '{ "workloads": ', /concurrency-bench\.config\.json: not valid JSON/],
+    ['wrong type', JSON.stringify({ workloads: [{ name: 'a', module: 'quick.mjs', tasks: 'many' }] }), /workloads\[0\]\.tasks: expected a positive integer/],
+    ['unknown model', JSON.stringify({ workloads: [{ name: 'a', module: 'quick.mjs', tasks: 2, models: ['green-threads'] }] }), /workloads\[0\]\.models\[0\]: expected one of/],
+  ])('%s: exit 2, one line naming file and field, no stack', async (_label, content, expected) => {
+    const project = scratchProject([]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(project.config, content);
+    const run = await runCli(['run', '--config', project.config, '--json', project.results]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(existsSync(project.results)).toBe(false);
+  });
+
+  it('a missing config file is exit 2 too', async () => {
+    const project = scratchProject([]);
+    const run = await runCli(['run', '--config', project.dir + '/nope.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/nope\.json: config file not found/);
+  });
+
+  it('bad flags are usage errors', async () => {
+    const run = await runCli(['run', '--time-budget', 'soon']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--time-budget expects a number/);
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+  });
+});
