@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, normalize, sep } from 'node:path';
+import type { WorkloadConfig } from '../../config/types.ts';
+import { ownFile } from '../../paths.ts';
+import { MODELS } from '../../types.ts';
+import { RuntimeUnavailableError, type HostCommand, type Runtime, type VisitSpec } from '../types.ts';
+import { findPython } from './interpreter.ts';
+
+/**
+ * The Python host script. It is not bundled (it is Python): the build copies
+ * src/runtimes/python/harness/ to dist/runtimes/python/harness/, which ownFile resolves to.
+ */
+export const HARNESS_FILE = 'runtimes/python/harness/concurrency_bench_host.py';
+
+export function harnessPath(): string {
+  return ownFile(HARNESS_FILE, 'asset');
+}
+
+/**
+ * Where the host runs and where `entry` modules are imported from: the config file's directory.
+ * WorkloadConfig carries it as `configDir` once the config loader records it; until then it is
+ * recovered from modulePath = resolve(configDir, module) for file modules.
+ */
+export function workingDirectory(workload: WorkloadConfig): string {
+  const declared = (workload as WorkloadConfig & { configDir?: unknown }).configDir;
+  if (typeof declared === 'string') return declared;
+  if (!isAbsolute(workload.modulePath)) return process.cwd();
+  const declaredPath = normalize(workload.module);
+  const suffix = sep + declaredPath;
+  if (!isAbsolute(declaredPath) && !declaredPath.split(sep).includes('..') && workload.modulePath.endsWith(suffix)) {
+    return workload.modulePath.slice(0, -suffix.length) || sep;
+  }
+  return dirname(workload.modulePath);
+}
+
+export const pythonRuntime: Runtime = {
+  id: 'python',
+  models: MODELS,
+  async hostCommand(workload: WorkloadConfig, _spec: VisitSpec): Promise<HostCommand> {
+    const cwd = workingDirectory(workload);
+    const interpreter = await findPython(workload.python, cwd);
+    const harness = harnessPath();
+    if (!existsSync(harness)) throw new RuntimeUnavailableError(`the Python harness is missing from this installation (${harness})`);
+    // Started by its sys.executable rather than the name in the config: the version check then
+    // holds for exactly the binary that runs, and a pyenv-style shim costs its start-up once, not
+    // once per visit. A venv's interpreter keeps its venv path, so the venv stays in effect.
+    return { command: interpreter.executable, args: [harness], cwd };
+  },
+};
