@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunResults } from '../../src/types.ts';
+import { runCli, scratchProject } from '../helpers/cli.ts';
+
+describe('workload module shapes', () => {
+  it('runs setup once per host, worker thread and child process, outside the tasks; TypeScript workloads load', async () => {
+    const project = scratchProject([
+      { name: 'setup', module: 'setup-teardown.mjs', tasks: 4, concurrency: { async: [2], thread: [2], process: [3] } },
+      { name: 'typed', module: 'typed.workload.ts', tasks: 4, models: ['thread', 'process'], concurrency: [2] },
+    ]);
+    const log = join(project.dir, 'setup.log');
+    const run = await runCli(['run', '--config', project.config, '--time-budget', '3', '--json', project.results], { env: { CB_TEST_SETUP_LOG: log } });
+    expect(run.code).toBe(0);
+    const results = JSON.parse(readFileSync(project.results, 'utf8')) as RunResults;
+    expect(results.workloads.map((w) => w.status)).toEqual(['ok', 'ok']);
+    const rounds = results.settings.rounds;
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    const setups = lines.filter((l) => l.startsWith('setup'));
+    // Per round: sequential 1 + async 1 (in the host) + thread 2 (one per worker) + process 3 (one per child).
+    expect(setups.length).toBe(rounds * (1 + 1 + 2 + 3));
+    // Teardown runs in hosts and child processes (thread workers are terminated).
+    expect(lines.filter((l) => l.startsWith('teardown')).length).toBe(rounds * (1 + 1 + 3));
+    // thread setups ran in worker threads (threadId > 0) of one process
+    expect(setups.some((l) => !l.endsWith(' 0'))).toBe(true);
+  });
+});
