@@ -256,23 +256,28 @@ class Process:
     def batch(self):
         latencies: list = []
         errors: list = []
+        finished = threading.Event()
+        tasks = self.tasks
 
-        def done(future) -> None:  # runs on the executor's manager thread, in completion order
+        # Runs on the executor's manager thread, in completion order. The batch ends when the last
+        # callback has run, not when the futures are done: a Future wakes its waiters before it
+        # calls its callbacks, so concurrent.futures.wait() could return one latency short.
+        def done(future) -> None:
             error = future.exception()
             if error is None:
                 latencies.append(future.result())
+                if len(latencies) == tasks:
+                    finished.set()
             else:
                 errors.append(error)
+                finished.set()
 
         host_cpu = common.cpu_seconds()
         begin = time.perf_counter()
         try:
-            futures = []
-            for index in range(self.tasks):
-                future = self.pool.submit(worker.run_task, index)
-                future.add_done_callback(done)
-                futures.append(future)
-            wait(futures, return_when=FIRST_EXCEPTION)
+            for index in range(tasks):
+                self.pool.submit(worker.run_task, index).add_done_callback(done)
+            finished.wait()
         except BrokenProcessPool as exc:
             errors.append(exc)
         wall = time.perf_counter() - begin
