@@ -81,7 +81,7 @@ async function measure(spec: VisitSpec): Promise<void> {
       send({ type: 'sample', wallMs, tasks, cpuMs, latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) });
       if (++measured >= spec.maxBatches) stop.abort();
     } catch (error) {
-      batchFailure = error;
+      batchFailure = executor!.translateFailure?.(error) ?? error;
       stop.abort();
     }
   };

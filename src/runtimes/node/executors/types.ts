@@ -15,6 +15,8 @@ export interface Executor {
   close(): Promise<void>;
   /** Stop everything now (failure paths). */
   destroy(): void;
+  /** Turn a task's rejection into TaskError / WorkerCrashError where the pool reports them its own way. */
+  translateFailure?(error: unknown): Error;
 }
 
 /** A task failed because the worker thread or child process running it died. */
