@@ -6,6 +6,7 @@
 import type { Model, WorkloadResult } from '../types.ts';
 import { MODELS } from '../types.ts';
 import { holmLevels } from '../stats/holm.ts';
+import { walshInterval } from '../stats/signed-rank.ts';
 import {
   beyondFloorPValue,
   changeInterval,
@@ -204,10 +205,13 @@ export function analyzeComparisons(inputs: readonly ComparisonInput[], settings:
       };
     }
     const level = levelOf.get(i) ?? settings.alpha;
-    const holmCi = changeInterval(boot, level);
-    const ci95 = changeInterval(boot, 0.05);
-    // One round cannot give an interval: the bootstrap of one value is that value.
-    const usable = boot.n >= 2;
+    const d = input.rounds ? logRatios(input.rounds.map((r) => r.base), input.rounds.map((r) => r.head)) : null;
+    const holm = widen(changeInterval(boot, level), d, level);
+    const wide = widen(changeInterval(boot, 0.05), d, 0.05);
+    const holmCi = holm.ci;
+    const ci95 = wide.ci;
+    // One round cannot give an interval (the bootstrap of one value is that value), nor can too few for the exact one.
+    const usable = boot.n >= 2 && holm.decidable && wide.decidable;
     const comparison: Comparison = {
       ...common,
       verdict: usable ? decideVerdict(ci95, holmCi, rule) : 'inconclusive',
@@ -222,6 +226,17 @@ export function analyzeComparisons(inputs: readonly ComparisonInput[], settings:
     if (input.error) comparison.error = input.error;
     return comparison;
   });
+}
+
+/**
+ * Paired mode: the bootstrap interval, widened to the exact signed-rank interval where that is
+ * wider; with too few rounds for an exact interval at this level, not decidable (no claim yet).
+ */
+function widen(ci: [number, number], d: number[] | null, alpha: number): { ci: [number, number]; decidable: boolean } {
+  if (!d) return { ci, decidable: true };
+  const exact = walshInterval(d, alpha);
+  if (!exact) return { ci, decidable: false };
+  return { ci: [Math.min(ci[0], toChange(exact[0])), Math.max(ci[1], toChange(exact[1]))], decidable: true };
 }
 
 /** The noise seen on this machine: the median over comparisons of the per-round spread and detectable change. */

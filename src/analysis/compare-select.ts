@@ -1,0 +1,45 @@
+/**
+ * Which cells a compare measures in paired rounds: for each model the concurrency where it does
+ * best, plus the recommended cells. "Best" is judged on both trees together (sum of log medians):
+ * picking by head alone would favour cells where head happened to be lucky and bias the change up.
+ */
+import type { Model, WorkloadResult } from '../types.ts';
+import { MODELS } from '../types.ts';
+
+export interface SelectedCell {
+  workload: string;
+  model: Model;
+  concurrency: number;
+  roles: Array<'best' | 'recommended'>;
+}
+
+export function selectCells(base: WorkloadResult, head: WorkloadResult): SelectedCell[] {
+  const okIn = (w: WorkloadResult, model: Model, concurrency: number) =>
+    w.cells.find((c) => c.model === model && c.concurrency === concurrency && c.status === 'ok' && c.throughput.median > 0);
+  const selected: SelectedCell[] = [];
+  const add = (model: Model, concurrency: number, role: 'best' | 'recommended') => {
+    const existing = selected.find((s) => s.model === model && s.concurrency === concurrency);
+    if (existing) {
+      if (!existing.roles.includes(role)) existing.roles.push(role);
+    } else {
+      selected.push({ workload: head.name, model, concurrency, roles: [role] });
+    }
+  };
+  for (const model of MODELS) {
+    let best: { concurrency: number; score: number } | undefined;
+    for (const cell of head.cells.filter((c) => c.model === model)) {
+      const b = okIn(base, model, cell.concurrency);
+      const h = okIn(head, model, cell.concurrency);
+      if (!b || !h) continue;
+      const score = Math.log(b.throughput.median) + Math.log(h.throughput.median);
+      if (!best || score > best.score) best = { concurrency: cell.concurrency, score };
+    }
+    if (best) add(model, best.concurrency, 'best');
+  }
+  for (const w of [head, base]) {
+    const r = w.recommendation;
+    if (r && okIn(base, r.model, r.concurrency) && okIn(head, r.model, r.concurrency)) add(r.model, r.concurrency, 'recommended');
+  }
+  const rank = (m: Model) => MODELS.indexOf(m);
+  return selected.sort((a, b) => rank(a.model) - rank(b.model) || a.concurrency - b.concurrency);
+}

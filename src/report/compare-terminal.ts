@@ -1,0 +1,63 @@
+/**
+ * A compare as the terminal shows it: the verdict line, the comparisons (regressions first) with
+ * their intervals, recommendation changes, then head's workloads as `run` shows them.
+ */
+import type { Comparison, CompareResults } from '../analysis/compare-types.ts';
+import { formatChange, formatNumber } from './format.ts';
+import { renderWorkload, terminalSafe, type TerminalStyle } from './terminal.ts';
+
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
+const paint = (style: TerminalStyle, codes: string, text: string) => (style.color ? `${codes}${text}${ANSI.reset}` : text);
+const pad = (text: string, width: number, align: 'l' | 'r') => {
+  const fill = ' '.repeat(Math.max(0, width - [...text].length));
+  return align === 'l' ? text + fill : fill + text;
+};
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function row(c: Comparison): string[] {
+  return [
+    terminalSafe(c.workload),
+    c.model === 'sequential' ? 'sequential' : `${c.model} x${c.concurrency}`,
+    c.verdict,
+    formatChange(c.change),
+    c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : '-',
+    String(c.rounds),
+    `${formatNumber(c.base.throughput)} -> ${formatNumber(c.head.throughput)}`,
+    c.error ? terminalSafe(c.error).slice(0, 60) : c.memoryGrowth ? `memory ${formatChange(c.memoryChange, 0)}` : '',
+  ];
+}
+
+export function renderCompareTerminal(results: CompareResults, style: TerminalStyle = { color: false, width: 120 }): string {
+  const lines: string[] = [];
+  const changes = results.recommendationChanges.length;
+  const headline = [
+    plural(results.workloads.length, 'workload'),
+    results.regressions ? plural(results.regressions, 'regression') : 'no regression',
+    results.improvements ? plural(results.improvements, 'improvement') : '',
+    changes ? `${plural(changes, 'recommendation')} changed` : 'recommendations unchanged',
+    results.incomplete ? 'INCOMPLETE' : '',
+  ].filter(Boolean);
+  lines.push(paint(style, ANSI.bold + (results.regressions ? ANSI.red : ANSI.green), `concurrency-bench compare: ${headline.join(' · ')}`));
+  lines.push(
+    `head ${terminalSafe(results.head.ref)}${results.head.sha ? ` (${results.head.sha.slice(0, 7)})` : ''}${results.head.dirty ? ' + uncommitted changes' : ''} vs base ${terminalSafe(results.base.ref)}${results.base.sha ? ` (${results.base.sha.slice(0, 7)})` : ''}${results.paired ? '' : paint(style, ANSI.yellow, ' · UNPAIRED (stored files): less reliable')}`,
+  );
+  const header = ['workload', 'cell', 'verdict', 'change', '95% CI', 'rounds', 'tasks/s base -> head', ''];
+  const rows = results.comparisons.map(row);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
+  lines.push('', paint(style, ANSI.dim, '  ' + header.map((h, i) => pad(h, widths[i], i >= 3 && i <= 5 ? 'r' : 'l')).join('  ')));
+  results.comparisons.forEach((c, i) => {
+    const text = '  ' + rows[i].map((v, k) => pad(v, widths[k], k >= 3 && k <= 5 ? 'r' : 'l')).join('  ');
+    const color = c.verdict === 'regression' ? ANSI.red + ANSI.bold : c.verdict === 'improvement' ? ANSI.green : c.verdict === 'inconclusive' ? ANSI.yellow : '';
+    lines.push(color ? paint(style, color, text) : text);
+  });
+  for (const c of results.recommendationChanges) {
+    const show = (r: { model: string; concurrency: number } | null) => (r ? `${r.model} x${r.concurrency}` : 'none');
+    lines.push(paint(style, ANSI.yellow, `  recommendation for ${terminalSafe(c.workload)}: ${show(c.base)} -> ${show(c.head)}`));
+  }
+  for (const f of results.failures) lines.push(paint(style, ANSI.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ''}: ${terminalSafe(f.message).slice(0, 200)}`));
+  if (results.noise.roundSpread !== null) {
+    lines.push(paint(style, ANSI.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace('+', '')}`));
+  }
+  lines.push('', ...results.workloads.map((w) => renderWorkload(w, style) + '\n'));
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+/** Scratch repositories with tiny CPU workloads for compare tests. */
+import { readFileSync } from 'node:fs';
+import type { MeasureVisit } from '../../src/commands/compare-paired.ts';
+import type { VisitOutcome } from '../../src/runtimes/visit.ts';
+import { mulberry32 } from '../../src/stats/rng.ts';
+import { scratchRepo, type ScratchRepo } from '../git/scratch-repo.ts';
+
+/**
+ * A Node workload: a CPU loop of `iterations` SHA-256 rounds per task. Hashing (native code) rather
+ * than a pure-JS arithmetic loop: a tiny JS loop is at the mercy of V8's tiering, which on a loaded
+ * machine leaves some fresh processes 5x slower for their whole life (measured), drowning the
+ * 15% change the tests look for.
+ */
+export function cpuWorkload(iterations: number): string {
+  return `import { createHash } from 'node:crypto';
+const block = Buffer.alloc(256, 7);
+export default function task(index) {
+  let digest = block;
+  for (let k = 0; k < ${iterations}; k++) digest = createHash('sha256').update(digest).update(block).digest();
+  return digest[0] + index;
+}
+`;
+}
+
+export function configFor(names: string[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    ...extra,
+    workloads: names.map((name) => ({ name, module: `bench/${name}.ts`, tasks: 8, models: ['sequential'], timeoutMs: 10_000 })),
+  });
+}
+
+/** A repository whose base commit has workloads `names`, each `iterations` steps per task. */
+export function repoWithWorkloads(names: string[], iterations: number, extra: Record<string, unknown> = {}): ScratchRepo {
+  const repo = scratchRepo();
+  const files: Record<string, string> = { 'concurrency-bench.config.json': configFor(names, extra), '.gitignore': '.concurrency-bench/\n' };
+  for (const name of names) files[`bench/${name}.ts`] = cpuWorkload(iterations);
+  repo.commit('base', files);
+  return repo;
+}
+
+/**
+ * A measurement stand-in that needs no host process: throughput = 1e9 / iterations found in the
+ * workload file, with seeded noise shared within a round (drift) and small per-visit noise.
+ */
+export function syntheticMeasure(seed = 1, noise = 0.01): MeasureVisit & { visits: number } {
+  const random = mulberry32(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const fn = (async (workload, model, concurrency) => {
+    fn.visits++;
+    const text = readFileSync(workload.modulePath, 'utf8');
+    if (text.includes('throw')) return { status: 'errored', error: 'Error: boom', samples: [], elapsedMs: 1 } satisfies VisitOutcome;
+    const iterations = Number(/k < (\d+)/.exec(text)?.[1] ?? 1000);
+    const rate = (1e9 / iterations) * (model === 'sequential' ? 1 : Math.min(concurrency, 2) * 0.95) * Math.exp(noise * gauss());
+    const wallMs = (8 / rate) * 1000;
+    return {
+      status: 'ok',
+      samples: [{ wallMs, tasks: 8, cpuMs: wallMs, latenciesMs: Array(8).fill(wallMs / 8) }],
+      peakRssBytes: 40e6,
+      startupMs: 5,
+      elapsedMs: 1,
+    } satisfies VisitOutcome;
+  }) as MeasureVisit & { visits: number };
+  fn.visits = 0;
+  return fn;
+}
+
+/** Probes that always succeed (no host process). */
+export async function okProbes(workloads: readonly { name: string }[]): Promise<Map<string, VisitOutcome>> {
+  return new Map(workloads.map((w) => [w.name, { status: 'ok', samples: [], elapsedMs: 0, env: { version: 'test' } } satisfies VisitOutcome]));
+}
