@@ -37,6 +37,8 @@ export const pythonRuntime: Runtime = {
   id: 'python',
   models: MODELS,
   async hostCommand(workload: WorkloadConfig, _spec: VisitSpec): Promise<HostCommand> {
+    // The harness needs POSIX process groups (os.killpg) and the resource module.
+    if (process.platform === 'win32') throw new RuntimeUnavailableError('Python workloads need Linux or macOS (the harness relies on POSIX process groups)');
     const cwd = workingDirectory(workload);
     const interpreter = await findPython(workload.python, cwd);
     const harness = harnessPath();

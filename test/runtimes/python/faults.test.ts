@@ -18,6 +18,13 @@ const cases: Case[] = [
     error: /^ModuleNotFoundError: No module named 'concurrency_bench_no_such_module'$/,
   },
   {
+    title: 'a syntax error is a load-error naming file and line',
+    declared: { module: 'syntax_error.py' },
+    model: 'process',
+    status: 'load-error',
+    error: /^SyntaxError: .+ \(syntax_error\.py, line 1\)$/,
+  },
+  {
     title: 'a missing function is a load-error naming it',
     declared: { module: 'faults.py', function: 'missing' },
     model: 'async',
@@ -87,6 +94,14 @@ describe('python host: faults', () => {
       expect(Date.now() - began).toBeLessThan(15_000);
     });
   }
+
+  it('a probe of a module that does not load still reports the environment, then the load-error', async () => {
+    const w = workload({ module: 'import_error.py' });
+    const outcome = await visit(w, { ...specFor(w, 'sequential', 1), mode: 'probe' });
+    expect(outcome.status).toBe('load-error');
+    expect(outcome.error).toMatch(/^ModuleNotFoundError: /);
+    expect(outcome.env).toMatchObject({ implementation: 'CPython', gilEnabled: true });
+  });
 
   it('the host and its workers exit when the process that started them dies', async () => {
     const w = workload({ module: 'faults.py', function: 'hangs', timeoutMs: 120_000 });

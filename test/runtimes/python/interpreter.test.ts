@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/load.ts';
 import { findPython } from '../../../src/runtimes/python/interpreter.ts';
 import { harnessPath, pythonRuntime, workingDirectory } from '../../../src/runtimes/python/runtime.ts';
 import { RuntimeUnavailableError } from '../../../src/runtimes/types.ts';
@@ -31,6 +33,23 @@ describe('python interpreter discovery', () => {
     const command = await pythonRuntime.hostCommand(w, specFor(w, 'sequential', 1));
     expect(command).toEqual({ command: found.executable, args: [harnessPath()], cwd: FIXTURES.replace(/\/$/, '') });
     expect(existsSync(command.args[0])).toBe(true);
+  });
+
+  it('runs a project venv named by a path relative to the config file, keeping the venv in effect', async () => {
+    const project = join(scratch, 'project');
+    mkdirSync(project);
+    execFileSync('python3', ['-m', 'venv', '--without-pip', join(project, '.venv')]);
+    writeFileSync(
+      join(project, 'in_venv.py'),
+      'import sys\nif sys.prefix == sys.base_prefix:\n    raise RuntimeError("not running in the venv")\n\ndef run(index):\n    pass\n',
+    );
+    const config = parseConfig({ workloads: [{ name: 'v', runtime: 'python', module: 'in_venv.py', python: '.venv/bin/python', startMethod: 'spawn', tasks: 2 }] }, join(project, 'concurrency-bench.config.json'));
+    const w = { ...config.workloads[0], configDir: project };
+    const probe = await visit(w, { ...specFor(w, 'process', 2), mode: 'probe' });
+    expect(probe.status, probe.error).toBe('ok');
+    expect(probe.env?.executable).toBe(join(project, '.venv', 'bin', 'python'));
+    const measured = await visit(w, specFor(w, 'process', 2));
+    expect(measured.status, measured.error).toBe('ok');
   });
 
   it('reports a missing interpreter as unavailable, with the name that was tried', async () => {
