@@ -15,7 +15,7 @@ describe('python host: probe and measurement', () => {
     const outcome = await visit(w, { ...specFor(w, 'process', 2), mode: 'probe' });
     expect(outcome.status).toBe('ok');
     expect(outcome.env).toMatchObject({ implementation: 'CPython', gilEnabled: true, startMethod: 'spawn' });
-    expect(outcome.env?.python).toMatch(/^3\.\d+\.\d+/);
+    expect(outcome.env?.version).toMatch(/^3\.\d+\.\d+/);
     expect(String(outcome.env?.executable)).toMatch(/python/);
     expect(outcome.samples).toEqual([]);
     expect(outcome.leftovers).toEqual([]);

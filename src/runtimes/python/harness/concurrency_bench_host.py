@@ -103,7 +103,7 @@ class Watchdog(threading.Thread):
 def environment(workload: dict) -> dict:
     gil = getattr(sys, "_is_gil_enabled", None)  # 3.13+: False on a free-threaded build
     return {
-        "python": platform.python_version(),
+        "version": platform.python_version(),
         "implementation": platform.python_implementation(),
         "gilEnabled": bool(gil()) if gil is not None else True,
         "startMethod": multiprocessing.get_context(workload.get("startMethod")).get_start_method(),
