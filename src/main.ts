@@ -1,0 +1,184 @@
+/**
+ * The GitHub Action: reads the inputs and the event, measures (paired against the pull request's
+ * base when there is one) or reads results files (report mode), then, in this order so that a later
+ * failure loses nothing: results JSON, job summary, outputs, sticky comment, and only then the
+ * step's verdict. The measuring and rendering are the CLI's own functions; this file and
+ * src/github/* are the only places that know about @actions/*.
+ */
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { AnyResults } from './analysis/compare-types.ts';
+import { compareCommand } from './commands/compare.ts';
+import { runCommand, type ProgressEvent } from './commands/run.ts';
+import { writeJsonAtomic } from './report/json.ts';
+import { ensureCommit } from './github/base-commit.ts';
+import { upsertStickyComment, type CommentOutcome } from './github/comment.ts';
+import { parseEvent, type ActionEvent } from './github/event.ts';
+import { parseInputs, type ActionInputs } from './github/inputs.ts';
+import { apiBaseUrl, createClient, type GitHubClient } from './github/octokit.ts';
+import { pullRequestForRun } from './github/pull-lookup.ts';
+import { labelEntries, recommendationsOf, regressionsOf, renderReport, type ReportEntry } from './github/report.ts';
+import { loadUntrustedResults, resolveResultFiles } from './github/untrusted.ts';
+
+interface Outcome {
+  entries: ReportEntry[];
+  /** The JSON file the `results` output points at. */
+  resultsPath: string;
+  /** Exit code of the measuring command (0 ok, 3 measurement failures); 0 in report mode. */
+  exitCode: number;
+}
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    // Masked in every log line from here on, whatever prints it.
+    if (inputs.token) core.setSecret(inputs.token);
+    const event = parseEvent(context.eventName ?? '', context.payload);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+
+    const outcome = inputs.mode === 'report' ? await report(inputs, workspace) : await measure(inputs, event, workspace);
+    const regressions = outcome.entries.reduce((sum, e) => sum + regressionsOf(e.results), 0);
+    const markdown = renderReport(outcome.entries);
+
+    await writeSummary(markdown);
+    core.setOutput('results', outcome.resultsPath);
+    core.setOutput('regressions', String(regressions));
+    core.setOutput('recommendations', JSON.stringify(recommendationsOf(outcome.entries)));
+
+    const commentUrl = inputs.mode === 'measure' ? '' : await comment(inputs, event, markdown, regressions);
+    core.setOutput('comment-url', commentUrl);
+
+    if (outcome.exitCode === 3) core.warning('Some workloads or cells failed to measure; see the report for their errors.');
+    if (inputs.failOnRegression && regressions > 0) {
+      core.setFailed(`${regressions} regression${regressions === 1 ? '' : 's'} found (fail-on-regression is on).`);
+    }
+  } catch (error) {
+    // The message only: a stack trace would say nothing to the user, and errors from the API
+    // carry the request, which we never print.
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** run / measure: paired compare on a pull request with baseline `base`; a plain run otherwise. */
+async function measure(inputs: ActionInputs, event: ActionEvent, workspace: string): Promise<Outcome> {
+  const configPath = resolve(workspace, inputs.config);
+  const resultsPath = resultsFile(inputs.config);
+  if (event.kind === 'pull_request' && inputs.baseline === 'base') {
+    const how = await ensureCommit(event.baseSha, workspace);
+    core.info(`Comparing the pull request with its base ${event.baseSha.slice(0, 12)} (${how === 'fetched' ? 'fetched' : 'already in the checkout'}).`);
+    const { results, exitCode } = await compareCommand({
+      cwd: workspace,
+      base: event.baseSha,
+      configPath,
+      jsonPath: resultsPath,
+      threshold: inputs.threshold / 100,
+      timeBudgetSeconds: inputs.timeBudget,
+      onProgress: logRounds,
+    });
+    return { entries: labelEntries([results]), resultsPath, exitCode };
+  }
+  if (event.kind !== 'pull_request') core.info(`Event ${event.kind === 'other' ? event.name : event.kind}: measuring without a baseline.`);
+  const { results, exitCode } = await runCommand({
+    configPath,
+    jsonPath: resultsPath,
+    timeBudgetSeconds: inputs.timeBudget,
+    onProgress: logRounds,
+  });
+  return { entries: labelEntries([results]), resultsPath, exitCode };
+}
+
+/** One log line per round: enough to follow progress in the log without flooding it. */
+function logRounds(event: ProgressEvent): void {
+  if (event.type === 'round') core.info(`Round ${event.round} measured (${Math.round(event.elapsedMs / 1000)} s).`);
+  if (event.type === 'probe' && event.status !== 'ok') core.info(`Workload ${event.workload}: ${event.status}`);
+}
+
+/** report: merge results files from artifacts (untrusted), one section per environment. */
+async function report(inputs: ActionInputs, workspace: string): Promise<Outcome> {
+  if (inputs.results.length === 0) throw new Error('Input `results` is required in report mode (files or glob patterns of results JSON).');
+  const files = await resolveResultFiles(inputs.results, workspace);
+  const loaded: AnyResults[] = [];
+  const read: string[] = [];
+  for (const file of files) {
+    try {
+      loaded.push((await loadUntrustedResults(file, workspace)).results);
+      read.push(file);
+    } catch (error) {
+      // One broken matrix leg must not hide the others' results.
+      core.warning(`Skipped ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (loaded.length === 0) throw new Error(`None of the ${files.length} results file(s) could be used; see the warnings above.`);
+  const entries = labelEntries(loaded);
+  const resultsPath = resultsFile(`${inputs.config}.report`);
+  writeJsonAtomic(resultsPath, { schemaVersion: 1, kind: 'report', entries: entries.map((e, i) => ({ file: read[i], environment: e.label, results: e.results })) });
+  return { entries, resultsPath, exitCode: 0 };
+}
+
+/** Where the results JSON goes: the runner's temp dir, one file per config so two configs in a job do not collide. */
+function resultsFile(key: string): string {
+  const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'concurrency-bench');
+  mkdirSync(dir, { recursive: true });
+  const slug = key.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '') || 'results';
+  return join(dir, `${slug}.results.json`);
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('GITHUB_STEP_SUMMARY is not set (not on a runner?): no job summary written.');
+    return;
+  }
+  await core.summary.addRaw(markdown, true).write();
+}
+
+/** Posts or updates the sticky comment; returns its URL, or '' when there is none. */
+async function comment(inputs: ActionInputs, event: ActionEvent, markdown: string, regressions: number): Promise<string> {
+  if (inputs.comment === 'never') return '';
+  if (!inputs.token) {
+    core.warning('No github-token: the pull request comment was skipped (the job summary has the report).');
+    return '';
+  }
+  const octokit = createClient({ token: inputs.token, baseUrl: apiBaseUrl(process.env), log: (line) => core.info(line) });
+  const number = await pullRequestNumber(octokit, event);
+  if (number === undefined) {
+    core.info('Not a pull request: the report is in the job summary only.');
+    return '';
+  }
+  const owner = event.kind === 'other' ? '' : event.owner;
+  const repo = event.kind === 'other' ? '' : event.repo;
+  const outcome: CommentOutcome = await upsertStickyComment(octokit, { owner, repo, number }, {
+    key: commentKey(inputs.config),
+    markdown,
+    policy: inputs.comment,
+    regressions,
+  });
+  if (outcome.action === 'forbidden') {
+    core.warning(
+      `Could not comment on pull request #${number} (403: ${outcome.message}). A fork's pull request gets a read-only token: ` +
+        'the report is in the job summary; to comment, use the two-workflow recipe (mode: measure, then mode: report on workflow_run).',
+    );
+    return '';
+  }
+  if (outcome.action === 'skipped') {
+    core.info(`No comment: ${outcome.reason}.`);
+    return '';
+  }
+  core.info(`Comment ${outcome.action}: ${outcome.url}`);
+  return outcome.url;
+}
+
+async function pullRequestNumber(octokit: GitHubClient, event: ActionEvent): Promise<number | undefined> {
+  if (event.kind === 'pull_request') return event.number;
+  if (event.kind === 'workflow_run') return pullRequestForRun(octokit, event);
+  return undefined;
+}
+
+/** The config path relative to the workspace, spelled the same on every runner: one comment per config. */
+function commentKey(config: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const rel = isAbsolute(config) ? relative(workspace, config) : config;
+  return rel.replaceAll('\\', '/').replace(/^\.\//, '');
+}

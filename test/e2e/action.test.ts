@@ -1,0 +1,202 @@
+/**
+ * The action run the way a runner runs it: `node dist/index.js` (built from the current sources
+ * into a scratch dist/), a pull_request event file, INPUT_* variables, GITHUB_STEP_SUMMARY and
+ * GITHUB_OUTPUT files, the API at a loopback stand-in, in a shallow clone of a scratch repository
+ * with a base and a head commit.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandIn, type StandIn } from '../github/api-standin.ts';
+import { compareResults, environment, workload } from '../github/fixtures.ts';
+
+const TOKEN = 'ghs_e2eSecretToken_9f8e7d6c5b4a';
+const root = join(import.meta.dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'cb-e2e-'));
+const dist = join(scratch, 'dist');
+const origin = join(scratch, 'origin');
+const workspace = join(scratch, 'workspace');
+let api: StandIn;
+let base = '';
+let head = '';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
+
+const workloadSource = (loops: number) => `export default function (i) { let x = 0; for (let k = 0; k < ${loops}; k++) x += (k ^ i) & 7; return x; }\n`;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--outdir', dist], { stdio: 'pipe' });
+  mkdirSync(join(origin, 'bench'), { recursive: true });
+  git(scratch, 'init', '-q', origin);
+  writeFileSync(
+    join(origin, 'concurrency-bench.config.json'),
+    JSON.stringify({ workloads: [{ name: 'spin', module: 'bench/spin.workload.mjs', tasks: 4, models: ['async'], concurrency: [2], timeoutMs: 10_000 }] }),
+  );
+  writeFileSync(join(origin, 'bench', 'spin.workload.mjs'), workloadSource(20_000));
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-q', '-m', 'base');
+  base = git(origin, 'rev-parse', 'HEAD');
+  writeFileSync(join(origin, 'README'), 'head changes only a text file\n');
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-q', '-m', 'head');
+  head = git(origin, 'rev-parse', 'HEAD');
+  // Like actions/checkout's default: one commit deep, so the action must fetch the base itself.
+  git(scratch, 'clone', '-q', '--depth=1', `file://${origin}`, workspace);
+  api = await startStandIn({ token: TOKEN });
+}, 60_000);
+
+afterAll(async () => {
+  await api?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+interface ActionRun {
+  code: number | null;
+  log: string;
+  summary: string;
+  outputs: Record<string, string>;
+}
+
+interface RunOptions {
+  eventName?: string;
+  payload?: unknown;
+  server?: StandIn;
+}
+
+async function runAction(inputs: Record<string, string>, name: string, options: RunOptions = {}): Promise<ActionRun> {
+  const { eventName = 'pull_request', server = api } = options;
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  const event = join(dir, 'event.json');
+  writeFileSync(
+    event,
+    JSON.stringify(options.payload ?? {
+      action: 'synchronize',
+      number: 5,
+      repository: { name: 'bench', full_name: 'octo/bench', owner: { login: 'octo' } },
+      pull_request: { number: 5, base: { sha: base, ref: 'main', repo: { full_name: 'octo/bench' } }, head: { sha: head, ref: 'topic', repo: { full_name: 'octo/bench' } } },
+    }),
+  );
+  for (const file of ['summary.md', 'output.txt']) writeFileSync(join(dir, file), '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: 'octo/bench',
+    GITHUB_API_URL: server.url,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_OUTPUT: join(dir, 'output.txt'),
+    RUNNER_TEMP: join(dir, 'temp'),
+  };
+  // The runner passes inputs as INPUT_<NAME upper-cased>, dashes kept.
+  for (const [key, value] of Object.entries({ 'github-token': TOKEN, ...inputs })) env[`INPUT_${key.toUpperCase()}`] = value;
+  const child = spawn(process.execPath, [join(dist, 'index.js')], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  // `::add-mask::` lines are commands the runner consumes (they register the secret for masking)
+  // and never shows; what must not contain the token is every other line.
+  expect(log).toContain(`::add-mask::${TOKEN}`);
+  log = log.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  return { code, log, summary: readFileSync(join(dir, 'summary.md'), 'utf8'), outputs: parseOutputs(readFileSync(join(dir, 'output.txt'), 'utf8')) };
+}
+
+/** GITHUB_OUTPUT uses `name<<DELIMITER` ... `DELIMITER` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+describe('the action, run like a runner runs it', () => {
+  it('compares with the base, comments once, updates that comment on the next run, and never logs the token', async () => {
+    const inputs = { config: 'concurrency-bench.config.json', 'time-budget': '4', threshold: '5', 'fail-on-regression': 'true', comment: 'always' };
+    const first = await runAction(inputs, 'run1');
+    expect(first.log).not.toContain(TOKEN);
+    // Base and head run the same code; a regression verdict from noise is rare but possible in a
+    // 4 s budget, so the exit code is checked against the verdict rather than assumed.
+    const written = JSON.parse(readFileSync(first.outputs.results!, 'utf8'));
+    expect(written).toMatchObject({ kind: 'compare', base: { sha: base } });
+    expect(first.outputs.regressions).toBe(String(written.regressions));
+    expect(first.code, first.log).toBe(written.regressions > 0 ? 1 : 0);
+    expect(api.comments).toHaveLength(1);
+    const body = api.comments[0]!.body;
+    expect(body.startsWith('<!-- concurrency-bench key=concurrency-bench.config.json -->\n')).toBe(true);
+    expect(body).toContain('spin');
+    expect(first.summary).toContain('spin');
+    expect(body).toContain(first.summary.trim().split('\n')[0]);
+    expect(JSON.parse(first.outputs.recommendations!)).toEqual([expect.objectContaining({ workload: 'spin', model: expect.any(String) })]);
+    expect(first.outputs['comment-url']).toMatch(/#issuecomment-\d+$/);
+
+    const second = await runAction({ ...inputs, 'fail-on-regression': 'false' }, 'run2');
+    expect(second.code, second.log).toBe(0);
+    expect(second.log).not.toContain(TOKEN);
+    expect(api.comments).toHaveLength(1);
+    expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
+    expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(api.violations).toEqual([]);
+  }, 120_000);
+
+  it('on push measures without a baseline: summary and outputs, no API call', async () => {
+    const before = api.requests.length;
+    const run = await runAction({ config: 'concurrency-bench.config.json', 'time-budget': '3' }, 'push', { eventName: 'push', payload: {} });
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).not.toContain(TOKEN);
+    expect(run.summary).toContain('spin');
+    expect(run.outputs).toMatchObject({ regressions: '0', 'comment-url': '' });
+    expect(JSON.parse(readFileSync(run.outputs.results!, 'utf8'))).toMatchObject({ kind: 'run' });
+    expect(api.requests.length).toBe(before);
+  }, 60_000);
+
+  it('on a fork pull request warns about the read-only token and keeps the summary, without failing', async () => {
+    const fork = await startStandIn({ token: TOKEN, readOnly: true });
+    try {
+      const run = await runAction({ config: 'concurrency-bench.config.json', baseline: 'none', 'time-budget': '3' }, 'fork', { server: fork });
+      expect(run.code, run.log).toBe(0);
+      expect(run.log).toMatch(/::warning::Could not comment on pull request #5 \(403: Resource not accessible by integration/);
+      expect(run.summary).toContain('spin');
+      expect(run.outputs['comment-url']).toBe('');
+      expect(fork.violations).toEqual([]);
+    } finally {
+      await fork.close();
+    }
+  }, 60_000);
+
+  it('report mode merges artifact results (one bad file skipped) and comments on the fork PR found from workflow_run', async () => {
+    const headSha = 'c'.repeat(40);
+    const reporter = await startStandIn({ token: TOKEN, pulls: [{ number: 12, label: 'mallory:topic', sha: headSha }] });
+    try {
+      const artifacts = join(scratch, 'artifacts');
+      for (const [leg, cpus, model] of [['two', 2, 'async'], ['sixteen', 16, 'thread']] as const) {
+        mkdirSync(join(artifacts, leg), { recursive: true });
+        writeFileSync(join(artifacts, leg, 'results.json'), JSON.stringify(compareResults([workload('spin', model, cpus)], [], environment(cpus))));
+      }
+      mkdirSync(join(artifacts, 'evil'), { recursive: true });
+      writeFileSync(join(artifacts, 'evil', 'results.json'), JSON.stringify({ kind: 'run', workloads: '$(rm -rf /)' }));
+      const payload = {
+        repository: { name: 'bench', owner: { login: 'octo' } },
+        workflow_run: { event: 'pull_request', conclusion: 'success', head_sha: headSha, head_branch: 'topic', head_repository: { owner: { login: 'mallory' } }, pull_requests: [] },
+      };
+      const run = await runAction({ mode: 'report', results: `${artifacts}/*/results.json` }, 'report', { eventName: 'workflow_run', payload, server: reporter });
+      expect(run.code, run.log).toBe(0);
+      expect(run.log).toMatch(/::warning::Skipped ".*evil.*results\.json": not a concurrency-bench results file/);
+      expect(reporter.comments).toHaveLength(1);
+      expect(reporter.comments[0]).toMatchObject({ issue: 12 });
+      expect(reporter.comments[0]!.body).toContain('The recommendation differs between environments for 1 of 1 workload');
+      expect(run.summary).toContain('2 environments');
+      expect(JSON.parse(run.outputs.recommendations!)).toHaveLength(2);
+      expect(reporter.violations).toEqual([]);
+    } finally {
+      await reporter.close();
+    }
+  }, 30_000);
+});
