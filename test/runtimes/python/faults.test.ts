@@ -74,6 +74,13 @@ const cases: Case[] = [
     error: /^task 1 ran longer than timeoutMs \(400 ms\) and was killed$/,
   },
   {
+    title: 'a setup() that hangs in the worker processes is timed-out during start-up',
+    declared: { module: 'hanging_setup.py', timeoutMs: 400, startMethod: 'spawn' },
+    model: 'process',
+    status: 'timed-out',
+    error: /^start-up \(import, setup\(\) and pool start\) ran longer than timeoutMs \(400 ms\) and was killed$/,
+  },
+  {
     title: 'a worker process killed by a signal is crashed, naming the signal',
     declared: { module: 'faults.py', function: 'dies' },
     model: 'process',
