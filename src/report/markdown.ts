@@ -312,7 +312,7 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   const s = results.settings;
   const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
   const method = results.paired
-    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base) with a seeded bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`
+    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to the exact signed-rank interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`
     : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`;
   const noise = results.noise.roundSpread !== null
     ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace('+', '')}.`

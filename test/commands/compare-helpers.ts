@@ -45,10 +45,10 @@ export function repoWithWorkloads(names: string[], iterations: number, extra: Re
 export function syntheticMeasure(seed = 1, noise = 0.01): MeasureVisit & { visits: number } {
   const random = mulberry32(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const fn = (async (workload, model, concurrency) => {
-    fn.visits++;
+  const impl: MeasureVisit = async (workload, model, concurrency) => {
+    counted.visits++;
     const text = readFileSync(workload.modulePath, 'utf8');
-    if (text.includes('throw')) return { status: 'errored', error: 'Error: boom', samples: [], elapsedMs: 1 } satisfies VisitOutcome;
+    if (text.includes('throw')) return { status: 'errored', error: 'Error: boom', samples: [], elapsedMs: 1 };
     const iterations = Number(/k < (\d+)/.exec(text)?.[1] ?? 1000);
     const rate = (1e9 / iterations) * (model === 'sequential' ? 1 : Math.min(concurrency, 2) * 0.95) * Math.exp(noise * gauss());
     const wallMs = (8 / rate) * 1000;
@@ -58,10 +58,10 @@ export function syntheticMeasure(seed = 1, noise = 0.01): MeasureVisit & { visit
       peakRssBytes: 40e6,
       startupMs: 5,
       elapsedMs: 1,
-    } satisfies VisitOutcome;
-  }) as MeasureVisit & { visits: number };
-  fn.visits = 0;
-  return fn;
+    };
+  };
+  const counted = Object.assign(impl, { visits: 0 });
+  return counted;
 }
 
 /** Probes that always succeed (no host process). */
