@@ -5,8 +5,8 @@
  * results (recommendations); then paired rounds on the cells that matter decide the verdicts.
  * `compare BASE.json HEAD.json` (unpaired, from stored files) lives in compare-files.ts.
  */
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, symlinkSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { COMPARE_DEFAULTS, analyzeComparisons, orderComparisons, recommendationChanges, summarizeNoise } from '../analysis/compare.ts';
 import type { CompareFailure, CompareResults, CompareSettings, RefInfo } from '../analysis/compare-types.ts';
 import { selectCells } from '../analysis/compare-select.ts';
@@ -199,6 +199,15 @@ export function buildCompareResults(parts: {
   };
 }
 
+/** Link node_modules of the working tree into a worktree wherever the worktree lacks them (repository root and the config's directory). */
+function shareNodeModules(root: string, tree: string, configDir: string): void {
+  for (const dir of new Set(['', configDir === '.' ? '' : configDir])) {
+    const source = join(root, dir, 'node_modules');
+    const target = join(tree, dir, 'node_modules');
+    if (existsSync(source) && !existsSync(target) && existsSync(join(tree, dir))) symlinkSync(source, target, 'dir');
+  }
+}
+
 /** Load the config of the base tree from the same relative path as head's. */
 function loadTreeConfig(path: string, side: 'base' | 'head', ref: string, shownPath: string): Config {
   if (!existsSync(path)) throw new GitUsageError(`${shownPath} does not exist in the ${side} tree (${ref}): compare needs the same config file on both sides`);
@@ -237,6 +246,13 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
 
     for (const [side, config, ref] of [['base', baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ['head', headConfig, options.head ?? 'working tree']] as const) {
       if (config.prepare) await runPrepare(config.prepare, config.dir, side, { signal: options.signal, label: ref });
+    }
+    // A fresh worktree has no installed dependencies. Without a `prepare` to install them, borrow
+    // the working tree's node_modules, so workloads that import packages load on both sides (a
+    // dependency change between base and head needs `prepare`, e.g. "npm ci").
+    for (const tree of worktrees) {
+      const config = tree === worktrees[0] ? baseConfig : headConfig;
+      if (!config.prepare) shareNodeModules(root, tree.path, dirname(configRel));
     }
 
     const trees: Tree[] = [];

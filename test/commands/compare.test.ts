@@ -59,6 +59,24 @@ describe('compare (synthetic measurements)', () => {
     expect(again.results.regressions).toBe(1);
   });
 
+  it("lends the working tree's node_modules to the base worktree when there is no prepare", async () => {
+    const r = repo();
+    r.write({ 'node_modules/dep/index.js': 'export default 1;\n', '.gitignore': '.concurrency-bench/\nnode_modules/\n' });
+    const seen = new Set<string>();
+    const measure = syntheticMeasure(7);
+    await compareCommand({
+      ...fast,
+      base: 'main',
+      cwd: r.dir,
+      measure: async (workload, ...rest) => {
+        seen.add(String(existsSync(join(workload.modulePath, '..', '..', 'node_modules', 'dep', 'index.js'))));
+        return measure(workload, ...rest);
+      },
+    });
+    expect([...seen]).toEqual(['true']);
+    expect(existsSync(join(r.dir, 'node_modules/dep/index.js'))).toBe(true); // removing the worktree left the original alone
+  });
+
   it('compares two refs with --head, both checked out and removed', async () => {
     const r = repo();
     r.commit('slower', { 'bench/cpu-b.ts': cpuWorkload(Math.round(1000 / 0.85)) });
