@@ -38,6 +38,9 @@ export interface ScheduleOptions {
   onRound?: (round: number, visits: ReadonlyMap<string, VisitOutcome[]>) => Promise<void> | void;
 }
 
+/** Warm-up lasts at least this long in each host, so short batches still reach optimised code. */
+export const WARMUP_TIME_MS = 60;
+
 /** Per-visit fixed cost guess (process start, pool start, warm-up) before the first round tells us. */
 const VISIT_OVERHEAD_GUESS_MS = 250;
 
@@ -56,6 +59,7 @@ export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mod
     model: cell.model,
     concurrency: cell.concurrency,
     warmupBatches: 1,
+    warmupTimeMs: WARMUP_TIME_MS,
     minBatches: 2,
     maxBatches: 50,
     sampleTimeMs,

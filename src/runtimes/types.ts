@@ -34,6 +34,8 @@ export interface VisitSpec {
   concurrency: number;
   /** Batches run and discarded before measuring. */
   warmupBatches: number;
+  /** Warm-up also lasts at least this long, ms (JIT tiers need time, not just one short batch); optional. */
+  warmupTimeMs?: number;
   /** Measured batches: at least minBatches, then more until sampleTimeMs has passed, at most maxBatches. */
   minBatches: number;
   maxBatches: number;

@@ -67,6 +67,8 @@ async function measure(spec: VisitSpec): Promise<void> {
   let batchFailure: unknown;
   let measured = 0;
   let warmups = spec.warmupBatches;
+  const warmupUntil = performance.now() + (spec.warmupTimeMs ?? 0);
+  let measuringSince: number | undefined;
   const stop = new AbortController();
   const oneBatch = async () => {
     if (batchFailure !== undefined) return;
@@ -74,23 +76,27 @@ async function measure(spec: VisitSpec): Promise<void> {
       const cpuBefore = await executor!.cpuMs();
       const wallMs = await runBatch(executor!, tasks, lanes, watchdog.starts, latencies);
       const cpuMs = (await executor!.cpuMs()) - cpuBefore;
-      if (warmups > 0) {
+      if (warmups > 0 || performance.now() < warmupUntil) {
         warmups--;
         return;
       }
       send({ type: 'sample', wallMs, tasks, cpuMs, latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) });
-      if (++measured >= spec.maxBatches) stop.abort();
+      measuringSince ??= performance.now() - wallMs;
+      measured++;
+      const enough = measured >= spec.minBatches && performance.now() - measuringSince >= spec.sampleTimeMs;
+      if (enough || measured >= spec.maxBatches) stop.abort();
     } catch (error) {
       batchFailure = executor!.translateFailure?.(error) ?? error;
       stop.abort();
     }
   };
-  // tinybench's loop runs at least `iterations` batches and until sampleTimeMs has passed. The first
-  // warmupBatches calls are discarded by oneBatch itself, so the count is exact whatever tinybench's
-  // own warm-up heuristics would do.
+  // tinybench drives the loop; oneBatch decides when it ends (abort): warm-up calls (warmupBatches,
+  // and at least warmupTimeMs) are discarded, then at least minBatches are measured and until
+  // sampleTimeMs has passed, at most maxBatches. Own counting keeps this exact whatever tinybench's
+  // time and warm-up heuristics would do.
   const bench = new Bench({
-    time: spec.sampleTimeMs,
-    iterations: spec.minBatches + spec.warmupBatches,
+    time: Number.POSITIVE_INFINITY,
+    iterations: Number.MAX_SAFE_INTEGER,
     warmup: false,
     signal: stop.signal,
     throws: true,
