@@ -1,0 +1,146 @@
+"""Shared by the concurrency-bench host and its worker processes: loading the user's workload,
+calling it (plain or async), and reading this process's CPU time and peak memory.
+
+Standard library only, Python 3.9+: this file ships inside the npm package and runs on whatever
+interpreter the user's project names.
+"""
+from __future__ import annotations
+
+import asyncio
+import importlib
+import importlib.machinery
+import importlib.util
+import inspect
+import os
+import resource
+import sys
+
+
+class LoadError(Exception):
+    """The workload cannot be used (import failed, function missing, setup() raised)."""
+
+
+def describe(exc: BaseException) -> str:
+    """`ExcType: first line of the message`, the way the last line of a traceback reads."""
+    name = type(exc).__name__
+    if isinstance(exc, SyntaxError) and exc.filename:
+        return "%s: %s (%s, line %s)" % (name, exc.msg, os.path.basename(exc.filename), exc.lineno)
+    lines = str(exc).strip().splitlines()
+    return "%s: %s" % (name, lines[0]) if lines else name
+
+
+# One load per process: a forked worker inherits the host's loaded module and must not import it
+# a second time (that would run the module's top-level code again and lose what the fork shared).
+_loaded: dict = {}
+
+
+def _import_file(path: str):
+    if not os.path.isfile(path):
+        raise LoadError("workload module not found: %s" % path)
+    # Like `python path/to/work.py`: the module's own directory comes first on sys.path, so it can
+    # import its sibling files.
+    directory = os.path.dirname(path)
+    if directory not in sys.path:
+        sys.path.insert(0, directory)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    # Registered under its own name (pickling and dataclasses look modules up by name) unless that
+    # name is taken, e.g. a user file called `json.py`.
+    name = stem if stem.isidentifier() and stem not in sys.modules else "concurrency_bench_workload"
+    loader = importlib.machinery.SourceFileLoader(name, path)
+    spec = importlib.util.spec_from_loader(name, loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        loader.exec_module(module)
+    except BaseException as exc:
+        del sys.modules[name]
+        raise LoadError(describe(exc)) from exc
+    return module
+
+
+def _import_dotted(name: str, cwd: str):
+    # Like `python -m package.module` run from the config file's directory.
+    if cwd not in sys.path:
+        sys.path.insert(0, cwd)
+    try:
+        return importlib.import_module(name)
+    except BaseException as exc:
+        raise LoadError(describe(exc)) from exc
+
+
+def load(module_ref: str, function_name: str, cwd: str):
+    """Import the workload (a file path, or a dotted module name for `entry`) and find its function.
+
+    Returns (module, function). Raises LoadError with a one-line reason.
+    """
+    key = (module_ref, function_name)
+    if key in _loaded:
+        return _loaded[key]
+    if os.path.isabs(module_ref):
+        module = _import_file(module_ref)
+        label = os.path.basename(module_ref)
+    else:
+        module = _import_dotted(module_ref, cwd)
+        label = module_ref
+    fn = getattr(module, function_name, None)
+    if fn is None:
+        raise LoadError("%s has no function %r (set \"function\" in the workload, or define %s(index))"
+                        % (label, function_name, function_name))
+    if not callable(fn):
+        raise LoadError("%s in %s is not callable (it is of type %s)" % (function_name, label, type(fn).__name__))
+    _loaded[key] = (module, fn)
+    return module, fn
+
+
+class LoopHolder:
+    """An event loop created on first use, for running coroutine functions outside the async model."""
+
+    def __init__(self) -> None:
+        self.loop = None
+
+    def get(self):
+        if self.loop is None:
+            self.loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self.loop)
+        return self.loop
+
+    def close(self) -> None:
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.close()
+
+
+def call(fn, index: int, loop_holder: LoopHolder) -> None:
+    """Run one task to completion: an `async def` (or anything awaitable it returns) runs on the
+    caller's own loop, so it is measured as a task of this model rather than silently skipped."""
+    result = fn(index)
+    if inspect.isawaitable(result):
+        loop_holder.get().run_until_complete(result)
+
+
+def run_hook(module, name: str, loop_holder: LoopHolder) -> None:
+    """Call the module-level setup()/teardown() when defined; awaits it when it is `async def`."""
+    hook = getattr(module, name, None)
+    if hook is None:
+        return
+    if not callable(hook):
+        raise LoadError("%s is not callable (it is of type %s)" % (name, type(hook).__name__))
+    try:
+        result = hook()
+        if inspect.isawaitable(result):
+            loop_holder.get().run_until_complete(result)
+    except BaseException as exc:
+        raise LoadError("%s() failed: %s" % (name, describe(exc))) from exc
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process (all its threads) and of its children it has reaped."""
+    # getrusage, not os.times(): the latter counts in clock ticks (10 ms), too coarse for a batch.
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def maxrss_bytes() -> int:
+    """Peak resident set of this process. Linux reports ru_maxrss in KiB, macOS in bytes."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak) if sys.platform == "darwin" else int(peak) * 1024

@@ -1,0 +1,332 @@
+"""The four execution models, host side. Each one loads the workload, starts its pool outside the
+timed region, runs batches of tasks 0..tasks-1 with at most `concurrency` in flight, and reports
+wall time, CPU time (host + workers) and per-task latency.
+
+Latency is a task's own run time as its lane sees it (from the moment it starts on a worker, a
+thread or the event loop to its end), so queueing behind other tasks of the batch is not counted;
+dispatch costs show in the batch wall time and hence in throughput.
+"""
+from __future__ import annotations
+
+import asyncio
+import inspect
+import itertools
+import multiprocessing
+import signal
+import threading
+import time
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
+import concurrency_bench_common as common
+import concurrency_bench_worker as worker
+
+
+class Failure(Exception):
+    """A cell-ending fault found while measuring: status is a protocol failure status."""
+
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class Lanes:
+    """What each lane (a slot of the concurrency limit) is running: start time on time.monotonic()
+    (0 = idle) and task index. The watchdog thread reads it; for the process model both arrays
+    are shared memory written by the worker processes."""
+
+    def __init__(self, starts, indexes) -> None:
+        self.starts = starts
+        self.indexes = indexes
+
+    @classmethod
+    def local(cls, count: int) -> "Lanes":
+        return cls([0.0] * count, [0] * count)
+
+    def begin(self, lane: int, index: int) -> None:
+        self.indexes[lane] = index
+        self.starts[lane] = time.monotonic()
+
+    def end(self, lane: int) -> None:
+        self.starts[lane] = 0.0
+
+    def overdue(self, limit_s: float):
+        """Index of a task running for longer than limit_s, or None."""
+        now = time.monotonic()
+        for lane in range(len(self.starts)):
+            started = self.starts[lane]
+            if started and now - started > limit_s:
+                return self.indexes[lane]
+        return None
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+class InProcess:
+    """Sequential, async and thread: the workload runs inside the host, loaded and set up once."""
+
+    def __init__(self, workload: dict, concurrency: int, cwd: str) -> None:
+        self.workload = workload
+        self.tasks = workload["tasks"]
+        self.concurrency = concurrency
+        self.cwd = cwd
+        self.loop = common.LoopHolder()
+        self.lanes = Lanes.local(concurrency)
+        self.module = None
+        self.fn = None
+
+    def start(self) -> None:
+        self.module, self.fn = common.load(self.workload["modulePath"], self.workload["function"], self.cwd)
+        common.run_hook(self.module, "setup", self.loop)
+
+    def batch(self):
+        """Returns (wall ms, cpu ms, latencies ms in completion order)."""
+        cpu_before = common.cpu_seconds()
+        begin = time.perf_counter()
+        latencies = self.run_tasks()
+        wall = time.perf_counter() - begin
+        return ms(wall), ms(common.cpu_seconds() - cpu_before), latencies
+
+    def run_tasks(self) -> list:
+        raise NotImplementedError
+
+    def finish(self) -> int:
+        self.shutdown()
+        try:
+            common.run_hook(self.module, "teardown", self.loop)
+        except common.LoadError as exc:
+            raise Failure("errored", str(exc)) from exc
+        self.loop.close()
+        return common.maxrss_bytes()
+
+    def shutdown(self) -> None:
+        pass
+
+
+class Sequential(InProcess):
+    def run_tasks(self) -> list:
+        fn, lanes, loop, latencies = self.fn, self.lanes, self.loop, []
+        for index in range(self.tasks):
+            lanes.begin(0, index)
+            begin = time.perf_counter()
+            try:
+                common.call(fn, index, loop)
+            except BaseException as exc:
+                raise Failure("errored", common.describe(exc)) from exc
+            latencies.append(ms(time.perf_counter() - begin))
+            lanes.end(0)
+        return latencies
+
+
+class Async(InProcess):
+    """asyncio with a Semaphore of C. A coroutine function is awaited; a plain function is called
+    on the loop as it is and blocks it, which is exactly what the measurement should show."""
+
+    def run_tasks(self) -> list:
+        try:
+            return self.loop.get().run_until_complete(self._batch())
+        except BaseException as exc:
+            raise Failure("errored", common.describe(exc)) from exc
+
+    async def _batch(self) -> list:
+        fn, lanes, latencies = self.fn, self.lanes, []
+        semaphore = asyncio.Semaphore(self.concurrency)  # created on the running loop (3.9 binds it)
+        free = list(range(self.concurrency))
+
+        async def one(index: int) -> None:
+            async with semaphore:
+                lane = free.pop()
+                lanes.begin(lane, index)
+                begin = time.perf_counter()
+                try:
+                    result = fn(index)
+                    if inspect.isawaitable(result):
+                        await result
+                finally:
+                    lanes.end(lane)
+                    free.append(lane)
+                latencies.append(ms(time.perf_counter() - begin))
+
+        await asyncio.gather(*[one(index) for index in range(self.tasks)])
+        return latencies
+
+
+class Thread(InProcess):
+    """ThreadPoolExecutor(C), every task submitted at once as a user's executor.map would. A
+    coroutine function runs on an event loop of the worker thread's own."""
+
+    def start(self) -> None:
+        super().start()
+        self.pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="concurrency-bench")
+        self.local = threading.local()
+        self.lane_numbers = itertools.count()
+        self.thread_loops: list = []
+        # ThreadPoolExecutor starts threads on demand; a barrier of C makes all C start now, each
+        # claiming its watchdog lane, rather than inside the first timed batch.
+        barrier = threading.Barrier(self.concurrency)
+        for future in [self.pool.submit(self._enter, barrier) for _ in range(self.concurrency)]:
+            future.result()
+
+    def _enter(self, barrier: threading.Barrier) -> None:
+        barrier.wait()
+        self.local.lane = next(self.lane_numbers)
+        self.local.loop = common.LoopHolder()
+        self.thread_loops.append(self.local.loop)
+
+    def _task(self, index: int, latencies: list, errors: list) -> None:
+        local, lanes = self.local, self.lanes
+        lanes.begin(local.lane, index)
+        begin = time.perf_counter()
+        try:
+            common.call(self.fn, index, local.loop)
+        except BaseException as exc:
+            errors.append(exc)
+            raise
+        finally:
+            lanes.end(local.lane)
+        latencies.append(ms(time.perf_counter() - begin))
+
+    def run_tasks(self) -> list:
+        latencies: list = []
+        errors: list = []
+        futures = [self.pool.submit(self._task, index, latencies, errors) for index in range(self.tasks)]
+        wait(futures, return_when=FIRST_EXCEPTION)
+        if errors:
+            raise Failure("errored", common.describe(errors[0]))
+        return latencies
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True)
+        for holder in self.thread_loops:
+            holder.close()
+
+
+class Process:
+    """ProcessPoolExecutor(C) with the configured start method. setup() runs once in every worker
+    (initializer); all C workers are started and set up before the timed region; each worker's
+    CPU time and peak RSS are read at batch boundaries through checkpoint()."""
+
+    def __init__(self, workload: dict, concurrency: int, cwd: str, protocol_fd: int) -> None:
+        self.workload = workload
+        self.tasks = workload["tasks"]
+        self.concurrency = concurrency
+        self.cwd = cwd
+        self.protocol_fd = protocol_fd
+        self.lanes = None
+        self.pool = None
+        self.processes: list = []
+
+    def start(self) -> None:
+        # Loaded in the host too: a fork-started worker inherits it (as in a real program that
+        # imports its code before making a pool), and an import error reads cleanly from here.
+        common.load(self.workload["modulePath"], self.workload["function"], self.cwd)
+        context = multiprocessing.get_context(self.workload.get("startMethod"))
+        self.start_method = context.get_start_method()
+        self.lanes = Lanes(context.RawArray("d", self.concurrency), context.RawArray("q", self.concurrency))
+        close_fd = self.protocol_fd if self.start_method == "fork" else None
+        self.pool = ProcessPoolExecutor(
+            self.concurrency,
+            mp_context=context,
+            initializer=worker.initialize,
+            initargs=(self.workload["modulePath"], self.workload["function"], self.cwd,
+                      self.lanes.starts, self.lanes.indexes, context.Value("i", 0),
+                      context.Barrier(self.concurrency), close_fd),
+        )
+        usage = self._checkpoint(final=False)
+        self.worker_cpu = sum(u["cpu"] for u in usage)
+
+    def _checkpoint(self, final: bool) -> list:
+        try:
+            futures = [self.pool.submit(worker.checkpoint, final) for _ in range(self.concurrency)]
+            # Kept to name the worker that died if the pool breaks (the executor forgets them).
+            self.processes = list(getattr(self.pool, "_processes", {}).values()) or self.processes
+            usage = [future.result() for future in futures]
+        except BrokenProcessPool as exc:
+            raise Failure("crashed", self._crash_message(exc)) from exc
+        for item in usage:
+            if "error" in item:
+                if final:
+                    raise Failure("errored", item["error"])
+                raise common.LoadError(item["error"])
+        return usage
+
+    def batch(self):
+        latencies: list = []
+        errors: list = []
+        finished = threading.Event()
+        tasks = self.tasks
+
+        # Runs on the executor's manager thread, in completion order. The batch ends when the last
+        # callback has run, not when the futures are done: a Future wakes its waiters before it
+        # calls its callbacks, so concurrent.futures.wait() could return one latency short.
+        def done(future) -> None:
+            error = future.exception()
+            if error is None:
+                latencies.append(future.result())
+                if len(latencies) == tasks:
+                    finished.set()
+            else:
+                errors.append(error)
+                finished.set()
+
+        host_cpu = common.cpu_seconds()
+        begin = time.perf_counter()
+        try:
+            for index in range(tasks):
+                self.pool.submit(worker.run_task, index).add_done_callback(done)
+            finished.wait()
+        except BrokenProcessPool as exc:
+            errors.append(exc)
+        wall = time.perf_counter() - begin
+        host_cpu = common.cpu_seconds() - host_cpu
+        if errors:
+            if isinstance(errors[0], BrokenProcessPool):
+                raise Failure("crashed", self._crash_message(errors[0]))
+            raise Failure("errored", common.describe(errors[0]))
+        worker_cpu = sum(u["cpu"] for u in self._checkpoint(final=False))
+        cpu = host_cpu + worker_cpu - self.worker_cpu
+        self.worker_cpu = worker_cpu
+        return ms(wall), ms(cpu), latencies
+
+    def _crash_message(self, exc: BaseException) -> str:
+        # The pool terminates the surviving workers (SIGTERM) once it breaks; the culprit is the
+        # one that ended some other way. Wait for every exit to be visible (the executor's thread
+        # reaps them concurrently) before picking, or a survivor's SIGTERM could be blamed.
+        deadline = time.monotonic() + 2.0
+        while any(p.exitcode is None for p in self.processes) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        ended = [(p.pid, p.exitcode) for p in self.processes if p.exitcode not in (None, 0)]
+        culprits = [item for item in ended if item[1] != -signal.SIGTERM] or ended
+        if not culprits:
+            return "a worker process died abruptly (%s)" % common.describe(exc)
+        pid, code = culprits[0]
+        if code < 0:
+            try:
+                how = "was killed by %s" % signal.Signals(-code).name
+            except ValueError:
+                how = "was killed by signal %d" % -code
+        else:
+            how = "exited with code %d" % code
+        return "worker process %d %s (BrokenProcessPool)" % (pid, how)
+
+    def finish(self) -> int:
+        usage = self._checkpoint(final=True)  # runs teardown() in every worker
+        peak = common.maxrss_bytes() + sum(u["rss"] for u in usage)
+        self.pool.shutdown(wait=True)
+        return peak
+
+
+def build(spec: dict, cwd: str, protocol_fd: int):
+    workload, model, concurrency = spec["workload"], spec["model"], spec["concurrency"]
+    if model == "sequential":
+        return Sequential(workload, 1, cwd)
+    if model == "async":
+        return Async(workload, concurrency, cwd)
+    if model == "thread":
+        return Thread(workload, concurrency, cwd)
+    if model == "process":
+        return Process(workload, concurrency, cwd, protocol_fd)
+    raise ValueError("unknown model %r" % model)

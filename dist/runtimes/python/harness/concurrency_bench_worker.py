@@ -1,0 +1,73 @@
+"""The side of the `process` model that runs inside each ProcessPoolExecutor worker.
+
+It lives in its own module (not the host script) so that `spawn` and `forkserver` workers can
+import it by name: the host's directory is on the sys.path they inherit.
+"""
+from __future__ import annotations
+
+import os
+import time
+
+import concurrency_bench_common as common
+
+_state: dict = {}
+
+
+def initialize(module_ref, function_name, cwd, starts, indexes, slot_counter, barrier, close_fd):
+    """ProcessPoolExecutor initializer: claim a watchdog lane, load the workload, run setup().
+
+    It never raises: an initializer that raises breaks the whole pool with a message that names no
+    cause, so a failure is kept and reported by the next checkpoint() instead.
+    """
+    if close_fd is not None:
+        # A forked worker inherits the host's protocol pipe; only the host may write to it, and a
+        # straggling worker must not keep the orchestrator waiting for the pipe to close.
+        try:
+            os.close(close_fd)
+        except OSError:
+            pass
+    with slot_counter.get_lock():
+        slot = slot_counter.value
+        slot_counter.value += 1
+    loop = common.LoopHolder()
+    _state.update(slot=slot % len(starts), starts=starts, indexes=indexes, barrier=barrier, loop=loop)
+    try:
+        module, fn = common.load(module_ref, function_name, cwd)
+        _state.update(module=module, fn=fn)
+        common.run_hook(module, "setup", loop)
+    except common.LoadError as exc:
+        _state["error"] = "%s (in worker process %d)" % (exc, os.getpid())
+    except BaseException as exc:  # defensive: load() wraps everything it can foresee
+        _state["error"] = "%s (in worker process %d)" % (common.describe(exc), os.getpid())
+
+
+def checkpoint(final: bool):
+    """One of C identical tasks submitted together: the barrier makes each of the C workers take
+    exactly one, so the host hears from every worker. Used before the first batch (forcing all
+    workers to start and run setup() outside the timed region) and between batches (CPU time is
+    read at batch boundaries, never inside a batch). The final one runs teardown()."""
+    _state["barrier"].wait()
+    if "error" in _state:
+        return {"error": _state["error"]}
+    if final:
+        try:
+            common.run_hook(_state["module"], "teardown", _state["loop"])
+        except common.LoadError as exc:
+            return {"error": "%s (in worker process %d)" % (exc, os.getpid())}
+        _state["loop"].close()
+    return {"pid": os.getpid(), "cpu": common.cpu_seconds(), "rss": common.maxrss_bytes()}
+
+
+def run_task(index: int) -> float:
+    """Run one task; returns its latency in ms. The lane's start time is shared memory the host's
+    watchdog reads, since the host cannot see when a queued task actually starts."""
+    slot = _state["slot"]
+    starts = _state["starts"]
+    _state["indexes"][slot] = index
+    starts[slot] = time.monotonic()
+    begin = time.perf_counter()
+    try:
+        common.call(_state["fn"], index, _state["loop"])
+    finally:
+        starts[slot] = 0.0
+    return (time.perf_counter() - begin) * 1000.0
