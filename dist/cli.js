@@ -902,6 +902,7 @@ function cellKey(workload, model, concurrency) {
 function planCells(workload, models) {
   return workload.models.filter((m) => models.includes(m)).flatMap((model) => workload.concurrency[model].map((concurrency) => ({ workload, model, concurrency, key: cellKey(workload.name, model, concurrency) })));
 }
+var WARMUP_TIME_MS = 60;
 var VISIT_OVERHEAD_GUESS_MS = 250;
 function visitSpec(cell, sampleTimeMs, mode = "measure") {
   const { workload } = cell;
@@ -918,6 +919,7 @@ function visitSpec(cell, sampleTimeMs, mode = "measure") {
     model: cell.model,
     concurrency: cell.concurrency,
     warmupBatches: 1,
+    warmupTimeMs: WARMUP_TIME_MS,
     minBatches: 2,
     maxBatches: 50,
     sampleTimeMs

@@ -25859,6 +25859,7 @@ function cellKey(workload2, model2, concurrency) {
 function planCells(workload2, models) {
   return workload2.models.filter((m) => models.includes(m)).flatMap((model2) => workload2.concurrency[model2].map((concurrency) => ({ workload: workload2, model: model2, concurrency, key: cellKey(workload2.name, model2, concurrency) })));
 }
+var WARMUP_TIME_MS = 60;
 var VISIT_OVERHEAD_GUESS_MS = 250;
 function visitSpec(cell2, sampleTimeMs, mode = "measure") {
   const { workload: workload2 } = cell2;
@@ -25875,6 +25876,7 @@ function visitSpec(cell2, sampleTimeMs, mode = "measure") {
     model: cell2.model,
     concurrency: cell2.concurrency,
     warmupBatches: 1,
+    warmupTimeMs: WARMUP_TIME_MS,
     minBatches: 2,
     maxBatches: 50,
     sampleTimeMs

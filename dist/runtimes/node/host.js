@@ -2794,6 +2794,8 @@ async function measure(spec2) {
   let batchFailure;
   let measured = 0;
   let warmups = spec2.warmupBatches;
+  const warmupUntil = performance.now() + (spec2.warmupTimeMs ?? 0);
+  let measuringSince;
   const stop = new AbortController();
   const oneBatch = async () => {
     if (batchFailure !== void 0) return;
@@ -2801,20 +2803,23 @@ async function measure(spec2) {
       const cpuBefore = await executor.cpuMs();
       const wallMs = await runBatch(executor, tasks, lanes, watchdog.starts, latencies);
       const cpuMs = await executor.cpuMs() - cpuBefore;
-      if (warmups > 0) {
+      if (warmups > 0 || performance.now() < warmupUntil) {
         warmups--;
         return;
       }
       send({ type: "sample", wallMs, tasks, cpuMs, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
-      if (++measured >= spec2.maxBatches) stop.abort();
+      measuringSince ??= performance.now() - wallMs;
+      measured++;
+      const enough = measured >= spec2.minBatches && performance.now() - measuringSince >= spec2.sampleTimeMs;
+      if (enough || measured >= spec2.maxBatches) stop.abort();
     } catch (error) {
       batchFailure = executor.translateFailure?.(error) ?? error;
       stop.abort();
     }
   };
   const bench = new ae({
-    time: spec2.sampleTimeMs,
-    iterations: spec2.minBatches + spec2.warmupBatches,
+    time: Number.POSITIVE_INFINITY,
+    iterations: Number.MAX_SAFE_INTEGER,
     warmup: false,
     signal: stop.signal,
     throws: true
