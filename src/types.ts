@@ -24,6 +24,12 @@ export interface BatchSample {
   cpuMs: number;
   /** Per-task latency, ms, in completion order. */
   latenciesMs: number[];
+  /**
+   * Time the host's threads were ready to run but waited for a core during the batch, ms (Linux
+   * schedstat; absent elsewhere). On a busy machine a CPU-bound task's CPU time falls below its wall
+   * time; this is the part of the difference that was not waiting on I/O.
+   */
+  runQueueMs?: number;
 }
 
 export interface CellResult {
@@ -42,6 +48,8 @@ export interface CellResult {
   latencyMs: { p50: number; p99: number };
   /** CPU time / wall time of the measured batches: 1.0 = one core busy all the time. */
   cpuUtilization: number;
+  /** Run-queue wait / wall time of the host's threads: CPU the tasks wanted but the machine was busy (Linux). */
+  runQueueShare?: number;
   /** Largest peak resident set, summed over the host and every worker process it started. */
   peakRssBytes: number;
   /** Median time to start the pool (spawn + load the workload + setup), ms; not part of throughput. */

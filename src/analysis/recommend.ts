@@ -8,6 +8,8 @@ export interface RecommendOptions {
   margin?: number;
   /** Seed of the bootstrap, so the same results always give the same recommendation. */
   seed?: number;
+  /** Share of the sequential cell's wall time spent waiting for a core (busy machine), for the reason text. */
+  sequentialRunQueue?: number;
 }
 
 type Verdict = 'wins' | 'loses' | 'within-noise';
@@ -93,7 +95,8 @@ export function recommend(
       return `${m} ${times(speedupOf(cell))} at ${unit(m, cell.concurrency)}`;
     })
     .join(', ');
-  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core)` : 'Unclassified';
+  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue!)} for one` : '';
+  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : 'Unclassified';
   const marginText = percent(margin);
   let verdict: string;
   if (current.model === 'sequential') {

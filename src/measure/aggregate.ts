@@ -25,6 +25,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
   const latencies = sortSamples(samples.flatMap((s) => s.latenciesMs));
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
+  const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
   const startups = visits.map((v) => v.startupMs).filter((s): s is number => s !== undefined);
   let status: CellStatus = 'ok';
   let error: string | undefined;
@@ -45,6 +46,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
     throughput: { median: round(median(sorted)), ci95: [round(lo), round(hi)] },
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
+    runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
     speedup: null,

@@ -105,7 +105,13 @@ export async function runVisit(
         outcome.startupMs = message.startupMs;
         break;
       case 'sample':
-        outcome.samples.push({ wallMs: message.wallMs, tasks: message.tasks, cpuMs: message.cpuMs, latenciesMs: message.latenciesMs });
+        outcome.samples.push({
+          wallMs: message.wallMs,
+          tasks: message.tasks,
+          cpuMs: message.cpuMs,
+          latenciesMs: message.latenciesMs,
+          ...(typeof message.runQueueMs === 'number' ? { runQueueMs: message.runQueueMs } : {}),
+        });
         break;
       case 'done':
         outcome.peakRssBytes = message.peakRssBytes;

@@ -31,6 +31,9 @@ describe('classify', () => {
     expect(classify(cell('sequential', 1, 100, { cpu: 0.5 }))).toBe('mixed');
     expect(classify(cell('sequential', 1, 100, { cpu: 0.3 }))).toBe('io-bound');
     expect(classify(cell('sequential', 1, 100, { cpu: 0.02 }))).toBe('io-bound');
+    // On a busy machine a CPU-bound task waits for a core: that wait is wanted CPU, not I/O.
+    expect(classify({ ...cell('sequential', 1, 100, { cpu: 0.55 }), runQueueShare: 0.4 })).toBe('cpu-bound');
+    expect(classify({ ...cell('sequential', 1, 100, { cpu: 0.05 }), runQueueShare: 0.01 })).toBe('io-bound');
     expect(classify(undefined)).toBeNull();
     expect(classify({ ...cell('sequential', 1, 100), status: 'crashed' })).toBeNull();
   });

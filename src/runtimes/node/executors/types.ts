@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
 /**
  * An executor runs tasks of one workload under one execution model. The host drives it with C lanes
  * (C = concurrency); lane k only ever has one task in flight, so a pool can bind lane k to worker k.
@@ -40,6 +42,26 @@ export class TaskError extends Error {
 export function hostCpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Run-queue wait of every thread of this process so far, ms: Linux's /proc/self/task/<tid>/schedstat
+ * (on-CPU ns, run-queue wait ns, time slices). 0 where the file does not exist.
+ */
+export function hostRunQueueMs(): number {
+  let total = 0;
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        total += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[1]) || 0;
+      } catch {
+        // the thread ended between listing and reading
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return total / 1e6;
 }
 
 export function hostPeakRssBytes(): number {
