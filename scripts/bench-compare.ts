@@ -14,7 +14,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeComparisons, nextRound, type PairedRound } from '../src/analysis/compare.ts';
+import { actionableVerdict, analyzeComparisons, nextRound, type PairedRound } from '../src/analysis/compare.ts';
 import type { Verdict } from '../src/analysis/compare-types.ts';
 import { compareSettings } from '../src/commands/compare.ts';
 import { runPairedRounds, type PairedTarget } from '../src/commands/compare-paired.ts';
@@ -82,7 +82,7 @@ function replay(pool: readonly PairedRound[], roundSeconds: number, seed: number
     for (;;) {
       const [c] = analyzeComparisons([{ workload: 'w', model: 'sequential', concurrency: 1, roles: ['best'], rounds }], { ...settings, seed: seed + i });
       verdict = c.verdict;
-      const next = nextRound([{ rounds: rounds.length, verdict, failed: false, roundCostMs: roundSeconds * 1000 }], {
+      const next = nextRound([{ rounds: rounds.length, verdict: actionableVerdict(verdict, rounds.length, settings.maxRounds), failed: false, roundCostMs: roundSeconds * 1000 }], {
         minRounds: settings.minRounds,
         maxRounds: settings.maxRounds,
         remainingMs: (BUDGET_S - rounds.length * roundSeconds) * 1000,

@@ -5,7 +5,7 @@
  * benchmark drives it directly on two directories.
  */
 import type { WorkloadConfig } from '../config/types.ts';
-import { analyzeComparisons, nextRound, type ComparisonInput, type PairedRound } from '../analysis/compare.ts';
+import { actionableVerdict, analyzeComparisons, nextRound, type ComparisonInput, type PairedRound } from '../analysis/compare.ts';
 import type { CompareSettings } from '../analysis/compare-types.ts';
 import type { SelectedCell } from '../analysis/compare-select.ts';
 import { visitSpec } from '../measure/scheduler.ts';
@@ -90,7 +90,12 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
     if (options.signal?.aborted) break;
     const analysed = analyzeComparisons(comparisonInputs(states), interim);
     const decision = nextRound(
-      states.map((s, i) => ({ rounds: s.rounds.length, verdict: analysed[i].verdict, failed: s.failure !== undefined, roundCostMs: s.lastRoundMs })),
+      states.map((s, i) => ({
+        rounds: s.rounds.length,
+        verdict: actionableVerdict(analysed[i].verdict, s.rounds.length, options.settings.maxRounds),
+        failed: s.failure !== undefined,
+        roundCostMs: s.lastRoundMs,
+      })),
       { minRounds: options.settings.minRounds, maxRounds: options.settings.maxRounds, remainingMs: options.deadline - performance.now() },
     );
     if (decision.measure.length === 0) break;
