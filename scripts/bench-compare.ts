@@ -96,6 +96,12 @@ function replay(pool: readonly PairedRound[], roundSeconds: number, seed: number
 }
 
 const root = mkdtempSync(join(tmpdir(), 'cb-bench-compare-'));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130); // the exit handler of the runtime layer kills any host still running
+  });
+}
 try {
   const [a1, a2, slow] = [tree(root, 'a1', 0), tree(root, 'a2', 0), tree(root, 'slow', 0.05)];
   const workload = (dir: string) => loadConfig(join(dir, 'config.json')).workloads[0];
