@@ -181,7 +181,7 @@ var CPU_BOUND_AT = 0.8;
 var IO_BOUND_AT = 0.3;
 function classify(sequential) {
   if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
-  const u = sequential.cpuUtilization;
+  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
   if (u >= CPU_BOUND_AT) return "cpu-bound";
   if (u <= IO_BOUND_AT) return "io-bound";
   return "mixed";
@@ -308,7 +308,8 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     const cell = bestOfModel.get(m);
     return `${m} ${times(speedupOf(cell))} at ${unit(m, cell.concurrency)}`;
   }).join(", ");
-  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core)` : "Unclassified";
+  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
+  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
   const marginText = percent(margin);
   let verdict;
   if (current.model === "sequential") {
@@ -340,7 +341,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }));
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
-  const recommendation = recommend(withSpeedups, classification, sequentialCpu, options) ?? null;
+  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare }) ?? null;
   const result = {
     name,
     runtime,
@@ -603,6 +604,7 @@ function aggregateCell(model, concurrency, visits) {
   const latencies = sortSamples(samples.flatMap((s) => s.latenciesMs));
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
+  const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
   const startups = visits.map((v) => v.startupMs).filter((s) => s !== void 0);
   let status = "ok";
   let error;
@@ -623,6 +625,7 @@ function aggregateCell(model, concurrency, visits) {
     throughput: { median: round(median(sorted)), ci95: [round(lo), round(hi)] },
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
+    runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
     speedup: null,
@@ -864,7 +867,13 @@ async function runVisit(runtime, workload, spec, options = {}) {
         outcome.startupMs = message.startupMs;
         break;
       case "sample":
-        outcome.samples.push({ wallMs: message.wallMs, tasks: message.tasks, cpuMs: message.cpuMs, latenciesMs: message.latenciesMs });
+        outcome.samples.push({
+          wallMs: message.wallMs,
+          tasks: message.tasks,
+          cpuMs: message.cpuMs,
+          latenciesMs: message.latenciesMs,
+          ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {}
+        });
         break;
       case "done":
         outcome.peakRssBytes = message.peakRssBytes;

@@ -25043,6 +25043,14 @@ function detectableChange(ci, rule) {
   const h = (ci[1] - ci[0]) / 2;
   return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
 }
+var LOOKS = [6, 9, 13, 19, 28, 40, 60];
+function looksFor(minRounds, maxRounds) {
+  if (maxRounds <= 0) return 1;
+  return LOOKS.filter((n) => n >= minRounds && n <= maxRounds).length + 1;
+}
+function isLook(rounds, maxRounds) {
+  return LOOKS.includes(rounds) || rounds >= maxRounds;
+}
 function comparisonSeed(seed, key) {
   let h = 2166136261 ^ seed >>> 0;
   for (let i = 0; i < key.length; i++) {
@@ -25102,7 +25110,8 @@ function analyzeComparisons(inputs, settings) {
     return null;
   });
   const family = boots.map((b, i) => ({ b, i })).filter((x) => x.b !== null);
-  const levels = holmLevels(family.map(({ b }) => beyondFloorPValue(b, rule.noiseFloor)), settings.alpha);
+  const claimAlpha = settings.alpha / looksFor(settings.minRounds, settings.maxRounds);
+  const levels = holmLevels(family.map(({ b }) => beyondFloorPValue(b, rule.noiseFloor)), claimAlpha);
   const levelOf = new Map(family.map(({ i }, k) => [i, levels[k]]));
   return inputs.map((input, i) => {
     const boot = boots[i];
@@ -25129,14 +25138,14 @@ function analyzeComparisons(inputs, settings) {
         change: null,
         ci95: null,
         holmCi: null,
-        holmLevel: 1 - settings.alpha,
+        holmLevel: 1 - claimAlpha,
         rounds: 0,
         roundSpread: null,
         detectableChange: null,
         error: input.error ?? "no round measured both sides"
       };
     }
-    const level = levelOf.get(i) ?? settings.alpha;
+    const level = levelOf.get(i) ?? claimAlpha;
     const d = input.rounds ? logRatios(input.rounds.map((r) => r.base), input.rounds.map((r) => r.head)) : null;
     const holm = widen(changeInterval(boot, level), d, level);
     const wide = widen(changeInterval(boot, 0.05), d, 0.05);
@@ -25183,6 +25192,10 @@ function recommendationChanges(base, head) {
     changes.push({ workload: name, base: b, head: h });
   }
   return changes;
+}
+function actionableVerdict(verdict, rounds, maxRounds) {
+  if ((verdict === "regression" || verdict === "improvement") && !isLook(rounds, maxRounds)) return "inconclusive";
+  return verdict;
 }
 function nextRound(states, options) {
   const wanted = states.map((s, i) => ({ s, i })).filter(({ s }) => !s.failed && s.rounds < options.maxRounds && (s.rounds < options.minRounds || s.verdict === "inconclusive"));
@@ -25331,7 +25344,8 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     const cell2 = bestOfModel.get(m);
     return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
   }).join(", ");
-  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core)` : "Unclassified";
+  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
+  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
   const marginText = percent(margin);
   let verdict;
   if (current.model === "sequential") {
@@ -25821,7 +25835,13 @@ async function runVisit(runtime, workload2, spec, options = {}) {
         outcome.startupMs = message.startupMs;
         break;
       case "sample":
-        outcome.samples.push({ wallMs: message.wallMs, tasks: message.tasks, cpuMs: message.cpuMs, latenciesMs: message.latenciesMs });
+        outcome.samples.push({
+          wallMs: message.wallMs,
+          tasks: message.tasks,
+          cpuMs: message.cpuMs,
+          latenciesMs: message.latenciesMs,
+          ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {}
+        });
         break;
       case "done":
         outcome.peakRssBytes = message.peakRssBytes;
@@ -25944,9 +25964,13 @@ function writeJsonAtomic(path, data) {
 var VERSION7 = "0.1.0";
 
 // src/commands/compare-paired.ts
+var PAIRED_WARMUP_BATCHES = 2;
+var PAIRED_MIN_BATCHES = 3;
 var measureInFreshHost = async (workload2, model2, concurrency, options) => {
   const { runtimeFor: runtimeFor2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
   const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, options.sampleTimeMs);
+  if (options.warmupBatches !== void 0) spec.warmupBatches = options.warmupBatches;
+  if (options.minBatches !== void 0) spec.minBatches = Math.min(spec.maxBatches, options.minBatches);
   return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4 });
 };
 function visitThroughput(outcome) {
@@ -25970,7 +25994,12 @@ async function runPairedRounds(targets, options) {
     if (options.signal?.aborted) break;
     const analysed = analyzeComparisons(comparisonInputs(states), interim);
     const decision = nextRound(
-      states.map((s, i) => ({ rounds: s.rounds.length, verdict: analysed[i].verdict, failed: s.failure !== void 0, roundCostMs: s.lastRoundMs })),
+      states.map((s, i) => ({
+        rounds: s.rounds.length,
+        verdict: actionableVerdict(analysed[i].verdict, s.rounds.length, options.settings.maxRounds),
+        failed: s.failure !== void 0,
+        roundCostMs: s.lastRoundMs
+      })),
       { minRounds: options.settings.minRounds, maxRounds: options.settings.maxRounds, remainingMs: options.deadline - performance.now() }
     );
     if (decision.measure.length === 0) break;
@@ -25984,7 +26013,12 @@ async function runPairedRounds(targets, options) {
       const sides = random() < 0.5 ? ["base", "head"] : ["head", "base"];
       const outcomes = {};
       for (const side2 of sides) {
-        const outcome = await measure2(state.target[side2], cell2.model, cell2.concurrency, { sampleTimeMs: options.sampleTimeMs, signal: options.signal });
+        const outcome = await measure2(state.target[side2], cell2.model, cell2.concurrency, {
+          sampleTimeMs: options.sampleTimeMs,
+          signal: options.signal,
+          warmupBatches: PAIRED_WARMUP_BATCHES,
+          minBatches: PAIRED_MIN_BATCHES
+        });
         outcomes[side2] = outcome;
         if (outcome.status !== "aborted") state.visits[side2].push(outcome);
         options.onVisit?.({ round: round2, done: ++done, total: order.length * 2, label: `${side2} ${cell2.workload} ${cell2.model} x${cell2.concurrency}`, status: outcome.status });
@@ -26016,7 +26050,7 @@ var CPU_BOUND_AT = 0.8;
 var IO_BOUND_AT = 0.3;
 function classify(sequential) {
   if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
-  const u = sequential.cpuUtilization;
+  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
   if (u >= CPU_BOUND_AT) return "cpu-bound";
   if (u <= IO_BOUND_AT) return "io-bound";
   return "mixed";
@@ -26031,7 +26065,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }));
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
-  const recommendation = recommend(withSpeedups, classification, sequentialCpu, options) ?? null;
+  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare }) ?? null;
   const result = {
     name,
     runtime,
@@ -26106,6 +26140,7 @@ function aggregateCell(model2, concurrency, visits) {
   const latencies = sortSamples(samples.flatMap((s) => s.latenciesMs));
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
+  const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
   const startups = visits.map((v) => v.startupMs).filter((s) => s !== void 0);
   let status = "ok";
   let error2;
@@ -26126,6 +26161,7 @@ function aggregateCell(model2, concurrency, visits) {
     throughput: { median: round(median2(sorted)), ci95: [round(lo), round(hi)] },
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
+    runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median2(sortSamples(startups)), 1) : 0,
     speedup: null,

@@ -21,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Entry points below src/, without extension: the action, the CLI, and every worker/child entry. */
-const ENTRIES = ['index', 'cli', 'runtimes/node/host', 'runtimes/node/thread-task', 'runtimes/node/process-child'];
+/** Entry points below src/, without extension: the action, the CLI, the library helpers (define), and every worker/child entry. */
+const ENTRIES = ['index', 'cli', 'define', 'runtimes/node/host', 'runtimes/node/thread-task', 'runtimes/node/process-child'];
 /** Directories copied as they are (run by another interpreter). */
 const ASSETS = ['runtimes/python/harness'];
 

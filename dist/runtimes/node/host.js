@@ -2469,6 +2469,7 @@ async function runBatch(executor, tasks, lanes, starts, latencies) {
 }
 
 // src/runtimes/node/executors/types.ts
+import { readdirSync, readFileSync } from "node:fs";
 var WorkerCrashError = class extends Error {
   code = "WORKER_CRASHED";
   constructor(message) {
@@ -2486,6 +2487,20 @@ var TaskError = class extends Error {
 function hostCpuMs() {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e3;
+}
+function hostRunQueueMs() {
+  let total = 0;
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      try {
+        total += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ")[1]) || 0;
+      } catch {
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return total / 1e6;
 }
 function hostPeakRssBytes() {
   return process.resourceUsage().maxRSS * 1024;
@@ -2800,14 +2815,16 @@ async function measure(spec2) {
   const oneBatch = async () => {
     if (batchFailure !== void 0) return;
     try {
+      const runQueueBefore = hostRunQueueMs();
       const cpuBefore = await executor.cpuMs();
       const wallMs = await runBatch(executor, tasks, lanes, watchdog.starts, latencies);
       const cpuMs = await executor.cpuMs() - cpuBefore;
+      const runQueueMs = hostRunQueueMs() - runQueueBefore;
       if (warmups > 0 || performance.now() < warmupUntil) {
         warmups--;
         return;
       }
-      send({ type: "sample", wallMs, tasks, cpuMs, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
+      send({ type: "sample", wallMs, tasks, cpuMs, runQueueMs, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
       measuringSince ??= performance.now() - wallMs;
       measured++;
       const enough = measured >= spec2.minBatches && performance.now() - measuringSince >= spec2.sampleTimeMs;
