@@ -7,10 +7,16 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './cli/errors.ts';
 import { progressReporter } from './cli/progress.ts';
+import { compareCommand } from './commands/compare.ts';
+import { compareFilesCommand } from './commands/compare-files.ts';
+import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
+import type { CompareResults } from './analysis/compare-types.ts';
+import { writeJsonAtomic } from './report/json.ts';
+import { renderCompareTerminal } from './report/compare-terminal.ts';
 import { ConfigError } from './config/errors.ts';
 import { DEFAULT_CONFIG_FILE } from './config/load.ts';
-import { renderRunMarkdown } from './report/markdown.ts';
+import { renderCompareMarkdown, renderRunMarkdown } from './report/markdown.ts';
 import { renderRunTerminal } from './report/terminal.ts';
 import { killAllGroups } from './runtimes/process-groups.ts';
 import { VERSION } from './version.ts';
@@ -78,7 +84,7 @@ async function run(args: string[]): Promise<number> {
   const { results, exitCode, jsonPath } = await runCommand({
     configPath: (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE,
     timeBudgetSeconds: number(values['time-budget'] as string | undefined, '--time-budget', { min: 1 }),
-    margin: ((m) => (m === undefined ? undefined : m / 100))(number(values.margin as string | undefined, '--margin')),
+    margin: percent(values.margin as string | undefined, '--margin'),
     seed: number(values.seed as string | undefined, '--seed', { integer: true }),
     jsonPath: values.json as string | undefined,
     only: values.workload as string[] | undefined,
@@ -87,9 +93,80 @@ async function run(args: string[]): Promise<number> {
   });
   progress.finish();
   if (values.markdown) writeFileSync(values.markdown as string, renderRunMarkdown(results));
-  const color = Boolean(process.stdout.isTTY) && !values['no-color'] && !process.env.NO_COLOR;
-  process.stdout.write(renderRunTerminal(results, { color, width: process.stdout.columns || 120 }) + '\n');
+  process.stdout.write(renderRunTerminal(results, terminalStyle(values['no-color'])) + '\n');
   process.stderr.write(`results: ${jsonPath}${values.markdown ? `, markdown: ${values.markdown}` : ''}\n`);
+  return exitCode;
+}
+
+function terminalStyle(noColor: unknown) {
+  return { color: Boolean(process.stdout.isTTY) && !noColor && !process.env.NO_COLOR, width: process.stdout.columns || 120 };
+}
+
+function percent(value: string | undefined, flag: string): number | undefined {
+  const parsed = number(value, flag);
+  return parsed === undefined ? undefined : parsed / 100;
+}
+
+function printCompare(results: CompareResults, markdown: string | undefined, noColor: unknown): void {
+  if (markdown) writeFileSync(markdown, renderCompareMarkdown(results));
+  process.stdout.write(renderCompareTerminal(results, terminalStyle(noColor)) + '\n');
+}
+
+async function compare(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    json: { type: 'string' },
+    markdown: { type: 'string' },
+    threshold: { type: 'string' },
+    'fail-on-regression': { type: 'boolean' },
+    'time-budget': { type: 'string' },
+    seed: { type: 'string' },
+    'no-color': { type: 'boolean' },
+  });
+  const threshold = percent(values.threshold as string | undefined, '--threshold');
+  const seed = number(values.seed as string | undefined, '--seed', { integer: true });
+  const failOnRegression = Boolean(values['fail-on-regression']);
+  if (positionals.length > 0) {
+    // Two stored results files: unpaired, labelled less reliable in the report.
+    if (positionals.length !== 2 || values.base || values.head) {
+      throw new UsageError('compare takes either --base REF [--head REF], or two results files BASE.json HEAD.json');
+    }
+    const { results, exitCode } = await compareFilesCommand({ baseFile: positionals[0], headFile: positionals[1], threshold, seed, failOnRegression });
+    if (values.json) writeJsonAtomic(values.json as string, results);
+    printCompare(results, values.markdown as string | undefined, values['no-color']);
+    return exitCode;
+  }
+  if (!values.base) throw new UsageError('compare needs --base REF (or two results files)');
+  const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const progress = progressReporter(process.stderr, interactive);
+  const controller = interruptController();
+  const { results, exitCode, jsonPath } = await compareCommand({
+    base: values.base as string,
+    head: values.head as string | undefined,
+    configPath: values.config as string | undefined,
+    jsonPath: values.json as string | undefined,
+    threshold,
+    failOnRegression,
+    timeBudgetSeconds: number(values['time-budget'] as string | undefined, '--time-budget', { min: 1 }),
+    seed,
+    signal: controller.signal,
+    onProgress: progress.onProgress,
+  });
+  progress.finish();
+  printCompare(results, values.markdown as string | undefined, values['no-color']);
+  process.stderr.write(`results: ${jsonPath}${values.markdown ? `, markdown: ${values.markdown}` : ''}\n`);
+  return exitCode;
+}
+
+async function report(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, 'no-color': { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('report takes one results file: concurrency-bench report RESULTS.json [--format md|terminal|json]');
+  const format = (values.format as string | undefined) ?? 'terminal';
+  if (!REPORT_FORMATS.includes(format as ReportFormat)) throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
+  const { output, exitCode } = await reportCommand(positionals[0], format as ReportFormat, { style: terminalStyle(values['no-color']) });
+  process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;
 }
 
@@ -99,6 +176,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'run':
         return await run(rest);
+      case 'compare':
+        return await compare(rest);
+      case 'report':
+        return await report(rest);
       case '--version':
       case '-v':
         process.stdout.write(VERSION + '\n');
@@ -117,6 +198,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`concurrency-bench: ${(error as Error).message}\n`);
       if (error instanceof UsageError) process.stderr.write(`run "concurrency-bench --help" for usage\n`);
       return 2;
+    }
+    // Errors that carry their own exit code (a failing `prepare` command: 3) are reported as they are.
+    const exitCode = (error as { exitCode?: unknown })?.exitCode;
+    if (typeof exitCode === 'number' && error instanceof Error) {
+      process.stderr.write(`concurrency-bench: ${error.message}\n`);
+      return exitCode;
     }
     process.stderr.write(`concurrency-bench: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 3;
