@@ -4,7 +4,7 @@
  * best level from the config), through the same runVisit the tool uses. Rounds are interleaved
  * (every cell once per round, in a fresh host) so a slow spell of the machine hits all cells alike.
  *
- *   npx node examples/python/measure-c2.ts [rounds=5]
+ *   npx node examples/python/measure-c2.ts [rounds=5] [workload,workload...]
  */
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/load.ts';
@@ -59,7 +59,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const plan = config.workloads.map((w) => ({ w, cells: cellsOf(w) }));
+const only = process.argv[3]?.split(',');
+const plan = config.workloads.filter((w) => !only || only.includes(w.name)).map((w) => ({ w, cells: cellsOf(w) }));
 for (let round = 0; round < rounds; round++) {
   for (const { w, cells } of plan) {
     for (const cell of cells) {
