@@ -162,6 +162,7 @@ export function parseConfig(raw: unknown, file: string, shown = file, cpus = ava
       name,
       runtime,
       module,
+      configDir: dir,
       modulePath: runtime === 'python' && w.entry !== undefined ? module : resolve(dir, module),
       function: fn,
       tasks,

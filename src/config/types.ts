@@ -8,6 +8,8 @@ export interface WorkloadConfig {
   modulePath: string;
   /** The module path exactly as declared, for messages. */
   module: string;
+  /** Directory of the config file: the working directory of hosts, and Python's import root for `entry`. */
+  configDir: string;
   /** Python: function to call in the module (default `run`). */
   function: string;
   /** Python: interpreter to use (default python3, then python). */

@@ -27,7 +27,7 @@ export const nodeRuntime: Runtime = {
     return {
       command: process.execPath,
       args: [...(tsx ? ['--import', tsx] : []), '--no-warnings=ExperimentalWarning', ownFile('runtimes/node/host')],
-      cwd: workload.modulePath.replace(/[\\/][^\\/]*$/, ''),
+      cwd: workload.configDir,
     };
   },
 };

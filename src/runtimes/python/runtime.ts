@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, normalize, sep } from 'node:path';
 import type { WorkloadConfig } from '../../config/types.ts';
 import { ownFile } from '../../paths.ts';
 import { MODELS } from '../../types.ts';
@@ -16,21 +15,9 @@ export function harnessPath(): string {
   return ownFile(HARNESS_FILE, 'asset');
 }
 
-/**
- * Where the host runs and where `entry` modules are imported from: the config file's directory.
- * WorkloadConfig carries it as `configDir` once the config loader records it; until then it is
- * recovered from modulePath = resolve(configDir, module) for file modules.
- */
+/** Where the host runs and where `entry` modules are imported from: the config file's directory. */
 export function workingDirectory(workload: WorkloadConfig): string {
-  const declared = (workload as WorkloadConfig & { configDir?: unknown }).configDir;
-  if (typeof declared === 'string') return declared;
-  if (!isAbsolute(workload.modulePath)) return process.cwd();
-  const declaredPath = normalize(workload.module);
-  const suffix = sep + declaredPath;
-  if (!isAbsolute(declaredPath) && !declaredPath.split(sep).includes('..') && workload.modulePath.endsWith(suffix)) {
-    return workload.modulePath.slice(0, -suffix.length) || sep;
-  }
-  return dirname(workload.modulePath);
+  return workload.configDir;
 }
 
 export const pythonRuntime: Runtime = {

@@ -11,9 +11,9 @@ import type { Model } from '../../../src/types.ts';
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** A python workload as the config loader makes it, from a config file in fixtures/. */
-export function workload(declared: Record<string, unknown>): WorkloadConfig & { configDir: string } {
+export function workload(declared: Record<string, unknown>): WorkloadConfig {
   const config = parseConfig({ workloads: [{ name: 'w', runtime: 'python', tasks: 8, ...declared }] }, join(FIXTURES, 'concurrency-bench.config.json'));
-  return { ...config.workloads[0], configDir: config.dir };
+  return config.workloads[0];
 }
 
 export function specFor(w: WorkloadConfig, model: Model, concurrency: number, batches: Partial<VisitSpec> = {}): VisitSpec {
