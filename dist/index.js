@@ -19985,7 +19985,7 @@ var init_runtime = __esm({
         return {
           command: process.execPath,
           args: [...tsx ? ["--import", tsx] : [], "--no-warnings=ExperimentalWarning", ownFile("runtimes/node/host")],
-          cwd: workload2.modulePath.replace(/[\\/][^\\/]*$/, "")
+          cwd: workload2.configDir
         };
       }
     };
@@ -20070,20 +20070,11 @@ var init_interpreter = __esm({
 
 // src/runtimes/python/runtime.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname2, isAbsolute, normalize, sep as sep2 } from "node:path";
 function harnessPath() {
   return ownFile(HARNESS_FILE, "asset");
 }
 function workingDirectory(workload2) {
-  const declared = workload2.configDir;
-  if (typeof declared === "string") return declared;
-  if (!isAbsolute(workload2.modulePath)) return process.cwd();
-  const declaredPath = normalize(workload2.module);
-  const suffix = sep2 + declaredPath;
-  if (!isAbsolute(declaredPath) && !declaredPath.split(sep2).includes("..") && workload2.modulePath.endsWith(suffix)) {
-    return workload2.modulePath.slice(0, -suffix.length) || sep2;
-  }
-  return dirname2(workload2.modulePath);
+  return workload2.configDir;
 }
 var HARNESS_FILE, pythonRuntime;
 var init_runtime2 = __esm({
@@ -24794,11 +24785,11 @@ function getOctokit(token, options, ...additionalPlugins) {
 // src/main.ts
 import { mkdirSync as mkdirSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute2, join as join4, relative as relative3, resolve as resolve5 } from "node:path";
+import { isAbsolute, join as join4, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/commands/compare.ts
 import { existsSync as existsSync6, symlinkSync } from "node:fs";
-import { dirname as dirname4, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/analysis/compare.ts
 init_types();
@@ -25262,20 +25253,34 @@ function median2(sorted) {
 }
 
 // src/stats/ratio.ts
-function resampledMedian(values, random, scratch) {
-  for (let i = 0; i < values.length; i++) scratch[i] = values[Math.floor(random() * values.length)];
-  scratch.sort();
-  const mid = (values.length - 1) / 2;
+function groupSamples(values, sizes) {
+  if (!sizes || sizes.reduce((a, b) => a + b, 0) !== values.length) return [values.slice()];
+  const groups = [];
+  let at = 0;
+  for (const size of sizes) {
+    groups.push(values.slice(at, at + size));
+    at += size;
+  }
+  return groups;
+}
+function resampledGroupedMedian(groups, random, scratch) {
+  scratch.length = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[Math.floor(random() * groups.length)];
+    for (let i = 0; i < group.length; i++) scratch.push(group[Math.floor(random() * group.length)]);
+  }
+  scratch.sort((x, y) => x - y);
+  const mid = (scratch.length - 1) / 2;
   return (scratch[Math.floor(mid)] + scratch[Math.ceil(mid)]) / 2;
 }
-function ratioOfMedians(a, b, options = {}) {
+function ratioOfMediansGrouped(a, b, options = {}) {
   const resamples = options.resamples ?? 2e3;
   const random = mulberry32(options.seed ?? 1);
-  const ratio = median2(sortSamples(a)) / median2(sortSamples(b));
-  const scratchA = new Float64Array(a.length);
-  const scratchB = new Float64Array(b.length);
+  const ratio = median2(sortSamples(a.flat())) / median2(sortSamples(b.flat()));
+  const scratchA = [];
+  const scratchB = [];
   const ratios = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) ratios[r] = resampledMedian(a, random, scratchA) / resampledMedian(b, random, scratchB);
+  for (let r = 0; r < resamples; r++) ratios[r] = resampledGroupedMedian(a, random, scratchA) / resampledGroupedMedian(b, random, scratchB);
   ratios.sort();
   const at = (q) => ratios[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))];
   return { ratio, ci95: [at(0.025), at(0.975)] };
@@ -25285,7 +25290,11 @@ function ratioOfMedians(a, b, options = {}) {
 init_types();
 var DEFAULT_MARGIN = 0.1;
 function judge(costly, cheap, margin, seed) {
-  const { ci95 } = ratioOfMedians(costly.batchThroughputs, cheap.batchThroughputs, { seed });
+  const { ci95 } = ratioOfMediansGrouped(
+    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
+    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
+    { seed }
+  );
   if (ci95[0] > 1 + margin) return "wins";
   if (ci95[1] < 1 + margin) return "loses";
   return "within-noise";
@@ -25333,9 +25342,9 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     const verdict2 = judge(challenger, current, margin, seed);
     if (verdict2 === "wins") {
       current = challenger;
-    } else if (verdict2 === "within-noise") {
+    } else if (verdict2 === "within-noise" && challenger.throughput.median > current.throughput.median) {
       unclear = true;
-      if (challenger.throughput.median > current.throughput.median) withinNoise.push(model2);
+      withinNoise.push(model2);
     }
   }
   const finalWithinNoise = withinNoise.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
@@ -25358,12 +25367,14 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
+  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
+  if (fewRounds) verdict += "; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)";
   return {
     model: current.model,
     concurrency: current.concurrency,
     speedup: Math.round(speedupOf(current) * 1e3) / 1e3,
     reason: `${kind}: ${evidence || "only sequential was measured"}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
-    confidence: unclear ? "low" : "high",
+    confidence: unclear || fewRounds ? "low" : "high",
     withinNoise: finalWithinNoise
   };
 }
@@ -25541,6 +25552,7 @@ function parseConfig(raw, file, shown = file, cpus2 = availableParallelism()) {
       name,
       runtime,
       module,
+      configDir: dir,
       modulePath: runtime === "python" && w.entry !== void 0 ? module : resolve(dir, module),
       function: fn,
       tasks,
@@ -25880,7 +25892,8 @@ function planCells(workload2, models) {
   return workload2.models.filter((m) => models.includes(m)).flatMap((model2) => workload2.concurrency[model2].map((concurrency) => ({ workload: workload2, model: model2, concurrency, key: cellKey(workload2.name, model2, concurrency) })));
 }
 var WARMUP_TIME_MS = 60;
-var VISIT_OVERHEAD_GUESS_MS = 250;
+var MIN_SAMPLE_TIME_MS = 30;
+var MAX_SAMPLE_TIME_MS = 500;
 function visitSpec(cell2, sampleTimeMs, mode = "measure") {
   const { workload: workload2 } = cell2;
   return {
@@ -25913,8 +25926,7 @@ async function measureInRounds(cells, options) {
   const abortAtDeadline = setTimeout(() => budgetAbort.abort(), Math.max(0, options.budgetMs));
   abortAtDeadline.unref();
   const signal = options.signal ? AbortSignal.any([options.signal, budgetAbort.signal]) : budgetAbort.signal;
-  const perVisit = options.budgetMs / Math.max(1, minRounds + 1) / Math.max(1, cells.length);
-  let sampleTimeMs = Math.round(Math.min(500, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
+  let sampleTimeMs = MIN_SAMPLE_TIME_MS;
   let healthy = [...cells];
   try {
     for (let round2 = 1; round2 <= maxRounds && healthy.length > 0; round2++) {
@@ -25936,12 +25948,12 @@ async function measureInRounds(cells, options) {
       const roundMs = now - roundStart;
       const remaining = deadline - now;
       if (round2 === 1 && remaining > 0) {
-        const overheadMs = Math.max(0, roundMs / Math.max(1, order.length) - sampleTimeMs);
-        const roundsLeft = Math.max(1, minRounds - 1);
-        const target = remaining / roundsLeft / Math.max(1, healthy.length) - overheadMs;
-        sampleTimeMs = Math.round(Math.min(500, Math.max(20, target)));
+        const fixedPerVisit = roundMs / Math.max(1, order.length);
+        const spare = remaining / Math.max(1, minRounds - 1) / Math.max(1, healthy.length) - fixedPerVisit;
+        sampleTimeMs = Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(MIN_SAMPLE_TIME_MS, spare)));
       }
-      const nextRoundMs = roundMs / Math.max(1, order.length) * healthy.length;
+      const visitMs = round2 === 1 ? roundMs / Math.max(1, order.length) + sampleTimeMs : roundMs / Math.max(1, order.length);
+      const nextRoundMs = visitMs * healthy.length;
       if (now + nextRoundMs * 0.9 > deadline) break;
     }
   } finally {
@@ -25952,9 +25964,9 @@ async function measureInRounds(cells, options) {
 
 // src/report/json.ts
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname2 } from "node:path";
 function writeJsonAtomic(path, data) {
-  mkdirSync(dirname3(path), { recursive: true });
+  mkdirSync(dirname2(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(data, null, 2) + "\n");
   renameSync(temporary, path);
@@ -26165,7 +26177,8 @@ function aggregateCell(model2, concurrency, visits) {
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median2(sortSamples(startups)), 1) : 0,
     speedup: null,
-    batchThroughputs: throughputs.map((t) => round(t))
+    batchThroughputs: throughputs.map((t) => round(t)),
+    batchesPerRound: visits.map((v) => v.samples.length).filter((n) => n > 0)
   };
   if (error2 !== void 0) cell2.error = error2;
   if (samples.length === 0) {
@@ -26252,7 +26265,7 @@ var DEFAULT_COMPARE_BUDGET_SECONDS = 120;
 var DEFAULT_COMPARE_FILE = ".concurrency-bench/compare.json";
 var SWEEP_SHARE = 0.4;
 var PAIRED_SAMPLE_MS = 150;
-var VISIT_OVERHEAD_GUESS_MS2 = 250;
+var VISIT_OVERHEAD_GUESS_MS = 250;
 function compareExitCode(results, options) {
   if (options.interrupted) return 130;
   if (options.failOnRegression && results.regressions > 0) return 1;
@@ -26280,7 +26293,7 @@ async function sweep2(cells, options) {
   const visits = new Map(cells.map((c) => [c.key, []]));
   const random = mulberry32(options.seed);
   const perVisit = (options.deadline - performance.now()) / 2 / Math.max(1, cells.length);
-  const sampleTimeMs = Math.round(Math.min(200, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS2)));
+  const sampleTimeMs = Math.round(Math.min(200, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
   let healthy = [...cells];
   for (let round2 = 1; round2 <= 3 && healthy.length > 0; round2++) {
     const started = performance.now();
@@ -26391,7 +26404,7 @@ async function compareCommand(options) {
     }
     for (const tree of worktrees) {
       const config = tree === worktrees[0] ? baseConfig : headConfig;
-      if (!config.prepare) shareNodeModules(root, tree.path, dirname4(configRel));
+      if (!config.prepare) shareNodeModules(root, tree.path, dirname3(configRel));
     }
     const trees = [];
     for (const [side2, info2, config] of [["base", baseInfo, baseConfig], ["head", headInfo, headConfig]]) {
@@ -27674,7 +27687,7 @@ async function pullRequestNumber(octokit, event) {
 }
 function commentKey(config) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const rel = isAbsolute2(config) ? relative3(workspace, config) : config;
+  const rel = isAbsolute(config) ? relative3(workspace, config) : config;
   return rel.replaceAll("\\", "/").replace(/^\.\//, "");
 }
 

@@ -58,6 +58,8 @@ export interface CellResult {
   speedup: number | null;
   /** Per-batch throughputs, in measurement order, so results files can be compared later. */
   batchThroughputs: number[];
+  /** How many of batchThroughputs each round (fresh host) contributed, in order: the grouping the statistics resample. */
+  batchesPerRound?: number[];
 }
 
 export interface Recommendation {

@@ -1,4 +1,4 @@
-import { ratioOfMedians } from '../stats/ratio.ts';
+import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
 import { MODELS, type CellResult, type Classification, type Model, type Recommendation } from '../types.ts';
 
 export const DEFAULT_MARGIN = 0.1;
@@ -16,7 +16,11 @@ type Verdict = 'wins' | 'loses' | 'within-noise';
 
 /** Does `costly` beat `cheap` by the margin? `wins` / `loses` when the 95% CI says so clearly. */
 function judge(costly: CellResult, cheap: CellResult, margin: number, seed: number): Verdict {
-  const { ci95 } = ratioOfMedians(costly.batchThroughputs, cheap.batchThroughputs, { seed });
+  const { ci95 } = ratioOfMediansGrouped(
+    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
+    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
+    { seed },
+  );
   if (ci95[0] > 1 + margin) return 'wins';
   if (ci95[1] < 1 + margin) return 'loses';
   return 'within-noise';
@@ -79,9 +83,10 @@ export function recommend(
     const verdict = judge(challenger, current, margin, seed);
     if (verdict === 'wins') {
       current = challenger;
-    } else if (verdict === 'within-noise') {
+    } else if (verdict === 'within-noise' && challenger.throughput.median > current.throughput.median) {
+      // Possibly better, not shown to be: the cheaper choice stands, with low confidence.
       unclear = true;
-      if (challenger.throughput.median > current.throughput.median) withinNoise.push(model);
+      withinNoise.push(model);
     }
   }
   // A model that beat sequential but then lost its place to a costlier winner stays "within noise" only if it was.
@@ -109,12 +114,15 @@ export function recommend(
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(' and ')} ${finalWithinNoise.length > 1 ? 'were' : 'was'} faster but within noise, so the cheaper ${current.model} is recommended`;
+  // Differences between host processes (JIT, memory layout) only show across rounds.
+  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
+  if (fewRounds) verdict += '; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)';
   return {
     model: current.model,
     concurrency: current.concurrency,
     speedup: Math.round(speedupOf(current) * 1000) / 1000,
     reason: `${kind}: ${evidence || 'only sequential was measured'}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
-    confidence: unclear ? 'low' : 'high',
+    confidence: unclear || fewRounds ? 'low' : 'high',
     withinNoise: finalWithinNoise,
   };
 }

@@ -51,6 +51,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
     startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
     speedup: null,
     batchThroughputs: throughputs.map((t) => round(t)),
+    batchesPerRound: visits.map((v) => v.samples.length).filter((n) => n > 0),
   };
   if (error !== undefined) cell.error = error;
   if (samples.length === 0) {

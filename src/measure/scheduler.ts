@@ -41,8 +41,10 @@ export interface ScheduleOptions {
 /** Warm-up lasts at least this long in each host, so short batches still reach optimised code. */
 export const WARMUP_TIME_MS = 60;
 
-/** Per-visit fixed cost guess (process start, pool start, warm-up) before the first round tells us. */
-const VISIT_OVERHEAD_GUESS_MS = 250;
+/** Shortest sampling per visit (on top of the minimum batches): cheap for short batches, steadier medians. */
+const MIN_SAMPLE_TIME_MS = 30;
+/** Longest sampling per visit: beyond this, more rounds (fresh processes) are worth more than longer visits. */
+const MAX_SAMPLE_TIME_MS = 500;
 
 export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mode'] = 'measure'): VisitSpec {
   const { workload } = cell;
@@ -84,9 +86,9 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   abortAtDeadline.unref();
   const signal = options.signal ? AbortSignal.any([options.signal, budgetAbort.signal]) : budgetAbort.signal;
 
-  // Spread the budget over the wanted rounds; sample time per visit is what is left after overheads.
-  const perVisit = options.budgetMs / Math.max(1, minRounds + 1) / Math.max(1, cells.length);
-  let sampleTimeMs = Math.round(Math.min(500, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
+  // Round 1 measures only the minimum batches: it tells what a visit of each cell costs. Later
+  // rounds get the sample time that the budget leaves after those fixed costs for minRounds rounds.
+  let sampleTimeMs = MIN_SAMPLE_TIME_MS;
   let healthy = [...cells];
   try {
     for (let round = 1; round <= maxRounds && healthy.length > 0; round++) {
@@ -109,13 +111,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       const roundMs = now - roundStart;
       const remaining = deadline - now;
       if (round === 1 && remaining > 0) {
-        // Re-plan from what a round really costs: fixed overhead per visit plus sample time.
-        const overheadMs = Math.max(0, roundMs / Math.max(1, order.length) - sampleTimeMs);
-        const roundsLeft = Math.max(1, minRounds - 1);
-        const target = remaining / roundsLeft / Math.max(1, healthy.length) - overheadMs;
-        sampleTimeMs = Math.round(Math.min(500, Math.max(20, target)));
+        const fixedPerVisit = roundMs / Math.max(1, order.length);
+        const spare = remaining / Math.max(1, minRounds - 1) / Math.max(1, healthy.length) - fixedPerVisit;
+        sampleTimeMs = Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(MIN_SAMPLE_TIME_MS, spare)));
       }
-      const nextRoundMs = (roundMs / Math.max(1, order.length)) * healthy.length;
+      const visitMs = round === 1 ? roundMs / Math.max(1, order.length) + sampleTimeMs : roundMs / Math.max(1, order.length);
+      const nextRoundMs = visitMs * healthy.length;
       if (now + nextRoundMs * 0.9 > deadline) break;
     }
   } finally {
