@@ -1,8 +1,9 @@
 /**
  * Verdict accuracy benchmark (`npm run bench:verdicts`): workloads that are not among the examples,
- * each with the answer issue 2 expects, run through the real `run` command several times. Prints
- * the verdict of every repetition and whether it is acceptable and stable; exits 1 if not.
- *   BENCH_REPEATS (default 2), BENCH_BUDGET seconds per run (default 90).
+ * each with the answer the issues expect (Node: issue 2, Python: issue 5), run through the real
+ * `run` command several times. Prints the verdict of every repetition and whether it is acceptable
+ * and stable; exits 1 if not.
+ *   BENCH_SUITE node | python (default node), BENCH_REPEATS (default 2), BENCH_BUDGET seconds per run (default 150).
  */
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../src/commands/run.ts';
@@ -11,18 +12,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Classification, Model } from '../src/types.ts';
 
-const config = fileURLToPath(new URL('./fixtures/verdicts/concurrency-bench.config.json', import.meta.url));
+const suite = process.env.BENCH_SUITE === 'python' ? 'python' : 'node';
+const config = fileURLToPath(new URL(`./fixtures/${suite === 'python' ? 'verdicts-python' : 'verdicts'}/concurrency-bench.config.json`, import.meta.url));
 const repeats = Number(process.env.BENCH_REPEATS ?? 2);
-const budget = Number(process.env.BENCH_BUDGET ?? 90);
+const budget = Number(process.env.BENCH_BUDGET ?? 150);
 
-const expected: Record<string, { models: Model[]; classification?: Classification }> = {
-  'cpu-js': { models: ['thread', 'process'], classification: 'cpu-bound' },
-  'many-timers': { models: ['async'] },
-  tiny: { models: ['sequential', 'async'] },
-  'atomics-wait': { models: ['thread', 'process'], classification: 'io-bound' },
-  pbkdf2: { models: ['async', 'thread'] },
-  'wait-then-compute': { models: ['thread', 'process'] },
+type Expectation = { models: Model[]; classification?: Classification };
+const EXPECTED: Record<'node' | 'python', Record<string, Expectation>> = {
+  node: {
+    'cpu-js': { models: ['thread', 'process'], classification: 'cpu-bound' },
+    'many-timers': { models: ['async'] },
+    tiny: { models: ['sequential', 'async'] },
+    'atomics-wait': { models: ['thread', 'process'], classification: 'io-bound' },
+    pbkdf2: { models: ['async', 'thread'] },
+    'wait-then-compute': { models: ['thread', 'process'] },
+  },
+  python: {
+    'py-collatz': { models: ['process'], classification: 'cpu-bound' },
+    'py-sleepy': { models: ['thread'] },
+    'py-many-waits': { models: ['async'] },
+    'py-sha512-big': { models: ['thread'], classification: 'cpu-bound' },
+  },
 };
+const expected = EXPECTED[suite];
 
 const verdicts = new Map<string, string[]>();
 let allOk = true;

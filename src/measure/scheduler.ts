@@ -1,9 +1,9 @@
 import type { WorkloadConfig } from '../config/types.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
-import type { VisitSpec } from '../runtimes/types.ts';
+import type { Runtime, VisitSpec } from '../runtimes/types.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
-import type { Model } from '../types.ts';
+import type { Model, RuntimeId } from '../types.ts';
 
 /** One (workload, model, concurrency) combination to measure. */
 export interface Cell {
@@ -36,6 +36,8 @@ export interface ScheduleOptions {
   onVisit?: (event: { round: number; done: number; total: number; cell: Cell; outcome: VisitOutcome }) => void;
   /** Called after each round with everything measured so far (results are saved here). */
   onRound?: (round: number, visits: ReadonlyMap<string, VisitOutcome[]>) => Promise<void> | void;
+  /** Which runtime starts a cell's hosts; tests pass a fake one. */
+  runtimes?: (id: RuntimeId) => Runtime;
 }
 
 /** Warm-up lasts at least this long in each host, so short batches still reach optimised code. */
@@ -46,7 +48,7 @@ const MIN_SAMPLE_TIME_MS = 30;
 /** Longest sampling per visit: beyond this, more rounds (fresh processes) are worth more than longer visits. */
 const MAX_SAMPLE_TIME_MS = 500;
 
-export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mode'] = 'measure'): VisitSpec {
+export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mode'] = 'measure', minBatches = 2): VisitSpec {
   const { workload } = cell;
   return {
     mode,
@@ -62,7 +64,7 @@ export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mod
     concurrency: cell.concurrency,
     warmupBatches: 1,
     warmupTimeMs: WARMUP_TIME_MS,
-    minBatches: 2,
+    minBatches,
     maxBatches: 50,
     sampleTimeMs,
   };
@@ -86,8 +88,9 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   abortAtDeadline.unref();
   const signal = options.signal ? AbortSignal.any([options.signal, budgetAbort.signal]) : budgetAbort.signal;
 
-  // Round 1 measures only the minimum batches: it tells what a visit of each cell costs. Later
-  // rounds get the sample time that the budget leaves after those fixed costs for minRounds rounds.
+  // Round 1 measures only one batch per cell: it tells what a visit of each cell costs. Later rounds
+  // measure at least two and get the sample time that the budget leaves after those fixed costs for
+  // minRounds rounds.
   let sampleTimeMs = MIN_SAMPLE_TIME_MS;
   let healthy = [...cells];
   try {
@@ -100,7 +103,10 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         // The first round must see every cell once, so it may overrun the budget; later ones may not.
         const visitSignal = round === 1 ? options.signal : signal;
         if (round > 1 && visitSignal?.aborted) break;
-        const outcome = await runVisit(runtimeFor(cell.workload.runtime), cell.workload, visitSpec(cell, sampleTimeMs), { signal: visitSignal });
+        const runtime = (options.runtimes ?? runtimeFor)(cell.workload.runtime);
+        // Round 1 is the calibration round: one measured batch per cell is enough to learn its cost.
+        const spec = visitSpec(cell, sampleTimeMs, 'measure', round === 1 ? 1 : 2);
+        const outcome = await runVisit(runtime, cell.workload, spec, { signal: visitSignal });
         visits.get(cell.key)!.push(outcome);
         options.onVisit?.({ round, done: ++done, total: order.length, cell, outcome });
       }
@@ -111,11 +117,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       const roundMs = now - roundStart;
       const remaining = deadline - now;
       if (round === 1 && remaining > 0) {
-        const fixedPerVisit = roundMs / Math.max(1, order.length);
+        // A visit of round 1 is fixed cost plus one batch; later visits measure one batch more.
+        const fixedPerVisit = (roundMs / Math.max(1, order.length)) * 1.3;
         const spare = remaining / Math.max(1, minRounds - 1) / Math.max(1, healthy.length) - fixedPerVisit;
         sampleTimeMs = Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(MIN_SAMPLE_TIME_MS, spare)));
       }
-      const visitMs = round === 1 ? roundMs / Math.max(1, order.length) + sampleTimeMs : roundMs / Math.max(1, order.length);
+      const visitMs = round === 1 ? (roundMs / Math.max(1, order.length)) * 1.3 + sampleTimeMs : roundMs / Math.max(1, order.length);
       const nextRoundMs = visitMs * healthy.length;
       if (now + nextRoundMs * 0.9 > deadline) break;
     }

@@ -109,6 +109,8 @@ async function measure(spec: VisitSpec): Promise<void> {
     fail(batchFailure instanceof WorkerCrashError ? 'crashed' : 'errored', describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ''), executor);
   }
   const peakRssBytes = await executor!.peakRssBytes();
+  // Teardown runs under the watchdog too: one that hangs is a timeout, not a stalled run.
+  watchdog.starts[0] = Date.now();
   await executor!.close();
   watchdog.stop();
   send({ type: 'done', peakRssBytes });
