@@ -1478,7 +1478,7 @@ function planCells(workload2, models) {
 var WARMUP_TIME_MS = 60;
 var MIN_SAMPLE_TIME_MS = 30;
 var MAX_SAMPLE_TIME_MS = 500;
-function visitSpec(cell2, sampleTimeMs, mode = "measure") {
+function visitSpec(cell2, sampleTimeMs, mode = "measure", minBatches = 2) {
   const { workload: workload2 } = cell2;
   return {
     mode,
@@ -1494,7 +1494,7 @@ function visitSpec(cell2, sampleTimeMs, mode = "measure") {
     concurrency: cell2.concurrency,
     warmupBatches: 1,
     warmupTimeMs: WARMUP_TIME_MS,
-    minBatches: 2,
+    minBatches,
     maxBatches: 50,
     sampleTimeMs
   };
@@ -1521,7 +1521,9 @@ async function measureInRounds(cells, options) {
         if (options.signal?.aborted) break;
         const visitSignal = round2 === 1 ? options.signal : signal;
         if (round2 > 1 && visitSignal?.aborted) break;
-        const outcome = await runVisit(runtimeFor(cell2.workload.runtime), cell2.workload, visitSpec(cell2, sampleTimeMs), { signal: visitSignal });
+        const runtime = (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
+        const spec = visitSpec(cell2, sampleTimeMs, "measure", round2 === 1 ? 1 : 2);
+        const outcome = await runVisit(runtime, cell2.workload, spec, { signal: visitSignal });
         visits.get(cell2.key).push(outcome);
         options.onVisit?.({ round: round2, done: ++done, total: order.length, cell: cell2, outcome });
       }
@@ -1532,11 +1534,11 @@ async function measureInRounds(cells, options) {
       const roundMs = now - roundStart;
       const remaining = deadline - now;
       if (round2 === 1 && remaining > 0) {
-        const fixedPerVisit = roundMs / Math.max(1, order.length);
+        const fixedPerVisit = roundMs / Math.max(1, order.length) * 1.3;
         const spare = remaining / Math.max(1, minRounds - 1) / Math.max(1, healthy.length) - fixedPerVisit;
         sampleTimeMs = Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(MIN_SAMPLE_TIME_MS, spare)));
       }
-      const visitMs = round2 === 1 ? roundMs / Math.max(1, order.length) + sampleTimeMs : roundMs / Math.max(1, order.length);
+      const visitMs = round2 === 1 ? roundMs / Math.max(1, order.length) * 1.3 + sampleTimeMs : roundMs / Math.max(1, order.length);
       const nextRoundMs = visitMs * healthy.length;
       if (now + nextRoundMs * 0.9 > deadline) break;
     }

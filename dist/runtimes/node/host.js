@@ -2847,6 +2847,7 @@ async function measure(spec2) {
     fail(batchFailure instanceof WorkerCrashError ? "crashed" : "errored", describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ""), executor);
   }
   const peakRssBytes = await executor.peakRssBytes();
+  watchdog.starts[0] = Date.now();
   await executor.close();
   watchdog.stop();
   send({ type: "done", peakRssBytes });
