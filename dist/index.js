@@ -27261,8 +27261,8 @@ function renderCompareMarkdown(results, options = {}) {
 // src/github/report.ts
 var MAX_TABLE_ROWS = 50;
 function environmentLabel(env) {
-  const python = env.runtimes?.python?.version;
-  return [`${env.os} ${env.arch}`, `${env.cpus} cores`, `Node ${env.node}`, python ? `Python ${String(python)}` : ""].filter(Boolean).join(", ");
+  const others = Object.entries(env.runtimes ?? {}).filter(([name, facts2]) => name !== "node" && facts2 && typeof facts2.version === "string").map(([name, facts2]) => `${name[0].toUpperCase()}${name.slice(1)} ${String(facts2.version)}`);
+  return [`${env.os} ${env.arch}`, `${env.cpus} cores`, `Node ${env.node}`, ...others].join(", ");
 }
 function labelEntries(all) {
   const labels = all.map((r) => environmentLabel(r.environment));

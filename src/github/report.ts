@@ -20,8 +20,11 @@ export interface ReportEntry {
 const MAX_TABLE_ROWS = 50;
 
 export function environmentLabel(env: Environment): string {
-  const python = env.runtimes?.python?.version;
-  return [`${env.os} ${env.arch}`, `${env.cpus} cores`, `Node ${env.node}`, python ? `Python ${String(python)}` : ''].filter(Boolean).join(', ');
+  // Every runtime that reported a version (node's is env.node itself), named the same way.
+  const others = Object.entries(env.runtimes ?? {})
+    .filter(([name, facts]) => name !== 'node' && facts && typeof facts.version === 'string')
+    .map(([name, facts]) => `${name[0]!.toUpperCase()}${name.slice(1)} ${String(facts.version)}`);
+  return [`${env.os} ${env.arch}`, `${env.cpus} cores`, `Node ${env.node}`, ...others].join(', ');
 }
 
 /** Labels by environment, made unique (two jobs on the same kind of runner) by numbering. */

@@ -36,6 +36,12 @@ beforeAll(async () => {
     JSON.stringify({ workloads: [{ name: 'spin', module: 'bench/spin.workload.mjs', tasks: 4, models: ['async'], concurrency: [2], timeoutMs: 10_000 }] }),
   );
   writeFileSync(join(origin, 'bench', 'spin.workload.mjs'), workloadSource(20_000));
+  // A Python workload in its own config: compare and the action must handle it with no Python-specific code.
+  writeFileSync(
+    join(origin, 'concurrency-bench.python.json'),
+    JSON.stringify({ workloads: [{ name: 'py-spin', runtime: 'python', module: 'bench/spin.py', tasks: 4, models: ['thread'], concurrency: [2], timeoutMs: 10_000 }] }),
+  );
+  writeFileSync(join(origin, 'bench', 'spin.py'), 'def run(index):\n    return sum(i ^ index for i in range(5000))\n');
   git(origin, 'add', '.');
   git(origin, 'commit', '-q', '-m', 'base');
   base = git(origin, 'rev-parse', 'HEAD');
@@ -199,4 +205,26 @@ describe('the action, run like a runner runs it', () => {
       await reporter.close();
     }
   }, 30_000);
+
+  it('compares a Python workload the same way: results, summary and its own sticky comment', async () => {
+    const server = await startStandIn({ token: TOKEN });
+    try {
+      const run = await runAction({ config: 'concurrency-bench.python.json', 'time-budget': '6', comment: 'always' }, 'python', { server });
+      expect(run.log).not.toContain(TOKEN);
+      const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+      expect(written).toMatchObject({ kind: 'compare', base: { sha: base } });
+      expect(run.code, run.log).toBe(written.regressions > 0 ? 1 : 0);
+      expect(written.workloads).toEqual([expect.objectContaining({ name: 'py-spin', runtime: 'python', status: 'ok' })]);
+      expect(written.comparisons.length).toBeGreaterThan(0);
+      expect(written.comparisons.every((c: { workload: string }) => c.workload === 'py-spin')).toBe(true);
+      expect(written.environment.runtimes.python.version).toMatch(/^3\./);
+      expect(server.comments).toHaveLength(1);
+      expect(server.comments[0]!.body.startsWith('<!-- concurrency-bench key=concurrency-bench.python.json -->\n')).toBe(true);
+      expect(server.comments[0]!.body).toContain('py-spin');
+      expect(run.summary).toMatch(/python 3\.\d+/i);
+      expect(server.violations).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
