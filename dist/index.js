@@ -26234,6 +26234,11 @@ async function runCommand(options) {
   const margin = options.margin ?? DEFAULT_MARGIN;
   const seed = options.seed ?? 1;
   const jsonPath = resolve2(options.jsonPath ?? DEFAULT_RESULTS_FILE);
+  const unknown = (options.only ?? []).filter((name) => !config.workloads.some((w) => w.name === name));
+  if (unknown.length > 0) {
+    const available = config.workloads.map((w) => JSON.stringify(w.name)).join(", ");
+    throw new ConfigError(config.file, "--workload", `no workload named ${unknown.map((n) => JSON.stringify(n)).join(", ")} (available: ${available})`);
+  }
   const workloads = options.only ? config.workloads.filter((w) => options.only.includes(w.name)) : config.workloads;
   const started = performance.now();
   const probes = await probeWorkloads(workloads, options.signal);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { analyzeWorkload, failedWorkload } from '../analysis/analyze.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
+import { ConfigError } from '../config/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
 import { describeEnvironment } from '../environment.ts';
@@ -93,6 +94,11 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
   const margin = options.margin ?? DEFAULT_MARGIN;
   const seed = options.seed ?? 1;
   const jsonPath = resolve(options.jsonPath ?? DEFAULT_RESULTS_FILE);
+  const unknown = (options.only ?? []).filter((name) => !config.workloads.some((w) => w.name === name));
+  if (unknown.length > 0) {
+    const available = config.workloads.map((w) => JSON.stringify(w.name)).join(', ');
+    throw new ConfigError(config.file, '--workload', `no workload named ${unknown.map((n) => JSON.stringify(n)).join(', ')} (available: ${available})`);
+  }
   const workloads = options.only ? config.workloads.filter((w) => options.only!.includes(w.name)) : config.workloads;
   const started = performance.now();
 

@@ -78,6 +78,13 @@ describe('run with a broken config', () => {
     expect(run.stderr).toMatch(/nope\.json: config file not found/);
   });
 
+  it('an unknown --workload name is exit 2 and lists the names there are', async () => {
+    const project = scratchProject([{ name: 'healthy', module: 'quick.mjs', tasks: 2 }]);
+    const run = await runCli(['run', '--config', project.config, '--workload', 'helthy']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--workload: no workload named "helthy" \(available: "healthy"\)/);
+  });
+
   it('bad flags are usage errors', async () => {
     const run = await runCli(['run', '--time-budget', 'soon']);
     expect(run.code).toBe(2);
