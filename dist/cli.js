@@ -363,7 +363,7 @@ function progressReporter(stream, interactive) {
         drawn = true;
       } else {
         clear();
-        if (!interactive) stream.write(`round ${event.round} done after ${(event.elapsedMs / 1e3).toFixed(1)} s
+        if (!interactive) stream.write(`${event.phase ? `${event.phase} ` : ""}round ${event.round} done after ${(event.elapsedMs / 1e3).toFixed(1)} s
 `);
       }
     },
@@ -1899,7 +1899,7 @@ async function sweep2(cells, options) {
     healthy = healthy.filter((c) => visits.get(c.key).every((v) => v.status === "ok"));
     if (options.signal?.aborted) break;
     const elapsed = performance.now() - started;
-    options.onProgress?.({ type: "round", round: round2, elapsedMs: elapsed });
+    options.onProgress?.({ type: "round", round: round2, elapsedMs: elapsed, phase: "sweep" });
     if (performance.now() + elapsed * 0.9 > options.deadline) break;
   }
   return visits;
@@ -2043,7 +2043,7 @@ async function compareCommand(options) {
       onVisit: (e) => options.onProgress?.({ type: "visit", ...e }),
       onRound: (round2, soFar) => {
         writeJsonAtomic(jsonPath, snapshot(soFar, true));
-        options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started });
+        options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started, phase: "paired" });
       }
     });
     const interrupted = options.signal?.aborted ?? false;

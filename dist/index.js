@@ -26315,7 +26315,7 @@ async function sweep2(cells, options) {
     healthy = healthy.filter((c) => visits.get(c.key).every((v) => v.status === "ok"));
     if (options.signal?.aborted) break;
     const elapsed = performance.now() - started;
-    options.onProgress?.({ type: "round", round: round2, elapsedMs: elapsed });
+    options.onProgress?.({ type: "round", round: round2, elapsedMs: elapsed, phase: "sweep" });
     if (performance.now() + elapsed * 0.9 > options.deadline) break;
   }
   return visits;
@@ -26459,7 +26459,7 @@ async function compareCommand(options) {
       onVisit: (e) => options.onProgress?.({ type: "visit", ...e }),
       onRound: (round2, soFar) => {
         writeJsonAtomic(jsonPath, snapshot(soFar, true));
-        options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started });
+        options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started, phase: "paired" });
       }
     });
     const interrupted = options.signal?.aborted ?? false;
@@ -27619,7 +27619,7 @@ async function measure(inputs, event, workspace) {
   return { entries: labelEntries([results]), resultsPath, exitCode };
 }
 function logRounds(event) {
-  if (event.type === "round") info(`Round ${event.round} measured (${Math.round(event.elapsedMs / 1e3)} s).`);
+  if (event.type === "round") info(`${event.phase ? `${event.phase[0].toUpperCase()}${event.phase.slice(1)} round` : "Round"} ${event.round} measured (${Math.round(event.elapsedMs / 1e3)} s).`);
   if (event.type === "probe" && event.status !== "ok") info(`Workload ${event.workload}: ${event.status}`);
 }
 async function report(inputs, workspace) {

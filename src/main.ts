@@ -92,7 +92,7 @@ async function measure(inputs: ActionInputs, event: ActionEvent, workspace: stri
 
 /** One log line per round: enough to follow progress in the log without flooding it. */
 function logRounds(event: ProgressEvent): void {
-  if (event.type === 'round') core.info(`Round ${event.round} measured (${Math.round(event.elapsedMs / 1000)} s).`);
+  if (event.type === 'round') core.info(`${event.phase ? `${event.phase[0]!.toUpperCase()}${event.phase.slice(1)} round` : 'Round'} ${event.round} measured (${Math.round(event.elapsedMs / 1000)} s).`);
   if (event.type === 'probe' && event.status !== 'ok') core.info(`Workload ${event.workload}: ${event.status}`);
 }
 

@@ -26,7 +26,7 @@ export function progressReporter(stream: NodeJS.WriteStream, interactive: boolea
         drawn = true;
       } else {
         clear();
-        if (!interactive) stream.write(`round ${event.round} done after ${(event.elapsedMs / 1000).toFixed(1)} s\n`);
+        if (!interactive) stream.write(`${event.phase ? `${event.phase} ` : ''}round ${event.round} done after ${(event.elapsedMs / 1000).toFixed(1)} s\n`);
       }
     },
     finish: clear,

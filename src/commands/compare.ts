@@ -130,7 +130,7 @@ async function sweep(
     healthy = healthy.filter((c) => visits.get(c.key)!.every((v) => v.status === 'ok'));
     if (options.signal?.aborted) break;
     const elapsed = performance.now() - started;
-    options.onProgress?.({ type: 'round', round, elapsedMs: elapsed });
+    options.onProgress?.({ type: 'round', round, elapsedMs: elapsed, phase: 'sweep' });
     if (performance.now() + elapsed * 0.9 > options.deadline) break;
   }
   return visits;
@@ -305,7 +305,7 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
       onVisit: (e) => options.onProgress?.({ type: 'visit', ...e }),
       onRound: (round, soFar) => {
         writeJsonAtomic(jsonPath, snapshot(soFar, true));
-        options.onProgress?.({ type: 'round', round, elapsedMs: performance.now() - started });
+        options.onProgress?.({ type: 'round', round, elapsedMs: performance.now() - started, phase: 'paired' });
       },
     });
     const interrupted = options.signal?.aborted ?? false;

@@ -36,7 +36,7 @@ export interface RunOptions {
 export type ProgressEvent =
   | { type: 'probe'; workload: string; status: string }
   | { type: 'visit'; round: number; done: number; total: number; label: string; status: string }
-  | { type: 'round'; round: number; elapsedMs: number };
+  | { type: 'round'; round: number; elapsedMs: number; /** Which loop the round belongs to when there are several (compare). */ phase?: string };
 
 /** Probe every workload once: does the module load in this runtime? Failures become failed workloads. */
 export async function probeWorkloads(workloads: readonly WorkloadConfig[], signal?: AbortSignal) {
