@@ -15,7 +15,7 @@ import type { CompareResults } from './analysis/compare-types.ts';
 import { writeJsonAtomic } from './report/json.ts';
 import { renderCompareTerminal } from './report/compare-terminal.ts';
 import { ConfigError } from './config/errors.ts';
-import { DEFAULT_CONFIG_FILE } from './config/load.ts';
+import { defaultConfigPath } from './config/load.ts';
 import { renderCompareMarkdown, renderRunMarkdown } from './report/markdown.ts';
 import { renderRunTerminal } from './report/terminal.ts';
 import { killAllGroups } from './runtimes/process-groups.ts';
@@ -82,7 +82,7 @@ async function run(args: string[]): Promise<number> {
   const progress = progressReporter(process.stderr, interactive);
   const controller = interruptController();
   const { results, exitCode, jsonPath } = await runCommand({
-    configPath: (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE,
+    configPath: (values.config as string | undefined) ?? defaultConfigPath(),
     timeBudgetSeconds: number(values['time-budget'] as string | undefined, '--time-budget', { min: 1 }),
     margin: percent(values.margin as string | undefined, '--margin'),
     seed: number(values.seed as string | undefined, '--seed', { integer: true }),
@@ -145,7 +145,7 @@ async function compare(args: string[]): Promise<number> {
   const { results, exitCode, jsonPath } = await compareCommand({
     base: values.base as string,
     head: values.head as string | undefined,
-    configPath: values.config as string | undefined,
+    configPath: (values.config as string | undefined) ?? defaultConfigPath(),
     jsonPath: values.json as string | undefined,
     threshold,
     failOnRegression,

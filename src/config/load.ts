@@ -1,4 +1,5 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve, relative } from 'node:path';
 import { MODELS, RUNTIMES, type Model, type RuntimeId } from '../types.ts';
@@ -6,6 +7,13 @@ import { ConfigError } from './errors.ts';
 import type { Config, WorkloadConfig } from './types.ts';
 
 export const DEFAULT_CONFIG_FILE = 'concurrency-bench.config.json';
+/** Looked for in this order when no config is named. */
+export const DEFAULT_CONFIG_FILES = [DEFAULT_CONFIG_FILE, 'concurrency-bench.config.yaml', 'concurrency-bench.config.yml'];
+
+/** The config to use when none is named: the first default name that exists in `dir`, else the JSON one. */
+export function defaultConfigPath(dir = process.cwd()): string {
+  return DEFAULT_CONFIG_FILES.find((name) => existsSync(resolve(dir, name))) ?? DEFAULT_CONFIG_FILE;
+}
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const START_METHODS = ['fork', 'spawn', 'forkserver'] as const;
 const WORKLOAD_KEYS = new Set([
@@ -50,13 +58,23 @@ export function loadConfig(path: string, options: { cpus?: number } = {}): Confi
   const fail = (field: string, expected: string): never => {
     throw new ConfigError(shown, field, expected);
   };
-  if (!existsSync(file)) fail('', `config file not found (expected a JSON file declaring "workloads"; see ${DEFAULT_CONFIG_FILE} in the README)`);
+  if (!existsSync(file)) fail('', `config file not found (expected a JSON or YAML file declaring "workloads"; see ${DEFAULT_CONFIG_FILE} in the README)`);
   if (statSync(file).isDirectory()) fail('', 'is a directory, expected a JSON config file');
   let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    fail('', `not valid JSON (${(error as Error).message})`);
+  const text = readFileSync(file, 'utf8');
+  if (/\.ya?ml$/i.test(file)) {
+    // YAML with the same shape as the JSON; the first line of the parser's message says where.
+    try {
+      raw = parseYaml(text);
+    } catch (error) {
+      fail('', `not valid YAML (${String((error as Error).message).split('\n')[0]})`);
+    }
+  } else {
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      fail('', `not valid JSON (${(error as Error).message})`);
+    }
   }
   return parseConfig(raw, file, shown, options.cpus);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.ts';
-import { defaultConcurrency, loadConfig, parseConfig, sweep } from '../../src/config/load.ts';
+import { defaultConcurrency, defaultConfigPath, loadConfig, parseConfig, sweep } from '../../src/config/load.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-config-'));
 function configFile(content: string): string {
@@ -23,6 +23,28 @@ function problem(raw: unknown): ConfigError {
 const ok = { name: 'hash', module: 'bench/hash.ts', tasks: 8 };
 
 describe('config validation', () => {
+  it('reads YAML with the same shape, and names the file when it is not valid YAML', () => {
+    const yamlFile = join(dir, 'c.yaml');
+    writeFileSync(yamlFile, 'workloads:\n  - name: hash\n    module: hash.mjs\n    tasks: 8\n    concurrency: { thread: [1, 2] }\n');
+    const config = loadConfig(yamlFile, { cpus: 2 });
+    expect(config.workloads[0]).toMatchObject({ name: 'hash', tasks: 8, concurrency: { thread: [1, 2] } });
+    const badYaml = join(dir, 'bad.yml');
+    writeFileSync(badYaml, 'workloads:\n  - name: [unclosed\n');
+    expect(() => loadConfig(badYaml)).toThrow(/bad\.yml: not valid YAML/);
+    const wrongType = join(dir, 'wrong.yaml');
+    writeFileSync(wrongType, 'workloads:\n  - name: hash\n    module: hash.mjs\n    tasks: many\n');
+    expect(() => loadConfig(wrongType)).toThrow(/wrong\.yaml: workloads\[0\]\.tasks: expected a positive integer/);
+  });
+
+  it('finds a default config by name: JSON first, then YAML', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'cb-default-'));
+    expect(defaultConfigPath(empty)).toBe('concurrency-bench.config.json');
+    writeFileSync(join(empty, 'concurrency-bench.config.yaml'), 'workloads: []\n');
+    expect(defaultConfigPath(empty)).toBe('concurrency-bench.config.yaml');
+    writeFileSync(join(empty, 'concurrency-bench.config.json'), '{}');
+    expect(defaultConfigPath(empty)).toBe('concurrency-bench.config.json');
+  });
+
   it('names the file when it is missing or not JSON', () => {
     expect(() => loadConfig(join(dir, 'nope.json'))).toThrow(/nope\.json: config file not found/);
     expect(() => loadConfig(configFile('{ "workloads": [ }'))).toThrow(/\.json: not valid JSON/);
