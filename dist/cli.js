@@ -9328,6 +9328,19 @@ function buildCompareResults(parts) {
     incomplete: parts.incomplete || starved
   };
 }
+var PAIRED_VISIT_COST_FACTOR = 1.1;
+function affordableRounds(targets, visits, remainingMs, settings) {
+  let roundMs = 0;
+  for (const target of targets) {
+    for (const side2 of ["base", "head"]) {
+      const timed = (visits.get(`${side2}\0${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
+      if (timed.length === 0) return settings.maxRounds;
+      roundMs += PAIRED_VISIT_COST_FACTOR * timed.reduce((sum, v) => sum + v.elapsedMs, 0) / timed.length;
+    }
+  }
+  if (roundMs <= 0) return settings.maxRounds;
+  return Math.max(settings.minRounds, Math.min(settings.maxRounds, Math.floor(remainingMs / roundMs)));
+}
 function shareNodeModules(root, tree, configDir) {
   for (const dir of /* @__PURE__ */ new Set(["", configDir === "." ? "" : configDir])) {
     const source = join3(root, dir, "node_modules");
@@ -9393,6 +9406,7 @@ async function compareCommand(options) {
       if (!b || !baseWorkload || b.status !== "ok" || h.status !== "ok") continue;
       for (const cell2 of selectCells(b, h)) targets.push({ cell: cell2, base: baseWorkload, head: headWorkload });
     }
+    const pairedSettings = { ...settings, maxRounds: affordableRounds(targets, visits, deadline - performance.now(), settings) };
     const snapshot = (states2, incomplete) => {
       const all = new Map(visits);
       for (const s of states2) {
@@ -9407,12 +9421,12 @@ async function compareCommand(options) {
         baseRun: treeResults(base, all, settings, incomplete),
         headRun: treeResults(head, all, settings, incomplete),
         states: states2,
-        settings,
+        settings: pairedSettings,
         incomplete
       });
     };
     const states = await runPairedRounds(targets, {
-      settings,
+      settings: pairedSettings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
       measure,

@@ -199,6 +199,30 @@ export function buildCompareResults(parts: {
   };
 }
 
+/**
+ * A paired visit warms up and measures more than a sweep visit of the same cell. Leaning optimistic
+ * on purpose: if the budget ends first, that is a look too; stopping at maxRounds with budget left
+ * would waste rounds.
+ */
+const PAIRED_VISIT_COST_FACTOR = 1.1;
+
+/**
+ * Rounds per comparison the remaining budget can pay for, from the sweep's visit costs, clamped to
+ * [minRounds, maxRounds]. Unknown costs (no timed visit) leave maxRounds as it is.
+ */
+export function affordableRounds(targets: readonly PairedTarget[], visits: ReadonlyMap<string, VisitOutcome[]>, remainingMs: number, settings: Pick<CompareSettings, 'minRounds' | 'maxRounds'>): number {
+  let roundMs = 0;
+  for (const target of targets) {
+    for (const side of ['base', 'head'] as const) {
+      const timed = (visits.get(`${side}\u0000${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
+      if (timed.length === 0) return settings.maxRounds;
+      roundMs += (PAIRED_VISIT_COST_FACTOR * timed.reduce((sum, v) => sum + v.elapsedMs, 0)) / timed.length;
+    }
+  }
+  if (roundMs <= 0) return settings.maxRounds;
+  return Math.max(settings.minRounds, Math.min(settings.maxRounds, Math.floor(remainingMs / roundMs)));
+}
+
 /** Link node_modules of the working tree into a worktree wherever the worktree lacks them (repository root and the config's directory). */
 function shareNodeModules(root: string, tree: string, configDir: string): void {
   for (const dir of new Set(['', configDir === '.' ? '' : configDir])) {
@@ -277,6 +301,10 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
       for (const cell of selectCells(b, h)) targets.push({ cell, base: baseWorkload, head: headWorkload });
     }
 
+    // The looks of the sequential decision are fixed before any paired data is seen: from the rounds
+    // the remaining budget can pay for (what the sweep's visits of these cells cost), not from the
+    // theoretical maximum, so alpha is not spent on looks that could never come.
+    const pairedSettings = { ...settings, maxRounds: affordableRounds(targets, visits, deadline - performance.now(), settings) };
     const snapshot = (states: readonly PairedState[], incomplete: boolean) => {
       // Paired visits also feed the trees' own cell results: more samples for the recommendation.
       const all = new Map(visits);
@@ -292,12 +320,12 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
         baseRun: treeResults(base, all, settings, incomplete),
         headRun: treeResults(head, all, settings, incomplete),
         states,
-        settings,
+        settings: pairedSettings,
         incomplete,
       });
     };
     const states = await runPairedRounds(targets, {
-      settings,
+      settings: pairedSettings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
       measure,
