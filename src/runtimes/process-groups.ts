@@ -23,9 +23,5 @@ export function killAllGroups(): void {
   for (const pid of [...live]) killGroup(pid);
 }
 
-export function liveGroupCount(): number {
-  return live.size;
-}
-
 // A last line of defence: whatever way the orchestrator exits, its hosts go with it.
 process.on('exit', killAllGroups);
