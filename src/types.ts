@@ -30,6 +30,12 @@ export interface BatchSample {
    * time; this is the part of the difference that was not waiting on I/O.
    */
   runQueueMs?: number;
+  /**
+   * CPU time the batch lost to the hypervisor, ms: its CPU time times the machine's steal per busy
+   * tick (Linux /proc/stat; absent elsewhere). On a shared VM a CPU-bound task loses this without
+   * computing or queueing.
+   */
+  stealMs?: number;
 }
 
 export interface CellResult {
@@ -50,6 +56,8 @@ export interface CellResult {
   cpuUtilization: number;
   /** Run-queue wait / wall time of the host's threads: CPU the tasks wanted but the machine was busy (Linux). */
   runQueueShare?: number;
+  /** Time lost to the hypervisor (see BatchSample.stealMs) / wall time: CPU the tasks wanted but other VMs got (Linux). */
+  stealShare?: number;
   /** Largest peak resident set, summed over the host and every worker process it started. */
   peakRssBytes: number;
   /** Median time to start the pool (spawn + load the workload + setup), ms; not part of throughput. */

@@ -26,6 +26,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
   const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
+  const steal = samples.reduce((sum, s) => sum + (s.stealMs ?? 0), 0);
   const startups = visits.map((v) => v.startupMs).filter((s): s is number => s !== undefined);
   let status: CellStatus = 'ok';
   let error: string | undefined;
@@ -47,6 +48,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
     runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
+    stealShare: wall > 0 ? round(steal / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
     speedup: null,

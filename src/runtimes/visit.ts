@@ -111,6 +111,7 @@ export async function runVisit(
           cpuMs: message.cpuMs,
           latenciesMs: message.latenciesMs,
           ...(typeof message.runQueueMs === 'number' ? { runQueueMs: message.runQueueMs } : {}),
+          ...(typeof message.stealMs === 'number' ? { stealMs: message.stealMs } : {}),
         });
         break;
       case 'done':

@@ -64,6 +64,34 @@ export function hostRunQueueMs(): number {
   return total / 1e6;
 }
 
+/**
+ * CPU clock ticks of the whole machine so far (Linux /proc/stat, all CPUs): `busy` (user, nice,
+ * system, irq, softirq) and `steal`, the time the hypervisor ran someone else while a CPU of this
+ * VM wanted to run. Null where unavailable.
+ */
+export function machineTicks(): { busy: number; steal: number } | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').slice(0, 200).split('\n')[0].trim().split(/\s+/).map(Number);
+    if (f.length < 9 || !f.slice(1, 9).every(Number.isFinite)) return null;
+    return { busy: f[1] + f[2] + f[3] + f[6] + f[7], steal: f[8] };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time a batch lost to the hypervisor, ms: its own CPU time times the machine's steal per busy
+ * tick over the batch. On a shared VM a CPU-bound task loses this without it showing as CPU time
+ * or run-queue wait; attributing steal in proportion to CPU used keeps a waiting task from being
+ * charged for a neighbour's load.
+ */
+export function stolenMs(cpuMs: number, before: { busy: number; steal: number } | null, after: { busy: number; steal: number } | null): number {
+  if (!before || !after) return 0;
+  const busy = after.busy - before.busy;
+  const steal = after.steal - before.steal;
+  return busy > 0 && steal > 0 ? (cpuMs * steal) / busy : 0;
+}
+
 export function hostPeakRssBytes(): number {
   // maxRSS is in kilobytes; it covers every thread of this process (worker threads included).
   return process.resourceUsage().maxRSS * 1024;
