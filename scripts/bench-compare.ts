@@ -15,7 +15,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionableVerdict, analyzeComparisons, nextRound, type PairedRound } from '../src/analysis/compare.ts';
-import type { Verdict } from '../src/analysis/compare-types.ts';
+import type { ComparisonMetric, Verdict } from '../src/analysis/compare-types.ts';
 import { compareSettings } from '../src/commands/compare.ts';
 import { runPairedRounds, type PairedTarget } from '../src/commands/compare-paired.ts';
 import { loadConfig } from '../src/config/load.ts';
@@ -25,6 +25,8 @@ const TRIALS = Number(process.env.BENCH_TRIALS ?? 20);
 /** Per comparison: a default compare (120 s) of a one-workload config spends ~60% on paired rounds over ~4 comparisons. */
 const BUDGET_S = Number(process.env.BENCH_BUDGET_S ?? 18);
 const REPLAYS = Number(process.env.BENCH_REPLAYS ?? 2000);
+/** What real trials decide on: compare picks `cpu-time` for this cell (it keeps a core busy computing); BENCH_METRIC=throughput for wall clock. */
+const METRIC = (process.env.BENCH_METRIC ?? 'cpu-time') as ComparisonMetric;
 const EXAMPLE = join(import.meta.dirname, '..', 'examples', 'cpu-hash.workload.ts');
 
 /** A directory holding the CPU-bound example, optionally with `extraRounds` more hash rounds per task. */
@@ -58,12 +60,12 @@ async function realTrials(base: PairedTarget['base'], head: PairedTarget['head']
   for (let i = 0; i < TRIALS; i++) {
     const settings = compareSettings({ seed: seed0 + i }, 'bench');
     const started = performance.now();
-    const [state] = await runPairedRounds([{ cell: { workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'] }, base, head }], {
+    const [state] = await runPairedRounds([{ cell: { workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'] }, metric: METRIC, base, head }], {
       settings,
       deadline: started + BUDGET_S * 1000,
       sampleTimeMs: 150,
     });
-    const [c] = analyzeComparisons([{ workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'], rounds: state.rounds }], settings);
+    const [c] = analyzeComparisons([{ workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'], metric: METRIC, rounds: state.rounds }], settings);
     pool.push(...state.rounds);
     trials.push({ verdict: c.verdict, rounds: c.rounds, seconds: (performance.now() - started) / 1000 });
     process.stderr.write(`  trial ${i + 1}/${TRIALS}: ${c.verdict} after ${c.rounds} rounds (${(c.change! * 100).toFixed(1)}%)\n`);
@@ -72,7 +74,7 @@ async function realTrials(base: PairedTarget['base'], head: PairedTarget['head']
 }
 
 /** Replay compares through the decision loop, drawing rounds from `pool`; rounds cost what they cost on average. */
-function replay(pool: readonly PairedRound[], roundSeconds: number, seed: number): Trial[] {
+function replay(pool: readonly PairedRound[], roundSeconds: number, seed: number, metric: ComparisonMetric): Trial[] {
   const random = mulberry32(seed);
   const trials: Trial[] = [];
   const settings = { ...compareSettings({}, 'bench'), resamples: 500 };
@@ -80,7 +82,7 @@ function replay(pool: readonly PairedRound[], roundSeconds: number, seed: number
     const rounds: PairedRound[] = [];
     let verdict: Verdict = 'inconclusive';
     for (;;) {
-      const [c] = analyzeComparisons([{ workload: 'w', model: 'sequential', concurrency: 1, roles: ['best'], rounds }], { ...settings, seed: seed + i });
+      const [c] = analyzeComparisons([{ workload: 'w', model: 'sequential', concurrency: 1, roles: ['best'], metric, rounds }], { ...settings, seed: seed + i });
       verdict = c.verdict;
       const next = nextRound([{ rounds: rounds.length, verdict: actionableVerdict(verdict, rounds.length, settings.maxRounds), failed: false, roundCostMs: roundSeconds * 1000 }], {
         minRounds: settings.minRounds,
@@ -115,22 +117,28 @@ try {
   const t1 = performance.now();
   const ab = await realTrials(workload(a1), workload(slow), 2000, abPool);
   const abSeconds = (performance.now() - t1) / 1000 / Math.max(1, abPool.length);
-  const spread = (pool: PairedRound[]) => {
-    const d = pool.map((r) => Math.log(r.head / r.base)).sort((x, y) => x - y);
+  const spread = (pool: PairedRound[], metric: ComparisonMetric) => {
+    const d = pool
+      .map((r) => (metric === 'cpu-time' ? Math.log(r.headCpuRate! / r.baseCpuRate!) : Math.log(r.head / r.base)))
+      .filter(Number.isFinite)
+      .sort((x, y) => x - y);
     const med = d[d.length >> 1];
     const mad = [...d.map((x) => Math.abs(x - med))].sort((x, y) => x - y)[d.length >> 1];
-    return { median: Math.expm1(med), spread: 1.4826 * mad };
+    return `${(1.4826 * mad * 100).toFixed(1)}% (median change ${(Math.expm1(med) * 100).toFixed(1)}%)`;
   };
-  const sa = spread(aaPool);
-  const sb = spread(abPool);
-  console.log(`\nCompare method on the CPU-bound example (examples/cpu-hash.workload.ts, sequential), ${availableParallelism()} cores, ${BUDGET_S} s per comparison, threshold 5%, noise floor 1%:\n`);
+  console.log(`\nCompare method on the CPU-bound example (examples/cpu-hash.workload.ts, sequential), ${availableParallelism()} cores, ${BUDGET_S} s per comparison, threshold 5%, noise floor 1%; real compares decided on ${METRIC}:\n`);
   console.log('| scenario | compares | key figure | regression / improvement / unchanged / inconclusive | mean rounds | mean s |');
   console.log('|---|---:|---|---|---:|---:|');
-  console.log(summary('A/A, real', aa, 'aa'));
-  console.log(summary('5% slowdown, real', ab, 'ab'));
-  console.log(summary('A/A, replayed', replay(aaPool, aaSeconds, 7), 'aa'));
-  console.log(summary('5% slowdown, replayed', replay(abPool, abSeconds, 8), 'ab'));
-  console.log(`\nPer-round log-ratio spread: A/A ${(sa.spread * 100).toFixed(1)}% (median change ${(sa.median * 100).toFixed(1)}%), slowdown ${(sb.spread * 100).toFixed(1)}% (median change ${(sb.median * 100).toFixed(1)}%); ${aaSeconds.toFixed(2)} s per paired round.`);
+  console.log(summary(`A/A, real (${METRIC})`, aa, 'aa'));
+  console.log(summary(`5% slowdown, real (${METRIC})`, ab, 'ab'));
+  for (const metric of ['cpu-time', 'throughput'] as const) {
+    console.log(summary(`A/A, replayed (${metric})`, replay(aaPool, aaSeconds, 7, metric), 'aa'));
+    console.log(summary(`5% slowdown, replayed (${metric})`, replay(abPool, abSeconds, 8, metric), 'ab'));
+  }
+  for (const metric of ['cpu-time', 'throughput'] as const) {
+    console.log(`\nPer-round log-ratio spread on ${metric}: A/A ${spread(aaPool, metric)}, slowdown ${spread(abPool, metric)}.`);
+  }
+  console.log(`${aaSeconds.toFixed(2)} s per paired round.`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

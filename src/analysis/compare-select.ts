@@ -3,8 +3,10 @@
  * best, plus the recommended cells. "Best" is judged on both trees together (sum of log medians):
  * picking by head alone would favour cells where head happened to be lucky and bias the change up.
  */
-import type { Model, WorkloadResult } from '../types.ts';
+import type { CellResult, Model, WorkloadResult } from '../types.ts';
 import { MODELS } from '../types.ts';
+import { CPU_BOUND_AT } from './classify.ts';
+import type { ComparisonMetric } from './compare-types.ts';
 
 export interface SelectedCell {
   workload: string;
@@ -42,4 +44,25 @@ export function selectCells(base: WorkloadResult, head: WorkloadResult): Selecte
   }
   const rank = (m: Model) => MODELS.indexOf(m);
   return selected.sort((a, b) => rank(a.model) - rank(b.model) || a.concurrency - b.concurrency);
+}
+
+/**
+ * Share of its lanes' time a cell spent computing or wanting to (CPU, run-queue wait, time stolen
+ * by the hypervisor), from the sweep. Lanes: one thread for sequential and async, one per worker
+ * (at most one per core) for thread and process.
+ */
+export function computeShare(cell: CellResult, cores: number): number {
+  const lanes = cell.model === 'sequential' || cell.model === 'async' ? 1 : Math.max(1, Math.min(cell.concurrency, cores));
+  return (cell.cpuUtilization + (cell.runQueueShare ?? 0) + (cell.stealShare ?? 0)) / lanes;
+}
+
+/**
+ * The metric a cell is compared on: CPU time per task where the cell kept its lanes busy computing
+ * in both trees (then it is what throughput depends on, and it does not move with steal), wall-clock
+ * throughput otherwise (waiting, locks and I/O only show there). Decided from the sweep, before any
+ * paired round, so the choice cannot favour a verdict.
+ */
+export function comparisonMetric(base: CellResult | undefined, head: CellResult | undefined, cores: number): ComparisonMetric {
+  if (!base || !head) return 'throughput';
+  return computeShare(base, cores) >= CPU_BOUND_AT && computeShare(head, cores) >= CPU_BOUND_AT ? 'cpu-time' : 'throughput';
 }

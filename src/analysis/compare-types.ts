@@ -26,14 +26,24 @@ export interface SideSummary {
   peakRssBytes: number | null;
 }
 
+/**
+ * What a comparison's change is measured on. `throughput`: tasks per wall-clock second. `cpu-time`:
+ * tasks per CPU-second, for cells that kept their cores busy computing in both trees; there a change
+ * of CPU time per task is a change of throughput, and it does not move with the time other VMs take
+ * from a shared runner (steal), which wall-clock throughput does (by 10-50% per visit, measured).
+ */
+export type ComparisonMetric = 'throughput' | 'cpu-time';
+
 export interface Comparison {
   workload: string;
   model: Model;
   concurrency: number;
   /** Why this cell was compared: the model's best concurrency and/or a recommended cell. */
   roles: Array<'best' | 'recommended'>;
+  /** What `change` is measured on (see ComparisonMetric); `base` and `head` are wall-clock throughput either way. */
+  metric: ComparisonMetric;
   verdict: Verdict;
-  /** Estimated change of throughput, a fraction (-0.07 = 7% lower); null when not measured. */
+  /** Estimated change of throughput (on `metric`), a fraction (-0.07 = 7% lower); null when not measured. */
   change: number | null;
   /** 95% bootstrap interval of `change` for this comparison alone; `unchanged` is decided on it. */
   ci95: [number, number] | null;
@@ -53,6 +63,8 @@ export interface Comparison {
   roundSpread: number | null;
   /** Smallest change this comparison could have flagged with the rounds it got. */
   detectableChange: number | null;
+  /** Paired mode: each side's rate per round on `metric` (tasks per wall-clock or CPU second; 0 = not measured), so the verdict can be audited. */
+  roundRates?: { base: number[]; head: number[] };
   /** Why there is no estimate (a side failed to measure), from the user's code or the host. */
   error?: string;
 }

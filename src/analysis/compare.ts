@@ -6,7 +6,7 @@
 import type { Model, WorkloadResult } from '../types.ts';
 import { MODELS } from '../types.ts';
 import { holmLevels } from '../stats/holm.ts';
-import { walshInterval } from '../stats/signed-rank.ts';
+import { meanInterval } from '../stats/student-t.ts';
 import {
   beyondFloorPValue,
   changeInterval,
@@ -17,7 +17,7 @@ import {
   unpairedBootstrap,
   type PairedBootstrap,
 } from '../stats/paired.ts';
-import type { Comparison, CompareSettings, RecommendationChange, Verdict } from './compare-types.ts';
+import type { Comparison, ComparisonMetric, CompareSettings, RecommendationChange, Verdict } from './compare-types.ts';
 
 /** Defaults of `compare`. */
 export const COMPARE_DEFAULTS = {
@@ -96,6 +96,9 @@ export interface PairedRound {
   /** Throughput of base in this round, tasks/s (0 or NaN when the visit failed). */
   base: number;
   head: number;
+  /** Tasks per CPU-second of each side in this round (the `cpu-time` metric); absent when not measured. */
+  baseCpuRate?: number;
+  headCpuRate?: number;
   basePeakRssBytes?: number;
   headPeakRssBytes?: number;
 }
@@ -106,6 +109,8 @@ export interface ComparisonInput {
   model: Model;
   concurrency: number;
   roles: Comparison['roles'];
+  /** What the change is measured on (default `throughput`). */
+  metric?: ComparisonMetric;
   /** Paired mode: the rounds. */
   rounds?: PairedRound[];
   /** Unpaired mode: each side's stored batch throughputs and peak RSS. */
@@ -178,7 +183,7 @@ export function analyzeComparisons(inputs: readonly ComparisonInput[], settings:
     const seed = comparisonSeed(settings.seed, `${input.workload}\u0000${input.model}\u0000${input.concurrency}`);
     if (input.error) return null;
     if (input.rounds) {
-      const d = logRatios(input.rounds.map((r) => r.base), input.rounds.map((r) => r.head));
+      const d = pairedLogRatios(input);
       return d.length ? pairedBootstrap(d, { seed, resamples: settings.resamples }) : null;
     }
     if (input.unpaired) {
@@ -209,6 +214,7 @@ export function analyzeComparisons(inputs: readonly ComparisonInput[], settings:
       model: input.model,
       concurrency: input.concurrency,
       roles: input.roles,
+      metric: input.metric ?? 'throughput',
       base: { throughput: finite(sides.base), peakRssBytes: memory.base },
       head: { throughput: finite(sides.head), peakRssBytes: memory.head },
       memoryChange: memory.change,
@@ -229,7 +235,7 @@ export function analyzeComparisons(inputs: readonly ComparisonInput[], settings:
       };
     }
     const level = levelOf.get(i) ?? claimAlpha;
-    const d = input.rounds ? logRatios(input.rounds.map((r) => r.base), input.rounds.map((r) => r.head)) : null;
+    const d = input.rounds ? pairedLogRatios(input) : null;
     const holm = widen(changeInterval(boot, level), d, level);
     const wide = widen(changeInterval(boot, 0.05), d, 0.05);
     const holmCi = holm.ci;
@@ -247,20 +253,37 @@ export function analyzeComparisons(inputs: readonly ComparisonInput[], settings:
       roundSpread: finite(boot.spread),
       detectableChange: usable ? detectableChange(holmCi, rule) : null,
     };
+    if (input.rounds) comparison.roundRates = pairedRates(input);
     if (input.error) comparison.error = input.error;
     return comparison;
   });
 }
 
+/** Each side's rate per round on the comparison's metric (tasks per wall-clock or CPU second), 4 significant digits. */
+function pairedRates(input: ComparisonInput): { base: number[]; head: number[] } {
+  const rounds = input.rounds ?? [];
+  const cpu = input.metric === 'cpu-time';
+  const rate = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? Number(x.toPrecision(4)) : 0);
+  return { base: rounds.map((r) => rate(cpu ? r.baseCpuRate : r.base)), head: rounds.map((r) => rate(cpu ? r.headCpuRate : r.head)) };
+}
+
+/** ln(head / base) per round on the comparison's metric. */
+function pairedLogRatios(input: ComparisonInput): number[] {
+  const rounds = input.rounds ?? [];
+  if (input.metric === 'cpu-time') return logRatios(rounds.map((r) => r.baseCpuRate ?? Number.NaN), rounds.map((r) => r.headCpuRate ?? Number.NaN));
+  return logRatios(rounds.map((r) => r.base), rounds.map((r) => r.head));
+}
+
 /**
- * Paired mode: the bootstrap interval, widened to the exact signed-rank interval where that is
- * wider; with too few rounds for an exact interval at this level, not decidable (no claim yet).
+ * Paired mode: the bootstrap interval, widened to Student's t interval of the mean log-ratio where
+ * that is wider. A percentile bootstrap of a handful of rounds is too narrow (it cannot see beyond
+ * the rounds it has); t accounts for how little a few rounds know. Fewer than two rounds: no claim.
  */
 function widen(ci: [number, number], d: number[] | null, alpha: number): { ci: [number, number]; decidable: boolean } {
   if (!d) return { ci, decidable: true };
-  const exact = walshInterval(d, alpha);
-  if (!exact) return { ci, decidable: false };
-  return { ci: [Math.min(ci[0], toChange(exact[0])), Math.max(ci[1], toChange(exact[1]))], decidable: true };
+  const t = meanInterval(d, alpha);
+  if (!t || !t.every(Number.isFinite)) return { ci, decidable: false };
+  return { ci: [Math.min(ci[0], toChange(t[0])), Math.max(ci[1], toChange(t[1]))], decidable: true };
 }
 
 /** The noise seen on this machine: the median over comparisons of the per-round spread and detectable change. */

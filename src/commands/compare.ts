@@ -6,10 +6,11 @@
  * `compare BASE.json HEAD.json` (unpaired, from stored files) lives in compare-files.ts.
  */
 import { existsSync, symlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { COMPARE_DEFAULTS, analyzeComparisons, orderComparisons, recommendationChanges, summarizeNoise } from '../analysis/compare.ts';
 import type { CompareFailure, CompareResults, CompareSettings, RefInfo } from '../analysis/compare-types.ts';
-import { selectCells } from '../analysis/compare-select.ts';
+import { comparisonMetric, selectCells } from '../analysis/compare-select.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
@@ -298,7 +299,10 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
       const baseWorkload = base.config.workloads.find((w) => w.name === h.name);
       const headWorkload = head.config.workloads.find((w) => w.name === h.name)!;
       if (!b || !baseWorkload || b.status !== 'ok' || h.status !== 'ok') continue;
-      for (const cell of selectCells(b, h)) targets.push({ cell, base: baseWorkload, head: headWorkload });
+      for (const cell of selectCells(b, h)) {
+        const sweptCell = (w: typeof h) => w.cells.find((c) => c.model === cell.model && c.concurrency === cell.concurrency);
+        targets.push({ cell, metric: comparisonMetric(sweptCell(b), sweptCell(h), availableParallelism()), base: baseWorkload, head: headWorkload });
+      }
     }
 
     // The looks of the sequential decision are fixed before any paired data is seen: from the rounds

@@ -19,6 +19,7 @@ function row(c: Comparison): string[] {
     terminalSafe(c.workload),
     c.model === 'sequential' ? 'sequential' : `${c.model} x${c.concurrency}`,
     c.verdict,
+    c.metric === 'cpu-time' ? 'cpu time' : 'throughput',
     formatChange(c.change),
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : '-',
     String(c.rounds),
@@ -41,12 +42,12 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
   lines.push(
     `head ${terminalSafe(results.head.ref)}${results.head.sha ? ` (${results.head.sha.slice(0, 7)})` : ''}${results.head.dirty ? ' + uncommitted changes' : ''} vs base ${terminalSafe(results.base.ref)}${results.base.sha ? ` (${results.base.sha.slice(0, 7)})` : ''}${results.paired ? '' : paint(style, ANSI.yellow, ' · UNPAIRED (stored files): less reliable')}`,
   );
-  const header = ['workload', 'cell', 'verdict', 'change', '95% CI', 'rounds', 'tasks/s base -> head', ''];
+  const header = ['workload', 'cell', 'verdict', 'measured on', 'change', '95% CI', 'rounds', 'tasks/s base -> head', ''];
   const rows = results.comparisons.map(row);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-  lines.push('', paint(style, ANSI.dim, '  ' + header.map((h, i) => pad(h, widths[i], i >= 3 && i <= 5 ? 'r' : 'l')).join('  ')));
+  lines.push('', paint(style, ANSI.dim, '  ' + header.map((h, i) => pad(h, widths[i], i >= 4 && i <= 6 ? 'r' : 'l')).join('  ')));
   results.comparisons.forEach((c, i) => {
-    const text = '  ' + rows[i].map((v, k) => pad(v, widths[k], k >= 3 && k <= 5 ? 'r' : 'l')).join('  ');
+    const text = '  ' + rows[i].map((v, k) => pad(v, widths[k], k >= 4 && k <= 6 ? 'r' : 'l')).join('  ');
     const color = c.verdict === 'regression' ? ANSI.red + ANSI.bold : c.verdict === 'improvement' ? ANSI.green : c.verdict === 'inconclusive' ? ANSI.yellow : '';
     lines.push(color ? paint(style, color, text) : text);
   });

@@ -49,10 +49,13 @@ function rowsFor(workload: WorkloadResult): CellResult[] {
   return rows;
 }
 
+/** Marks a change measured on CPU time per task; the footer explains it. */
+const CPU_TIME_MARK = ' †';
+
 function changeCell(c: Comparison | undefined): string {
   if (!c) return '-';
   if (c.change === null || !c.ci95) return `? not measured${c.error ? `: ${esc(c.error, 120)}` : ''}`;
-  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})`;
+  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === 'cpu-time' ? CPU_TIME_MARK : ''}`;
   switch (c.verdict) {
     case 'regression':
       return `🔴 **${formatChange(c.change)}** ${ci}`;
@@ -280,7 +283,7 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   }
   if (regressions.length) {
     const items = regressions.map(
-      (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** throughput (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
+      (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === 'cpu-time' ? 'throughput (CPU time per task)' : 'throughput'} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
     );
     blocks.push(['> [!CAUTION]', `> **${plural(regressions.length, 'regression')}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
@@ -312,14 +315,17 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   const s = results.settings;
   const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
   const method = results.paired
-    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to the exact signed-rank interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`
+    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`
     : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`;
+  const cpuTime = results.comparisons.some((c) => c.metric === 'cpu-time' && c.change !== null)
+    ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. `
+    : '';
   const noise = results.noise.roundSpread !== null
     ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace('+', '')}.`
     : '';
   const footer = [
     ...general,
-    `<sub>${method} Regression = interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural(inconclusive.length, 'comparison')} stayed inconclusive within the time budget.` : ''}</sub>`,
+    `<sub>${cpuTime}${method} Regression = interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural(inconclusive.length, 'comparison')} stayed inconclusive within the time budget.` : ''}</sub>`,
     environmentLine(results),
   ].join('\n\n');
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);

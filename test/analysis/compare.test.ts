@@ -14,6 +14,7 @@ import {
 } from '../../src/analysis/compare.ts';
 import type { CompareSettings } from '../../src/analysis/compare-types.ts';
 import { mulberry32 } from '../../src/stats/rng.ts';
+import { studentTQuantile } from '../../src/stats/student-t.ts';
 import type { WorkloadResult } from '../../src/types.ts';
 
 const rule = { threshold: 0.05, noiseFloor: 0.01 };
@@ -168,5 +169,49 @@ describe('scheduled looks (optional stopping)', () => {
     const [c] = analyzeComparisons([{ workload: 'w', model: 'sequential', concurrency: 1, roles: ['best'], rounds: rounds(20, 0.85, 0.01, 9) }], settings);
     expect(c.holmLevel).toBeCloseTo(1 - 0.05 / 8, 12);
     expect(c.verdict).toBe('regression');
+  });
+});
+
+describe('metrics and small-sample intervals', () => {
+  // Rounds of a 15% slowdown on a shared VM: wall-clock throughput loses 0-50% of either visit to
+  // steal (one-sided, independent per visit), CPU time per task only wobbles by 1%.
+  function stolenRounds(n: number, seed: number): PairedRound[] {
+    const random = mulberry32(seed);
+    return Array.from({ length: n }, () => {
+      const baseCpu = 200 * (1 + 0.01 * (random() - 0.5));
+      const headCpu = 0.85 * 200 * (1 + 0.01 * (random() - 0.5));
+      return { base: baseCpu * (1 - 0.5 * random()), head: headCpu * (1 - 0.5 * random()), baseCpuRate: baseCpu, headCpuRate: headCpu };
+    });
+  }
+  const cell = { workload: 'hash', model: 'sequential' as const, concurrency: 1, roles: ['best' as const] };
+
+  it('decides on CPU time per task where wall-clock throughput drowns in steal', () => {
+    const data = stolenRounds(6, 5);
+    const [cpu] = analyzeComparisons([{ ...cell, metric: 'cpu-time', rounds: data }], settings);
+    const [wall] = analyzeComparisons([{ ...cell, metric: 'throughput', rounds: data }], settings);
+    expect(cpu.metric).toBe('cpu-time');
+    expect(cpu.verdict).toBe('regression');
+    expect(cpu.change).toBeCloseTo(-0.15, 2);
+    expect(wall.metric).toBe('throughput');
+    expect(wall.verdict).toBe('inconclusive');
+    // The sides are reported as wall-clock throughput whatever the metric.
+    expect(cpu.base.throughput).toBe(wall.base.throughput);
+  });
+
+  it('can decide with six rounds (Student t), but never wider than the data allow', () => {
+    // Six quiet rounds: a rank interval could not reach the claim level (2 / 2^6 > 0.05 / 8); t can.
+    const quiet = rounds(6, 0.85, 0.01, 9);
+    const [c] = analyzeComparisons([{ ...cell, rounds: quiet }], settings);
+    expect(c.verdict).toBe('regression');
+    // The claim interval contains the t interval of the mean log-ratio at the claim level.
+    const d = quiet.map((r) => Math.log(r.head / r.base));
+    const mean = d.reduce((s, x) => s + x, 0) / d.length;
+    const sd = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (d.length - 1));
+    const t = studentTQuantile(1 - (1 - c.holmLevel) / 2, d.length - 1);
+    expect(c.holmCi![0]).toBeLessThanOrEqual(Math.expm1(mean - (t * sd) / Math.sqrt(d.length)) + 1e-12);
+    expect(c.holmCi![1]).toBeGreaterThanOrEqual(Math.expm1(mean + (t * sd) / Math.sqrt(d.length)) - 1e-12);
+    // Two noisy rounds claim nothing.
+    const [two] = analyzeComparisons([{ ...cell, rounds: rounds(2, 0.85, 0.05, 9) }], settings);
+    expect(two.verdict).toBe('inconclusive');
   });
 });

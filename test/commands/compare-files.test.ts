@@ -57,7 +57,7 @@ describe('report RESULTS.json', () => {
     expect(md.output).toContain('**less reliable**');
     const term = await reportCommand('compare.json', 'terminal', { cwd: dir });
     expect(term.output).toMatch(/^concurrency-bench compare: 3 workloads · 1 regression/);
-    expect(term.output).toMatch(/hash +thread x2 +regression +-20\.\d%/);
+    expect(term.output).toMatch(/hash +thread x2 +regression +throughput +-20\.\d%/);
     expect(term.output).toContain('UNPAIRED');
     expect((await reportCommand('run.json', 'md', { cwd: dir })).output).toMatch(/^### ❌ \*\*concurrency-bench\*\*: 3 workloads/);
     expect((await reportCommand('run.json', 'terminal', { cwd: dir })).output).toContain('concurrency-bench 0.1.0');
