@@ -7736,6 +7736,7 @@ function progressReporter(stream, interactive) {
 
 // src/commands/compare.ts
 import { existsSync as existsSync4, symlinkSync } from "node:fs";
+import { availableParallelism as availableParallelism3 } from "node:os";
 import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/analysis/compare.ts
@@ -7756,39 +7757,85 @@ function holmLevels(pValues, alpha = 0.05) {
   return levels;
 }
 
-// src/stats/signed-rank.ts
-var cdfCache = /* @__PURE__ */ new Map();
-function signedRankCdf(n) {
-  const cached = cdfCache.get(n);
-  if (cached) return cached;
-  const max = n * (n + 1) / 2;
-  const counts = new Float64Array(max + 1);
-  counts[0] = 1;
-  for (let rank = 1; rank <= n; rank++) {
-    for (let t = Math.min(max, rank * (rank + 1) / 2); t >= rank; t--) counts[t] += counts[t - rank];
-  }
-  const total = 2 ** n;
-  const cdf = new Float64Array(max + 1);
-  let running = 0;
-  for (let t = 0; t <= max; t++) {
-    running += counts[t];
-    cdf[t] = running / total;
-  }
-  cdfCache.set(n, cdf);
-  return cdf;
+// src/stats/student-t.ts
+function logGamma(x) {
+  const c = [
+    0.9999999999998099,
+    676.5203681218851,
+    -1259.1392167224028,
+    771.3234287776531,
+    -176.6150291621406,
+    12.507343278686905,
+    -0.13857109526572012,
+    9984369578019572e-21,
+    15056327351493116e-23
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const z = x - 1;
+  let sum = c[0];
+  for (let i = 1; i < 9; i++) sum += c[i] / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
-function walshInterval(d, alpha) {
-  const n = d.length;
-  if (n === 0) return null;
-  const cdf = signedRankCdf(n);
-  let k = -1;
-  while (k + 1 < cdf.length && cdf[k + 1] <= alpha / 2) k++;
-  if (k < 0) return null;
-  const walsh = new Float64Array(n * (n + 1) / 2);
-  let w = 0;
-  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh[w++] = (d[i] + d[j]) / 2;
-  walsh.sort();
-  return [walsh[k], walsh[walsh.length - 1 - k]];
+function betaFraction(a, b, x) {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-15) break;
+  }
+  return h;
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2) ? front * betaFraction(a, b, x) / a : 1 - front * betaFraction(b, a, 1 - x) / b;
+}
+function studentTCdf(t, df) {
+  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+function studentTQuantile(p, df) {
+  if (!(p > 0 && p < 1) || !(df > 0)) return Number.NaN;
+  if (p === 0.5) return 0;
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let lo = 0;
+  let hi = 1;
+  while (studentTCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTCdf(mid, df) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+function meanInterval(values, alpha) {
+  const n = values.length;
+  if (n < 2) return null;
+  const mean = values.reduce((sum, v) => sum + v, 0) / n;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
+  const half = studentTQuantile(1 - alpha / 2, n - 1) * Math.sqrt(variance / n);
+  return [mean - half, mean + half];
 }
 
 // src/stats/rng.ts
@@ -8038,7 +8085,7 @@ function analyzeComparisons(inputs, settings) {
     const seed = comparisonSeed(settings.seed, `${input.workload}\0${input.model}\0${input.concurrency}`);
     if (input.error) return null;
     if (input.rounds) {
-      const d = logRatios(input.rounds.map((r) => r.base), input.rounds.map((r) => r.head));
+      const d = pairedLogRatios(input);
       return d.length ? pairedBootstrap(d, { seed, resamples: settings.resamples }) : null;
     }
     if (input.unpaired) {
@@ -8064,6 +8111,7 @@ function analyzeComparisons(inputs, settings) {
       model: input.model,
       concurrency: input.concurrency,
       roles: input.roles,
+      metric: input.metric ?? "throughput",
       base: { throughput: finite(sides.base), peakRssBytes: memory.base },
       head: { throughput: finite(sides.head), peakRssBytes: memory.head },
       memoryChange: memory.change,
@@ -8084,7 +8132,7 @@ function analyzeComparisons(inputs, settings) {
       };
     }
     const level = levelOf.get(i) ?? claimAlpha;
-    const d = input.rounds ? logRatios(input.rounds.map((r) => r.base), input.rounds.map((r) => r.head)) : null;
+    const d = input.rounds ? pairedLogRatios(input) : null;
     const holm = widen(changeInterval(boot, level), d, level);
     const wide = widen(changeInterval(boot, 0.05), d, 0.05);
     const holmCi = holm.ci;
@@ -8101,15 +8149,27 @@ function analyzeComparisons(inputs, settings) {
       roundSpread: finite(boot.spread),
       detectableChange: usable ? detectableChange(holmCi, rule) : null
     };
+    if (input.rounds) comparison.roundRates = pairedRates(input);
     if (input.error) comparison.error = input.error;
     return comparison;
   });
 }
+function pairedRates(input) {
+  const rounds = input.rounds ?? [];
+  const cpu = input.metric === "cpu-time";
+  const rate = (x) => x !== void 0 && Number.isFinite(x) ? Number(x.toPrecision(4)) : 0;
+  return { base: rounds.map((r) => rate(cpu ? r.baseCpuRate : r.base)), head: rounds.map((r) => rate(cpu ? r.headCpuRate : r.head)) };
+}
+function pairedLogRatios(input) {
+  const rounds = input.rounds ?? [];
+  if (input.metric === "cpu-time") return logRatios(rounds.map((r) => r.baseCpuRate ?? Number.NaN), rounds.map((r) => r.headCpuRate ?? Number.NaN));
+  return logRatios(rounds.map((r) => r.base), rounds.map((r) => r.head));
+}
 function widen(ci, d, alpha) {
   if (!d) return { ci, decidable: true };
-  const exact = walshInterval(d, alpha);
-  if (!exact) return { ci, decidable: false };
-  return { ci: [Math.min(ci[0], toChange(exact[0])), Math.max(ci[1], toChange(exact[1]))], decidable: true };
+  const t = meanInterval(d, alpha);
+  if (!t || !t.every(Number.isFinite)) return { ci, decidable: false };
+  return { ci: [Math.min(ci[0], toChange(t[0])), Math.max(ci[1], toChange(t[1]))], decidable: true };
 }
 function summarizeNoise(comparisons) {
   const spreads = comparisons.map((c) => c.roundSpread).filter((x) => x !== null);
@@ -8154,6 +8214,19 @@ function nextRound(states, options) {
 
 // src/analysis/compare-select.ts
 init_types();
+
+// src/analysis/classify.ts
+var CPU_BOUND_AT = 0.8;
+var IO_BOUND_AT = 0.3;
+function classify(sequential) {
+  if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
+  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0) + (sequential.stealShare ?? 0);
+  if (u >= CPU_BOUND_AT) return "cpu-bound";
+  if (u <= IO_BOUND_AT) return "io-bound";
+  return "mixed";
+}
+
+// src/analysis/compare-select.ts
 function selectCells(base, head) {
   const okIn = (w, model2, concurrency) => w.cells.find((c) => c.model === model2 && c.concurrency === concurrency && c.status === "ok" && c.throughput.median > 0);
   const selected = [];
@@ -8182,6 +8255,14 @@ function selectCells(base, head) {
   }
   const rank = (m) => MODELS.indexOf(m);
   return selected.sort((a, b) => rank(a.model) - rank(b.model) || a.concurrency - b.concurrency);
+}
+function computeShare(cell2, cores) {
+  const lanes = cell2.model === "sequential" || cell2.model === "async" ? 1 : Math.max(1, Math.min(cell2.concurrency, cores));
+  return (cell2.cpuUtilization + (cell2.runQueueShare ?? 0) + (cell2.stealShare ?? 0)) / lanes;
+}
+function comparisonMetric(base, head, cores) {
+  if (!base || !head) return "throughput";
+  return computeShare(base, cores) >= CPU_BOUND_AT && computeShare(head, cores) >= CPU_BOUND_AT ? "cpu-time" : "throughput";
 }
 
 // src/stats/sorted.ts
@@ -8300,7 +8381,11 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     const cell2 = bestOfModel.get(m);
     return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
   }).join(", ");
-  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
+  const waits = [
+    (options.sequentialRunQueue ?? 0) >= 0.05 ? `waited ${percent(options.sequentialRunQueue)} for one` : "",
+    (options.sequentialSteal ?? 0) >= 0.05 ? `lost ${percent(options.sequentialSteal)} to other VMs` : ""
+  ].filter(Boolean);
+  const waited = waits.length ? ` and ${waits.join(" and ")}` : "";
   const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
   const marginText = percent(margin);
   let verdict;
@@ -8813,7 +8898,8 @@ async function runVisit(runtime, workload2, spec, options = {}) {
           tasks: message.tasks,
           cpuMs: message.cpuMs,
           latenciesMs: message.latenciesMs,
-          ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {}
+          ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {},
+          ...typeof message.stealMs === "number" ? { stealMs: message.stealMs } : {}
         });
         break;
       case "done":
@@ -8939,22 +9025,40 @@ function writeJsonAtomic(path, data) {
 var VERSION = "0.1.0";
 
 // src/commands/compare-paired.ts
-var PAIRED_WARMUP_BATCHES = 2;
+var PAIRED_WARMUP_BATCHES = 1;
+var PAIRED_WARMUP_MS = 100;
 var PAIRED_MIN_BATCHES = 3;
 var measureInFreshHost = async (workload2, model2, concurrency, options) => {
   const { runtimeFor: runtimeFor2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
   const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, options.sampleTimeMs);
   if (options.warmupBatches !== void 0) spec.warmupBatches = options.warmupBatches;
+  if (options.warmupTimeMs !== void 0) spec.warmupTimeMs = options.warmupTimeMs;
   if (options.minBatches !== void 0) spec.minBatches = Math.min(spec.maxBatches, options.minBatches);
   return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4 });
 };
+var VISIT_GROUPS = 3;
+function bestGroupRate(outcome, time) {
+  const samples = outcome.samples.filter((s) => time(s) > 0);
+  if (samples.length === 0) return Number.NaN;
+  const groups = Math.min(VISIT_GROUPS, samples.length);
+  let best = 0;
+  for (let g = 0; g < groups; g++) {
+    const part = samples.slice(Math.floor(g * samples.length / groups), Math.floor((g + 1) * samples.length / groups));
+    const tasks = part.reduce((sum, s) => sum + s.tasks, 0);
+    const ms = part.reduce((sum, s) => sum + time(s), 0);
+    best = Math.max(best, tasks / (ms / 1e3));
+  }
+  return best;
+}
 function visitThroughput(outcome) {
-  const values = outcome.samples.filter((s) => s.wallMs > 0).map((s) => s.tasks / (s.wallMs / 1e3));
-  return values.length ? median(values) : Number.NaN;
+  return bestGroupRate(outcome, (s) => s.wallMs);
+}
+function visitCpuRate(outcome) {
+  return bestGroupRate(outcome, (s) => s.cpuMs);
 }
 function comparisonInputs(states) {
   return states.map((s) => {
-    const input = { ...s.target.cell, roles: [...s.target.cell.roles], rounds: s.rounds };
+    const input = { ...s.target.cell, roles: [...s.target.cell.roles], metric: s.target.metric ?? "throughput", rounds: s.rounds };
     if (s.failure) input.error = `${s.failure.tree}: ${s.failure.message}`;
     return input;
   });
@@ -8992,6 +9096,7 @@ async function runPairedRounds(targets, options) {
           sampleTimeMs: options.sampleTimeMs,
           signal: options.signal,
           warmupBatches: PAIRED_WARMUP_BATCHES,
+          warmupTimeMs: PAIRED_WARMUP_MS,
           minBatches: PAIRED_MIN_BATCHES
         });
         outcomes[side2] = outcome;
@@ -9006,7 +9111,7 @@ async function runPairedRounds(targets, options) {
       const base = outcomes.base;
       const head = outcomes.head;
       if (base?.status === "ok" && head?.status === "ok") {
-        const r = { base: visitThroughput(base), head: visitThroughput(head) };
+        const r = { base: visitThroughput(base), head: visitThroughput(head), baseCpuRate: visitCpuRate(base), headCpuRate: visitCpuRate(head) };
         if (base.peakRssBytes) r.basePeakRssBytes = base.peakRssBytes;
         if (head.peakRssBytes) r.headPeakRssBytes = head.peakRssBytes;
         state.rounds.push(r);
@@ -9020,17 +9125,6 @@ async function runPairedRounds(targets, options) {
 // src/commands/run.ts
 import { resolve as resolve2 } from "node:path";
 
-// src/analysis/classify.ts
-var CPU_BOUND_AT = 0.8;
-var IO_BOUND_AT = 0.3;
-function classify(sequential) {
-  if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
-  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
-  if (u >= CPU_BOUND_AT) return "cpu-bound";
-  if (u <= IO_BOUND_AT) return "io-bound";
-  return "mixed";
-}
-
 // src/analysis/analyze.ts
 function analyzeWorkload(name, runtime, cells, options = {}) {
   const sequential = cells.find((c) => c.model === "sequential" && c.status === "ok" && c.samples > 0);
@@ -9040,7 +9134,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }));
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
-  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare }) ?? null;
+  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare, sequentialSteal: sequential?.stealShare }) ?? null;
   const result = {
     name,
     runtime,
@@ -9116,6 +9210,7 @@ function aggregateCell(model2, concurrency, visits) {
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
   const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
+  const steal = samples.reduce((sum, s) => sum + (s.stealMs ?? 0), 0);
   const startups = visits.map((v) => v.startupMs).filter((s) => s !== void 0);
   let status = "ok";
   let error;
@@ -9137,6 +9232,7 @@ function aggregateCell(model2, concurrency, visits) {
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
     runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
+    stealShare: wall > 0 ? round(steal / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median2(sortSamples(startups)), 1) : 0,
     speedup: null,
@@ -9404,7 +9500,10 @@ async function compareCommand(options) {
       const baseWorkload = base.config.workloads.find((w) => w.name === h.name);
       const headWorkload = head.config.workloads.find((w) => w.name === h.name);
       if (!b || !baseWorkload || b.status !== "ok" || h.status !== "ok") continue;
-      for (const cell2 of selectCells(b, h)) targets.push({ cell: cell2, base: baseWorkload, head: headWorkload });
+      for (const cell2 of selectCells(b, h)) {
+        const sweptCell = (w) => w.cells.find((c) => c.model === cell2.model && c.concurrency === cell2.concurrency);
+        targets.push({ cell: cell2, metric: comparisonMetric(sweptCell(b), sweptCell(h), availableParallelism3()), base: baseWorkload, head: headWorkload });
+      }
     }
     const pairedSettings = { ...settings, maxRounds: affordableRounds(targets, visits, deadline - performance.now(), settings) };
     const snapshot = (states2, incomplete) => {
@@ -9741,6 +9840,7 @@ function row(c) {
     terminalSafe(c.workload),
     c.model === "sequential" ? "sequential" : `${c.model} x${c.concurrency}`,
     c.verdict,
+    c.metric === "cpu-time" ? "cpu time" : "throughput",
     formatChange(c.change),
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : "-",
     String(c.rounds),
@@ -9762,12 +9862,12 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
   lines.push(
     `head ${terminalSafe(results.head.ref)}${results.head.sha ? ` (${results.head.sha.slice(0, 7)})` : ""}${results.head.dirty ? " + uncommitted changes" : ""} vs base ${terminalSafe(results.base.ref)}${results.base.sha ? ` (${results.base.sha.slice(0, 7)})` : ""}${results.paired ? "" : paint2(style, ANSI2.yellow, " · UNPAIRED (stored files): less reliable")}`
   );
-  const header = ["workload", "cell", "verdict", "change", "95% CI", "rounds", "tasks/s base -> head", ""];
+  const header = ["workload", "cell", "verdict", "measured on", "change", "95% CI", "rounds", "tasks/s base -> head", ""];
   const rows = results.comparisons.map(row);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-  lines.push("", paint2(style, ANSI2.dim, "  " + header.map((h, i) => pad2(h, widths[i], i >= 3 && i <= 5 ? "r" : "l")).join("  ")));
+  lines.push("", paint2(style, ANSI2.dim, "  " + header.map((h, i) => pad2(h, widths[i], i >= 4 && i <= 6 ? "r" : "l")).join("  ")));
   results.comparisons.forEach((c, i) => {
-    const text = "  " + rows[i].map((v, k) => pad2(v, widths[k], k >= 3 && k <= 5 ? "r" : "l")).join("  ");
+    const text = "  " + rows[i].map((v, k) => pad2(v, widths[k], k >= 4 && k <= 6 ? "r" : "l")).join("  ");
     const color = c.verdict === "regression" ? ANSI2.red + ANSI2.bold : c.verdict === "improvement" ? ANSI2.green : c.verdict === "inconclusive" ? ANSI2.yellow : "";
     lines.push(color ? paint2(style, color, text) : text);
   });
@@ -9960,10 +10060,11 @@ function rowsFor(workload2) {
   }
   return rows;
 }
+var CPU_TIME_MARK = " †";
 function changeCell(c) {
   if (!c) return "-";
   if (c.change === null || !c.ci95) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : ""}`;
-  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})`;
+  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === "cpu-time" ? CPU_TIME_MARK : ""}`;
   switch (c.verdict) {
     case "regression":
       return `🔴 **${formatChange(c.change)}** ${ci}`;
@@ -10168,7 +10269,7 @@ function renderCompareMarkdown(results, options = {}) {
   }
   if (regressions.length) {
     const items = regressions.map(
-      (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** throughput (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural2(c.rounds, "round")})`
+      (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === "cpu-time" ? "throughput (CPU time per task)" : "throughput"} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural2(c.rounds, "round")})`
     );
     blocks.push(["> [!CAUTION]", `> **${plural2(regressions.length, "regression")}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
@@ -10198,11 +10299,12 @@ function renderCompareMarkdown(results, options = {}) {
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
   const s = results.settings;
   const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
-  const method = results.paired ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : "no rounds"}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to the exact signed-rank interval when that is wider), Holm-corrected over ${plural2(results.comparisons.length, "comparison")}.` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}.`;
+  const method = results.paired ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : "no rounds"}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural2(results.comparisons.length, "comparison")}.` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}.`;
+  const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
   const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace("+", "")}.` : "";
   const footer = [
     ...general,
-    `<sub>${method} Regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural2(inconclusive.length, "comparison")} stayed inconclusive within the time budget.` : ""}</sub>`,
+    `<sub>${cpuTime}${method} Regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural2(inconclusive.length, "comparison")} stayed inconclusive within the time budget.` : ""}</sub>`,
     environmentLine(results)
   ].join("\n\n");
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);

@@ -2502,6 +2502,21 @@ function hostRunQueueMs() {
   }
   return total / 1e6;
 }
+function machineTicks() {
+  try {
+    const f2 = readFileSync("/proc/stat", "utf8").slice(0, 200).split("\n")[0].trim().split(/\s+/).map(Number);
+    if (f2.length < 9 || !f2.slice(1, 9).every(Number.isFinite)) return null;
+    return { busy: f2[1] + f2[2] + f2[3] + f2[6] + f2[7], steal: f2[8] };
+  } catch {
+    return null;
+  }
+}
+function stolenMs(cpuMs, before, after) {
+  if (!before || !after) return 0;
+  const busy = after.busy - before.busy;
+  const steal = after.steal - before.steal;
+  return busy > 0 && steal > 0 ? cpuMs * steal / busy : 0;
+}
 function hostPeakRssBytes() {
   return process.resourceUsage().maxRSS * 1024;
 }
@@ -2816,15 +2831,17 @@ async function measure(spec2) {
     if (batchFailure !== void 0) return;
     try {
       const runQueueBefore = hostRunQueueMs();
+      const ticksBefore = machineTicks();
       const cpuBefore = await executor.cpuMs();
       const wallMs = await runBatch(executor, tasks, lanes, watchdog.starts, latencies);
       const cpuMs = await executor.cpuMs() - cpuBefore;
       const runQueueMs = hostRunQueueMs() - runQueueBefore;
+      const stealMs = stolenMs(cpuMs, ticksBefore, machineTicks());
       if (warmups > 0 || performance.now() < warmupUntil) {
         warmups--;
         return;
       }
-      send({ type: "sample", wallMs, tasks, cpuMs, runQueueMs, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
+      send({ type: "sample", wallMs, tasks, cpuMs, runQueueMs, stealMs, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
       measuringSince ??= performance.now() - wallMs;
       measured++;
       const enough = measured >= spec2.minBatches && performance.now() - measuringSince >= spec2.sampleTimeMs;

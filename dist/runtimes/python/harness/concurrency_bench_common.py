@@ -140,6 +140,44 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def run_queue_ms() -> float:
+    """Run-queue wait of every thread of this process so far, ms (Linux schedstat; 0 elsewhere)."""
+    total = 0
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return 0.0
+    for tid in tids:
+        try:
+            with open("/proc/self/task/%s/schedstat" % tid) as f:
+                total += int(f.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass  # the thread ended between listing and reading
+    return total / 1e6
+
+
+def machine_ticks():
+    """(busy, steal) clock ticks of the whole machine so far (Linux /proc/stat), or None."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        values = [int(x) for x in fields[1:9]]
+    except (OSError, ValueError):
+        return None
+    if len(values) < 8:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = values
+    return user + nice + system + irq + softirq, steal
+
+
+def stolen_ms(cpu_ms: float, before, after) -> float:
+    """CPU time a batch lost to the hypervisor: its CPU time times the machine's steal per busy tick."""
+    if before is None or after is None:
+        return 0.0
+    busy, steal = after[0] - before[0], after[1] - before[1]
+    return cpu_ms * steal / busy if busy > 0 and steal > 0 else 0.0
+
+
 def maxrss_bytes() -> int:
     """Peak resident set of this process. Linux reports ru_maxrss in KiB, macOS in bytes."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

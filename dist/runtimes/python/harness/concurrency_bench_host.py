@@ -148,12 +148,16 @@ def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
     while measured < spec["maxBatches"]:
         if measured >= spec["minBatches"] and (time.monotonic() - sampling_began) * 1000.0 >= spec["sampleTimeMs"]:
             break
+        run_queue_before, ticks_before = common.run_queue_ms(), common.machine_ticks()
         wall_ms, cpu_ms, latencies = model.batch()
+        cpu_ms = max(cpu_ms, 0.0)
         channel.send({
             "type": "sample",
             "wallMs": round(wall_ms, 4),
             "tasks": len(latencies),
-            "cpuMs": round(max(cpu_ms, 0.0), 3),
+            "cpuMs": round(cpu_ms, 3),
+            "runQueueMs": round(common.run_queue_ms() - run_queue_before, 3),
+            "stealMs": round(common.stolen_ms(cpu_ms, ticks_before, common.machine_ticks()), 3),
             "latenciesMs": [round(latency, 4) for latency in latencies],
         })
         measured += 1
