@@ -7737,7 +7737,7 @@ function progressReporter(stream, interactive) {
 // src/commands/compare.ts
 import { existsSync as existsSync4, symlinkSync } from "node:fs";
 import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/analysis/compare.ts
 init_types();
@@ -8031,7 +8031,7 @@ function detectableChange(ci, rule) {
 var LOOKS = [6, 9, 13, 19, 28, 40, 60];
 function looksFor(minRounds, maxRounds) {
   if (maxRounds <= 0) return 1;
-  return LOOKS.filter((n) => n >= minRounds && n <= maxRounds).length + 1;
+  return LOOKS.filter((n) => n >= minRounds && n < maxRounds).length + 1;
 }
 function isLook(rounds, maxRounds) {
   return LOOKS.includes(rounds) || rounds >= maxRounds;
@@ -8263,6 +8263,10 @@ function computeShare(cell2, cores) {
 function comparisonMetric(base, head, cores) {
   if (!base || !head) return "throughput";
   return computeShare(base, cores) >= CPU_BOUND_AT && computeShare(head, cores) >= CPU_BOUND_AT ? "cpu-time" : "throughput";
+}
+function runsOnOneCpu(base, head) {
+  const single = (c) => c !== void 0 && (c.model === "sequential" || c.model === "async") && c.cpuUtilization <= 1.1;
+  return single(base) && single(head);
 }
 
 // src/stats/sorted.ts
@@ -8807,6 +8811,49 @@ init_registry();
 import { spawn as spawn2 } from "node:child_process";
 import { createInterface } from "node:readline";
 
+// src/runtimes/affinity.ts
+import { accessSync, constants, readFileSync as readFileSync2 } from "node:fs";
+import { delimiter, join as join3 } from "node:path";
+function parseCpuList(text) {
+  const cpus2 = [];
+  for (const part of text.trim().split(",")) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+    if (!m) return [];
+    const from = Number(m[1]);
+    const to = m[2] === void 0 ? from : Number(m[2]);
+    for (let c = from; c <= to; c++) cpus2.push(c);
+  }
+  return cpus2;
+}
+function allowedCpus() {
+  try {
+    const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync2("/proc/self/status", "utf8"));
+    return line ? parseCpuList(line[1]) : [];
+  } catch {
+    return [];
+  }
+}
+var taskset;
+function tasksetPath() {
+  if (taskset !== void 0) return taskset;
+  taskset = null;
+  if (process.platform !== "linux") return taskset;
+  for (const dir of (process.env.PATH ?? "").split(delimiter).filter(Boolean)) {
+    try {
+      accessSync(join3(dir, "taskset"), constants.X_OK);
+      taskset = join3(dir, "taskset");
+      break;
+    } catch {
+    }
+  }
+  return taskset;
+}
+function pinned(command, args, cpus2) {
+  const tool2 = cpus2 && cpus2.length > 0 ? tasksetPath() : null;
+  if (!tool2) return { command, args: [...args] };
+  return { command: tool2, args: ["-c", cpus2.join(","), command, ...args] };
+}
+
 // src/runtimes/process-groups.ts
 var live2 = /* @__PURE__ */ new Set();
 function trackGroup(pid) {
@@ -8853,7 +8900,8 @@ async function runVisit(runtime, workload2, spec, options = {}) {
     throw error;
   }
   if (options.signal?.aborted) return { ...outcome, status: "aborted", error: "interrupted" };
-  const child = spawn2(command.command, command.args, {
+  const run2 = pinned(command.command, command.args, options.cpus);
+  const child = spawn2(run2.command, run2.args, {
     cwd: command.cwd,
     env: { ...process.env, ...command.env, [VISIT_ENV]: JSON.stringify(spec) },
     stdio: ["ignore", "pipe", "pipe", "pipe"],
@@ -9034,7 +9082,7 @@ var measureInFreshHost = async (workload2, model2, concurrency, options) => {
   if (options.warmupBatches !== void 0) spec.warmupBatches = options.warmupBatches;
   if (options.warmupTimeMs !== void 0) spec.warmupTimeMs = options.warmupTimeMs;
   if (options.minBatches !== void 0) spec.minBatches = Math.min(spec.maxBatches, options.minBatches);
-  return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4 });
+  return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4, cpus: options.cpus });
 };
 var VISIT_GROUPS = 3;
 function bestGroupRate(outcome, time) {
@@ -9066,6 +9114,7 @@ function comparisonInputs(states) {
 var FIRST_ROUND_GUESS_MS = 2 * 400;
 async function runPairedRounds(targets, options) {
   const measure = options.measure ?? measureInFreshHost;
+  const cpus2 = options.cpus ?? allowedCpus();
   const random = mulberry32(options.settings.seed ^ 1540483477);
   const states = targets.map((target) => ({ target, rounds: [], visits: { base: [], head: [] }, lastRoundMs: FIRST_ROUND_GUESS_MS + 2 * options.sampleTimeMs }));
   const interim = { ...options.settings, resamples: options.interimResamples ?? 1e3 };
@@ -9090,6 +9139,7 @@ async function runPairedRounds(targets, options) {
       const { cell: cell2 } = state.target;
       const started = performance.now();
       const sides = random() < 0.5 ? ["base", "head"] : ["head", "base"];
+      const cpu = state.target.pinToOneCpu && cpus2.length >= 2 ? [cpus2[Math.floor(random() * cpus2.length)]] : void 0;
       const outcomes = {};
       for (const side2 of sides) {
         const outcome = await measure(state.target[side2], cell2.model, cell2.concurrency, {
@@ -9097,7 +9147,8 @@ async function runPairedRounds(targets, options) {
           signal: options.signal,
           warmupBatches: PAIRED_WARMUP_BATCHES,
           warmupTimeMs: PAIRED_WARMUP_MS,
-          minBatches: PAIRED_MIN_BATCHES
+          minBatches: PAIRED_MIN_BATCHES,
+          cpus: cpu
         });
         outcomes[side2] = outcome;
         if (outcome.status !== "aborted") state.visits[side2].push(outcome);
@@ -9439,9 +9490,9 @@ function affordableRounds(targets, visits, remainingMs, settings) {
 }
 function shareNodeModules(root, tree, configDir) {
   for (const dir of /* @__PURE__ */ new Set(["", configDir === "." ? "" : configDir])) {
-    const source = join3(root, dir, "node_modules");
-    const target = join3(tree, dir, "node_modules");
-    if (existsSync4(source) && !existsSync4(target) && existsSync4(join3(tree, dir))) symlinkSync(source, target, "dir");
+    const source = join4(root, dir, "node_modules");
+    const target = join4(tree, dir, "node_modules");
+    if (existsSync4(source) && !existsSync4(target) && existsSync4(join4(tree, dir))) symlinkSync(source, target, "dir");
   }
 }
 function loadTreeConfig(path, side2, ref2, shownPath) {
@@ -9474,8 +9525,8 @@ async function compareCommand(options) {
     }
     const baseInfo = { ref: options.base, sha: baseSha };
     const headInfo = options.head ? { ref: options.head, sha: headSha } : { ref: "working tree", sha: headSha, dirty: await isDirty(root) };
-    const baseConfig = loadTreeConfig(join3(baseTree.path, configRel), "base", options.base, configRel);
-    const headConfig = options.head ? loadTreeConfig(join3(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
+    const baseConfig = loadTreeConfig(join4(baseTree.path, configRel), "base", options.base, configRel);
+    const headConfig = options.head ? loadTreeConfig(join4(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
     for (const [side2, config, ref2] of [["base", baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ["head", headConfig, options.head ?? "working tree"]]) {
       if (config.prepare) await runPrepare(config.prepare, config.dir, side2, { signal: options.signal, label: ref2 });
     }
@@ -9502,7 +9553,8 @@ async function compareCommand(options) {
       if (!b || !baseWorkload || b.status !== "ok" || h.status !== "ok") continue;
       for (const cell2 of selectCells(b, h)) {
         const sweptCell = (w) => w.cells.find((c) => c.model === cell2.model && c.concurrency === cell2.concurrency);
-        targets.push({ cell: cell2, metric: comparisonMetric(sweptCell(b), sweptCell(h), availableParallelism3()), base: baseWorkload, head: headWorkload });
+        const [bc, hc] = [sweptCell(b), sweptCell(h)];
+        targets.push({ cell: cell2, metric: comparisonMetric(bc, hc, availableParallelism3()), pinToOneCpu: runsOnOneCpu(bc, hc), base: baseWorkload, head: headWorkload });
       }
     }
     const pairedSettings = { ...settings, maxRounds: affordableRounds(targets, visits, deadline - performance.now(), settings) };
@@ -10192,7 +10244,7 @@ function cappedList(items) {
   return [...items.slice(0, MAX_LIST_ITEMS), `- ... and ${items.length - MAX_LIST_ITEMS} more`];
 }
 function assemble(header, sections, footer, maxLength) {
-  const join4 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
+  const join5 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
   const build = (detail, note2, shown = sections.length) => {
     const body = sections.slice(0, shown).map((s) => s.variants[detail(s)]);
     const blocks = [];
@@ -10203,7 +10255,7 @@ ${text}`;
     }
     const omitted = sections.length - shown;
     const tail = omitted > 0 ? `_... and ${plural2(omitted, "more workload")} not shown._` : "";
-    return join4([header, ...blocks, tail, note2, footer]);
+    return join5([header, ...blocks, tail, note2, footer]);
   };
   const trimmedNote = (what) => `_Report trimmed to stay under GitHub's comment size limit: ${what}. The JSON results file has everything._`;
   const attempts = [

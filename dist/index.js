@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -12049,10 +12049,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -27536,15 +27536,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -32115,12 +32115,12 @@ function getOctokit(token, options, ...additionalPlugins) {
 // src/main.ts
 import { mkdirSync as mkdirSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute, join as join4, relative as relative3, resolve as resolve5 } from "node:path";
+import { isAbsolute, join as join5, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/commands/compare.ts
 import { existsSync as existsSync6, symlinkSync } from "node:fs";
 import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/analysis/compare.ts
 init_types();
@@ -32414,7 +32414,7 @@ function detectableChange(ci, rule) {
 var LOOKS = [6, 9, 13, 19, 28, 40, 60];
 function looksFor(minRounds, maxRounds) {
   if (maxRounds <= 0) return 1;
-  return LOOKS.filter((n) => n >= minRounds && n <= maxRounds).length + 1;
+  return LOOKS.filter((n) => n >= minRounds && n < maxRounds).length + 1;
 }
 function isLook(rounds, maxRounds) {
   return LOOKS.includes(rounds) || rounds >= maxRounds;
@@ -32646,6 +32646,10 @@ function computeShare(cell2, cores) {
 function comparisonMetric(base, head, cores) {
   if (!base || !head) return "throughput";
   return computeShare(base, cores) >= CPU_BOUND_AT && computeShare(head, cores) >= CPU_BOUND_AT ? "cpu-time" : "throughput";
+}
+function runsOnOneCpu(base, head) {
+  const single = (c) => c !== void 0 && (c.model === "sequential" || c.model === "async") && c.cpuUtilization <= 1.1;
+  return single(base) && single(head);
 }
 
 // src/stats/sorted.ts
@@ -33186,6 +33190,49 @@ init_registry();
 import { spawn as spawn2 } from "node:child_process";
 import { createInterface } from "node:readline";
 
+// src/runtimes/affinity.ts
+import { accessSync, constants as constants3, readFileSync as readFileSync3 } from "node:fs";
+import { delimiter, join as join3 } from "node:path";
+function parseCpuList(text) {
+  const cpus2 = [];
+  for (const part of text.trim().split(",")) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+    if (!m) return [];
+    const from = Number(m[1]);
+    const to = m[2] === void 0 ? from : Number(m[2]);
+    for (let c = from; c <= to; c++) cpus2.push(c);
+  }
+  return cpus2;
+}
+function allowedCpus() {
+  try {
+    const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync3("/proc/self/status", "utf8"));
+    return line ? parseCpuList(line[1]) : [];
+  } catch {
+    return [];
+  }
+}
+var taskset;
+function tasksetPath() {
+  if (taskset !== void 0) return taskset;
+  taskset = null;
+  if (process.platform !== "linux") return taskset;
+  for (const dir of (process.env.PATH ?? "").split(delimiter).filter(Boolean)) {
+    try {
+      accessSync(join3(dir, "taskset"), constants3.X_OK);
+      taskset = join3(dir, "taskset");
+      break;
+    } catch {
+    }
+  }
+  return taskset;
+}
+function pinned(command, args, cpus2) {
+  const tool2 = cpus2 && cpus2.length > 0 ? tasksetPath() : null;
+  if (!tool2) return { command, args: [...args] };
+  return { command: tool2, args: ["-c", cpus2.join(","), command, ...args] };
+}
+
 // src/runtimes/process-groups.ts
 var live2 = /* @__PURE__ */ new Set();
 function trackGroup(pid) {
@@ -33232,7 +33279,8 @@ async function runVisit(runtime, workload2, spec, options = {}) {
     throw error2;
   }
   if (options.signal?.aborted) return { ...outcome, status: "aborted", error: "interrupted" };
-  const child = spawn2(command.command, command.args, {
+  const run3 = pinned(command.command, command.args, options.cpus);
+  const child = spawn2(run3.command, run3.args, {
     cwd: command.cwd,
     env: { ...process.env, ...command.env, [VISIT_ENV]: JSON.stringify(spec) },
     stdio: ["ignore", "pipe", "pipe", "pipe"],
@@ -33413,7 +33461,7 @@ var measureInFreshHost = async (workload2, model2, concurrency, options) => {
   if (options.warmupBatches !== void 0) spec.warmupBatches = options.warmupBatches;
   if (options.warmupTimeMs !== void 0) spec.warmupTimeMs = options.warmupTimeMs;
   if (options.minBatches !== void 0) spec.minBatches = Math.min(spec.maxBatches, options.minBatches);
-  return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4 });
+  return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4, cpus: options.cpus });
 };
 var VISIT_GROUPS = 3;
 function bestGroupRate(outcome, time) {
@@ -33445,6 +33493,7 @@ function comparisonInputs(states) {
 var FIRST_ROUND_GUESS_MS = 2 * 400;
 async function runPairedRounds(targets, options) {
   const measure2 = options.measure ?? measureInFreshHost;
+  const cpus2 = options.cpus ?? allowedCpus();
   const random = mulberry32(options.settings.seed ^ 1540483477);
   const states = targets.map((target) => ({ target, rounds: [], visits: { base: [], head: [] }, lastRoundMs: FIRST_ROUND_GUESS_MS + 2 * options.sampleTimeMs }));
   const interim = { ...options.settings, resamples: options.interimResamples ?? 1e3 };
@@ -33469,6 +33518,7 @@ async function runPairedRounds(targets, options) {
       const { cell: cell2 } = state.target;
       const started = performance.now();
       const sides = random() < 0.5 ? ["base", "head"] : ["head", "base"];
+      const cpu = state.target.pinToOneCpu && cpus2.length >= 2 ? [cpus2[Math.floor(random() * cpus2.length)]] : void 0;
       const outcomes = {};
       for (const side2 of sides) {
         const outcome = await measure2(state.target[side2], cell2.model, cell2.concurrency, {
@@ -33476,7 +33526,8 @@ async function runPairedRounds(targets, options) {
           signal: options.signal,
           warmupBatches: PAIRED_WARMUP_BATCHES,
           warmupTimeMs: PAIRED_WARMUP_MS,
-          minBatches: PAIRED_MIN_BATCHES
+          minBatches: PAIRED_MIN_BATCHES,
+          cpus: cpu
         });
         outcomes[side2] = outcome;
         if (outcome.status !== "aborted") state.visits[side2].push(outcome);
@@ -33818,9 +33869,9 @@ function affordableRounds(targets, visits, remainingMs, settings) {
 }
 function shareNodeModules(root, tree, configDir) {
   for (const dir of /* @__PURE__ */ new Set(["", configDir === "." ? "" : configDir])) {
-    const source = join3(root, dir, "node_modules");
-    const target = join3(tree, dir, "node_modules");
-    if (existsSync6(source) && !existsSync6(target) && existsSync6(join3(tree, dir))) symlinkSync(source, target, "dir");
+    const source = join4(root, dir, "node_modules");
+    const target = join4(tree, dir, "node_modules");
+    if (existsSync6(source) && !existsSync6(target) && existsSync6(join4(tree, dir))) symlinkSync(source, target, "dir");
   }
 }
 function loadTreeConfig(path, side2, ref2, shownPath) {
@@ -33853,8 +33904,8 @@ async function compareCommand(options) {
     }
     const baseInfo = { ref: options.base, sha: baseSha };
     const headInfo = options.head ? { ref: options.head, sha: headSha } : { ref: "working tree", sha: headSha, dirty: await isDirty(root) };
-    const baseConfig = loadTreeConfig(join3(baseTree.path, configRel), "base", options.base, configRel);
-    const headConfig = options.head ? loadTreeConfig(join3(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
+    const baseConfig = loadTreeConfig(join4(baseTree.path, configRel), "base", options.base, configRel);
+    const headConfig = options.head ? loadTreeConfig(join4(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
     for (const [side2, config, ref2] of [["base", baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ["head", headConfig, options.head ?? "working tree"]]) {
       if (config.prepare) await runPrepare(config.prepare, config.dir, side2, { signal: options.signal, label: ref2 });
     }
@@ -33881,7 +33932,8 @@ async function compareCommand(options) {
       if (!b || !baseWorkload || b.status !== "ok" || h.status !== "ok") continue;
       for (const cell2 of selectCells(b, h)) {
         const sweptCell = (w) => w.cells.find((c) => c.model === cell2.model && c.concurrency === cell2.concurrency);
-        targets.push({ cell: cell2, metric: comparisonMetric(sweptCell(b), sweptCell(h), availableParallelism3()), base: baseWorkload, head: headWorkload });
+        const [bc, hc] = [sweptCell(b), sweptCell(h)];
+        targets.push({ cell: cell2, metric: comparisonMetric(bc, hc, availableParallelism3()), pinToOneCpu: runsOnOneCpu(bc, hc), base: baseWorkload, head: headWorkload });
       }
     }
     const pairedSettings = { ...settings, maxRounds: affordableRounds(targets, visits, deadline - performance.now(), settings) };
@@ -34600,7 +34652,7 @@ function cappedList(items) {
   return [...items.slice(0, MAX_LIST_ITEMS), `- ... and ${items.length - MAX_LIST_ITEMS} more`];
 }
 function assemble(header, sections, footer, maxLength) {
-  const join5 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
+  const join6 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
   const build = (detail, note2, shown = sections.length) => {
     const body = sections.slice(0, shown).map((s) => s.variants[detail(s)]);
     const blocks = [];
@@ -34611,7 +34663,7 @@ ${text}`;
     }
     const omitted = sections.length - shown;
     const tail = omitted > 0 ? `_... and ${plural(omitted, "more workload")} not shown._` : "";
-    return join5([header, ...blocks, tail, note2, footer]);
+    return join6([header, ...blocks, tail, note2, footer]);
   };
   const trimmedNote = (what) => `_Report trimmed to stay under GitHub's comment size limit: ${what}. The JSON results file has everything._`;
   const attempts = [
@@ -35097,10 +35149,10 @@ async function report(inputs, workspace) {
   return { entries, resultsPath, exitCode: 0 };
 }
 function resultsFile(key) {
-  const dir = join4(process.env.RUNNER_TEMP || tmpdir2(), "concurrency-bench");
+  const dir = join5(process.env.RUNNER_TEMP || tmpdir2(), "concurrency-bench");
   mkdirSync2(dir, { recursive: true });
   const slug = key.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "results";
-  return join4(dir, `${slug}.results.json`);
+  return join5(dir, `${slug}.results.json`);
 }
 async function writeSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) {

@@ -66,3 +66,13 @@ export function comparisonMetric(base: CellResult | undefined, head: CellResult 
   if (!base || !head) return 'throughput';
   return computeShare(base, cores) >= CPU_BOUND_AT && computeShare(head, cores) >= CPU_BOUND_AT ? 'cpu-time' : 'throughput';
 }
+
+/**
+ * Whether a cell can run its paired rounds pinned to one CPU: a single-threaded model (sequential,
+ * async) that kept at most about one core busy in both trees, so pinning changes nothing it does
+ * (an async workload spreading over libuv's pool, e.g. pbkdf2, is left free).
+ */
+export function runsOnOneCpu(base: CellResult | undefined, head: CellResult | undefined): boolean {
+  const single = (c: CellResult | undefined) => c !== undefined && (c.model === 'sequential' || c.model === 'async') && c.cpuUtilization <= 1.1;
+  return single(base) && single(head);
+}

@@ -78,12 +78,13 @@ export function detectableChange(ci: readonly [number, number], rule: { threshol
 export const LOOKS = [6, 9, 13, 19, 28, 40, 60] as const;
 
 /**
- * Looks a comparison with these round limits can have: the scheduled ones plus the final one when
- * the budget ends the loop between them (1 when nothing is adaptive, e.g. stored files).
+ * Most looks a comparison with these round limits can have: the scheduled ones before maxRounds,
+ * plus the final one (at maxRounds, or wherever the budget ends the loop, which then skips every
+ * later scheduled look). 1 when nothing is adaptive, e.g. stored files.
  */
 export function looksFor(minRounds: number, maxRounds: number): number {
   if (maxRounds <= 0) return 1;
-  return LOOKS.filter((n) => n >= minRounds && n <= maxRounds).length + 1;
+  return LOOKS.filter((n) => n >= minRounds && n < maxRounds).length + 1;
 }
 
 /** True when the loop may act on a decided verdict after `rounds` rounds: at a scheduled look or the last allowed round. */

@@ -10,6 +10,7 @@ import type { ComparisonMetric, CompareSettings } from '../analysis/compare-type
 import type { SelectedCell } from '../analysis/compare-select.ts';
 import { visitSpec } from '../measure/scheduler.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
+import { allowedCpus } from '../runtimes/affinity.ts';
 import { runVisit } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import type { Model } from '../types.ts';
@@ -19,7 +20,7 @@ export type MeasureVisit = (
   workload: WorkloadConfig,
   model: Model,
   concurrency: number,
-  options: { sampleTimeMs: number; signal?: AbortSignal; warmupBatches?: number; warmupTimeMs?: number; minBatches?: number },
+  options: { sampleTimeMs: number; signal?: AbortSignal; warmupBatches?: number; warmupTimeMs?: number; minBatches?: number; cpus?: readonly number[] },
 ) => Promise<VisitOutcome>;
 
 /**
@@ -42,7 +43,7 @@ export const measureInFreshHost: MeasureVisit = async (workload, model, concurre
   if (options.warmupBatches !== undefined) spec.warmupBatches = options.warmupBatches;
   if (options.warmupTimeMs !== undefined) spec.warmupTimeMs = options.warmupTimeMs;
   if (options.minBatches !== undefined) spec.minBatches = Math.min(spec.maxBatches, options.minBatches);
-  return runVisit(runtimeFor(workload.runtime), workload, spec, { signal: options.signal, hardTimeoutMs: workload.timeoutMs + 30_000 });
+  return runVisit(runtimeFor(workload.runtime), workload, spec, { signal: options.signal, hardTimeoutMs: workload.timeoutMs + 30_000, cpus: options.cpus });
 };
 
 /** Measured batches are pooled into this many consecutive groups; a visit's rate is its best group. */
@@ -85,6 +86,8 @@ export interface PairedTarget {
   cell: SelectedCell;
   /** What the change is measured on (chosen from the sweep; default `throughput`). */
   metric?: ComparisonMetric;
+  /** Run both sides of each round on the same single CPU (a cell that keeps at most one core busy; see runtimes/affinity.ts). */
+  pinToOneCpu?: boolean;
   base: WorkloadConfig;
   head: WorkloadConfig;
 }
@@ -109,6 +112,8 @@ export interface PairedLoopOptions {
   sampleTimeMs: number;
   measure?: MeasureVisit;
   signal?: AbortSignal;
+  /** CPUs a pinned comparison may be given (default: this process's affinity); fewer than two: nothing is pinned. */
+  cpus?: readonly number[];
   /** Resamples for the interim decisions after each round (the final analysis uses settings.resamples). */
   interimResamples?: number;
   onVisit?: (event: { round: number; done: number; total: number; label: string; status: string }) => void;
@@ -129,6 +134,7 @@ const FIRST_ROUND_GUESS_MS = 2 * 400;
 
 export async function runPairedRounds(targets: readonly PairedTarget[], options: PairedLoopOptions): Promise<PairedState[]> {
   const measure = options.measure ?? measureInFreshHost;
+  const cpus = options.cpus ?? allowedCpus();
   const random = mulberry32(options.settings.seed ^ 0x5bd1e995);
   const states: PairedState[] = targets.map((target) => ({ target, rounds: [], visits: { base: [], head: [] }, lastRoundMs: FIRST_ROUND_GUESS_MS + 2 * options.sampleTimeMs }));
   const interim = { ...options.settings, resamples: options.interimResamples ?? 1000 };
@@ -154,6 +160,8 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
       const started = performance.now();
       // Which side goes first is random per round, so a warm-up or drift effect cannot favour one side.
       const sides: Array<'base' | 'head'> = random() < 0.5 ? ['base', 'head'] : ['head', 'base'];
+      // Both sides on the same CPU, a random one per round: the vCPUs of a shared VM differ in speed.
+      const cpu = state.target.pinToOneCpu && cpus.length >= 2 ? [cpus[Math.floor(random() * cpus.length)]] : undefined;
       const outcomes: Partial<Record<'base' | 'head', VisitOutcome>> = {};
       for (const side of sides) {
         const outcome = await measure(state.target[side], cell.model, cell.concurrency, {
@@ -162,6 +170,7 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
           warmupBatches: PAIRED_WARMUP_BATCHES,
           warmupTimeMs: PAIRED_WARMUP_MS,
           minBatches: PAIRED_MIN_BATCHES,
+          cpus: cpu,
         });
         outcomes[side] = outcome;
         if (outcome.status !== 'aborted') state.visits[side].push(outcome);

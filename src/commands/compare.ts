@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { COMPARE_DEFAULTS, analyzeComparisons, orderComparisons, recommendationChanges, summarizeNoise } from '../analysis/compare.ts';
 import type { CompareFailure, CompareResults, CompareSettings, RefInfo } from '../analysis/compare-types.ts';
-import { comparisonMetric, selectCells } from '../analysis/compare-select.ts';
+import { comparisonMetric, runsOnOneCpu, selectCells } from '../analysis/compare-select.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
@@ -301,7 +301,8 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
       if (!b || !baseWorkload || b.status !== 'ok' || h.status !== 'ok') continue;
       for (const cell of selectCells(b, h)) {
         const sweptCell = (w: typeof h) => w.cells.find((c) => c.model === cell.model && c.concurrency === cell.concurrency);
-        targets.push({ cell, metric: comparisonMetric(sweptCell(b), sweptCell(h), availableParallelism()), base: baseWorkload, head: headWorkload });
+        const [bc, hc] = [sweptCell(b), sweptCell(h)];
+        targets.push({ cell, metric: comparisonMetric(bc, hc, availableParallelism()), pinToOneCpu: runsOnOneCpu(bc, hc), base: baseWorkload, head: headWorkload });
       }
     }
 

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { WorkloadConfig } from '../config/types.ts';
 import type { BatchSample } from '../types.ts';
+import { pinned } from './affinity.ts';
 import { killGroup, trackGroup } from './process-groups.ts';
 import { RuntimeUnavailableError, VISIT_ENV, type HostMessage, type Runtime, type VisitSpec } from './types.ts';
 
@@ -48,7 +49,7 @@ export async function runVisit(
   runtime: Runtime,
   workload: WorkloadConfig,
   spec: VisitSpec,
-  options: { signal?: AbortSignal; hardTimeoutMs?: number } = {},
+  options: { signal?: AbortSignal; hardTimeoutMs?: number; cpus?: readonly number[] } = {},
 ): Promise<VisitOutcome> {
   const started = performance.now();
   const outcome: VisitOutcome = { status: 'crashed', samples: [], elapsedMs: 0 };
@@ -61,7 +62,9 @@ export async function runVisit(
   }
   if (options.signal?.aborted) return { ...outcome, status: 'aborted', error: 'interrupted' };
 
-  const child = spawn(command.command, command.args, {
+  // Pinned hosts run under taskset, which execs the host: the pid and process group stay the host's.
+  const run = pinned(command.command, command.args, options.cpus);
+  const child = spawn(run.command, run.args, {
     cwd: command.cwd,
     env: { ...process.env, ...command.env, [VISIT_ENV]: JSON.stringify(spec) },
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],

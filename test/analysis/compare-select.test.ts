@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonMetric, computeShare, selectCells } from '../../src/analysis/compare-select.ts';
+import { comparisonMetric, computeShare, runsOnOneCpu, selectCells } from '../../src/analysis/compare-select.ts';
 import type { CellResult, Model, WorkloadResult } from '../../src/types.ts';
 
 function cell(model: Model, concurrency: number, throughput: number, share: { cpu: number; runQueue?: number; steal?: number }): CellResult {
@@ -47,5 +47,17 @@ describe('selectCells', () => {
     const base = workload([cell('sequential', 1, 100, { cpu: 1 }), cell('thread', 2, 190, { cpu: 1 }), cell('thread', 4, 150, { cpu: 1 })], ['thread', 4]);
     const head = workload([cell('sequential', 1, 100, { cpu: 1 }), cell('thread', 2, 150, { cpu: 1 }), cell('thread', 4, 180, { cpu: 1 })], ['thread', 2]);
     expect(selectCells(base, head).map((c) => `${c.model} x${c.concurrency} ${c.roles.join('+')}`)).toEqual(['sequential x1 best', 'thread x2 best+recommended', 'thread x4 recommended']);
+  });
+});
+
+describe('runsOnOneCpu', () => {
+  it('pins single-threaded models that kept at most one core busy in both trees', () => {
+    const seq = cell('sequential', 1, 100, { cpu: 0.98 });
+    expect(runsOnOneCpu(seq, seq)).toBe(true);
+    expect(runsOnOneCpu(cell('async', 16, 100, { cpu: 0.1 }), cell('async', 16, 100, { cpu: 0.12 }))).toBe(true);
+    // async pbkdf2 spreads over libuv's pool: pinning would take its parallelism away.
+    expect(runsOnOneCpu(cell('async', 2, 100, { cpu: 1.8 }), cell('async', 2, 100, { cpu: 1.8 }))).toBe(false);
+    expect(runsOnOneCpu(cell('thread', 1, 100, { cpu: 0.9 }), cell('thread', 1, 100, { cpu: 0.9 }))).toBe(false);
+    expect(runsOnOneCpu(seq, undefined)).toBe(false);
   });
 });

@@ -155,7 +155,9 @@ describe('scheduled looks (optional stopping)', () => {
   it('counts the scheduled looks plus the final one and acts on claims only at looks', async () => {
     const { looksFor, isLook, actionableVerdict, LOOKS } = await import('../../src/analysis/compare.ts');
     expect(LOOKS).toEqual([6, 9, 13, 19, 28, 40, 60]);
-    expect(looksFor(6, 60)).toBe(8);
+    expect(looksFor(6, 60)).toBe(7);
+    expect(looksFor(6, 6)).toBe(1);
+    expect(looksFor(6, 7)).toBe(2);
     expect(looksFor(6, 20)).toBe(5);
     expect(looksFor(0, 0)).toBe(1);
     expect(isLook(9, 60)).toBe(true);
@@ -165,9 +167,9 @@ describe('scheduled looks (optional stopping)', () => {
     expect(actionableVerdict('regression', 13, 60)).toBe('regression');
     expect(actionableVerdict('unchanged', 10, 60)).toBe('unchanged');
   });
-  it('claims at alpha / looks: the Holm level of a single comparison is 1 - 0.05/8', () => {
+  it('claims at alpha / looks: the Holm level of a single comparison is 1 - 0.05/7', () => {
     const [c] = analyzeComparisons([{ workload: 'w', model: 'sequential', concurrency: 1, roles: ['best'], rounds: rounds(20, 0.85, 0.01, 9) }], settings);
-    expect(c.holmLevel).toBeCloseTo(1 - 0.05 / 8, 12);
+    expect(c.holmLevel).toBeCloseTo(1 - 0.05 / 7, 12);
     expect(c.verdict).toBe('regression');
   });
 });

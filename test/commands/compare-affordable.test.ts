@@ -30,7 +30,9 @@ describe('affordableRounds', () => {
     expect(affordableRounds([target('sequential', 1), target('thread', 2)], visits, 1e9, settings)).toBe(60);
     // fewer affordable rounds mean fewer scheduled looks to split alpha over
     expect(looksFor(6, 10)).toBe(3);
-    expect(looksFor(6, 60)).toBe(8);
+    expect(looksFor(6, 60)).toBe(7);
+    expect(looksFor(6, 6)).toBe(1);
+    expect(looksFor(6, 7)).toBe(2);
   });
 
   it('leaves maxRounds alone when a target has no timed sweep visit', () => {
