@@ -32463,6 +32463,47 @@ function orderComparisons(comparisons, workloadOrder) {
   );
 }
 function analyzeComparisons(inputs, settings) {
+  return analyzeCompare(inputs, settings).comparisons;
+}
+function pooledInputs(inputs) {
+  const byWorkload = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    if (input.error || !input.rounds || input.rounds.length === 0) continue;
+    byWorkload.set(input.workload, [...byWorkload.get(input.workload) ?? [], input]);
+  }
+  const pooled = [];
+  for (const [workload2, members] of byWorkload) {
+    if (members.length < 2) continue;
+    const ds = members.map(pairedLogRatios);
+    const rounds = [];
+    for (let k = 0; k < Math.max(...ds.map((d) => d.length)); k++) {
+      const here = ds.filter((d) => k < d.length).map((d) => d[k]);
+      rounds.push({ base: 1, head: Math.exp(here.reduce((sum, x) => sum + x, 0) / here.length) });
+    }
+    pooled.push({ workload: workload2, model: "sequential", concurrency: 0, roles: [], metric: "throughput", rounds, cells: members.length });
+  }
+  return pooled;
+}
+function analyzeCompare(inputs, settings) {
+  const pooled = pooledInputs(inputs);
+  const all = analyzeFamily([...inputs, ...pooled], settings);
+  const workloadChanges = pooled.map((p, i) => {
+    const c = all[inputs.length + i];
+    return {
+      workload: p.workload,
+      cells: p.cells,
+      verdict: c.verdict,
+      change: c.change,
+      ci95: c.ci95,
+      holmCi: c.holmCi,
+      holmLevel: c.holmLevel,
+      rounds: c.rounds,
+      roundSpread: c.roundSpread
+    };
+  });
+  return { comparisons: all.slice(0, inputs.length), workloadChanges };
+}
+function analyzeFamily(inputs, settings) {
   const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor };
   const boots = inputs.map((input) => {
     const seed = comparisonSeed(settings.seed, `${input.workload}\0${input.model}\0${input.concurrency}`);
@@ -33757,7 +33798,7 @@ async function runCommand(options) {
 // src/commands/compare.ts
 var DEFAULT_COMPARE_BUDGET_SECONDS = 120;
 var DEFAULT_COMPARE_FILE = ".concurrency-bench/compare.json";
-var SWEEP_SHARE = 0.4;
+var SWEEP_SHARE = 0.25;
 var PAIRED_SAMPLE_MS = 150;
 var VISIT_OVERHEAD_GUESS_MS = 250;
 function compareExitCode(results, options) {
@@ -33828,10 +33869,11 @@ function treeFailures(side2, workloads) {
   return out;
 }
 function buildCompareResults(parts) {
-  const comparisons = orderComparisons(
-    analyzeComparisons(comparisonInputs(parts.states), parts.settings),
-    parts.headRun.workloads.map((w) => w.name)
-  );
+  const analysed = analyzeCompare(comparisonInputs(parts.states), parts.settings);
+  const order = parts.headRun.workloads.map((w) => w.name);
+  const comparisons = orderComparisons(analysed.comparisons, order);
+  const workloadChanges = [...analysed.workloadChanges].sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
+  const count = (verdict) => comparisons.filter((c) => c.verdict === verdict).length + workloadChanges.filter((w) => w.verdict === verdict).length;
   const pairedFailures = parts.states.filter((s) => s.failure).map((s) => ({ tree: s.failure.tree, workload: s.target.cell.workload, model: s.target.cell.model, concurrency: s.target.cell.concurrency, message: s.failure.message }));
   const starved = parts.states.some((s) => !s.failure && s.rounds.length < parts.settings.minRounds);
   return {
@@ -33841,9 +33883,10 @@ function buildCompareResults(parts) {
     base: parts.base,
     head: parts.head,
     paired: true,
-    regressions: comparisons.filter((c) => c.verdict === "regression").length,
-    improvements: comparisons.filter((c) => c.verdict === "improvement").length,
+    regressions: count("regression"),
+    improvements: count("improvement"),
     comparisons,
+    workloadChanges,
     recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads),
     workloads: parts.headRun.workloads,
     baseWorkloads: parts.baseRun.workloads,
@@ -34499,6 +34542,12 @@ function formatSpeedup(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
   return `${value.toFixed(2)}x`;
 }
+function formatRef(ref2, sha, escape) {
+  if (!sha) return escape(ref2);
+  const short = escape(sha.slice(0, 7));
+  const isTheSha = /^[0-9a-f]{7,40}$/i.test(ref2) && sha.toLowerCase().startsWith(ref2.toLowerCase());
+  return isTheSha ? short : `${escape(ref2)} (${short})`;
+}
 
 // src/report/markdown.ts
 var DEFAULT_MAX_LENGTH = 6e4;
@@ -34604,14 +34653,20 @@ function workloadHeading(w) {
   const r = w.recommendation;
   return `#### ${escapeMarkdown(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatSpeedup(r.speedup)} sequential)`;
 }
-function workloadLine(w, mine) {
+function workloadLine(w, mine, whole) {
   const worst = mine.filter((c) => c.verdict === "regression").sort((a, b) => (a.change ?? 0) - (b.change ?? 0))[0];
   const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : "failed";
-  const change = worst ? ` · 🔴 ${worst.model} ${formatChange(worst.change)}` : "";
+  const change = whole?.verdict === "regression" ? ` · 🔴 all models ${formatChange(whole.change)}` : worst ? ` · 🔴 ${worst.model} ${formatChange(worst.change)}` : "";
   return `- **${escapeMarkdown(w.name)}**: ${rec}${change}`;
 }
-function section(w, base, comparisons, failures) {
+function wholeLine(whole) {
+  const ci = whole.ci95 ? ` (95% CI ${formatChange(whole.ci95[0])} to ${formatChange(whole.ci95[1])}, ${plural(whole.rounds, "round")})` : "";
+  const verdict = whole.verdict === "regression" ? "🔴 **regression**" : whole.verdict === "improvement" ? "🟢 **improvement**" : whole.verdict;
+  return `All ${whole.cells} compared models together: **${formatChange(whole.change)}**${ci} · ${verdict}`;
+}
+function section(w, base, comparisons, failures, whole) {
   const lines = [workloadHeading(w)];
+  if (whole && whole.change !== null) lines.push(wholeLine(whole));
   if (w.recommendation) {
     const r = w.recommendation;
     const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : "";
@@ -34626,9 +34681,9 @@ function section(w, base, comparisons, failures) {
     variants: {
       full: [head, tbl, chart].filter(Boolean).join("\n\n"),
       table: [head, tbl].filter(Boolean).join("\n\n"),
-      line: workloadLine(w, mine)
+      line: workloadLine(w, mine, whole)
     },
-    notable: w.status === "failed" || failures.length > 0 || mine.some((c) => c.verdict === "regression" || c.memoryGrowth)
+    notable: w.status === "failed" || failures.length > 0 || whole?.verdict === "regression" || mine.some((c) => c.verdict === "regression" || c.memoryGrowth)
   };
 }
 function groupBy(items, key) {
@@ -34708,30 +34763,38 @@ function renderRunMarkdown(results, options = {}) {
 function renderCompareMarkdown(results, options = {}) {
   const regressions = results.comparisons.filter((c) => c.verdict === "regression");
   const improvements = results.comparisons.filter((c) => c.verdict === "improvement");
+  const wholes = results.workloadChanges ?? [];
+  const wholeRegressions = wholes.filter((w) => w.verdict === "regression");
+  const regressionCount = regressions.length + wholeRegressions.length;
+  const improvementCount = improvements.length + wholes.filter((w) => w.verdict === "improvement").length;
   const inconclusive = results.comparisons.filter((c) => c.verdict === "inconclusive");
   const memory = results.comparisons.filter((c) => c.memoryGrowth);
   const changes = results.recommendationChanges;
   const failedWorkloads = results.workloads.filter((w) => w.status === "failed").length;
-  const problem = regressions.length > 0 || failedWorkloads > 0 || results.failures.length > 0;
+  const problem = regressionCount > 0 || failedWorkloads > 0 || results.failures.length > 0;
   const headline = [
     `**concurrency-bench**: ${plural(results.workloads.length, "workload")}`,
-    regressions.length ? `**${plural(regressions.length, "regression")}**` : "no regression",
-    improvements.length ? plural(improvements.length, "improvement") : "",
+    regressionCount ? `**${plural(regressionCount, "regression")}**` : "no regression",
+    improvementCount ? plural(improvementCount, "improvement") : "",
     changes.length ? `${plural(changes.length, "recommendation")} changed` : "recommendations unchanged",
     memory.length ? `${plural(memory.length, "memory increase")}` : "",
     failedWorkloads ? `❌ ${failedWorkloads} failed` : "",
     results.incomplete ? "⚠️ incomplete" : ""
   ].filter(Boolean);
-  const refs = `Comparing ${escapeMarkdown(results.head.ref, 80)}${results.head.sha ? ` (${escapeMarkdown(results.head.sha.slice(0, 7), 12)})` : ""}${results.head.dirty ? " with uncommitted changes" : ""} against base ${escapeMarkdown(results.base.ref, 80)}${results.base.sha ? ` (${escapeMarkdown(results.base.sha.slice(0, 7), 12)})` : ""}.`;
+  const ref2 = (r) => formatRef(r.ref, r.sha, (t) => escapeMarkdown(t, 80));
+  const refs = `Comparing ${ref2(results.head)}${results.head.dirty ? " with uncommitted changes" : ""} against base ${ref2(results.base)}.`;
   const blocks = [`### ${problem ? "🔴" : "✅"} ${headline.join(" · ")}`, refs];
   if (!results.paired) {
     blocks.push("> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.");
   }
-  if (regressions.length) {
+  if (regressionCount) {
+    const wholeItems = wholeRegressions.map(
+      (w) => `> - **${escapeMarkdown(w.workload)}** · all ${w.cells} compared models together: **${formatChange(w.change)}** (95% CI ${formatChange(w.ci95?.[0])} to ${formatChange(w.ci95?.[1])}, ${plural(w.rounds, "round")})`
+    );
     const items = regressions.map(
       (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === "cpu-time" ? "throughput (CPU time per task)" : "throughput"} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, "round")})`
     );
-    blocks.push(["> [!CAUTION]", `> **${plural(regressions.length, "regression")}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+    blocks.push(["> [!CAUTION]", `> **${plural(regressionCount, "regression")}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList([...wholeItems, ...items]).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
   if (changes.length) {
     const show = (r) => r ? cellLabel(r.model, r.concurrency) : "none";
@@ -34746,20 +34809,22 @@ function renderCompareMarkdown(results, options = {}) {
   const byWorkload = groupBy(results.comparisons, (c) => c.workload);
   const failuresByWorkload = groupBy(results.failures, (f) => f.workload ?? "");
   const baseByName = new Map((results.baseWorkloads ?? []).map((w) => [w.name, w]));
-  const regressed = new Set(regressions.map((c) => c.workload));
+  const regressed = /* @__PURE__ */ new Set([...regressions.map((c) => c.workload), ...wholeRegressions.map((w) => w.workload)]);
+  const wholeByName = new Map(wholes.map((w) => [w.workload, w]));
   const order = [...results.workloads].sort((a, b) => Number(!regressed.has(a.name)) - Number(!regressed.has(b.name)));
   const sections = order.map(
     (w) => section(
       w,
       baseByName.get(w.name),
       byWorkload.get(w.name) ?? [],
-      (failuresByWorkload.get(w.name) ?? []).map((f) => `${f.tree}${f.model ? ` ${cellLabel(f.model, f.concurrency ?? 1)}` : ""}: ${escapeMarkdown(f.message)}`)
+      (failuresByWorkload.get(w.name) ?? []).map((f) => `${f.tree}${f.model ? ` ${cellLabel(f.model, f.concurrency ?? 1)}` : ""}: ${escapeMarkdown(f.message)}`),
+      wholeByName.get(w.name)
     )
   );
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
   const s = results.settings;
   const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
-  const method = results.paired ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : "no rounds"}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, "comparison")}.` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, "comparison")}.`;
+  const method = results.paired ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : "no rounds"}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, "comparison")}${wholes.length ? ` and ${plural(wholes.length, "workload")} taken as a whole (the per-round mean over its models)` : ""}.` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, "comparison")}.`;
   const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
   const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace("+", "")}.` : "";
   const footer = [
@@ -34837,7 +34902,7 @@ function overview(entries) {
   return lines.join("\n");
 }
 function regressionsOf(results) {
-  return results.kind === "compare" ? results.comparisons.filter((c) => c.verdict === "regression").length : 0;
+  return results.kind === "compare" ? results.regressions : 0;
 }
 function recommendationsOf(entries) {
   return entries.flatMap(
@@ -34988,6 +35053,7 @@ var compareResultsCheck = obj({
       model,
       concurrency: int,
       roles: arr(oneOf("best", "recommended"), 2),
+      "metric?": oneOf("throughput", "cpu-time"),
       verdict: oneOf("regression", "improvement", "unchanged", "inconclusive"),
       change: nullable(num),
       ci95: nullable(pair(num)),
@@ -35003,6 +35069,20 @@ var compareResultsCheck = obj({
       "error?": str2()
     }),
     MAX_WORKLOADS * MODELS.length * 2
+  ),
+  "workloadChanges?": arr(
+    obj({
+      workload: str2(500),
+      cells: int,
+      verdict: oneOf("regression", "improvement", "unchanged", "inconclusive"),
+      change: nullable(num),
+      ci95: nullable(pair(num)),
+      holmCi: nullable(pair(num)),
+      holmLevel: num,
+      rounds: num,
+      roundSpread: nullable(num)
+    }),
+    MAX_WORKLOADS
   ),
   recommendationChanges: arr(obj({ workload: str2(500), base: modelAt, head: modelAt }), MAX_WORKLOADS),
   workloads: arr(workload, MAX_WORKLOADS),

@@ -5,6 +5,8 @@
  *
  *   npm run bench:compare            (BENCH_TRIALS, BENCH_BUDGET_S, BENCH_REPLAYS to change the defaults)
  *
+ * The cell is sequential, so, as compare does, both sides of a round run pinned to the same CPU.
+ *
  * Two figures per scenario:
  * - real: complete paired compares, each measuring fresh hosts until decided or out of budget;
  * - replayed: many more compares replayed through the same decision loop by drawing rounds (with
@@ -60,7 +62,7 @@ async function realTrials(base: PairedTarget['base'], head: PairedTarget['head']
   for (let i = 0; i < TRIALS; i++) {
     const settings = compareSettings({ seed: seed0 + i }, 'bench');
     const started = performance.now();
-    const [state] = await runPairedRounds([{ cell: { workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'] }, metric: METRIC, base, head }], {
+    const [state] = await runPairedRounds([{ cell: { workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'] }, metric: METRIC, pinToOneCpu: true, base, head }], {
       settings,
       deadline: started + BUDGET_S * 1000,
       sampleTimeMs: 150,

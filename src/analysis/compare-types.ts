@@ -69,6 +69,26 @@ export interface Comparison {
   error?: string;
 }
 
+/**
+ * A workload taken as a whole: the per-round mean of the log-ratios of its comparisons (every model
+ * it was compared on), in the same Holm family as the comparisons. A change to the task's code moves
+ * every model; pooling them sees it with fewer rounds than any one cell.
+ */
+export interface WorkloadChange {
+  workload: string;
+  /** Comparisons pooled. */
+  cells: number;
+  verdict: Verdict;
+  /** Estimated change, a fraction, on each comparison's own metric; null when not measured. */
+  change: number | null;
+  ci95: [number, number] | null;
+  holmCi: [number, number] | null;
+  holmLevel: number;
+  /** Rounds pooled (round k averages the comparisons that had a round k). */
+  rounds: number;
+  roundSpread: number | null;
+}
+
 /** The recommended model or concurrency differs between base and head. */
 export interface RecommendationChange {
   workload: string;
@@ -110,12 +130,14 @@ export interface CompareResults {
   head: RefInfo;
   /** True for the interleaved paired measurement; false when two stored results files were compared (less reliable). */
   paired: boolean;
-  /** Number of comparisons with verdict `regression`. */
+  /** Number of regression verdicts: comparisons with verdict `regression`, plus workloads whose `workloadChanges` entry is one. */
   regressions: number;
   /** Number of comparisons with verdict `improvement`. */
   improvements: number;
   /** Regressions first, then by workload order, model cost order. */
   comparisons: Comparison[];
+  /** Paired mode: each workload with two or more comparisons, taken as a whole (see WorkloadChange). */
+  workloadChanges?: WorkloadChange[];
   recommendationChanges: RecommendationChange[];
   /** Head's results, same shape as `run` writes. */
   workloads: WorkloadResult[];

@@ -17,7 +17,7 @@ import {
   unpairedBootstrap,
   type PairedBootstrap,
 } from '../stats/paired.ts';
-import type { Comparison, ComparisonMetric, CompareSettings, RecommendationChange, Verdict } from './compare-types.ts';
+import type { Comparison, ComparisonMetric, CompareSettings, RecommendationChange, Verdict, WorkloadChange } from './compare-types.ts';
 
 /** Defaults of `compare`. */
 export const COMPARE_DEFAULTS = {
@@ -179,6 +179,59 @@ export function orderComparisons(comparisons: Comparison[], workloadOrder: reado
  * level. Returns comparisons in input order.
  */
 export function analyzeComparisons(inputs: readonly ComparisonInput[], settings: CompareSettings): Comparison[] {
+  return analyzeCompare(inputs, settings).comparisons;
+}
+
+/**
+ * Per workload with two or more paired comparisons: the per-round mean of their log-ratios, as one
+ * more comparison of the family (model and roles are placeholders; concurrency 0 marks it). A
+ * change to the task's code moves every model the same way; averaging the models' rounds halves
+ * the noise of a 4-cell workload, so a slowdown that no single cell can prove within the budget
+ * still can be, across the workload.
+ */
+export function pooledInputs(inputs: readonly ComparisonInput[]): Array<ComparisonInput & { cells: number }> {
+  const byWorkload = new Map<string, ComparisonInput[]>();
+  for (const input of inputs) {
+    if (input.error || !input.rounds || input.rounds.length === 0) continue;
+    byWorkload.set(input.workload, [...(byWorkload.get(input.workload) ?? []), input]);
+  }
+  const pooled: Array<ComparisonInput & { cells: number }> = [];
+  for (const [workload, members] of byWorkload) {
+    if (members.length < 2) continue;
+    // Round k pools the comparisons that have a round k (one decided early stops getting rounds).
+    const ds = members.map(pairedLogRatios);
+    const rounds: PairedRound[] = [];
+    for (let k = 0; k < Math.max(...ds.map((d) => d.length)); k++) {
+      const here = ds.filter((d) => k < d.length).map((d) => d[k]);
+      rounds.push({ base: 1, head: Math.exp(here.reduce((sum, x) => sum + x, 0) / here.length) });
+    }
+    pooled.push({ workload, model: 'sequential', concurrency: 0, roles: [], metric: 'throughput', rounds, cells: members.length });
+  }
+  return pooled;
+}
+
+/** Verdicts of every comparison and of every workload taken as a whole, Holm-corrected together. */
+export function analyzeCompare(inputs: readonly ComparisonInput[], settings: CompareSettings): { comparisons: Comparison[]; workloadChanges: WorkloadChange[] } {
+  const pooled = pooledInputs(inputs);
+  const all = analyzeFamily([...inputs, ...pooled], settings);
+  const workloadChanges = pooled.map((p, i): WorkloadChange => {
+    const c = all[inputs.length + i];
+    return {
+      workload: p.workload,
+      cells: p.cells,
+      verdict: c.verdict,
+      change: c.change,
+      ci95: c.ci95,
+      holmCi: c.holmCi,
+      holmLevel: c.holmLevel,
+      rounds: c.rounds,
+      roundSpread: c.roundSpread,
+    };
+  });
+  return { comparisons: all.slice(0, inputs.length), workloadChanges };
+}
+
+function analyzeFamily(inputs: readonly ComparisonInput[], settings: CompareSettings): Comparison[] {
   const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor };
   const boots: Array<PairedBootstrap | null> = inputs.map((input) => {
     const seed = comparisonSeed(settings.seed, `${input.workload}\u0000${input.model}\u0000${input.concurrency}`);

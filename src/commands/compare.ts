@@ -8,8 +8,8 @@
 import { existsSync, symlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { COMPARE_DEFAULTS, analyzeComparisons, orderComparisons, recommendationChanges, summarizeNoise } from '../analysis/compare.ts';
-import type { CompareFailure, CompareResults, CompareSettings, RefInfo } from '../analysis/compare-types.ts';
+import { COMPARE_DEFAULTS, analyzeCompare, orderComparisons, recommendationChanges, summarizeNoise } from '../analysis/compare.ts';
+import type { CompareFailure, CompareResults, CompareSettings, RefInfo, Verdict } from '../analysis/compare-types.ts';
 import { comparisonMetric, runsOnOneCpu, selectCells } from '../analysis/compare-select.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.ts';
@@ -30,8 +30,11 @@ import { buildRunResults, probeWorkloads, type ProgressEvent } from './run.ts';
 /** About twice a plain run's default: the sweep of both trees plus the paired rounds. */
 export const DEFAULT_COMPARE_BUDGET_SECONDS = 120;
 export const DEFAULT_COMPARE_FILE = '.concurrency-bench/compare.json';
-/** Share of the budget for the sweep of every cell in both trees (the rest goes to paired rounds). */
-const SWEEP_SHARE = 0.4;
+/**
+ * Share of the budget for the sweep of every cell in both trees (the rest goes to paired rounds,
+ * which decide the verdicts; the sweep's first round is complete however long it takes).
+ */
+const SWEEP_SHARE = 0.25;
 /** Sample time per paired visit, ms. */
 const PAIRED_SAMPLE_MS = 150;
 /** Fixed cost of a visit (process start, pool start, warm-up batch), before one is measured. */
@@ -171,10 +174,11 @@ export function buildCompareResults(parts: {
   incomplete: boolean;
   extraFailures?: CompareFailure[];
 }): CompareResults {
-  const comparisons = orderComparisons(
-    analyzeComparisons(comparisonInputs(parts.states), parts.settings),
-    parts.headRun.workloads.map((w) => w.name),
-  );
+  const analysed = analyzeCompare(comparisonInputs(parts.states), parts.settings);
+  const order = parts.headRun.workloads.map((w) => w.name);
+  const comparisons = orderComparisons(analysed.comparisons, order);
+  const workloadChanges = [...analysed.workloadChanges].sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
+  const count = (verdict: Verdict) => comparisons.filter((c) => c.verdict === verdict).length + workloadChanges.filter((w) => w.verdict === verdict).length;
   const pairedFailures: CompareFailure[] = parts.states
     .filter((s) => s.failure)
     .map((s) => ({ tree: s.failure!.tree, workload: s.target.cell.workload, model: s.target.cell.model, concurrency: s.target.cell.concurrency, message: s.failure!.message }));
@@ -186,9 +190,10 @@ export function buildCompareResults(parts: {
     base: parts.base,
     head: parts.head,
     paired: true,
-    regressions: comparisons.filter((c) => c.verdict === 'regression').length,
-    improvements: comparisons.filter((c) => c.verdict === 'improvement').length,
+    regressions: count('regression'),
+    improvements: count('improvement'),
     comparisons,
+    workloadChanges,
     recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads),
     workloads: parts.headRun.workloads,
     baseWorkloads: parts.baseRun.workloads,

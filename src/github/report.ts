@@ -96,7 +96,7 @@ function overview(entries: readonly ReportEntry[]): string {
 }
 
 export function regressionsOf(results: AnyResults): number {
-  return results.kind === 'compare' ? results.comparisons.filter((c) => c.verdict === 'regression').length : 0;
+  return results.kind === 'compare' ? results.regressions : 0;
 }
 
 export interface RecommendationOutput {

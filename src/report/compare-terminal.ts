@@ -3,7 +3,7 @@
  * their intervals, recommendation changes, then head's workloads as `run` shows them.
  */
 import type { Comparison, CompareResults } from '../analysis/compare-types.ts';
-import { formatChange, formatNumber } from './format.ts';
+import { formatChange, formatNumber, formatRef } from './format.ts';
 import { renderWorkload, terminalSafe, type TerminalStyle } from './terminal.ts';
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
@@ -40,7 +40,7 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
   ].filter(Boolean);
   lines.push(paint(style, ANSI.bold + (results.regressions ? ANSI.red : ANSI.green), `concurrency-bench compare: ${headline.join(' · ')}`));
   lines.push(
-    `head ${terminalSafe(results.head.ref)}${results.head.sha ? ` (${results.head.sha.slice(0, 7)})` : ''}${results.head.dirty ? ' + uncommitted changes' : ''} vs base ${terminalSafe(results.base.ref)}${results.base.sha ? ` (${results.base.sha.slice(0, 7)})` : ''}${results.paired ? '' : paint(style, ANSI.yellow, ' · UNPAIRED (stored files): less reliable')}`,
+    `head ${formatRef(results.head.ref, results.head.sha, terminalSafe)}${results.head.dirty ? ' + uncommitted changes' : ''} vs base ${formatRef(results.base.ref, results.base.sha, terminalSafe)}${results.paired ? '' : paint(style, ANSI.yellow, ' · UNPAIRED (stored files): less reliable')}`,
   );
   const header = ['workload', 'cell', 'verdict', 'measured on', 'change', '95% CI', 'rounds', 'tasks/s base -> head', ''];
   const rows = results.comparisons.map(row);
@@ -51,6 +51,12 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
     const color = c.verdict === 'regression' ? ANSI.red + ANSI.bold : c.verdict === 'improvement' ? ANSI.green : c.verdict === 'inconclusive' ? ANSI.yellow : '';
     lines.push(color ? paint(style, color, text) : text);
   });
+  for (const w of results.workloadChanges ?? []) {
+    if (w.change === null) continue;
+    const text = `  ${terminalSafe(w.workload)}, all ${w.cells} compared models together: ${w.verdict} ${formatChange(w.change)}${w.ci95 ? ` (95% CI ${formatChange(w.ci95[0])} .. ${formatChange(w.ci95[1])})` : ''}, ${plural(w.rounds, 'round')}`;
+    const color = w.verdict === 'regression' ? ANSI.red + ANSI.bold : w.verdict === 'improvement' ? ANSI.green : '';
+    lines.push(color ? paint(style, color, text) : text);
+  }
   for (const c of results.recommendationChanges) {
     const show = (r: { model: string; concurrency: number } | null) => (r ? `${r.model} x${r.concurrency}` : 'none');
     lines.push(paint(style, ANSI.yellow, `  recommendation for ${terminalSafe(c.workload)}: ${show(c.base)} -> ${show(c.head)}`));

@@ -51,3 +51,14 @@ export function formatSpeedup(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '-';
   return `${value.toFixed(2)}x`;
 }
+
+/**
+ * A ref and its commit as `main (1a2b3c4)`; a ref that is itself the commit (the action passes the
+ * base SHA) is shown once, short. `escape` (markdown or terminal) is applied to both: a stored results file may hold anything.
+ */
+export function formatRef(ref: string, sha: string | null, escape: (text: string) => string): string {
+  if (!sha) return escape(ref);
+  const short = escape(sha.slice(0, 7));
+  const isTheSha = /^[0-9a-f]{7,40}$/i.test(ref) && sha.toLowerCase().startsWith(ref.toLowerCase());
+  return isTheSha ? short : `${escape(ref)} (${short})`;
+}

@@ -6,9 +6,9 @@
 import { markdownTable } from 'markdown-table';
 import type { CellResult, Model, RunResults, WorkloadResult } from '../types.ts';
 import { MODELS } from '../types.ts';
-import type { Comparison, CompareResults } from '../analysis/compare-types.ts';
+import type { Comparison, CompareResults, WorkloadChange } from '../analysis/compare-types.ts';
 import { escapeMarkdown as esc } from './escape.ts';
-import { formatBytes, formatChange, formatMs, formatNumber, formatSpeedup, formatUtilization } from './format.ts';
+import { formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization } from './format.ts';
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
 export const DEFAULT_MAX_LENGTH = 60_000;
@@ -143,16 +143,24 @@ function workloadHeading(w: WorkloadResult): string {
   return `#### ${esc(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatSpeedup(r.speedup)} sequential)`;
 }
 
-function workloadLine(w: WorkloadResult, mine: readonly Comparison[]): string {
+function workloadLine(w: WorkloadResult, mine: readonly Comparison[], whole: WorkloadChange | undefined): string {
   const worst = mine.filter((c) => c.verdict === 'regression').sort((a, b) => (a.change ?? 0) - (b.change ?? 0))[0];
   const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : 'failed';
-  const change = worst ? ` · 🔴 ${worst.model} ${formatChange(worst.change)}` : '';
+  const change = whole?.verdict === 'regression' ? ` · 🔴 all models ${formatChange(whole.change)}` : worst ? ` · 🔴 ${worst.model} ${formatChange(worst.change)}` : '';
   return `- **${esc(w.name)}**: ${rec}${change}`;
 }
 
+/** The workload taken as a whole (every compared model pooled), with its verdict. */
+function wholeLine(whole: WorkloadChange): string {
+  const ci = whole.ci95 ? ` (95% CI ${formatChange(whole.ci95[0])} to ${formatChange(whole.ci95[1])}, ${plural(whole.rounds, 'round')})` : '';
+  const verdict = whole.verdict === 'regression' ? '🔴 **regression**' : whole.verdict === 'improvement' ? '🟢 **improvement**' : whole.verdict;
+  return `All ${whole.cells} compared models together: **${formatChange(whole.change)}**${ci} · ${verdict}`;
+}
+
 /** `comparisons`: this workload's comparisons, or null for a run report. */
-function section(w: WorkloadResult, base: WorkloadResult | undefined, comparisons: readonly Comparison[] | null, failures: string[]): Section {
+function section(w: WorkloadResult, base: WorkloadResult | undefined, comparisons: readonly Comparison[] | null, failures: string[], whole?: WorkloadChange): Section {
   const lines = [workloadHeading(w)];
+  if (whole && whole.change !== null) lines.push(wholeLine(whole));
   if (w.recommendation) {
     const r = w.recommendation;
     // Name the classification unless the reason already starts with it.
@@ -168,9 +176,9 @@ function section(w: WorkloadResult, base: WorkloadResult | undefined, comparison
     variants: {
       full: [head, tbl, chart].filter(Boolean).join('\n\n'),
       table: [head, tbl].filter(Boolean).join('\n\n'),
-      line: workloadLine(w, mine),
+      line: workloadLine(w, mine, whole),
     },
-    notable: w.status === 'failed' || failures.length > 0 || mine.some((c) => c.verdict === 'regression' || c.memoryGrowth),
+    notable: w.status === 'failed' || failures.length > 0 || whole?.verdict === 'regression' || mine.some((c) => c.verdict === 'regression' || c.memoryGrowth),
   };
 }
 
@@ -262,30 +270,38 @@ export function renderRunMarkdown(results: RunResults, options: MarkdownOptions 
 export function renderCompareMarkdown(results: CompareResults, options: MarkdownOptions = {}): string {
   const regressions = results.comparisons.filter((c) => c.verdict === 'regression');
   const improvements = results.comparisons.filter((c) => c.verdict === 'improvement');
+  const wholes = results.workloadChanges ?? [];
+  const wholeRegressions = wholes.filter((w) => w.verdict === 'regression');
+  const regressionCount = regressions.length + wholeRegressions.length;
+  const improvementCount = improvements.length + wholes.filter((w) => w.verdict === 'improvement').length;
   const inconclusive = results.comparisons.filter((c) => c.verdict === 'inconclusive');
   const memory = results.comparisons.filter((c) => c.memoryGrowth);
   const changes = results.recommendationChanges;
   const failedWorkloads = results.workloads.filter((w) => w.status === 'failed').length;
-  const problem = regressions.length > 0 || failedWorkloads > 0 || results.failures.length > 0;
+  const problem = regressionCount > 0 || failedWorkloads > 0 || results.failures.length > 0;
   const headline = [
     `**concurrency-bench**: ${plural(results.workloads.length, 'workload')}`,
-    regressions.length ? `**${plural(regressions.length, 'regression')}**` : 'no regression',
-    improvements.length ? plural(improvements.length, 'improvement') : '',
+    regressionCount ? `**${plural(regressionCount, 'regression')}**` : 'no regression',
+    improvementCount ? plural(improvementCount, 'improvement') : '',
     changes.length ? `${plural(changes.length, 'recommendation')} changed` : 'recommendations unchanged',
     memory.length ? `${plural(memory.length, 'memory increase')}` : '',
     failedWorkloads ? `❌ ${failedWorkloads} failed` : '',
     results.incomplete ? '⚠️ incomplete' : '',
   ].filter(Boolean);
-  const refs = `Comparing ${esc(results.head.ref, 80)}${results.head.sha ? ` (${esc(results.head.sha.slice(0, 7), 12)})` : ''}${results.head.dirty ? ' with uncommitted changes' : ''} against base ${esc(results.base.ref, 80)}${results.base.sha ? ` (${esc(results.base.sha.slice(0, 7), 12)})` : ''}.`;
+  const ref = (r: typeof results.base) => formatRef(r.ref, r.sha, (t) => esc(t, 80));
+  const refs = `Comparing ${ref(results.head)}${results.head.dirty ? ' with uncommitted changes' : ''} against base ${ref(results.base)}.`;
   const blocks = [`### ${problem ? '🔴' : '✅'} ${headline.join(' · ')}`, refs];
   if (!results.paired) {
     blocks.push('> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.');
   }
-  if (regressions.length) {
+  if (regressionCount) {
+    const wholeItems = wholeRegressions.map(
+      (w) => `> - **${esc(w.workload)}** · all ${w.cells} compared models together: **${formatChange(w.change)}** (95% CI ${formatChange(w.ci95?.[0])} to ${formatChange(w.ci95?.[1])}, ${plural(w.rounds, 'round')})`,
+    );
     const items = regressions.map(
       (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === 'cpu-time' ? 'throughput (CPU time per task)' : 'throughput'} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
     );
-    blocks.push(['> [!CAUTION]', `> **${plural(regressions.length, 'regression')}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+    blocks.push(['> [!CAUTION]', `> **${plural(regressionCount, 'regression')}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList([...wholeItems, ...items]).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
   if (changes.length) {
     const show = (r: { model: Model; concurrency: number } | null) => (r ? cellLabel(r.model, r.concurrency) : 'none');
@@ -300,7 +316,8 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   const byWorkload = groupBy(results.comparisons, (c) => c.workload);
   const failuresByWorkload = groupBy(results.failures, (f) => f.workload ?? '');
   const baseByName = new Map((results.baseWorkloads ?? []).map((w) => [w.name, w]));
-  const regressed = new Set(regressions.map((c) => c.workload));
+  const regressed = new Set([...regressions.map((c) => c.workload), ...wholeRegressions.map((w) => w.workload)]);
+  const wholeByName = new Map(wholes.map((w) => [w.workload, w]));
   // Regressed workloads first; otherwise declaration order (the sort is stable).
   const order = [...results.workloads].sort((a, b) => Number(!regressed.has(a.name)) - Number(!regressed.has(b.name)));
   const sections = order.map((w) =>
@@ -309,13 +326,14 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
       baseByName.get(w.name),
       byWorkload.get(w.name) ?? [],
       (failuresByWorkload.get(w.name) ?? []).map((f) => `${f.tree}${f.model ? ` ${cellLabel(f.model, f.concurrency ?? 1)}` : ''}: ${esc(f.message)}`),
+      wholeByName.get(w.name),
     ),
   );
   const general = results.failures.filter((f) => f.workload === undefined).map((f) => `> ❌ ${f.tree}: ${esc(f.message)}`);
   const s = results.settings;
   const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
   const method = results.paired
-    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`
+    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, 'comparison')}${wholes.length ? ` and ${plural(wholes.length, 'workload')} taken as a whole (the per-round mean over its models)` : ''}.`
     : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`;
   const cpuTime = results.comparisons.some((c) => c.metric === 'cpu-time' && c.change !== null)
     ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. `

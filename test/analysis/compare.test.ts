@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMPARE_DEFAULTS,
+  analyzeCompare,
   analyzeComparisons,
   comparisonSeed,
   decideVerdict,
   detectableChange,
   nextRound,
   orderComparisons,
+  pooledInputs,
   recommendationChanges,
   summarizeNoise,
   type ComparisonInput,
@@ -215,5 +217,46 @@ describe('metrics and small-sample intervals', () => {
     // Two noisy rounds claim nothing.
     const [two] = analyzeComparisons([{ ...cell, rounds: rounds(2, 0.85, 0.05, 9) }], settings);
     expect(two.verdict).toBe('inconclusive');
+  });
+});
+
+describe('workloads taken as a whole', () => {
+  const cells = (ratio: number, seed: number): ComparisonInput[] =>
+    (['sequential', 'async', 'thread', 'process'] as const).map((model, i) => ({
+      workload: 'hash',
+      model,
+      concurrency: i === 0 ? 1 : 2,
+      roles: ['best'],
+      rounds: rounds(6, ratio, 0.08, seed * 10 + i),
+    }));
+
+  it('pools the per-round log-ratios of a workload: a slowdown no single noisy cell can prove is proven across them', () => {
+    const { comparisons, workloadChanges } = analyzeCompare(cells(0.87, 1), settings);
+    expect(comparisons.every((c) => c.verdict !== 'regression')).toBe(true);
+    expect(workloadChanges).toHaveLength(1);
+    const [whole] = workloadChanges;
+    const width = (ci: [number, number] | null) => ci![1] - ci![0];
+    expect(comparisons.every((c) => width(c.holmCi) > width(whole.holmCi))).toBe(true);
+    expect(whole).toMatchObject({ workload: 'hash', cells: 4, verdict: 'regression', rounds: 6 });
+    expect(whole.change!).toBeGreaterThan(-0.2);
+    expect(whole.change!).toBeLessThan(-0.07);
+    // Holm over four comparisons and one workload.
+    expect(comparisons.some((c) => c.holmLevel >= 1 - 0.05 / 5 - 1e-12)).toBe(true);
+  });
+  it('claims nothing for an unchanged workload, and pools only workloads with two or more comparisons', () => {
+    const { workloadChanges } = analyzeCompare(cells(1, 2), settings);
+    expect(workloadChanges[0].verdict).not.toBe('regression');
+    expect(workloadChanges[0].verdict).not.toBe('improvement');
+    expect(pooledInputs([cells(1, 3)[0]])).toEqual([]);
+    expect(pooledInputs([...cells(1, 3).slice(0, 1), { ...cells(1, 3)[1], error: 'boom' }])).toEqual([]);
+  });
+  it('keeps pooling the comparisons that still get rounds when one stopped early', () => {
+    const inputs = cells(0.9, 4);
+    inputs[0] = { ...inputs[0], rounds: inputs[0].rounds!.slice(0, 3) };
+    const [pooled] = pooledInputs(inputs);
+    expect(pooled.rounds).toHaveLength(6);
+    const d = (input: ComparisonInput, k: number) => Math.log(input.rounds![k].head / input.rounds![k].base);
+    expect(Math.log(pooled.rounds![5].head)).toBeCloseTo((d(inputs[1], 5) + d(inputs[2], 5) + d(inputs[3], 5)) / 3, 12);
+    expect(Math.log(pooled.rounds![0].head)).toBeCloseTo(inputs.reduce((sum, input) => sum + d(input, 0), 0) / 4, 12);
   });
 });

@@ -5,7 +5,7 @@ import type { RunResults } from '../../src/types.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
 
 describe('workload module shapes', () => {
-  it('runs setup once per host, worker thread and child process, outside the tasks; TypeScript workloads load', async () => {
+  it('runs setup and teardown once per host, worker thread and child process, outside the tasks; TypeScript workloads load', async () => {
     const project = scratchProject([
       { name: 'setup', module: 'setup-teardown.mjs', tasks: 4, concurrency: { async: [2], thread: [2], process: [3] } },
       { name: 'typed', module: 'typed.workload.ts', tasks: 4, models: ['thread', 'process'], concurrency: [2] },
@@ -20,8 +20,10 @@ describe('workload module shapes', () => {
     const setups = lines.filter((l) => l.startsWith('setup'));
     // Per round: sequential 1 + async 1 (in the host) + thread 2 (one per worker) + process 3 (one per child).
     expect(setups.length).toBe(rounds * (1 + 1 + 2 + 3));
-    // Teardown runs in hosts and child processes (thread workers are terminated).
-    expect(lines.filter((l) => l.startsWith('teardown')).length).toBe(rounds * (1 + 1 + 3));
+    // Teardown runs wherever setup ran: once in every worker thread too, not twice in one.
+    const teardowns = lines.filter((l) => l.startsWith('teardown'));
+    expect(teardowns.length).toBe(rounds * (1 + 1 + 2 + 3));
+    expect(new Set(teardowns.map((l) => l.replace('teardown', ''))).size).toBe(new Set(setups.map((l) => l.replace('setup', ''))).size);
     // thread setups ran in worker threads (threadId > 0) of one process
     expect(setups.some((l) => !l.endsWith(' 0'))).toBe(true);
   });

@@ -109,6 +109,18 @@ export function compareResults(names: string[], regressed: (i: number) => boolea
     comparison(n, 'thread', 2, regressed(i) ? -0.152 : 0.081, regressed(i) ? 'regression' : 'improvement'),
     comparison(n, 'process', 2, -0.03, 'inconclusive'),
   ]);
+  // Each workload taken as a whole: the first regressed across its models, the others did not move.
+  const workloadChanges = names.map((n, i) => ({
+    workload: n,
+    cells: 3,
+    verdict: (i === 0 ? 'regression' : 'unchanged') as Comparison['verdict'],
+    change: i === 0 ? -0.061 : 0.004,
+    ci95: [i === 0 ? -0.08 : -0.01, i === 0 ? -0.042 : 0.018] as [number, number],
+    holmCi: [i === 0 ? -0.085 : -0.015, i === 0 ? -0.037 : 0.023] as [number, number],
+    holmLevel: 0.99,
+    rounds: 12,
+    roundSpread: 0.012,
+  }));
   return {
     schemaVersion: 1,
     kind: 'compare',
@@ -116,9 +128,10 @@ export function compareResults(names: string[], regressed: (i: number) => boolea
     base: { ref: 'main', sha: '0123456789abcdef0123456789abcdef01234567' },
     head: { ref: 'feature/<x>|y', sha: 'fedcba9876543210fedcba9876543210fedcba98', dirty: true },
     paired: true,
-    regressions: comparisons.filter((c) => c.verdict === 'regression').length,
+    regressions: comparisons.filter((c) => c.verdict === 'regression').length + workloadChanges.filter((w) => w.verdict === 'regression').length,
     improvements: comparisons.filter((c) => c.verdict === 'improvement').length,
     comparisons,
+    workloadChanges,
     recommendationChanges: [{ workload: names[0], base: { model: 'process', concurrency: 2 }, head: { model: 'thread', concurrency: 2 } }],
     workloads: head,
     baseWorkloads: base,

@@ -68,11 +68,14 @@ describe('renderCompareMarkdown', () => {
   });
   it('leads with the verdict line and the regressions', () => {
     const lines = md.split('\n');
-    expect(lines[0]).toBe('### 🔴 **concurrency-bench**: 6 workloads · **1 regression** · 4 improvements · 1 recommendation changed · 1 memory increase · ❌ 1 failed');
+    expect(lines[0]).toBe('### 🔴 **concurrency-bench**: 6 workloads · **2 regressions** · 4 improvements · 1 recommendation changed · 1 memory increase · ❌ 1 failed');
     const caution = md.indexOf('> [!CAUTION]');
     expect(caution).toBeGreaterThan(0);
     expect(caution).toBeLessThan(md.indexOf('####'));
     expect(md).toContain('> - **hash** · thread x2: **-15.2%** throughput (95% CI -17.2% to -13.7%, 12 rounds)');
+    // The workload taken as a whole leads the list, and its section says it too.
+    expect(md.indexOf('> - **hash** · all 3 compared models together: **-6.1%** (95% CI -8.0% to -4.2%, 12 rounds)')).toBeLessThan(md.indexOf('> - **hash** · thread x2'));
+    expect(md).toContain('All 3 compared models together: **-6.1%** (95% CI -8.0% to -4.2%, 12 rounds) · 🔴 **regression**');
     expect(md).toContain('> - **hash**: process x2 → thread x2');
   });
   it('shows the change vs base with its CI in the table and escapes refs and failures', () => {
@@ -92,7 +95,14 @@ describe('renderCompareMarkdown', () => {
     expect(md).not.toContain('less reliable');
   });
   it('says so plainly when nothing changed', () => {
-    const quiet = { ...results, comparisons: results.comparisons.map((c) => ({ ...c, verdict: 'unchanged' as const, memoryGrowth: false })), recommendationChanges: [], failures: [], workloads: results.workloads.filter((w) => w.status === 'ok') };
+    const quiet = {
+      ...results,
+      comparisons: results.comparisons.map((c) => ({ ...c, verdict: 'unchanged' as const, memoryGrowth: false })),
+      workloadChanges: results.workloadChanges!.map((w) => ({ ...w, verdict: 'unchanged' as const })),
+      recommendationChanges: [],
+      failures: [],
+      workloads: results.workloads.filter((w) => w.status === 'ok'),
+    };
     expect(renderCompareMarkdown(quiet).split('\n')[0]).toBe('### ✅ **concurrency-bench**: 5 workloads · no regression · recommendations unchanged');
   });
 });

@@ -2730,7 +2730,12 @@ function threadExecutor(modulePath, concurrency) {
     cpuMs: async () => hostCpuMs(),
     peakRssBytes: async () => hostPeakRssBytes(),
     async close() {
-      await pool?.destroy();
+      if (!pool) return;
+      const task = { concurrencyBench: "teardown", arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5e3 };
+      const results = await Promise.allSettled(Array.from({ length: concurrency }, () => pool.run(task)));
+      await pool.destroy();
+      const failed = results.find((r2) => r2.status === "rejected");
+      if (failed) throw failed.reason;
     },
     destroy() {
       void pool?.destroy();

@@ -44,13 +44,23 @@ async function loadWorkload(modulePath2) {
 }
 
 // src/runtimes/node/thread-task.ts
+function teardownAtBarrier(task, teardown) {
+  const arrived = new Int32Array(task.arrived);
+  Atomics.add(arrived, 0, 1);
+  Atomics.notify(arrived, 0);
+  const deadline = Date.now() + task.waitMs;
+  for (let seen = Atomics.load(arrived, 0); seen < task.workers && Date.now() < deadline; seen = Atomics.load(arrived, 0)) {
+    Atomics.wait(arrived, 0, seen, Math.max(1, deadline - Date.now()));
+  }
+  return teardown();
+}
 var { modulePath } = workerData;
 var thread_task_default = (async () => {
   try {
     const workload = await loadWorkload(modulePath);
     await workload.setup();
     parentPort?.postMessage({ concurrencyBench: "ready" });
-    return (taskIndex) => workload.run(taskIndex);
+    return (task) => typeof task === "number" ? workload.run(task) : teardownAtBarrier(task, workload.teardown);
   } catch (error) {
     const message = error instanceof Error && error.name === "WorkloadLoadError" ? error.message : `setup failed: ${describeError(error)}`;
     parentPort?.postMessage({ concurrencyBench: "load-error", error: message });

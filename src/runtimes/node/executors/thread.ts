@@ -2,7 +2,7 @@ import { Piscina } from 'piscina';
 import { ownFile } from '../../../paths.ts';
 import { WorkloadLoadError } from '../load-workload.ts';
 import { hostCpuMs, hostPeakRssBytes, TaskError, WorkerCrashError, type Executor } from './types.ts';
-import type { ThreadTaskMessage } from '../thread-task.ts';
+import type { TeardownTask, ThreadTaskMessage } from '../thread-task.ts';
 
 /** thread: a piscina pool of exactly C worker threads, each loading the workload and running setup once. */
 export function threadExecutor(modulePath: string, concurrency: number): Executor {
@@ -45,7 +45,13 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
     cpuMs: async () => hostCpuMs(),
     peakRssBytes: async () => hostPeakRssBytes(),
     async close() {
-      await pool?.destroy();
+      if (!pool) return;
+      // teardown() once in every worker (see TeardownTask), then the pool goes.
+      const task: TeardownTask = { concurrencyBench: 'teardown', arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5000 };
+      const results = await Promise.allSettled(Array.from({ length: concurrency }, () => pool!.run(task)));
+      await pool.destroy();
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
     destroy() {
       void pool?.destroy();
