@@ -299,7 +299,7 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
       (w) => `> - **${esc(w.workload)}** · all ${w.cells} compared models together: **${formatChange(w.change)}** (95% CI ${formatChange(w.ci95?.[0])} to ${formatChange(w.ci95?.[1])}, ${plural(w.rounds, 'round')})`,
     );
     const items = regressions.map(
-      (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === 'cpu-time' ? 'throughput (CPU time per task)' : 'throughput'} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
+      (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === 'cpu-time' ? 'on CPU time per task' : 'throughput'} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
     );
     blocks.push(['> [!CAUTION]', `> **${plural(regressionCount, 'regression')}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList([...wholeItems, ...items]).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
