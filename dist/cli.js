@@ -8189,8 +8189,9 @@ function analyzeFamily(inputs, settings) {
       ...common,
       verdict: usable ? decideVerdict(ci95, holmCi, rule) : "inconclusive",
       change: toChange(boot.estimate),
-      ci95,
-      holmCi,
+      // One round is a point, not an interval: no interval is reported rather than a zero-width one.
+      ci95: boot.n >= 2 ? ci95 : null,
+      holmCi: boot.n >= 2 ? holmCi : null,
       holmLevel: 1 - level,
       rounds: boot.n,
       roundSpread: finite(boot.spread),
@@ -10185,7 +10186,8 @@ function rowsFor(workload2) {
 var CPU_TIME_MARK = " †";
 function changeCell(c) {
   if (!c) return "-";
-  if (c.change === null || !c.ci95) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : ""}`;
+  if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : ""}`;
+  if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural2(c.rounds, "round")}) inconclusive`;
   const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === "cpu-time" ? CPU_TIME_MARK : ""}`;
   switch (c.verdict) {
     case "regression":

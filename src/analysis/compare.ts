@@ -300,8 +300,9 @@ function analyzeFamily(inputs: readonly ComparisonInput[], settings: CompareSett
       ...common,
       verdict: usable ? decideVerdict(ci95, holmCi, rule) : 'inconclusive',
       change: toChange(boot.estimate),
-      ci95,
-      holmCi,
+      // One round is a point, not an interval: no interval is reported rather than a zero-width one.
+      ci95: boot.n >= 2 ? ci95 : null,
+      holmCi: boot.n >= 2 ? holmCi : null,
       holmLevel: 1 - level,
       rounds: boot.n,
       roundSpread: finite(boot.spread),

@@ -98,6 +98,10 @@ describe('analyzeComparisons', () => {
     const [one] = analyzeComparisons([{ ...inputs[0], rounds: inputs[0].rounds!.slice(0, 1) }], settings);
     expect(one.verdict).toBe('inconclusive');
     expect(one.detectableChange).toBeNull();
+    // An estimate, but no zero-width interval pretending to be one.
+    expect(one.change).not.toBeNull();
+    expect(one.ci95).toBeNull();
+    expect(one.holmCi).toBeNull();
   });
   it('orders regressions first, then workloads as declared, cheap models first', () => {
     const ordered = orderComparisons(out, ['io', 'hash']);
