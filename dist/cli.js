@@ -8175,7 +8175,8 @@ function analyzeFamily(inputs, settings) {
         rounds: 0,
         roundSpread: null,
         detectableChange: null,
-        error: input.error ?? "no round measured both sides"
+        // No round within the budget is not a failure (the results say `incomplete`); a side that failed is.
+        ...input.error ? { error: input.error } : {}
       };
     }
     const level = levelOf.get(i) ?? claimAlpha;
@@ -9962,7 +9963,7 @@ function row(c) {
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : "-",
     String(c.rounds),
     `${formatNumber(c.base.throughput)} -> ${formatNumber(c.head.throughput)}`,
-    c.error ? terminalSafe(c.error).slice(0, 60) : c.memoryGrowth ? `memory ${formatChange(c.memoryChange, 0)}` : ""
+    c.error ? terminalSafe(c.error).slice(0, 60) : c.rounds === 0 ? "no paired round within the budget" : c.memoryGrowth ? `memory ${formatChange(c.memoryChange, 0)}` : ""
   ];
 }
 function renderCompareTerminal(results, style = { color: false, width: 120 }) {
@@ -10186,7 +10187,7 @@ function rowsFor(workload2) {
 var CPU_TIME_MARK = " †";
 function changeCell(c) {
   if (!c) return "-";
-  if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : ""}`;
+  if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : c.rounds === 0 ? " (no paired round within the budget)" : ""}`;
   if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural2(c.rounds, "round")}) inconclusive`;
   const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === "cpu-time" ? CPU_TIME_MARK : ""}`;
   switch (c.verdict) {

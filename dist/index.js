@@ -32552,7 +32552,8 @@ function analyzeFamily(inputs, settings) {
         rounds: 0,
         roundSpread: null,
         detectableChange: null,
-        error: input.error ?? "no round measured both sides"
+        // No round within the budget is not a failure (the results say `incomplete`); a side that failed is.
+        ...input.error ? { error: input.error } : {}
       };
     }
     const level = levelOf.get(i) ?? claimAlpha;
@@ -34573,7 +34574,7 @@ function rowsFor(workload2) {
 var CPU_TIME_MARK = " †";
 function changeCell(c) {
   if (!c) return "-";
-  if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : ""}`;
+  if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : c.rounds === 0 ? " (no paired round within the budget)" : ""}`;
   if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural(c.rounds, "round")}) inconclusive`;
   const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === "cpu-time" ? CPU_TIME_MARK : ""}`;
   switch (c.verdict) {

@@ -285,7 +285,8 @@ function analyzeFamily(inputs: readonly ComparisonInput[], settings: CompareSett
         rounds: 0,
         roundSpread: null,
         detectableChange: null,
-        error: input.error ?? 'no round measured both sides',
+        // No round within the budget is not a failure (the results say `incomplete`); a side that failed is.
+        ...(input.error ? { error: input.error } : {}),
       };
     }
     const level = levelOf.get(i) ?? claimAlpha;

@@ -24,7 +24,7 @@ function row(c: Comparison): string[] {
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : '-',
     String(c.rounds),
     `${formatNumber(c.base.throughput)} -> ${formatNumber(c.head.throughput)}`,
-    c.error ? terminalSafe(c.error).slice(0, 60) : c.memoryGrowth ? `memory ${formatChange(c.memoryChange, 0)}` : '',
+    c.error ? terminalSafe(c.error).slice(0, 60) : c.rounds === 0 ? 'no paired round within the budget' : c.memoryGrowth ? `memory ${formatChange(c.memoryChange, 0)}` : '',
   ];
 }
 

@@ -54,7 +54,7 @@ const CPU_TIME_MARK = ' †';
 
 function changeCell(c: Comparison | undefined): string {
   if (!c) return '-';
-  if (c.change === null) return `? not measured${c.error ? `: ${esc(c.error, 120)}` : ''}`;
+  if (c.change === null) return `? not measured${c.error ? `: ${esc(c.error, 120)}` : c.rounds === 0 ? ' (no paired round within the budget)' : ''}`;
   if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural(c.rounds, 'round')}) inconclusive`;
   const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === 'cpu-time' ? CPU_TIME_MARK : ''}`;
   switch (c.verdict) {

@@ -125,6 +125,18 @@ describe('compare (synthetic measurements)', () => {
     expect(compareExitCode(results, { failOnRegression: true, interrupted: true })).toBe(130);
   });
 
+  it('a budget spent before any paired round is incomplete, not a measurement failure (exit 0)', async () => {
+    const r = repo();
+    const { results, exitCode } = await compareCommand({ ...fast, timeBudgetSeconds: 0.001, base: 'main', cwd: r.dir, failOnRegression: true, measure: syntheticMeasure(7) });
+    expect(results.incomplete).toBe(true);
+    expect(results.comparisons.length).toBeGreaterThan(0);
+    for (const c of results.comparisons) {
+      expect(c.rounds).toBe(0);
+      expect(c.error).toBeUndefined();
+    }
+    expect(exitCode).toBe(0);
+  });
+
   it('stops on interrupt with partial, incomplete results and no worktree left', async () => {
     const r = repo();
     const controller = new AbortController();
