@@ -7763,6 +7763,172 @@ function holmLevels(pValues, alpha = 0.05) {
   return levels;
 }
 
+// src/stats/rng.ts
+function mulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function shuffled(items, random) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+// src/stats/sorted.ts
+function sortSamples(values) {
+  return Array.from(values).sort((a, b) => a - b);
+}
+function quantile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+function median(sorted) {
+  return quantile(sorted, 0.5);
+}
+
+// src/stats/ratio.ts
+function groupSamples(values, sizes) {
+  if (!sizes || sizes.reduce((a, b) => a + b, 0) !== values.length) return [values.slice()];
+  const groups = [];
+  let at = 0;
+  for (const size of sizes) {
+    groups.push(values.slice(at, at + size));
+    at += size;
+  }
+  return groups;
+}
+function resampledGroupedMedian(groups, random, scratch) {
+  scratch.length = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[Math.floor(random() * groups.length)];
+    for (let i = 0; i < group.length; i++) scratch.push(group[Math.floor(random() * group.length)]);
+  }
+  scratch.sort((x, y) => x - y);
+  const mid = (scratch.length - 1) / 2;
+  return (scratch[Math.floor(mid)] + scratch[Math.ceil(mid)]) / 2;
+}
+function ratioOfMediansGrouped(a, b, options = {}) {
+  const resamples = options.resamples ?? 2e3;
+  const random = mulberry32(options.seed ?? 1);
+  const ratio = median(sortSamples(a.flat())) / median(sortSamples(b.flat()));
+  const scratchA = [];
+  const scratchB = [];
+  const ratios = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) ratios[r] = resampledGroupedMedian(a, random, scratchA) / resampledGroupedMedian(b, random, scratchB);
+  ratios.sort();
+  const at = (q) => ratios[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))];
+  return { ratio, ci95: [at(0.025), at(0.975)] };
+}
+
+// src/analysis/recommend.ts
+init_types();
+var DEFAULT_MARGIN = 0.1;
+function judge(costly, cheap, margin, seed) {
+  const { ci95 } = ratioOfMediansGrouped(
+    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
+    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
+    { seed }
+  );
+  if (ci95[0] > 1 + margin) return "wins";
+  if (ci95[1] < 1 + margin) return "loses";
+  return "within-noise";
+}
+var percent = (fraction) => `${Math.round(fraction * 100)}%`;
+var times = (value) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
+var UNIT = {
+  sequential: ["task at a time", "tasks at a time"],
+  async: ["in flight", "in flight"],
+  thread: ["thread", "threads"],
+  process: ["process", "processes"]
+};
+var unit = (model2, c) => `${c} ${UNIT[model2][c === 1 ? 0 : 1]}`;
+var CLASS_WORDS = {
+  "cpu-bound": "CPU-bound",
+  "io-bound": "I/O-bound",
+  mixed: "Mixed CPU and waiting"
+};
+function recommend(cells, classification, sequentialCpu, options = {}) {
+  const margin = options.margin ?? 0.1;
+  const seed = options.seed ?? 1;
+  const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
+  const byModel = /* @__PURE__ */ new Map();
+  for (const model2 of MODELS) {
+    const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
+    if (levels.length > 0) byModel.set(model2, levels);
+  }
+  const baseline = byModel.get("sequential")?.[0];
+  if (!baseline) return void 0;
+  let unclear = false;
+  const withinNoise2 = [];
+  const bestOfModel = /* @__PURE__ */ new Map();
+  for (const [model2, levels] of byModel) {
+    let choice = levels[0];
+    for (const candidate of levels.slice(1)) {
+      const verdict2 = judge(candidate, choice, margin, seed);
+      if (verdict2 === "wins") choice = candidate;
+    }
+    bestOfModel.set(model2, choice);
+  }
+  let current = baseline;
+  for (const model2 of MODELS.slice(1)) {
+    const challenger = bestOfModel.get(model2);
+    if (!challenger) continue;
+    const verdict2 = judge(challenger, current, margin, seed);
+    if (verdict2 === "wins") {
+      current = challenger;
+    } else if (verdict2 === "within-noise" && challenger.throughput.median > current.throughput.median) {
+      unclear = true;
+      withinNoise2.push(model2);
+    }
+  }
+  const finalWithinNoise = withinNoise2.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
+  const speedupOf = (cell2) => cell2.throughput.median / baseline.throughput.median;
+  const evidence = MODELS.slice(1).filter((m) => bestOfModel.has(m)).map((m) => {
+    const cell2 = bestOfModel.get(m);
+    return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
+  }).join(", ");
+  const waits = [
+    (options.sequentialRunQueue ?? 0) >= 0.05 ? `waited ${percent(options.sequentialRunQueue)} for one` : "",
+    (options.sequentialSteal ?? 0) >= 0.05 ? `lost ${percent(options.sequentialSteal)} to other VMs` : ""
+  ].filter(Boolean);
+  const waited = waits.length ? ` and ${waits.join(" and ")}` : "";
+  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
+  const marginText = percent(margin);
+  let verdict;
+  if (current.model === "sequential") {
+    verdict = `no model beat sequential by more than ${marginText} with 95% confidence, so the simplest code wins`;
+    const pools = ["thread", "process"].map((m) => bestOfModel.get(m)).filter((c) => c !== void 0);
+    if (pools.length > 0 && pools.every((c) => speedupOf(c) < 1 - margin)) {
+      verdict += `; handing a task to a thread or process costs more than the task itself`;
+    }
+  } else {
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
+  }
+  if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
+  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
+  if (fewRounds) verdict += "; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)";
+  return {
+    model: current.model,
+    concurrency: current.concurrency,
+    speedup: Math.round(speedupOf(current) * 1e3) / 1e3,
+    reason: `${kind}: ${evidence || "only sequential was measured"}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
+    confidence: unclear || fewRounds ? "low" : "high",
+    withinNoise: finalWithinNoise
+  };
+}
+
 // src/stats/student-t.ts
 function logGamma(x) {
   const c = [
@@ -7844,26 +8010,6 @@ function meanInterval(values, alpha) {
   return [mean - half, mean + half];
 }
 
-// src/stats/rng.ts
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function shuffled(items, random) {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
 // src/stats/bootstrap.ts
 var DEFAULT_RESAMPLES = 2e3;
 function medianInPlace(xs, length = xs.length) {
@@ -7940,7 +8086,7 @@ function logRatios(base, head) {
   }
   return out;
 }
-function median(values) {
+function median2(values) {
   return medianInPlace(Float64Array.from(values));
 }
 function hodgesLehmann(values, scratch) {
@@ -7961,8 +8107,8 @@ function pairedBootstrap(d, options) {
   const statistic = statisticFor(estimator, d.length);
   const estimate = d.length ? statistic(Float64Array.from(d)) : Number.NaN;
   const distribution = bootstrapDistribution(d, statistic, { seed: options.seed, resamples: options.resamples });
-  const center = median(d);
-  const spread = d.length ? 1.4826 * median(d.map((x) => Math.abs(x - center))) : Number.NaN;
+  const center = median2(d);
+  const spread = d.length ? 1.4826 * median2(d.map((x) => Math.abs(x - center))) : Number.NaN;
   return { n: d.length, estimator, estimate, distribution, spread };
 }
 function toChange(logRatio) {
@@ -7990,7 +8136,7 @@ function unpairedBootstrap(base, head, options) {
   if (n === 0) {
     return { n: 0, estimator: "median", estimate: Number.NaN, distribution: distribution.fill(Number.NaN), spread: Number.NaN };
   }
-  const estimate = Math.log(median(h) / median(b));
+  const estimate = Math.log(median2(h) / median2(b));
   const random = mulberry32(options.seed);
   const sb = new Float64Array(b.length);
   const sh = new Float64Array(h.length);
@@ -8001,8 +8147,8 @@ function unpairedBootstrap(base, head, options) {
   }
   const logSpread = (xs) => {
     const logs = xs.map(Math.log);
-    const c = median(logs);
-    return 1.4826 * median(logs.map((x) => Math.abs(x - c)));
+    const c = median2(logs);
+    return 1.4826 * median2(logs.map((x) => Math.abs(x - c)));
   };
   const spread = Math.SQRT2 * Math.max(logSpread(b), logSpread(h));
   return { n, estimator: "median", estimate, distribution: distribution.sort(), spread };
@@ -8068,9 +8214,9 @@ function memorySummary(input, settings) {
     ratios = [Math.log(headRss[0] / baseRss[0])];
   }
   if (ratios.length === 0) return { base: null, head: null, change: null, growth: false };
-  const base = median(baseRss);
-  const head = median(headRss);
-  const change = toChange(median(ratios));
+  const base = median2(baseRss);
+  const head = median2(headRss);
+  const change = toChange(median2(ratios));
   const growth = change > settings.memoryThreshold && head - base > COMPARE_DEFAULTS.memoryMinBytes;
   return { base, head, change, growth };
 }
@@ -8149,9 +8295,9 @@ function analyzeFamily(inputs, settings) {
     const boot = boots[i];
     const memory = memorySummary(input, settings);
     const sides = input.rounds ? {
-      base: median(input.rounds.map((r) => r.base).filter((x) => x > 0)),
-      head: median(input.rounds.map((r) => r.head).filter((x) => x > 0))
-    } : { base: input.unpaired ? median(input.unpaired.base) : Number.NaN, head: input.unpaired ? median(input.unpaired.head) : Number.NaN };
+      base: median2(input.rounds.map((r) => r.base).filter((x) => x > 0)),
+      head: median2(input.rounds.map((r) => r.head).filter((x) => x > 0))
+    } : { base: input.unpaired ? median2(input.unpaired.base) : Number.NaN, head: input.unpaired ? median2(input.unpaired.head) : Number.NaN };
     const finite = (x) => Number.isFinite(x) ? x : null;
     const common = {
       workload: input.workload,
@@ -8224,21 +8370,34 @@ function summarizeNoise(comparisons) {
   const spreads = comparisons.map((c) => c.roundSpread).filter((x) => x !== null);
   const detectable = comparisons.map((c) => c.detectableChange).filter((x) => x !== null);
   return {
-    roundSpread: spreads.length ? median(spreads) : null,
-    detectableChange: detectable.length ? median(detectable) : null
+    roundSpread: spreads.length ? median2(spreads) : null,
+    detectableChange: detectable.length ? median2(detectable) : null
   };
 }
-function recommendationChanges(base, head) {
+function recommendationChanges(base, head, options = {}) {
+  const margin = options.margin ?? DEFAULT_MARGIN;
   const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
   const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
   const changes = [];
   for (const name of names) {
-    const b = pick(base.find((w) => w.name === name));
-    const h = pick(head.find((w) => w.name === name));
+    const headWorkload = head.find((w) => w.name === name);
+    const baseWorkload = base.find((w) => w.name === name);
+    const b = pick(baseWorkload);
+    const h = pick(headWorkload);
     if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
+    const seed = options.seed ?? 1;
+    if (b && h && headWorkload && baseWorkload && (withinNoise(headWorkload, h, b, margin, seed) || withinNoise(baseWorkload, h, b, margin, seed))) continue;
     changes.push({ workload: name, base: b, head: h });
   }
   return changes;
+}
+function withinNoise(w, a, b, margin, seed) {
+  const cell2 = (x) => w.cells.find((c) => c.model === x.model && c.concurrency === x.concurrency && c.status === "ok" && c.batchThroughputs.length > 0);
+  const ca = cell2(a);
+  const cb = cell2(b);
+  if (!ca || !cb) return false;
+  const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed });
+  return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
 }
 function actionableVerdict(verdict, rounds, maxRounds) {
   if ((verdict === "regression" || verdict === "improvement") && !isLook(rounds, maxRounds)) return "inconclusive";
@@ -8316,152 +8475,6 @@ function comparisonMetric(base, head, cores) {
 function runsOnOneCpu(base, head) {
   const single = (c) => c !== void 0 && (c.model === "sequential" || c.model === "async") && c.cpuUtilization <= 1.1;
   return single(base) && single(head);
-}
-
-// src/stats/sorted.ts
-function sortSamples(values) {
-  return Array.from(values).sort((a, b) => a - b);
-}
-function quantile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
-}
-function median2(sorted) {
-  return quantile(sorted, 0.5);
-}
-
-// src/stats/ratio.ts
-function groupSamples(values, sizes) {
-  if (!sizes || sizes.reduce((a, b) => a + b, 0) !== values.length) return [values.slice()];
-  const groups = [];
-  let at = 0;
-  for (const size of sizes) {
-    groups.push(values.slice(at, at + size));
-    at += size;
-  }
-  return groups;
-}
-function resampledGroupedMedian(groups, random, scratch) {
-  scratch.length = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[Math.floor(random() * groups.length)];
-    for (let i = 0; i < group.length; i++) scratch.push(group[Math.floor(random() * group.length)]);
-  }
-  scratch.sort((x, y) => x - y);
-  const mid = (scratch.length - 1) / 2;
-  return (scratch[Math.floor(mid)] + scratch[Math.ceil(mid)]) / 2;
-}
-function ratioOfMediansGrouped(a, b, options = {}) {
-  const resamples = options.resamples ?? 2e3;
-  const random = mulberry32(options.seed ?? 1);
-  const ratio = median2(sortSamples(a.flat())) / median2(sortSamples(b.flat()));
-  const scratchA = [];
-  const scratchB = [];
-  const ratios = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) ratios[r] = resampledGroupedMedian(a, random, scratchA) / resampledGroupedMedian(b, random, scratchB);
-  ratios.sort();
-  const at = (q) => ratios[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))];
-  return { ratio, ci95: [at(0.025), at(0.975)] };
-}
-
-// src/analysis/recommend.ts
-init_types();
-var DEFAULT_MARGIN = 0.1;
-function judge(costly, cheap, margin, seed) {
-  const { ci95 } = ratioOfMediansGrouped(
-    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
-    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
-    { seed }
-  );
-  if (ci95[0] > 1 + margin) return "wins";
-  if (ci95[1] < 1 + margin) return "loses";
-  return "within-noise";
-}
-var percent = (fraction) => `${Math.round(fraction * 100)}%`;
-var times = (value) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
-var UNIT = {
-  sequential: ["task at a time", "tasks at a time"],
-  async: ["in flight", "in flight"],
-  thread: ["thread", "threads"],
-  process: ["process", "processes"]
-};
-var unit = (model2, c) => `${c} ${UNIT[model2][c === 1 ? 0 : 1]}`;
-var CLASS_WORDS = {
-  "cpu-bound": "CPU-bound",
-  "io-bound": "I/O-bound",
-  mixed: "Mixed CPU and waiting"
-};
-function recommend(cells, classification, sequentialCpu, options = {}) {
-  const margin = options.margin ?? 0.1;
-  const seed = options.seed ?? 1;
-  const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
-  const byModel = /* @__PURE__ */ new Map();
-  for (const model2 of MODELS) {
-    const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
-    if (levels.length > 0) byModel.set(model2, levels);
-  }
-  const baseline = byModel.get("sequential")?.[0];
-  if (!baseline) return void 0;
-  let unclear = false;
-  const withinNoise = [];
-  const bestOfModel = /* @__PURE__ */ new Map();
-  for (const [model2, levels] of byModel) {
-    let choice = levels[0];
-    for (const candidate of levels.slice(1)) {
-      const verdict2 = judge(candidate, choice, margin, seed);
-      if (verdict2 === "wins") choice = candidate;
-    }
-    bestOfModel.set(model2, choice);
-  }
-  let current = baseline;
-  for (const model2 of MODELS.slice(1)) {
-    const challenger = bestOfModel.get(model2);
-    if (!challenger) continue;
-    const verdict2 = judge(challenger, current, margin, seed);
-    if (verdict2 === "wins") {
-      current = challenger;
-    } else if (verdict2 === "within-noise" && challenger.throughput.median > current.throughput.median) {
-      unclear = true;
-      withinNoise.push(model2);
-    }
-  }
-  const finalWithinNoise = withinNoise.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
-  const speedupOf = (cell2) => cell2.throughput.median / baseline.throughput.median;
-  const evidence = MODELS.slice(1).filter((m) => bestOfModel.has(m)).map((m) => {
-    const cell2 = bestOfModel.get(m);
-    return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
-  }).join(", ");
-  const waits = [
-    (options.sequentialRunQueue ?? 0) >= 0.05 ? `waited ${percent(options.sequentialRunQueue)} for one` : "",
-    (options.sequentialSteal ?? 0) >= 0.05 ? `lost ${percent(options.sequentialSteal)} to other VMs` : ""
-  ].filter(Boolean);
-  const waited = waits.length ? ` and ${waits.join(" and ")}` : "";
-  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
-  const marginText = percent(margin);
-  let verdict;
-  if (current.model === "sequential") {
-    verdict = `no model beat sequential by more than ${marginText} with 95% confidence, so the simplest code wins`;
-    const pools = ["thread", "process"].map((m) => bestOfModel.get(m)).filter((c) => c !== void 0);
-    if (pools.length > 0 && pools.every((c) => speedupOf(c) < 1 - margin)) {
-      verdict += `; handing a task to a thread or process costs more than the task itself`;
-    }
-  } else {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
-  }
-  if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
-  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
-  if (fewRounds) verdict += "; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)";
-  return {
-    model: current.model,
-    concurrency: current.concurrency,
-    speedup: Math.round(speedupOf(current) * 1e3) / 1e3,
-    reason: `${kind}: ${evidence || "only sequential was measured"}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
-    confidence: unclear || fewRounds ? "low" : "high",
-    withinNoise: finalWithinNoise
-  };
 }
 
 // src/config/load.ts
@@ -9328,13 +9341,13 @@ function aggregateCell(model2, concurrency, visits) {
     status,
     samples: samples.length,
     rounds: visits.filter((v) => v.samples.length > 0).length,
-    throughput: { median: round(median2(sorted)), ci95: [round(lo), round(hi)] },
+    throughput: { median: round(median(sorted)), ci95: [round(lo), round(hi)] },
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
     runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
     stealShare: wall > 0 ? round(steal / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
-    startupMs: startups.length > 0 ? round(median2(sortSamples(startups)), 1) : 0,
+    startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
     speedup: null,
     batchThroughputs: throughputs.map((t) => round(t)),
     batchesPerRound: visits.map((v) => v.samples.length).filter((n) => n > 0)
@@ -9516,7 +9529,7 @@ function buildCompareResults(parts) {
     improvements: count("improvement"),
     comparisons,
     workloadChanges,
-    recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads),
+    recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads, { seed: parts.settings.seed }),
     workloads: parts.headRun.workloads,
     baseWorkloads: parts.baseRun.workloads,
     environment: { ...parts.headRun.environment, runtimes: { ...parts.baseRun.environment.runtimes, ...parts.headRun.environment.runtimes } },

@@ -194,7 +194,7 @@ export function buildCompareResults(parts: {
     improvements: count('improvement'),
     comparisons,
     workloadChanges,
-    recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads),
+    recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads, { seed: parts.settings.seed }),
     workloads: parts.headRun.workloads,
     baseWorkloads: parts.baseRun.workloads,
     environment: { ...parts.headRun.environment, runtimes: { ...parts.baseRun.environment.runtimes, ...parts.headRun.environment.runtimes } },

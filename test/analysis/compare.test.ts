@@ -144,6 +144,46 @@ describe('recommendationChanges', () => {
   });
 });
 
+describe('recommendationChanges within noise', () => {
+  const cell = (model: 'thread' | 'async', concurrency: number, center: number) => ({
+    model,
+    concurrency,
+    status: 'ok' as const,
+    samples: 6,
+    rounds: 3,
+    throughput: { median: center, ci95: [center * 0.97, center * 1.03] as [number, number] },
+    latencyMs: { p50: 1, p99: 2 },
+    cpuUtilization: 1,
+    peakRssBytes: 1,
+    startupMs: 1,
+    speedup: null,
+    batchThroughputs: [1, 1.03, 0.98, 1.01, 0.97, 1.02].map((j) => center * j),
+    batchesPerRound: [2, 2, 2],
+  });
+  const w = (model: 'thread' | 'async', concurrency: number, cells: ReturnType<typeof cell>[]): WorkloadResult => ({
+    name: 'w',
+    runtime: 'node',
+    status: 'ok',
+    classification: 'cpu-bound',
+    sequentialCpuUtilization: 1,
+    recommendation: { model, concurrency, speedup: 2, reason: '', confidence: 'low', withinNoise: [] },
+    cells,
+  });
+  it("is not a change when head's own cells cannot tell the two picks apart", () => {
+    const cells = [cell('thread', 2, 300), cell('thread', 4, 305)];
+    expect(recommendationChanges([w('thread', 2, cells)], [w('thread', 4, cells)])).toEqual([]);
+  });
+  it('is a change when each tree measured its own pick clearly beyond the other', () => {
+    const before = [cell('thread', 2, 300), cell('async', 16, 150)];
+    const after = [cell('thread', 2, 300), cell('async', 16, 3000)];
+    expect(recommendationChanges([w('thread', 2, before)], [w('async', 16, after)])).toEqual([
+      { workload: 'w', base: { model: 'thread', concurrency: 2 }, head: { model: 'async', concurrency: 16 } },
+    ]);
+    // Base could not tell the two apart: the flip may be base's noise, so it is not reported.
+    expect(recommendationChanges([w('thread', 2, [cell('thread', 2, 300), cell('async', 16, 310)])], [w('async', 16, after)])).toEqual([]);
+  });
+});
+
 describe('nextRound (adaptive stopping)', () => {
   const s = (rounds: number, verdict: 'inconclusive' | 'unchanged' | 'regression', failed = false, roundCostMs = 1000) => ({ rounds, verdict, failed, roundCostMs });
   it('gives every comparison the minimum rounds, then only undecided ones', () => {
