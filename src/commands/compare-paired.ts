@@ -25,8 +25,8 @@ export type MeasureVisit = (
 
 /**
  * Paired visits: warm up for at least one batch and 100 ms, then measure at least three batches and
- * the sample time; the visit's rate is its best batch, or best third of its batches (bestGroupRate). Measured on the
- * CPU-bound example, 30 A/A rounds on a loaded shared VM, standard deviation of the per-round
+ * the sample time; the visit's rate is its best batch, or best third of its batches (bestGroupRate).
+ * Measured on the CPU-bound example, 30 A/A rounds on a loaded shared VM, standard deviation of the per-round
  * CPU-time log-ratio: 3.1% with the best of three batches, 6.6% with their median, 10.5% with the
  * median of two (wall clock: 10.2%, 19.5%, 24.0%). One warm-up batch (of at least 100 ms), not
  * two: a batch of the example is ~120 ms of a ~1 s visit, and rounds, not longer visits, are what
@@ -53,8 +53,8 @@ const VISIT_GROUPS = 3;
  * The best rate of a visit: its batches pooled into three consecutive groups (one batch each when
  * there are three), tasks / summed time per group, the highest. What disturbs a batch (time stolen
  * by other VMs, a neighbour's cache traffic, a stray compile or collection on a background thread)
- * only ever slows it down, so the fastest group is the steadiest estimate of the code's own speed;
- * taking it on both sides leaves the ratio unbiased. Pooling keeps a visit of many tiny batches from
+ * almost always slows it down, so the fastest group is the steadiest estimate of the code's own
+ * speed (see the figures above); taking it on both sides leaves the ratio unbiased. Pooling keeps a visit of many tiny batches from
  * picking the luckiest of dozens. NaN when no batch has time on this measure.
  */
 function bestGroupRate(outcome: VisitOutcome, time: (s: VisitOutcome['samples'][number]) => number): number {
