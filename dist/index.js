@@ -32276,11 +32276,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     const cell2 = bestOfModel.get(m);
     return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
   }).join(", ");
-  const waits = [
-    (options.sequentialRunQueue ?? 0) >= 0.05 ? `waited ${percent(options.sequentialRunQueue)} for one` : "",
-    (options.sequentialSteal ?? 0) >= 0.05 ? `lost ${percent(options.sequentialSteal)} to other VMs` : ""
-  ].filter(Boolean);
-  const waited = waits.length ? ` and ${waits.join(" and ")}` : "";
+  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
   const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
   const marginText = percent(margin);
   let verdict;
@@ -32805,7 +32801,7 @@ var CPU_BOUND_AT = 0.8;
 var IO_BOUND_AT = 0.3;
 function classify(sequential) {
   if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
-  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0) + (sequential.stealShare ?? 0);
+  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
   if (u >= CPU_BOUND_AT) return "cpu-bound";
   if (u <= IO_BOUND_AT) return "io-bound";
   return "mixed";
@@ -33382,7 +33378,7 @@ async function runVisit(runtime, workload2, spec, options = {}) {
           cpuMs: message.cpuMs,
           latenciesMs: message.latenciesMs,
           ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {},
-          ...typeof message.stealMs === "number" ? { stealMs: message.stealMs } : {}
+          ...typeof message.machineTicks?.busy === "number" && typeof message.machineTicks.steal === "number" ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } } : {}
         });
         break;
       case "done":
@@ -33556,7 +33552,7 @@ async function runPairedRounds(targets, options) {
   for (let round2 = 1; ; round2++) {
     if (options.signal?.aborted) break;
     const analysed = analyzeComparisons(comparisonInputs(states), interim);
-    const decision = nextRound(
+    const decision2 = nextRound(
       states.map((s, i) => ({
         rounds: s.rounds.length,
         verdict: actionableVerdict(analysed[i].verdict, s.rounds.length, options.settings.maxRounds),
@@ -33565,8 +33561,8 @@ async function runPairedRounds(targets, options) {
       })),
       { minRounds: options.settings.minRounds, maxRounds: options.settings.maxRounds, remainingMs: options.deadline - performance.now() }
     );
-    if (decision.measure.length === 0) break;
-    const order = shuffled(decision.measure, random);
+    if (decision2.measure.length === 0) break;
+    const order = shuffled(decision2.measure, random);
     let done = 0;
     for (const index of order) {
       if (options.signal?.aborted || performance.now() > options.deadline) break;
@@ -33620,7 +33616,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }));
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
-  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare, sequentialSteal: sequential?.stealShare }) ?? null;
+  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare }) ?? null;
   const result = {
     name,
     runtime,
@@ -33686,6 +33682,16 @@ var round = (value, digits = 3) => {
   return Math.round(value * scale) / scale;
 };
 var STATUS_ORDER = ["crashed", "timed-out", "errored"];
+function stolenMs(cpuMs, samples) {
+  let busy = 0;
+  let steal = 0;
+  for (const s of samples) {
+    if (!s.machineTicks) continue;
+    busy += s.machineTicks.busy;
+    steal += s.machineTicks.steal;
+  }
+  return busy > 0 && steal > 0 ? cpuMs * steal / busy : 0;
+}
 function aggregateCell(model2, concurrency, visits) {
   const failures = visits.filter((v) => v.status !== "ok" && v.status !== "aborted");
   const samples = visits.flatMap((v) => v.samples);
@@ -33696,7 +33702,7 @@ function aggregateCell(model2, concurrency, visits) {
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
   const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
-  const steal = samples.reduce((sum, s) => sum + (s.stealMs ?? 0), 0);
+  const steal = stolenMs(cpu, samples);
   const startups = visits.map((v) => v.startupMs).filter((s) => s !== void 0);
   let status = "ok";
   let error2;
@@ -35054,6 +35060,15 @@ var runResultsCheck = obj({
 var ref = obj({ ref: str2(500), sha: nullable(str2(64)), "dirty?": bool });
 var side = obj({ throughput: nullable(num), peakRssBytes: nullable(num) });
 var modelAt = nullable(obj({ model, concurrency: int }));
+var decision = {
+  verdict: oneOf("regression", "improvement", "unchanged", "inconclusive"),
+  change: nullable(num),
+  ci95: nullable(pair(num)),
+  holmCi: nullable(pair(num)),
+  holmLevel: num,
+  rounds: num,
+  roundSpread: nullable(num)
+};
 var compareResultsCheck = obj({
   schemaVersion: oneOf(1),
   kind: oneOf("compare"),
@@ -35070,34 +35085,18 @@ var compareResultsCheck = obj({
       concurrency: int,
       roles: arr(oneOf("best", "recommended"), 2),
       "metric?": oneOf("throughput", "cpu-time"),
-      verdict: oneOf("regression", "improvement", "unchanged", "inconclusive"),
-      change: nullable(num),
-      ci95: nullable(pair(num)),
-      holmCi: nullable(pair(num)),
-      holmLevel: num,
-      rounds: num,
+      ...decision,
       base: side,
       head: side,
       memoryChange: nullable(num),
       memoryGrowth: bool,
-      roundSpread: nullable(num),
       detectableChange: nullable(num),
       "error?": str2()
     }),
     MAX_WORKLOADS * MODELS.length * 2
   ),
   "workloadChanges?": arr(
-    obj({
-      workload: str2(500),
-      cells: int,
-      verdict: oneOf("regression", "improvement", "unchanged", "inconclusive"),
-      change: nullable(num),
-      ci95: nullable(pair(num)),
-      holmCi: nullable(pair(num)),
-      holmLevel: num,
-      rounds: num,
-      roundSpread: nullable(num)
-    }),
+    obj({ workload: str2(500), cells: int, ...decision }),
     MAX_WORKLOADS
   ),
   recommendationChanges: arr(obj({ workload: str2(500), base: modelAt, head: modelAt }), MAX_WORKLOADS),

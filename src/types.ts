@@ -31,11 +31,11 @@ export interface BatchSample {
    */
   runQueueMs?: number;
   /**
-   * CPU time the batch lost to the hypervisor, ms: its CPU time times the machine's steal per busy
-   * tick (Linux /proc/stat; absent elsewhere). On a shared VM a CPU-bound task loses this without
-   * computing or queueing.
+   * Clock ticks of the whole machine during the batch (Linux /proc/stat, all CPUs): `busy` (user,
+   * nice, system, irq, softirq) and `steal`, the time the hypervisor ran other VMs while a CPU of
+   * this one wanted to run. Absent elsewhere. See aggregate.ts for how steal is charged to a cell.
    */
-  stealMs?: number;
+  machineTicks?: { busy: number; steal: number };
 }
 
 export interface CellResult {
@@ -56,7 +56,7 @@ export interface CellResult {
   cpuUtilization: number;
   /** Run-queue wait / wall time of the host's threads: CPU the tasks wanted but the machine was busy (Linux). */
   runQueueShare?: number;
-  /** Time lost to the hypervisor (see BatchSample.stealMs) / wall time: CPU the tasks wanted but other VMs got (Linux). */
+  /** Time lost to the hypervisor / wall time: CPU the tasks wanted but other VMs got (Linux; see aggregate.ts). */
   stealShare?: number;
   /** Largest peak resident set, summed over the host and every worker process it started. */
   peakRssBytes: number;

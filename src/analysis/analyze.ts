@@ -11,7 +11,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   }));
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
-  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare, sequentialSteal: sequential?.stealShare }) ?? null;
+  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare }) ?? null;
   const result: WorkloadResult = {
     name,
     runtime,

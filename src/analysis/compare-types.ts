@@ -74,19 +74,12 @@ export interface Comparison {
  * it was compared on), in the same Holm family as the comparisons. A change to the task's code moves
  * every model; pooling them sees it with fewer rounds than any one cell.
  */
-export interface WorkloadChange {
+export interface WorkloadChange extends Pick<Comparison, 'verdict' | 'change' | 'ci95' | 'holmCi' | 'holmLevel' | 'roundSpread'> {
   workload: string;
   /** Comparisons pooled. */
   cells: number;
-  verdict: Verdict;
-  /** Estimated change, a fraction, on each comparison's own metric; null when not measured. */
-  change: number | null;
-  ci95: [number, number] | null;
-  holmCi: [number, number] | null;
-  holmLevel: number;
   /** Rounds pooled (round k averages the comparisons that had a round k). */
   rounds: number;
-  roundSpread: number | null;
 }
 
 /** The recommended model or concurrency differs between base and head. */

@@ -10,8 +10,6 @@ export interface RecommendOptions {
   seed?: number;
   /** Share of the sequential cell's wall time spent waiting for a core (busy machine), for the reason text. */
   sequentialRunQueue?: number;
-  /** Share of the sequential cell's wall time lost to the hypervisor (shared VM), for the reason text. */
-  sequentialSteal?: number;
 }
 
 type Verdict = 'wins' | 'loses' | 'within-noise';
@@ -102,11 +100,7 @@ export function recommend(
       return `${m} ${times(speedupOf(cell))} at ${unit(m, cell.concurrency)}`;
     })
     .join(', ');
-  const waits = [
-    (options.sequentialRunQueue ?? 0) >= 0.05 ? `waited ${percent(options.sequentialRunQueue!)} for one` : '',
-    (options.sequentialSteal ?? 0) >= 0.05 ? `lost ${percent(options.sequentialSteal!)} to other VMs` : '',
-  ].filter(Boolean);
-  const waited = waits.length ? ` and ${waits.join(' and ')}` : '';
+  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue!)} for one` : '';
   const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : 'Unclassified';
   const marginText = percent(margin);
   let verdict: string;

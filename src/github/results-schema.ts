@@ -143,6 +143,17 @@ const ref = obj({ ref: str(500), sha: nullable(str(64)), 'dirty?': bool });
 const side = obj({ throughput: nullable(num), peakRssBytes: nullable(num) });
 const modelAt = nullable(obj({ model, concurrency: int }));
 
+/** What a comparison and a workload taken as a whole both carry. */
+const decision = {
+  verdict: oneOf('regression', 'improvement', 'unchanged', 'inconclusive'),
+  change: nullable(num),
+  ci95: nullable(pair(num)),
+  holmCi: nullable(pair(num)),
+  holmLevel: num,
+  rounds: num,
+  roundSpread: nullable(num),
+};
+
 export const compareResultsCheck: Check = obj({
   schemaVersion: oneOf(1),
   kind: oneOf('compare'),
@@ -159,34 +170,18 @@ export const compareResultsCheck: Check = obj({
       concurrency: int,
       roles: arr(oneOf('best', 'recommended'), 2),
       'metric?': oneOf('throughput', 'cpu-time'),
-      verdict: oneOf('regression', 'improvement', 'unchanged', 'inconclusive'),
-      change: nullable(num),
-      ci95: nullable(pair(num)),
-      holmCi: nullable(pair(num)),
-      holmLevel: num,
-      rounds: num,
+      ...decision,
       base: side,
       head: side,
       memoryChange: nullable(num),
       memoryGrowth: bool,
-      roundSpread: nullable(num),
       detectableChange: nullable(num),
       'error?': str(),
     }),
     MAX_WORKLOADS * MODELS.length * 2,
   ),
   'workloadChanges?': arr(
-    obj({
-      workload: str(500),
-      cells: int,
-      verdict: oneOf('regression', 'improvement', 'unchanged', 'inconclusive'),
-      change: nullable(num),
-      ci95: nullable(pair(num)),
-      holmCi: nullable(pair(num)),
-      holmLevel: num,
-      rounds: num,
-      roundSpread: nullable(num),
-    }),
+    obj({ workload: str(500), cells: int, ...decision }),
     MAX_WORKLOADS,
   ),
   recommendationChanges: arr(obj({ workload: str(500), base: modelAt, head: modelAt }), MAX_WORKLOADS),

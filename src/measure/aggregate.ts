@@ -1,7 +1,7 @@
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { medianConfidenceInterval } from '../stats/median-ci.ts';
 import { median, quantile, sortSamples } from '../stats/sorted.ts';
-import type { CellResult, CellStatus, Model } from '../types.ts';
+import type { BatchSample, CellResult, CellStatus, Model } from '../types.ts';
 
 const round = (value: number, digits = 3) => {
   const scale = 10 ** digits;
@@ -10,6 +10,24 @@ const round = (value: number, digits = 3) => {
 
 /** Worst status first: a cell that crashed once is reported as crashed even if other visits erred. */
 const STATUS_ORDER: CellStatus[] = ['crashed', 'timed-out', 'errored'];
+
+/**
+ * CPU time the cell's batches lost to the hypervisor, ms: their CPU time times the machine's steal
+ * per busy tick over all of them. On a shared VM a CPU-bound task loses this without it showing as
+ * CPU time or run-queue wait; charging steal in proportion to the CPU used keeps a waiting task
+ * from paying for a neighbour's load. Summed over the cell, not per batch: a short batch sees a
+ * handful of 10 ms ticks, and a ratio of such counts is biased and wild.
+ */
+export function stolenMs(cpuMs: number, samples: readonly BatchSample[]): number {
+  let busy = 0;
+  let steal = 0;
+  for (const s of samples) {
+    if (!s.machineTicks) continue;
+    busy += s.machineTicks.busy;
+    steal += s.machineTicks.steal;
+  }
+  return busy > 0 && steal > 0 ? (cpuMs * steal) / busy : 0;
+}
 
 /**
  * Combine every visit of one cell into its result. Throughput is tasks / batch wall time per
@@ -26,7 +44,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
   const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
-  const steal = samples.reduce((sum, s) => sum + (s.stealMs ?? 0), 0);
+  const steal = stolenMs(cpu, samples);
   const startups = visits.map((v) => v.startupMs).filter((s): s is number => s !== undefined);
   let status: CellStatus = 'ok';
   let error: string | undefined;

@@ -114,7 +114,9 @@ export async function runVisit(
           cpuMs: message.cpuMs,
           latenciesMs: message.latenciesMs,
           ...(typeof message.runQueueMs === 'number' ? { runQueueMs: message.runQueueMs } : {}),
-          ...(typeof message.stealMs === 'number' ? { stealMs: message.stealMs } : {}),
+          ...(typeof message.machineTicks?.busy === 'number' && typeof message.machineTicks.steal === 'number'
+            ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } }
+            : {}),
         });
         break;
       case 'done':

@@ -34,9 +34,8 @@ describe('classify', () => {
     // On a busy machine a CPU-bound task waits for a core: that wait is wanted CPU, not I/O.
     expect(classify({ ...cell('sequential', 1, 100, { cpu: 0.55 }), runQueueShare: 0.4 })).toBe('cpu-bound');
     expect(classify({ ...cell('sequential', 1, 100, { cpu: 0.05 }), runQueueShare: 0.01 })).toBe('io-bound');
-    // On a shared VM the hypervisor's steal is CPU the task wanted, too.
-    expect(classify({ ...cell('sequential', 1, 100, { cpu: 0.6 }), runQueueShare: 0.02, stealShare: 0.25 })).toBe('cpu-bound');
-    expect(classify({ ...cell('sequential', 1, 100, { cpu: 0.6 }), runQueueShare: 0.02 })).toBe('mixed');
+    // Steal is not: charged by CPU time it made an I/O-bound example look mixed.
+    expect(classify({ ...cell('sequential', 1, 100, { cpu: 0.15 }), runQueueShare: 0.02, stealShare: 0.2 })).toBe('io-bound');
     expect(classify(undefined)).toBeNull();
     expect(classify({ ...cell('sequential', 1, 100), status: 'crashed' })).toBeNull();
   });

@@ -2511,11 +2511,8 @@ function machineTicks() {
     return null;
   }
 }
-function stolenMs(cpuMs, before, after) {
-  if (!before || !after) return 0;
-  const busy = after.busy - before.busy;
-  const steal = after.steal - before.steal;
-  return busy > 0 && steal > 0 ? cpuMs * steal / busy : 0;
+function ticksBetween(before, after) {
+  return before && after ? { busy: after.busy - before.busy, steal: after.steal - before.steal } : null;
 }
 function hostPeakRssBytes() {
   return process.resourceUsage().maxRSS * 1024;
@@ -2841,12 +2838,12 @@ async function measure(spec2) {
       const wallMs = await runBatch(executor, tasks, lanes, watchdog.starts, latencies);
       const cpuMs = await executor.cpuMs() - cpuBefore;
       const runQueueMs = hostRunQueueMs() - runQueueBefore;
-      const stealMs = stolenMs(cpuMs, ticksBefore, machineTicks());
+      const ticks = ticksBetween(ticksBefore, machineTicks());
       if (warmups > 0 || performance.now() < warmupUntil) {
         warmups--;
         return;
       }
-      send({ type: "sample", wallMs, tasks, cpuMs, runQueueMs, stealMs, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
+      send({ type: "sample", wallMs, tasks, cpuMs, runQueueMs, ...ticks ? { machineTicks: ticks } : {}, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
       measuringSince ??= performance.now() - wallMs;
       measured++;
       const enough = measured >= spec2.minBatches && performance.now() - measuringSince >= spec2.sampleTimeMs;

@@ -10,7 +10,7 @@ import { runBatch } from './batch.ts';
 import { inHostExecutor } from './executors/in-host.ts';
 import { processExecutor } from './executors/process.ts';
 import { threadExecutor } from './executors/thread.ts';
-import { hostRunQueueMs, machineTicks, stolenMs, WorkerCrashError, type Executor } from './executors/types.ts';
+import { hostRunQueueMs, machineTicks, ticksBetween, WorkerCrashError, type Executor } from './executors/types.ts';
 import { describeError, loadWorkload, WorkloadLoadError } from './load-workload.ts';
 import { startWatchdog } from './watchdog.ts';
 
@@ -79,12 +79,12 @@ async function measure(spec: VisitSpec): Promise<void> {
       const wallMs = await runBatch(executor!, tasks, lanes, watchdog.starts, latencies);
       const cpuMs = (await executor!.cpuMs()) - cpuBefore;
       const runQueueMs = hostRunQueueMs() - runQueueBefore;
-      const stealMs = stolenMs(cpuMs, ticksBefore, machineTicks());
+      const ticks = ticksBetween(ticksBefore, machineTicks());
       if (warmups > 0 || performance.now() < warmupUntil) {
         warmups--;
         return;
       }
-      send({ type: 'sample', wallMs, tasks, cpuMs, runQueueMs, stealMs, latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) });
+      send({ type: 'sample', wallMs, tasks, cpuMs, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) });
       measuringSince ??= performance.now() - wallMs;
       measured++;
       const enough = measured >= spec.minBatches && performance.now() - measuringSince >= spec.sampleTimeMs;

@@ -1,24 +1,31 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { machineTicks, stolenMs } from '../../../src/runtimes/node/executors/types.ts';
+import { stolenMs } from '../../../src/measure/aggregate.ts';
+import { machineTicks, ticksBetween } from '../../../src/runtimes/node/executors/types.ts';
+import type { BatchSample } from '../../../src/types.ts';
+
+const batch = (busy: number, steal: number): BatchSample => ({ wallMs: 100, tasks: 1, cpuMs: 50, latenciesMs: [], machineTicks: { busy, steal } });
 
 describe('steal attribution', () => {
-  it("charges a batch the machine's steal per busy tick, in proportion to its own CPU time", () => {
-    // 100 busy ticks and 25 stolen on the machine: every computed ms cost 0.25 ms more.
-    expect(stolenMs(400, { busy: 1000, steal: 50 }, { busy: 1100, steal: 75 })).toBeCloseTo(100, 12);
+  it("charges a cell the machine's steal per busy tick over all its batches, in proportion to its CPU time", () => {
+    // 100 busy ticks and 25 stolen over the cell: every computed ms cost 0.25 ms more.
+    expect(stolenMs(400, [batch(60, 5), batch(40, 20)])).toBeCloseTo(100, 12);
     // A task that barely used the CPU is barely charged, however busy the neighbours were.
-    expect(stolenMs(4, { busy: 1000, steal: 50 }, { busy: 1100, steal: 75 })).toBeCloseTo(1, 12);
-    expect(stolenMs(400, { busy: 1000, steal: 50 }, { busy: 1000, steal: 60 })).toBe(0);
-    expect(stolenMs(400, null, { busy: 1000, steal: 60 })).toBe(0);
+    expect(stolenMs(4, [batch(100, 25)])).toBeCloseTo(1, 12);
+    // Summed, not averaged per batch: a batch of 1 busy tick and 3 stolen does not make it 3x.
+    expect(stolenMs(400, [batch(1, 3), batch(99, 22)])).toBeCloseTo(100, 12);
+    expect(stolenMs(400, [batch(100, 0)])).toBe(0);
+    expect(stolenMs(400, [{ wallMs: 100, tasks: 1, cpuMs: 50, latenciesMs: [] }])).toBe(0);
   });
   it.runIf(existsSync('/proc/stat'))('reads monotonic machine ticks from /proc/stat', () => {
     const a = machineTicks()!;
     let x = 0;
     for (let i = 0; i < 5e7; i++) x += i;
-    const b = machineTicks()!;
+    const delta = ticksBetween(a, machineTicks())!;
     expect(x).toBeGreaterThan(0);
-    expect(b.busy).toBeGreaterThanOrEqual(a.busy);
-    expect(b.steal).toBeGreaterThanOrEqual(a.steal);
+    expect(delta.busy).toBeGreaterThanOrEqual(0);
+    expect(delta.steal).toBeGreaterThanOrEqual(0);
     expect(Number.isInteger(a.busy) && Number.isInteger(a.steal)).toBe(true);
+    expect(ticksBetween(null, a)).toBeNull();
   });
 });

@@ -170,12 +170,11 @@ def machine_ticks():
     return user + nice + system + irq + softirq, steal
 
 
-def stolen_ms(cpu_ms: float, before, after) -> float:
-    """CPU time a batch lost to the hypervisor: its CPU time times the machine's steal per busy tick."""
+def ticks_between(before, after):
+    """Machine ticks between two readings of machine_ticks, as the protocol sends them, or None."""
     if before is None or after is None:
-        return 0.0
-    busy, steal = after[0] - before[0], after[1] - before[1]
-    return cpu_ms * steal / busy if busy > 0 and steal > 0 else 0.0
+        return None
+    return {"busy": after[0] - before[0], "steal": after[1] - before[1]}
 
 
 def maxrss_bytes() -> int:

@@ -79,17 +79,9 @@ export function machineTicks(): { busy: number; steal: number } | null {
   }
 }
 
-/**
- * CPU time a batch lost to the hypervisor, ms: its own CPU time times the machine's steal per busy
- * tick over the batch. On a shared VM a CPU-bound task loses this without it showing as CPU time
- * or run-queue wait; attributing steal in proportion to CPU used keeps a waiting task from being
- * charged for a neighbour's load.
- */
-export function stolenMs(cpuMs: number, before: { busy: number; steal: number } | null, after: { busy: number; steal: number } | null): number {
-  if (!before || !after) return 0;
-  const busy = after.busy - before.busy;
-  const steal = after.steal - before.steal;
-  return busy > 0 && steal > 0 ? (cpuMs * steal) / busy : 0;
+/** Machine ticks between two readings of machineTicks (null when either is missing). */
+export function ticksBetween(before: { busy: number; steal: number } | null, after: { busy: number; steal: number } | null): { busy: number; steal: number } | null {
+  return before && after ? { busy: after.busy - before.busy, steal: after.steal - before.steal } : null;
 }
 
 export function hostPeakRssBytes(): number {

@@ -151,15 +151,18 @@ def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
         run_queue_before, ticks_before = common.run_queue_ms(), common.machine_ticks()
         wall_ms, cpu_ms, latencies = model.batch()
         cpu_ms = max(cpu_ms, 0.0)
-        channel.send({
+        sample = {
             "type": "sample",
             "wallMs": round(wall_ms, 4),
             "tasks": len(latencies),
             "cpuMs": round(cpu_ms, 3),
             "runQueueMs": round(common.run_queue_ms() - run_queue_before, 3),
-            "stealMs": round(common.stolen_ms(cpu_ms, ticks_before, common.machine_ticks()), 3),
             "latenciesMs": [round(latency, 4) for latency in latencies],
-        })
+        }
+        ticks = common.ticks_between(ticks_before, common.machine_ticks())
+        if ticks is not None:
+            sample["machineTicks"] = ticks
+        channel.send(sample)
         measured += 1
 
     watchdog.lanes = None
