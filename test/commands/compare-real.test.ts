@@ -24,14 +24,18 @@ describe('compare with real Node hosts', () => {
 
   it('flags a CPU workload made 15% slower, not the untouched one, and exits 1', async () => {
     repo.write({ 'bench/cpu-a.ts': cpuWorkload(Math.round(ITERATIONS / 0.85)) });
-    const { results, exitCode } = await compareCommand({ base: 'main', cwd: repo.dir, failOnRegression: true, timeBudgetSeconds: 25 });
+    // 60 s: enough rounds on a moderately loaded machine; a quiet one stops at an early look.
+    const { results, exitCode } = await compareCommand({ base: 'main', cwd: repo.dir, failOnRegression: true, timeBudgetSeconds: 60 });
     const verdict = (name: string) => results.comparisons.find((c) => c.workload === name)!;
     const slow = verdict('cpu-a');
     // The untouched workload is never flagged, however noisy the machine.
     expect(verdict('cpu-b').verdict).not.toBe('regression');
     expect(worktrees()).toBe(1);
-    if (slow.detectableChange !== null && slow.detectableChange < 0.12) {
-      // The run itself says it could see a 12% change: then it must have flagged the 15% one.
+    if (slow.detectableChange !== null && slow.detectableChange < 0.075) {
+      // The run says its interval could flag a 7.5% change, i.e. the estimate of this 15% change
+      // would have to be off by more than three standard errors for it to stay unflagged. (A
+      // "detectable" change is flagged only half the time when it is the true one: guarding at
+      // 12% failed in CI with an estimate of -7.6% and a detectable change of 9.4%.)
       expect(slow.verdict, JSON.stringify(slow)).toBe('regression');
       expect(exitCode).toBe(1);
     } else {
@@ -40,5 +44,5 @@ describe('compare with real Node hosts', () => {
       expect(slow.verdict, JSON.stringify(slow)).toMatch(/^(regression|inconclusive)$/);
       console.warn(`compare-real: machine too noisy to require detection (detectable change ${((slow.detectableChange ?? 1) * 100).toFixed(0)}%)`);
     }
-  }, 60_000);
+  }, 150_000);
 });
