@@ -27,8 +27,8 @@ Usage:
   concurrency-bench run [--config FILE] [--time-budget SECONDS] [--json FILE] [--markdown FILE]
                         [--margin PERCENT] [--seed N] [--workload NAME]...
   concurrency-bench compare --base REF [--head REF] [--config FILE] [--json FILE] [--markdown FILE]
-                        [--threshold PERCENT] [--fail-on-regression] [--time-budget SECONDS]
-  concurrency-bench compare BASE.json HEAD.json [--json FILE] [--markdown FILE] [--threshold PERCENT]
+                        [--threshold PERCENT] [--alpha P] [--fail-on-regression] [--time-budget SECONDS]
+  concurrency-bench compare BASE.json HEAD.json [--json FILE] [--markdown FILE] [--threshold PERCENT] [--alpha P]
   concurrency-bench report RESULTS.json [--format md|terminal|json]
 
 Exit codes: 0 ok, 1 regression (compare --fail-on-regression), 2 usage or config error,
@@ -120,12 +120,15 @@ async function compare(args: string[]): Promise<number> {
     json: { type: 'string' },
     markdown: { type: 'string' },
     threshold: { type: 'string' },
+    alpha: { type: 'string' },
     'fail-on-regression': { type: 'boolean' },
     'time-budget': { type: 'string' },
     seed: { type: 'string' },
     'no-color': { type: 'boolean' },
   });
   const threshold = percent(values.threshold as string | undefined, '--threshold');
+  const alpha = number(values.alpha as string | undefined, '--alpha', { min: 1e-6 });
+  if (alpha !== undefined && alpha >= 0.5) throw new UsageError(`--alpha is a probability below 0.5 (e.g. 0.05 or 0.01), got ${JSON.stringify(values.alpha)}`);
   const seed = number(values.seed as string | undefined, '--seed', { integer: true });
   const failOnRegression = Boolean(values['fail-on-regression']);
   if (positionals.length > 0) {
@@ -133,7 +136,7 @@ async function compare(args: string[]): Promise<number> {
     if (positionals.length !== 2 || values.base || values.head) {
       throw new UsageError('compare takes either --base REF [--head REF], or two results files BASE.json HEAD.json');
     }
-    const { results, exitCode } = await compareFilesCommand({ baseFile: positionals[0], headFile: positionals[1], threshold, seed, failOnRegression });
+    const { results, exitCode } = await compareFilesCommand({ baseFile: positionals[0], headFile: positionals[1], threshold, alpha, seed, failOnRegression });
     if (values.json) writeJsonAtomic(values.json as string, results);
     printCompare(results, values.markdown as string | undefined, values['no-color']);
     return exitCode;
@@ -148,6 +151,7 @@ async function compare(args: string[]): Promise<number> {
     configPath: (values.config as string | undefined) ?? defaultConfigPath(),
     jsonPath: values.json as string | undefined,
     threshold,
+    alpha,
     failOnRegression,
     timeBudgetSeconds: number(values['time-budget'] as string | undefined, '--time-budget', { min: 1 }),
     seed,

@@ -43,6 +43,8 @@ export interface CompareFilesOptions {
   headFile: string;
   threshold?: number;
   noiseFloor?: number;
+  /** Family-wise error rate of the claims; default 0.05. */
+  alpha?: number;
   seed?: number;
   failOnRegression?: boolean;
   cwd?: string;

@@ -12,6 +12,9 @@ import { visitSpec } from '../measure/scheduler.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { allowedCpus } from '../runtimes/affinity.ts';
 import { runVisit } from '../runtimes/visit.ts';
+import { runInterleavedVisits } from '../measure/interleaved.ts';
+import type { VisitSpec } from '../runtimes/types.ts';
+import type { BatchSample } from '../types.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import type { Model } from '../types.ts';
 
@@ -24,17 +27,27 @@ export type MeasureVisit = (
 ) => Promise<VisitOutcome>;
 
 /**
- * Paired visits: warm up for at least one batch and 100 ms, then measure at least three batches and
- * the sample time; the visit's rate is its best batch, or best third of its batches (bestGroupRate).
- * Measured on the CPU-bound example, 30 A/A rounds on a loaded shared VM, standard deviation of the per-round
- * CPU-time log-ratio: 3.1% with the best of three batches, 6.6% with their median, 10.5% with the
- * median of two (wall clock: 10.2%, 19.5%, 24.0%). One warm-up batch (of at least 100 ms), not
- * two: a batch of the example is ~120 ms of a ~1 s visit, and rounds, not longer visits, are what
- * narrow the interval.
+ * Paired visits: warm up for at least one batch and 100 ms, then measure at least six pairs of
+ * batches and the sample time per side (PAIRED_SAMPLE_MS in compare.ts), base and head interleaved
+ * batch by batch (measure/interleaved.ts).
  */
 export const PAIRED_WARMUP_BATCHES = 1;
 export const PAIRED_WARMUP_MS = 100;
-export const PAIRED_MIN_BATCHES = 3;
+export const PAIRED_MIN_BATCHES = 6;
+
+/** Measure both sides of one round. Injected so tests and the benchmark can drive the loop. */
+export type MeasureRound = (
+  target: PairedTarget,
+  options: { first: 'base' | 'head'; sampleTimeMs: number; signal?: AbortSignal; cpus?: readonly number[] },
+) => Promise<Partial<Record<'base' | 'head', VisitOutcome>>>;
+
+function pairedSpec(workload: WorkloadConfig, model: Model, concurrency: number, sampleTimeMs: number): VisitSpec {
+  const spec = visitSpec({ workload, model, concurrency, key: '' }, sampleTimeMs);
+  spec.warmupBatches = PAIRED_WARMUP_BATCHES;
+  spec.warmupTimeMs = PAIRED_WARMUP_MS;
+  spec.minBatches = Math.min(spec.maxBatches, PAIRED_MIN_BATCHES);
+  return spec;
+}
 
 /** A fresh host through the workload's runtime (loaded lazily: the runtime registry pulls in every runtime). */
 export const measureInFreshHost: MeasureVisit = async (workload, model, concurrency, options) => {
@@ -46,39 +59,64 @@ export const measureInFreshHost: MeasureVisit = async (workload, model, concurre
   return runVisit(runtimeFor(workload.runtime), workload, spec, { signal: options.signal, hardTimeoutMs: workload.timeoutMs + 30_000, cpus: options.cpus });
 };
 
-/** Measured batches are pooled into this many consecutive groups; a visit's rate is its best group. */
-const VISIT_GROUPS = 3;
+/** The real round: both trees' hosts alive at once, their batches interleaved (see measure/interleaved.ts). */
+export const measureInterleaved: MeasureRound = async (target, options) => {
+  const { runtimeFor } = await import('../runtimes/registry.ts');
+  const { model, concurrency } = target.cell;
+  const side = (tree: 'base' | 'head') => {
+    const workload = target[tree];
+    return { runtime: runtimeFor(workload.runtime), workload, spec: pairedSpec(workload, model, concurrency, options.sampleTimeMs) };
+  };
+  const second = options.first === 'base' ? 'head' : 'base';
+  const [a, b] = await runInterleavedVisits(side(options.first), side(second), {
+    signal: options.signal,
+    hardTimeoutMs: Math.max(target.base.timeoutMs, target.head.timeoutMs) + 60_000,
+    cpus: options.cpus,
+  });
+  return b ? { [options.first]: a, [second]: b } : { [options.first]: a };
+};
+
+/** A round of two separate visits, one after the other: for a MeasureVisit stand-in (tests, fakes). */
+export function visitsOneAfterTheOther(measure: MeasureVisit): MeasureRound {
+  return async (target, options) => {
+    const outcomes: Partial<Record<'base' | 'head', VisitOutcome>> = {};
+    for (const tree of options.first === 'base' ? (['base', 'head'] as const) : (['head', 'base'] as const)) {
+      const outcome = await measure(target[tree], target.cell.model, target.cell.concurrency, {
+        sampleTimeMs: options.sampleTimeMs,
+        signal: options.signal,
+        warmupBatches: PAIRED_WARMUP_BATCHES,
+        warmupTimeMs: PAIRED_WARMUP_MS,
+        minBatches: PAIRED_MIN_BATCHES,
+        cpus: options.cpus,
+      });
+      outcomes[tree] = outcome;
+      if (outcome.status !== 'ok') break;
+    }
+    return outcomes;
+  };
+}
 
 /**
- * The best rate of a visit: its batches pooled into three consecutive groups (one batch each when
- * there are three), tasks / summed time per group, the highest. What disturbs a batch (time stolen
- * by other VMs, a neighbour's cache traffic, a stray compile or collection on a background thread)
- * almost always slows it down, so the fastest group is the steadiest estimate of the code's own
- * speed (see the figures above); taking it on both sides leaves the ratio unbiased. Pooling keeps a visit of many tiny batches from
- * picking the luckiest of dozens. NaN when no batch has time on this measure.
+ * Each side's rate in one round, from batches paired by position (neighbours in time when the
+ * visits were interleaved): the pairs whose head/base rate ratio is among the most extreme sixth at
+ * either end are dropped (a batch hit by a stall or a stray collection), then each side's rate is
+ * its kept tasks over its kept time. NaN for a side with no timed pair.
  */
-function bestGroupRate(outcome: VisitOutcome, time: (s: VisitOutcome['samples'][number]) => number): number {
-  const samples = outcome.samples.filter((s) => time(s) > 0);
-  if (samples.length === 0) return Number.NaN;
-  const groups = Math.min(VISIT_GROUPS, samples.length);
-  let best = 0;
-  for (let g = 0; g < groups; g++) {
-    const part = samples.slice(Math.floor((g * samples.length) / groups), Math.floor(((g + 1) * samples.length) / groups));
-    const tasks = part.reduce((sum, s) => sum + s.tasks, 0);
-    const ms = part.reduce((sum, s) => sum + time(s), 0);
-    best = Math.max(best, tasks / (ms / 1000));
+export function pairedBatchRates(base: VisitOutcome, head: VisitOutcome, time: (s: BatchSample) => number): { base: number; head: number } {
+  const pairs: Array<{ b: BatchSample; h: BatchSample; logRatio: number }> = [];
+  for (let i = 0; i < Math.min(base.samples.length, head.samples.length); i++) {
+    const b = base.samples[i];
+    const h = head.samples[i];
+    if (!(time(b) > 0 && time(h) > 0 && b.tasks > 0 && h.tasks > 0)) continue;
+    pairs.push({ b, h, logRatio: Math.log(h.tasks / time(h) / (b.tasks / time(b))) });
   }
-  return best;
-}
-
-/** Throughput of one visit, tasks per wall-clock second (best group, see bestGroupRate). */
-export function visitThroughput(outcome: VisitOutcome): number {
-  return bestGroupRate(outcome, (s) => s.wallMs);
-}
-
-/** Tasks per CPU-second of one visit (best group, see bestGroupRate): the `cpu-time` metric. */
-export function visitCpuRate(outcome: VisitOutcome): number {
-  return bestGroupRate(outcome, (s) => s.cpuMs);
+  if (pairs.length === 0) return { base: Number.NaN, head: Number.NaN };
+  pairs.sort((x, y) => x.logRatio - y.logRatio);
+  const trim = Math.floor(pairs.length / 6);
+  const kept = pairs.slice(trim, pairs.length - trim);
+  const rate = (pick: (p: (typeof kept)[number]) => BatchSample) =>
+    kept.reduce((sum, p) => sum + pick(p).tasks, 0) / (kept.reduce((sum, p) => sum + time(pick(p)), 0) / 1000);
+  return { base: rate((p) => p.b), head: rate((p) => p.h) };
 }
 
 /** A cell to compare, with the workload as each tree declares it. */
@@ -110,6 +148,9 @@ export interface PairedLoopOptions {
   deadline: number;
   /** Sample time per visit, ms: short, because rounds (fresh processes) beat long visits against between-process noise. */
   sampleTimeMs: number;
+  /** How a round is measured (default: interleaved fresh hosts). */
+  measureRound?: MeasureRound;
+  /** A stand-in for single visits (tests): rounds are then two visits one after the other. */
   measure?: MeasureVisit;
   signal?: AbortSignal;
   /** CPUs a pinned comparison may be given (default: this process's affinity); fewer than two: nothing is pinned. */
@@ -133,7 +174,7 @@ export function comparisonInputs(states: readonly PairedState[]): ComparisonInpu
 const FIRST_ROUND_GUESS_MS = 2 * 400;
 
 export async function runPairedRounds(targets: readonly PairedTarget[], options: PairedLoopOptions): Promise<PairedState[]> {
-  const measure = options.measure ?? measureInFreshHost;
+  const measureRound = options.measureRound ?? (options.measure ? visitsOneAfterTheOther(options.measure) : measureInterleaved);
   const cpus = options.cpus ?? allowedCpus();
   const random = mulberry32(options.settings.seed ^ 0x5bd1e995);
   const states: PairedState[] = targets.map((target) => ({ target, rounds: [], visits: { base: [], head: [] }, lastRoundMs: FIRST_ROUND_GUESS_MS + 2 * options.sampleTimeMs }));
@@ -162,29 +203,21 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
       const sides: Array<'base' | 'head'> = random() < 0.5 ? ['base', 'head'] : ['head', 'base'];
       // Both sides on the same CPU, a random one per round: the vCPUs of a shared VM differ in speed.
       const cpu = state.target.pinToOneCpu && cpus.length >= 2 ? [cpus[Math.floor(random() * cpus.length)]] : undefined;
-      const outcomes: Partial<Record<'base' | 'head', VisitOutcome>> = {};
+      const outcomes = await measureRound(state.target, { first: sides[0], sampleTimeMs: options.sampleTimeMs, signal: options.signal, cpus: cpu });
       for (const side of sides) {
-        const outcome = await measure(state.target[side], cell.model, cell.concurrency, {
-          sampleTimeMs: options.sampleTimeMs,
-          signal: options.signal,
-          warmupBatches: PAIRED_WARMUP_BATCHES,
-          warmupTimeMs: PAIRED_WARMUP_MS,
-          minBatches: PAIRED_MIN_BATCHES,
-          cpus: cpu,
-        });
-        outcomes[side] = outcome;
+        const outcome = outcomes[side];
+        if (!outcome) continue;
         if (outcome.status !== 'aborted') state.visits[side].push(outcome);
         options.onVisit?.({ round, done: ++done, total: order.length * 2, label: `${side} ${cell.workload} ${cell.model} x${cell.concurrency}`, status: outcome.status });
-        if (outcome.status !== 'ok') {
-          if (outcome.status !== 'aborted') state.failure ??= { tree: side, message: `${outcome.status}: ${outcome.error ?? 'no detail'}` };
-          break;
-        }
+        if (outcome.status !== 'ok' && outcome.status !== 'aborted') state.failure ??= { tree: side, message: `${outcome.status}: ${outcome.error ?? 'no detail'}` };
       }
       state.lastRoundMs = performance.now() - started;
       const base = outcomes.base;
       const head = outcomes.head;
       if (base?.status === 'ok' && head?.status === 'ok') {
-        const r: PairedRound = { base: visitThroughput(base), head: visitThroughput(head), baseCpuRate: visitCpuRate(base), headCpuRate: visitCpuRate(head) };
+        const wall = pairedBatchRates(base, head, (s) => s.wallMs);
+        const cpu = pairedBatchRates(base, head, (s) => s.cpuMs);
+        const r: PairedRound = { base: wall.base, head: wall.head, baseCpuRate: cpu.base, headCpuRate: cpu.head };
         if (base.peakRssBytes) r.basePeakRssBytes = base.peakRssBytes;
         if (head.peakRssBytes) r.headPeakRssBytes = head.peakRssBytes;
         state.rounds.push(r);

@@ -24,7 +24,7 @@ import type { VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import type { RunResults, WorkloadResult } from '../types.ts';
 import { VERSION } from '../version.ts';
-import { comparisonInputs, measureInFreshHost, runPairedRounds, type MeasureVisit, type PairedState, type PairedTarget } from './compare-paired.ts';
+import { comparisonInputs, measureInFreshHost, PAIRED_MIN_BATCHES, runPairedRounds, type MeasureVisit, type PairedState, type PairedTarget } from './compare-paired.ts';
 import { buildRunResults, probeWorkloads, type ProgressEvent } from './run.ts';
 
 /** About twice a plain run's default: the sweep of both trees plus the paired rounds. */
@@ -35,8 +35,13 @@ export const DEFAULT_COMPARE_FILE = '.concurrency-bench/compare.json';
  * which decide the verdicts; the sweep's first round is complete however long it takes).
  */
 const SWEEP_SHARE = 0.25;
-/** Sample time per paired visit, ms. */
-const PAIRED_SAMPLE_MS = 150;
+/**
+ * Measured time per side of a paired round, ms (batches interleaved with the other side's). Longer
+ * than a sweep visit: interleaving cancels the machine's drift, so within a round it is white noise
+ * that remains and it averages out (measured: the spread of a block of 10 interleaved pairs was a
+ * third of a single pair's).
+ */
+const PAIRED_SAMPLE_MS = 300;
 /** Fixed cost of a visit (process start, pool start, warm-up batch), before one is measured. */
 const VISIT_OVERHEAD_GUESS_MS = 250;
 
@@ -51,6 +56,8 @@ export interface CompareOptions {
   threshold?: number;
   /** Fraction an interval must clear for a regression to be real; default 0.01. */
   noiseFloor?: number;
+  /** Family-wise error rate of the claims (regression, improvement), across comparisons and looks; default 0.05. */
+  alpha?: number;
   timeBudgetSeconds?: number;
   failOnRegression?: boolean;
   seed?: number;
@@ -76,12 +83,12 @@ export function compareExitCode(results: CompareResults, options: { failOnRegres
   return failed ? 3 : 0;
 }
 
-export function compareSettings(options: Pick<CompareOptions, 'threshold' | 'noiseFloor' | 'timeBudgetSeconds' | 'seed'>, config: string): CompareSettings {
+export function compareSettings(options: Pick<CompareOptions, 'threshold' | 'noiseFloor' | 'alpha' | 'timeBudgetSeconds' | 'seed'>, config: string): CompareSettings {
   return {
     threshold: options.threshold ?? COMPARE_DEFAULTS.threshold,
     noiseFloor: options.noiseFloor ?? COMPARE_DEFAULTS.noiseFloor,
     memoryThreshold: COMPARE_DEFAULTS.memoryThreshold,
-    alpha: COMPARE_DEFAULTS.alpha,
+    alpha: options.alpha ?? COMPARE_DEFAULTS.alpha,
     timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULT_COMPARE_BUDGET_SECONDS,
     minRounds: COMPARE_DEFAULTS.minRounds,
     maxRounds: COMPARE_DEFAULTS.maxRounds,
@@ -206,11 +213,16 @@ export function buildCompareResults(parts: {
 }
 
 /**
- * A paired visit warms up and measures more than a sweep visit of the same cell. Leaning optimistic
- * on purpose: if the budget ends first, that is a look too; stopping at maxRounds with budget left
- * would waste rounds.
+ * What one side of a paired round will cost, from a sweep visit of the cell: the visit's overhead
+ * (start-up, warm-up, teardown) plus the paired sample (PAIRED_SAMPLE_MS, or PAIRED_MIN_BATCHES of
+ * the cell's batches if longer). Slightly optimistic on purpose: if the budget ends first, that is a
+ * look too; stopping at maxRounds with budget left would waste rounds.
  */
-const PAIRED_VISIT_COST_FACTOR = 1.1;
+export function pairedSideCostMs(visit: VisitOutcome): number {
+  const measuredMs = visit.samples.reduce((sum, s) => sum + s.wallMs, 0);
+  const batchMs = visit.samples.length ? measuredMs / visit.samples.length : 0;
+  return Math.max(0, visit.elapsedMs - measuredMs) + Math.max(PAIRED_SAMPLE_MS, PAIRED_MIN_BATCHES * batchMs);
+}
 
 /**
  * Rounds per comparison the remaining budget can pay for, from the sweep's visit costs, clamped to
@@ -222,7 +234,7 @@ export function affordableRounds(targets: readonly PairedTarget[], visits: Reado
     for (const side of ['base', 'head'] as const) {
       const timed = (visits.get(`${side}\u0000${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
       if (timed.length === 0) return settings.maxRounds;
-      roundMs += (PAIRED_VISIT_COST_FACTOR * timed.reduce((sum, v) => sum + v.elapsedMs, 0)) / timed.length;
+      roundMs += timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length;
     }
   }
   if (roundMs <= 0) return settings.maxRounds;
@@ -338,7 +350,8 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
       settings: pairedSettings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
-      measure,
+      // Production rounds interleave fresh hosts; a stand-in measure (tests) gets two visits per round.
+      measure: options.measure,
       signal: options.signal,
       onVisit: (e) => options.onProgress?.({ type: 'visit', ...e }),
       onRound: (round, soFar) => {

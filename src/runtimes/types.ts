@@ -11,6 +11,11 @@
  *                {"type":"sample","wallMs":n,"tasks":n,"cpuMs":n,"latenciesMs":[...]}   per measured batch
  *                {"type":"done","peakRssBytes":n}                   then exit 0
  *   any time:    {"type":"failure","status":"load-error"|"errored"|"timed-out"|"crashed","message":"..."}
+ * Stepped visits (spec.stepped, used by compare to interleave base and head batch by batch): after
+ * "ready" the host runs no batch on its own; the orchestrator writes commands to the same fd, one
+ * JSON object per line: {"type":"batch"} runs one batch and reports it as a "sample" (every batch,
+ * warm-up included: the orchestrator decides which count). End of input (the orchestrator closes
+ * its side) ends the visit like one that has measured enough: "done", exit 0.
  * A host must kill itself (and everything it started) when a task runs past timeoutMs, and exit
  * when its parent goes away. The orchestrator also kills the host's whole process group.
  */
@@ -40,6 +45,8 @@ export interface VisitSpec {
   minBatches: number;
   maxBatches: number;
   sampleTimeMs: number;
+  /** Run batches only when told to (see the protocol above); warm-up and sample limits are then the orchestrator's. */
+  stepped?: boolean;
 }
 
 export interface HostCommand {
@@ -55,6 +62,9 @@ export type HostMessage =
   | ({ type: 'sample' } & BatchSample)
   | { type: 'done'; peakRssBytes: number }
   | { type: 'failure'; status: 'load-error' | 'errored' | 'timed-out' | 'crashed'; message: string };
+
+/** What the orchestrator writes to a stepped host. */
+export type HostCommandMessage = { type: 'batch' };
 
 export interface Runtime {
   id: RuntimeId;

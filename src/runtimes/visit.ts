@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import type { WorkloadConfig } from '../config/types.ts';
 import type { BatchSample } from '../types.ts';
 import { pinned } from './affinity.ts';
 import { killGroup, trackGroup } from './process-groups.ts';
-import { RuntimeUnavailableError, VISIT_ENV, type HostMessage, type Runtime, type VisitSpec } from './types.ts';
+import { RuntimeUnavailableError, VISIT_ENV, type HostCommandMessage, type HostMessage, type Runtime, type VisitSpec } from './types.ts';
 
 export type VisitStatus = 'ok' | 'load-error' | 'errored' | 'timed-out' | 'crashed' | 'aborted' | 'unavailable';
 
@@ -41,6 +41,22 @@ export function lastErrorLine(text: string): string {
   return lines.at(-1) ?? '';
 }
 
+/** A running host: what it has reported so far, and (stepped visits) the commands it takes. */
+export interface HostSession {
+  /** What the host has reported so far; final once `finished` resolves. */
+  readonly outcome: VisitOutcome;
+  /** Resolves true when the host is ready to measure, false when it ended (or failed) first. */
+  readonly ready: Promise<boolean>;
+  /** Stepped visits: run one measured batch and resolve with its sample; null when the host ended instead. */
+  batch(): Promise<BatchSample | null>;
+  /** Stepped visits: let the host finish (teardown, peak memory, exit). */
+  stop(): void;
+  /** Kill the host's process group (it then ends with the status already set, or `crashed`). */
+  kill(): void;
+  /** The visit's outcome once the host has exited and its group is gone. */
+  readonly finished: Promise<VisitOutcome>;
+}
+
 /**
  * Run one host process for one visit and collect what it reports. Never throws for anything the
  * workload does; the host's whole process group is killed before this resolves.
@@ -51,6 +67,21 @@ export async function runVisit(
   spec: VisitSpec,
   options: { signal?: AbortSignal; hardTimeoutMs?: number; cpus?: readonly number[] } = {},
 ): Promise<VisitOutcome> {
+  const session = await startHost(runtime, workload, spec, options);
+  return 'finished' in session ? session.finished : session;
+}
+
+/**
+ * Start one host process for a visit. Autonomous visits measure on their own; stepped ones
+ * (spec.stepped) wait for batch() and stop() (see ../runtimes/types.ts). Returns the outcome
+ * directly when no process could be started (runtime unavailable, already aborted).
+ */
+export async function startHost(
+  runtime: Runtime,
+  workload: WorkloadConfig,
+  spec: VisitSpec,
+  options: { signal?: AbortSignal; hardTimeoutMs?: number; cpus?: readonly number[] } = {},
+): Promise<HostSession | VisitOutcome> {
   const started = performance.now();
   const outcome: VisitOutcome = { status: 'crashed', samples: [], elapsedMs: 0 };
   let command;
@@ -76,6 +107,7 @@ export async function runVisit(
 
   let failure: { status: VisitStatus; message: string } | undefined;
   let done = false;
+  let ended = false;
   const kill = () => {
     if (child.pid !== undefined) killGroup(child.pid);
   };
@@ -91,7 +123,19 @@ export async function runVisit(
       }, options.hardTimeoutMs)
     : undefined;
 
-  const protocol = child.stdio[3] as Readable;
+  // Who waits for what: readiness, and (stepped) the sample of the batch asked for last.
+  let settleReady: (ready: boolean) => void = () => {};
+  const ready = new Promise<boolean>((resolve) => (settleReady = resolve));
+  let waiting: ((sample: BatchSample | null) => void) | undefined;
+  const settleWaiting = (sample: BatchSample | null) => {
+    const resolve = waiting;
+    waiting = undefined;
+    resolve?.(sample);
+  };
+
+  // fd 3 is a socket pair: the host writes its messages and, on stepped visits, reads our commands.
+  const protocol = child.stdio[3] as Duplex;
+  protocol.on('error', () => {}); // a host that died mid-command; its exit tells what happened
   const lines = createInterface({ input: protocol });
   lines.on('line', (line) => {
     let message: HostMessage;
@@ -106,9 +150,10 @@ export async function runVisit(
         break;
       case 'ready':
         outcome.startupMs = message.startupMs;
+        settleReady(true);
         break;
-      case 'sample':
-        outcome.samples.push({
+      case 'sample': {
+        const sample: BatchSample = {
           wallMs: message.wallMs,
           tasks: message.tasks,
           cpuMs: message.cpuMs,
@@ -117,36 +162,67 @@ export async function runVisit(
           ...(typeof message.machineTicks?.busy === 'number' && typeof message.machineTicks.steal === 'number'
             ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } }
             : {}),
-        });
+        };
+        outcome.samples.push(sample);
+        settleWaiting(sample);
         break;
+      }
       case 'done':
         outcome.peakRssBytes = message.peakRssBytes;
         done = true;
         break;
       case 'failure':
         failure ??= { status: message.status, message: message.message };
+        settleWaiting(null);
         // The host reported its own end; make sure nothing it started outlives it.
         setTimeout(kill, 200).unref();
         break;
     }
   });
+  const send = (message: HostCommandMessage) => {
+    if (!ended && protocol.writable) protocol.write(JSON.stringify(message) + '\n');
+  };
 
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error }));
-    child.once('close', (code, signal) => resolve({ code, signal }));
-  });
-  clearTimeout(hardTimer);
-  options.signal?.removeEventListener('abort', onAbort);
-  kill();
-  outcome.elapsedMs = performance.now() - started;
+  const finished = (async (): Promise<VisitOutcome> => {
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
+      child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error }));
+      child.once('close', (code, signal) => resolve({ code, signal }));
+    });
+    ended = true;
+    clearTimeout(hardTimer);
+    options.signal?.removeEventListener('abort', onAbort);
+    kill();
+    settleReady(false);
+    settleWaiting(null);
+    outcome.elapsedMs = performance.now() - started;
 
-  if (exit.spawnError) {
-    return { ...outcome, status: 'unavailable', error: `could not start ${command.command}: ${exit.spawnError.message}` };
-  }
-  if (failure) return { ...outcome, status: failure.status, error: failure.message };
-  if (done || (spec.mode === 'probe' && outcome.env && exit.code === 0)) return { ...outcome, status: 'ok' };
-  const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
-  const detail = lastErrorLine(stderrTail());
-  const phase = outcome.startupMs === undefined ? 'while starting' : 'during the measurement (a task called process.exit() or crashed it)';
-  return { ...outcome, status: 'crashed', error: `host process ${how} ${phase}${detail ? `: ${detail}` : ''}` };
+    if (exit.spawnError) {
+      return Object.assign(outcome, { status: 'unavailable' as const, error: `could not start ${command.command}: ${exit.spawnError.message}` });
+    }
+    if (failure) return Object.assign(outcome, { status: failure.status, error: failure.message });
+    if (done || (spec.mode === 'probe' && outcome.env && exit.code === 0)) return Object.assign(outcome, { status: 'ok' as const });
+    const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    const detail = lastErrorLine(stderrTail());
+    const phase = outcome.startupMs === undefined ? 'while starting' : 'during the measurement (a task called process.exit() or crashed it)';
+    return Object.assign(outcome, { status: 'crashed' as const, error: `host process ${how} ${phase}${detail ? `: ${detail}` : ''}` });
+  })();
+
+  return {
+    outcome,
+    ready,
+    finished,
+    kill,
+    batch() {
+      if (ended || failure) return Promise.resolve(null);
+      return new Promise<BatchSample | null>((resolve) => {
+        waiting = resolve;
+        send({ type: 'batch' });
+      });
+    },
+    stop() {
+      // End of input, not a "stop" line: the host's pending blocking read then returns, and a Node
+      // host whose thread pool still sat in read(2) would not exit.
+      if (!ended && protocol.writable) protocol.end();
+    },
+  };
 }

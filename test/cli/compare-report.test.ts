@@ -20,12 +20,13 @@ describe('compare and report from the command line', () => {
     const { dir, results } = await measured();
     const out = join(dir, 'compare.json');
     const markdown = join(dir, 'compare.md');
-    const compare = await runCli(['compare', results, results, '--json', out, '--markdown', markdown]);
+    const compare = await runCli(['compare', results, results, '--json', out, '--markdown', markdown, '--alpha', '0.01']);
     expect(compare.stderr).not.toMatch(/internal error/);
     expect(compare.code).toBe(0);
     const parsed = JSON.parse(readFileSync(out, 'utf8')) as CompareResults;
     expect(parsed.kind).toBe('compare');
     expect(parsed.paired).toBe(false);
+    expect(parsed.settings.alpha).toBe(0.01);
     expect(parsed.regressions).toBe(0);
     expect(readFileSync(markdown, 'utf8')).toMatch(/unpaired|less reliable/i);
 
@@ -43,6 +44,9 @@ describe('compare and report from the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cb-compare-usage-'));
     expect((await runCli(['compare'], { cwd: dir })).stderr).toMatch(/compare needs --base REF/);
     expect((await runCli(['compare', 'one.json'], { cwd: dir })).code).toBe(2);
+    const alpha = await runCli(['compare', '--base', 'main', '--alpha', '5'], { cwd: dir });
+    expect(alpha.code).toBe(2);
+    expect(alpha.stderr).toMatch(/--alpha is a probability below 0.5/);
     const missing = await runCli(['report', join(dir, 'nope.json')], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).not.toMatch(/^\s+at /m);

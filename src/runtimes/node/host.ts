@@ -3,9 +3,10 @@
  * the executor for the cell's model, reports start-up, runs warm-up and measured batches (tinybench
  * drives the sampling loop), and speaks the protocol of ../types.ts on fd 3.
  */
-import { writeSync } from 'node:fs';
+import { createReadStream, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { Bench } from 'tinybench';
-import { PROTOCOL_FD, VISIT_ENV, type HostMessage, type VisitSpec } from '../types.ts';
+import { PROTOCOL_FD, VISIT_ENV, type HostCommandMessage, type HostMessage, type VisitSpec } from '../types.ts';
 import { runBatch } from './batch.ts';
 import { inHostExecutor } from './executors/in-host.ts';
 import { processExecutor } from './executors/process.ts';
@@ -65,13 +66,8 @@ async function measure(spec: VisitSpec): Promise<void> {
 
   const latencies = new Float64Array(tasks);
   let batchFailure: unknown;
-  let measured = 0;
-  let warmups = spec.warmupBatches;
-  const warmupUntil = performance.now() + (spec.warmupTimeMs ?? 0);
-  let measuringSince: number | undefined;
-  const stop = new AbortController();
-  const oneBatch = async () => {
-    if (batchFailure !== undefined) return;
+  /** One batch, measured; undefined when it failed (batchFailure says why). */
+  const measureBatch = async (): Promise<HostMessage | undefined> => {
     try {
       const runQueueBefore = hostRunQueueMs();
       const ticksBefore = machineTicks();
@@ -80,33 +76,23 @@ async function measure(spec: VisitSpec): Promise<void> {
       const cpuMs = (await executor!.cpuMs()) - cpuBefore;
       const runQueueMs = hostRunQueueMs() - runQueueBefore;
       const ticks = ticksBetween(ticksBefore, machineTicks());
-      if (warmups > 0 || performance.now() < warmupUntil) {
-        warmups--;
-        return;
-      }
-      send({ type: 'sample', wallMs, tasks, cpuMs, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) });
-      measuringSince ??= performance.now() - wallMs;
-      measured++;
-      const enough = measured >= spec.minBatches && performance.now() - measuringSince >= spec.sampleTimeMs;
-      if (enough || measured >= spec.maxBatches) stop.abort();
+      return { type: 'sample', wallMs, tasks, cpuMs, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) };
     } catch (error) {
       batchFailure = executor!.translateFailure?.(error) ?? error;
-      stop.abort();
+      return undefined;
     }
   };
-  // tinybench drives the loop; oneBatch decides when it ends (abort): warm-up calls (warmupBatches,
-  // and at least warmupTimeMs) are discarded, then at least minBatches are measured and until
-  // sampleTimeMs has passed, at most maxBatches. Own counting keeps this exact whatever tinybench's
-  // time and warm-up heuristics would do.
-  const bench = new Bench({
-    time: Number.POSITIVE_INFINITY,
-    iterations: Number.MAX_SAFE_INTEGER,
-    warmup: false,
-    signal: stop.signal,
-    throws: true,
-  });
-  bench.add('batch', oneBatch, { async: true });
-  await bench.run();
+  if (spec.stepped) {
+    // The orchestrator decides when each batch runs (interleaving base and head, see types.ts).
+    for await (const command of commands()) {
+      if (command.type !== 'batch') continue;
+      const sample = await measureBatch();
+      if (!sample) break;
+      send(sample);
+    }
+  } else {
+    await autonomousBatches(spec, measureBatch);
+  }
   if (batchFailure !== undefined) {
     fail(batchFailure instanceof WorkerCrashError ? 'crashed' : 'errored', describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ''), executor);
   }
@@ -117,6 +103,56 @@ async function measure(spec: VisitSpec): Promise<void> {
   watchdog.stop();
   send({ type: 'done', peakRssBytes });
   process.exit(0);
+}
+
+/**
+ * Batches on the host's own clock, discarded while warming up (warmupBatches, and at least
+ * warmupTimeMs), then at least minBatches measured and until sampleTimeMs has passed, at most
+ * maxBatches. tinybench drives the loop; own counting keeps this exact whatever tinybench's time
+ * and warm-up heuristics would do.
+ */
+async function autonomousBatches(spec: VisitSpec, measureBatch: () => Promise<HostMessage | undefined>): Promise<void> {
+  let measured = 0;
+  let warmups = spec.warmupBatches;
+  const warmupUntil = performance.now() + (spec.warmupTimeMs ?? 0);
+  let measuringSince: number | undefined;
+  const stop = new AbortController();
+  const oneBatch = async () => {
+    if (stop.signal.aborted) return;
+    const sample = await measureBatch();
+    if (sample?.type !== 'sample') return stop.abort();
+    if (warmups > 0 || performance.now() < warmupUntil) {
+      warmups--;
+      return;
+    }
+    send(sample);
+    measuringSince ??= performance.now() - sample.wallMs;
+    measured++;
+    const enough = measured >= spec.minBatches && performance.now() - measuringSince >= spec.sampleTimeMs;
+    if (enough || measured >= spec.maxBatches) stop.abort();
+  };
+  const bench = new Bench({
+    time: Number.POSITIVE_INFINITY,
+    iterations: Number.MAX_SAFE_INTEGER,
+    warmup: false,
+    signal: stop.signal,
+    throws: true,
+  });
+  bench.add('batch', oneBatch, { async: true });
+  await bench.run();
+}
+
+/** Commands of a stepped visit, read from the protocol fd; ends at end of input (the orchestrator is done, or gone). */
+async function* commands(): AsyncGenerator<HostCommandMessage> {
+  // A blocking read in libuv's thread pool: the fd stays blocking, so send()'s writeSync never sees EAGAIN.
+  const input = createInterface({ input: createReadStream('', { fd: PROTOCOL_FD, autoClose: false }) });
+  for await (const line of input) {
+    try {
+      yield JSON.parse(line) as HostCommandMessage;
+    } catch {
+      // not a command; ignore
+    }
+  }
 }
 
 const spec = JSON.parse(process.env[VISIT_ENV] ?? 'null') as VisitSpec | null;

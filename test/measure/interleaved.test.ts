@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.ts';
+import { runInterleavedVisits, type InterleavedSide } from '../../src/measure/interleaved.ts';
+import { visitSpec } from '../../src/measure/scheduler.ts';
+import { nodeRuntime } from '../../src/runtimes/node/runtime.ts';
+import { pythonRuntime } from '../../src/runtimes/python/runtime.ts';
+import { leftoverProcesses } from '../helpers/cli.ts';
+
+/**
+ * Two sides whose every task appends the side's letter to one shared log, one line per batch
+ * (task 0 writes the letter, the others nothing), so the log shows the order the batches ran in.
+ */
+function sides(options: { failSecondAfter?: number; runtime?: 'node' | 'python' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-interleaved-'));
+  const log = join(dir, 'order.log');
+  const python = options.runtime === 'python';
+  const make = (letter: string, failAfter?: number): InterleavedSide => {
+    const module = python ? `${letter}.py` : `${letter}.mjs`;
+    writeFileSync(
+      join(dir, module),
+      python
+        ? `import time\nbatches = 0\ndef run(index):\n    global batches\n    if index == 0:\n        batches += 1\n        with open(${JSON.stringify(log)}, "a") as f:\n            f.write("${letter}\\n")\n    time.sleep(0.002)\n`
+        : `import { appendFileSync } from 'node:fs';\nlet batches = 0;\nexport default async function task(index) {\n  if (index === 0) {\n    batches++;\n    ${failAfter === undefined ? '' : `if (batches > ${failAfter}) throw new Error('side ${letter} broke');`}\n    appendFileSync(${JSON.stringify(log)}, '${letter}\\n');\n  }\n  await new Promise((r) => setTimeout(r, 2));\n}\n`,
+    );
+    const config = { workloads: [{ name: letter, module, tasks: 4, models: ['sequential'], ...(python ? { runtime: 'python' } : {}) }] };
+    const [workload] = parseConfig(config, join(dir, 'c.json'), 'c.json', 2).workloads;
+    const spec = { ...visitSpec({ workload, model: 'sequential', concurrency: 1, key: '' }, 30), warmupBatches: 2, warmupTimeMs: 0, minBatches: 4 };
+    return { runtime: python ? pythonRuntime : nodeRuntime, workload, spec };
+  };
+  return { dir, first: make('A'), second: make('B', options.failSecondAfter), order: () => readFileSync(log, 'utf8').trim().split('\n').join('') };
+}
+
+describe('runInterleavedVisits (real hosts)', () => {
+  it('warms both up, then runs their batches in ABBA order; samples are the measured batches only', async () => {
+    const { dir, first, second, order } = sides();
+    const [a, b] = await runInterleavedVisits(first, second);
+    expect(a.status, a.error).toBe('ok');
+    expect(b?.status, b?.error).toBe('ok');
+    // Warm-up alternates AB twice, then pairs flip order: AB BA AB BA ...
+    const log = order();
+    expect(log.slice(0, 4)).toBe('ABAB');
+    const measured = log.slice(4);
+    expect(measured.length % 2).toBe(0);
+    for (let pair = 0; pair < measured.length / 2; pair++) expect(measured.slice(pair * 2, pair * 2 + 2)).toBe(pair % 2 === 0 ? 'AB' : 'BA');
+    expect(a.samples).toHaveLength(measured.length / 2);
+    expect(b!.samples).toHaveLength(measured.length / 2);
+    expect(a.samples.length).toBeGreaterThanOrEqual(4);
+    // At least the sample time per side, counted on each side's own batches.
+    expect(a.samples.reduce((sum, s) => sum + s.wallMs, 0)).toBeGreaterThanOrEqual(30);
+    expect(a.peakRssBytes).toBeGreaterThan(0);
+    expect(leftoverProcesses(dir)).toEqual([]);
+  });
+
+  it('a side that fails mid-way is reported, and the other is stopped cleanly', async () => {
+    const { dir, first, second, order } = sides({ failSecondAfter: 4 });
+    const [a, b] = await runInterleavedVisits(first, second);
+    expect(b?.status).toBe('errored');
+    expect(b?.error).toContain('side B broke');
+    expect(a.status, a.error).toBe('ok');
+    expect(order()).toMatch(/^ABAB/);
+    expect(leftoverProcesses(dir)).toEqual([]);
+  });
+
+  it('a side that cannot start leaves the first stopped and no second outcome beyond its failure', async () => {
+    const { dir, first, second } = sides();
+    writeFileSync(second.workload.modulePath, 'export default 42;\n');
+    const [a, b] = await runInterleavedVisits(first, second);
+    expect(a.status).toBe('ok');
+    expect(a.samples).toEqual([]);
+    expect(b?.status).toBe('load-error');
+    expect(leftoverProcesses(dir)).toEqual([]);
+  });
+
+  it('drives Python hosts the same way', async () => {
+    const { dir, first, second, order } = sides({ runtime: 'python' });
+    const [a, b] = await runInterleavedVisits(first, second);
+    expect(a.status, a.error).toBe('ok');
+    expect(b?.status, b?.error).toBe('ok');
+    expect(order().slice(0, 8)).toBe('ABABABBA');
+    expect(a.samples.length).toBe(b!.samples.length);
+    expect(leftoverProcesses(dir)).toEqual([]);
+  });
+});
