@@ -8948,6 +8948,10 @@ function lastErrorLine(text) {
   return lines.at(-1) ?? "";
 }
 async function runVisit(runtime, workload2, spec, options = {}) {
+  const session = await startHost(runtime, workload2, spec, options);
+  return "finished" in session ? session.finished : session;
+}
+async function startHost(runtime, workload2, spec, options = {}) {
   const started = performance.now();
   const outcome = { status: "crashed", samples: [], elapsedMs: 0 };
   let command;
@@ -8970,6 +8974,7 @@ async function runVisit(runtime, workload2, spec, options = {}) {
   child.stdout?.resume();
   let failure;
   let done = false;
+  let ended = false;
   const kill = () => {
     if (child.pid !== void 0) killGroup(child.pid);
   };
@@ -8982,7 +8987,18 @@ async function runVisit(runtime, workload2, spec, options = {}) {
     failure ??= { status: "timed-out", message: `host gave no result within ${Math.round(options.hardTimeoutMs / 1e3)} s` };
     kill();
   }, options.hardTimeoutMs) : void 0;
+  let settleReady = () => {
+  };
+  const ready = new Promise((resolve5) => settleReady = resolve5);
+  let waiting;
+  const settleWaiting = (sample) => {
+    const resolve5 = waiting;
+    waiting = void 0;
+    resolve5?.(sample);
+  };
   const protocol = child.stdio[3];
+  protocol.on("error", () => {
+  });
   const lines = createInterface({ input: protocol });
   lines.on("line", (line) => {
     let message;
@@ -8997,44 +9013,73 @@ async function runVisit(runtime, workload2, spec, options = {}) {
         break;
       case "ready":
         outcome.startupMs = message.startupMs;
+        settleReady(true);
         break;
-      case "sample":
-        outcome.samples.push({
+      case "sample": {
+        const sample = {
           wallMs: message.wallMs,
           tasks: message.tasks,
           cpuMs: message.cpuMs,
           latenciesMs: message.latenciesMs,
           ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {},
           ...typeof message.machineTicks?.busy === "number" && typeof message.machineTicks.steal === "number" ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } } : {}
-        });
+        };
+        outcome.samples.push(sample);
+        settleWaiting(sample);
         break;
+      }
       case "done":
         outcome.peakRssBytes = message.peakRssBytes;
         done = true;
         break;
       case "failure":
         failure ??= { status: message.status, message: message.message };
+        settleWaiting(null);
         setTimeout(kill, 200).unref();
         break;
     }
   });
-  const exit = await new Promise((resolve5) => {
-    child.once("error", (error) => resolve5({ code: null, signal: null, spawnError: error }));
-    child.once("close", (code, signal) => resolve5({ code, signal }));
-  });
-  clearTimeout(hardTimer);
-  options.signal?.removeEventListener("abort", onAbort);
-  kill();
-  outcome.elapsedMs = performance.now() - started;
-  if (exit.spawnError) {
-    return { ...outcome, status: "unavailable", error: `could not start ${command.command}: ${exit.spawnError.message}` };
-  }
-  if (failure) return { ...outcome, status: failure.status, error: failure.message };
-  if (done || spec.mode === "probe" && outcome.env && exit.code === 0) return { ...outcome, status: "ok" };
-  const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
-  const detail = lastErrorLine(stderrTail());
-  const phase = outcome.startupMs === void 0 ? "while starting" : "during the measurement (a task called process.exit() or crashed it)";
-  return { ...outcome, status: "crashed", error: `host process ${how} ${phase}${detail ? `: ${detail}` : ""}` };
+  const send = (message) => {
+    if (!ended && protocol.writable) protocol.write(JSON.stringify(message) + "\n");
+  };
+  const finished = (async () => {
+    const exit = await new Promise((resolve5) => {
+      child.once("error", (error) => resolve5({ code: null, signal: null, spawnError: error }));
+      child.once("close", (code, signal) => resolve5({ code, signal }));
+    });
+    ended = true;
+    clearTimeout(hardTimer);
+    options.signal?.removeEventListener("abort", onAbort);
+    kill();
+    settleReady(false);
+    settleWaiting(null);
+    outcome.elapsedMs = performance.now() - started;
+    if (exit.spawnError) {
+      return Object.assign(outcome, { status: "unavailable", error: `could not start ${command.command}: ${exit.spawnError.message}` });
+    }
+    if (failure) return Object.assign(outcome, { status: failure.status, error: failure.message });
+    if (done || spec.mode === "probe" && outcome.env && exit.code === 0) return Object.assign(outcome, { status: "ok" });
+    const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    const detail = lastErrorLine(stderrTail());
+    const phase = outcome.startupMs === void 0 ? "while starting" : "during the measurement (a task called process.exit() or crashed it)";
+    return Object.assign(outcome, { status: "crashed", error: `host process ${how} ${phase}${detail ? `: ${detail}` : ""}` });
+  })();
+  return {
+    outcome,
+    ready,
+    finished,
+    kill,
+    batch() {
+      if (ended || failure) return Promise.resolve(null);
+      return new Promise((resolve5) => {
+        waiting = resolve5;
+        send({ type: "batch" });
+      });
+    },
+    stop() {
+      if (!ended && protocol.writable) protocol.end();
+    }
+  };
 }
 
 // src/measure/scheduler.ts
@@ -9130,10 +9175,64 @@ function writeJsonAtomic(path, data) {
 // src/version.ts
 var VERSION = "0.1.0";
 
+// src/measure/interleaved.ts
+async function runInterleavedVisits(first, second, options = {}) {
+  const sessions = [];
+  const outcomes = async () => {
+    for (const s of sessions) s.stop();
+    const done = await Promise.all(sessions.map((s) => s.finished));
+    return [done[0], done[1]];
+  };
+  for (const side2 of [first, second]) {
+    const started = await startHost(side2.runtime, side2.workload, { ...side2.spec, stepped: true }, options);
+    if (!("finished" in started)) {
+      if (sessions.length === 0) return [started, void 0];
+      const [firstOutcome] = await outcomes();
+      return [firstOutcome, started];
+    }
+    sessions.push(started);
+    if (!await started.ready) return outcomes();
+  }
+  const [a, b] = sessions;
+  const spec = first.spec;
+  const warm = [{ batches: 0, ms: 0 }, { batches: 0, ms: 0 }];
+  const warmEnough = (w) => w.batches >= spec.warmupBatches && w.ms >= (spec.warmupTimeMs ?? 0);
+  while (!warm.every(warmEnough)) {
+    for (const [i, session] of [a, b].entries()) {
+      if (warmEnough(warm[i])) continue;
+      const sample = await session.batch();
+      if (!sample) return outcomes();
+      warm[i].batches++;
+      warm[i].ms += sample.wallMs;
+    }
+  }
+  for (const session of sessions) session.outcome.samples.splice(0);
+  const measuredMs = [0, 0];
+  for (let pair2 = 0; ; pair2++) {
+    const order = pair2 % 2 === 0 ? [0, 1] : [1, 0];
+    for (const i of order) {
+      const sample = await sessions[i].batch();
+      if (!sample) return outcomes();
+      measuredMs[i] += sample.wallMs;
+    }
+    const batches = pair2 + 1;
+    const enough = batches >= spec.minBatches && measuredMs.every((ms) => ms >= spec.sampleTimeMs);
+    if (enough || batches >= spec.maxBatches) break;
+  }
+  return outcomes();
+}
+
 // src/commands/compare-paired.ts
 var PAIRED_WARMUP_BATCHES = 1;
 var PAIRED_WARMUP_MS = 100;
-var PAIRED_MIN_BATCHES = 3;
+var PAIRED_MIN_BATCHES = 6;
+function pairedSpec(workload2, model2, concurrency, sampleTimeMs) {
+  const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, sampleTimeMs);
+  spec.warmupBatches = PAIRED_WARMUP_BATCHES;
+  spec.warmupTimeMs = PAIRED_WARMUP_MS;
+  spec.minBatches = Math.min(spec.maxBatches, PAIRED_MIN_BATCHES);
+  return spec;
+}
 var measureInFreshHost = async (workload2, model2, concurrency, options) => {
   const { runtimeFor: runtimeFor2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
   const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, options.sampleTimeMs);
@@ -9142,25 +9241,53 @@ var measureInFreshHost = async (workload2, model2, concurrency, options) => {
   if (options.minBatches !== void 0) spec.minBatches = Math.min(spec.maxBatches, options.minBatches);
   return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4, cpus: options.cpus });
 };
-var VISIT_GROUPS = 3;
-function bestGroupRate(outcome, time) {
-  const samples = outcome.samples.filter((s) => time(s) > 0);
-  if (samples.length === 0) return Number.NaN;
-  const groups = Math.min(VISIT_GROUPS, samples.length);
-  let best = 0;
-  for (let g = 0; g < groups; g++) {
-    const part = samples.slice(Math.floor(g * samples.length / groups), Math.floor((g + 1) * samples.length / groups));
-    const tasks = part.reduce((sum, s) => sum + s.tasks, 0);
-    const ms = part.reduce((sum, s) => sum + time(s), 0);
-    best = Math.max(best, tasks / (ms / 1e3));
+var measureInterleaved = async (target, options) => {
+  const { runtimeFor: runtimeFor2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
+  const { model: model2, concurrency } = target.cell;
+  const side2 = (tree) => {
+    const workload2 = target[tree];
+    return { runtime: runtimeFor2(workload2.runtime), workload: workload2, spec: pairedSpec(workload2, model2, concurrency, options.sampleTimeMs) };
+  };
+  const second = options.first === "base" ? "head" : "base";
+  const [a, b] = await runInterleavedVisits(side2(options.first), side2(second), {
+    signal: options.signal,
+    hardTimeoutMs: Math.max(target.base.timeoutMs, target.head.timeoutMs) + 6e4,
+    cpus: options.cpus
+  });
+  return b ? { [options.first]: a, [second]: b } : { [options.first]: a };
+};
+function visitsOneAfterTheOther(measure) {
+  return async (target, options) => {
+    const outcomes = {};
+    for (const tree of options.first === "base" ? ["base", "head"] : ["head", "base"]) {
+      const outcome = await measure(target[tree], target.cell.model, target.cell.concurrency, {
+        sampleTimeMs: options.sampleTimeMs,
+        signal: options.signal,
+        warmupBatches: PAIRED_WARMUP_BATCHES,
+        warmupTimeMs: PAIRED_WARMUP_MS,
+        minBatches: PAIRED_MIN_BATCHES,
+        cpus: options.cpus
+      });
+      outcomes[tree] = outcome;
+      if (outcome.status !== "ok") break;
+    }
+    return outcomes;
+  };
+}
+function pairedBatchRates(base, head, time) {
+  const pairs = [];
+  for (let i = 0; i < Math.min(base.samples.length, head.samples.length); i++) {
+    const b = base.samples[i];
+    const h = head.samples[i];
+    if (!(time(b) > 0 && time(h) > 0 && b.tasks > 0 && h.tasks > 0)) continue;
+    pairs.push({ b, h, logRatio: Math.log(h.tasks / time(h) / (b.tasks / time(b))) });
   }
-  return best;
-}
-function visitThroughput(outcome) {
-  return bestGroupRate(outcome, (s) => s.wallMs);
-}
-function visitCpuRate(outcome) {
-  return bestGroupRate(outcome, (s) => s.cpuMs);
+  if (pairs.length === 0) return { base: Number.NaN, head: Number.NaN };
+  pairs.sort((x, y) => x.logRatio - y.logRatio);
+  const trim = Math.floor(pairs.length / 6);
+  const kept = pairs.slice(trim, pairs.length - trim);
+  const rate = (pick) => kept.reduce((sum, p) => sum + pick(p).tasks, 0) / (kept.reduce((sum, p) => sum + time(pick(p)), 0) / 1e3);
+  return { base: rate((p) => p.b), head: rate((p) => p.h) };
 }
 function comparisonInputs(states) {
   return states.map((s) => {
@@ -9171,7 +9298,7 @@ function comparisonInputs(states) {
 }
 var FIRST_ROUND_GUESS_MS = 2 * 400;
 async function runPairedRounds(targets, options) {
-  const measure = options.measure ?? measureInFreshHost;
+  const measureRound = options.measureRound ?? (options.measure ? visitsOneAfterTheOther(options.measure) : measureInterleaved);
   const cpus2 = options.cpus ?? allowedCpus();
   const random = mulberry32(options.settings.seed ^ 1540483477);
   const states = targets.map((target) => ({ target, rounds: [], visits: { base: [], head: [] }, lastRoundMs: FIRST_ROUND_GUESS_MS + 2 * options.sampleTimeMs }));
@@ -9198,29 +9325,21 @@ async function runPairedRounds(targets, options) {
       const started = performance.now();
       const sides = random() < 0.5 ? ["base", "head"] : ["head", "base"];
       const cpu = state.target.pinToOneCpu && cpus2.length >= 2 ? [cpus2[Math.floor(random() * cpus2.length)]] : void 0;
-      const outcomes = {};
+      const outcomes = await measureRound(state.target, { first: sides[0], sampleTimeMs: options.sampleTimeMs, signal: options.signal, cpus: cpu });
       for (const side2 of sides) {
-        const outcome = await measure(state.target[side2], cell2.model, cell2.concurrency, {
-          sampleTimeMs: options.sampleTimeMs,
-          signal: options.signal,
-          warmupBatches: PAIRED_WARMUP_BATCHES,
-          warmupTimeMs: PAIRED_WARMUP_MS,
-          minBatches: PAIRED_MIN_BATCHES,
-          cpus: cpu
-        });
-        outcomes[side2] = outcome;
+        const outcome = outcomes[side2];
+        if (!outcome) continue;
         if (outcome.status !== "aborted") state.visits[side2].push(outcome);
         options.onVisit?.({ round: round2, done: ++done, total: order.length * 2, label: `${side2} ${cell2.workload} ${cell2.model} x${cell2.concurrency}`, status: outcome.status });
-        if (outcome.status !== "ok") {
-          if (outcome.status !== "aborted") state.failure ??= { tree: side2, message: `${outcome.status}: ${outcome.error ?? "no detail"}` };
-          break;
-        }
+        if (outcome.status !== "ok" && outcome.status !== "aborted") state.failure ??= { tree: side2, message: `${outcome.status}: ${outcome.error ?? "no detail"}` };
       }
       state.lastRoundMs = performance.now() - started;
       const base = outcomes.base;
       const head = outcomes.head;
       if (base?.status === "ok" && head?.status === "ok") {
-        const r = { base: visitThroughput(base), head: visitThroughput(head), baseCpuRate: visitCpuRate(base), headCpuRate: visitCpuRate(head) };
+        const wall = pairedBatchRates(base, head, (s) => s.wallMs);
+        const cpu2 = pairedBatchRates(base, head, (s) => s.cpuMs);
+        const r = { base: wall.base, head: wall.head, baseCpuRate: cpu2.base, headCpuRate: cpu2.head };
         if (base.peakRssBytes) r.basePeakRssBytes = base.peakRssBytes;
         if (head.peakRssBytes) r.headPeakRssBytes = head.peakRssBytes;
         state.rounds.push(r);
@@ -9447,7 +9566,7 @@ async function runCommand(options) {
 var DEFAULT_COMPARE_BUDGET_SECONDS = 120;
 var DEFAULT_COMPARE_FILE = ".concurrency-bench/compare.json";
 var SWEEP_SHARE = 0.25;
-var PAIRED_SAMPLE_MS = 150;
+var PAIRED_SAMPLE_MS = 300;
 var VISIT_OVERHEAD_GUESS_MS = 250;
 function compareExitCode(results, options) {
   if (options.interrupted) return 130;
@@ -9460,7 +9579,7 @@ function compareSettings(options, config) {
     threshold: options.threshold ?? COMPARE_DEFAULTS.threshold,
     noiseFloor: options.noiseFloor ?? COMPARE_DEFAULTS.noiseFloor,
     memoryThreshold: COMPARE_DEFAULTS.memoryThreshold,
-    alpha: COMPARE_DEFAULTS.alpha,
+    alpha: options.alpha ?? COMPARE_DEFAULTS.alpha,
     timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULT_COMPARE_BUDGET_SECONDS,
     minRounds: COMPARE_DEFAULTS.minRounds,
     maxRounds: COMPARE_DEFAULTS.maxRounds,
@@ -9545,14 +9664,18 @@ function buildCompareResults(parts) {
     incomplete: parts.incomplete || starved
   };
 }
-var PAIRED_VISIT_COST_FACTOR = 1.1;
+function pairedSideCostMs(visit) {
+  const measuredMs = visit.samples.reduce((sum, s) => sum + s.wallMs, 0);
+  const batchMs = visit.samples.length ? measuredMs / visit.samples.length : 0;
+  return Math.max(0, visit.elapsedMs - measuredMs) + Math.max(PAIRED_SAMPLE_MS, PAIRED_MIN_BATCHES * batchMs);
+}
 function affordableRounds(targets, visits, remainingMs, settings) {
   let roundMs = 0;
   for (const target of targets) {
     for (const side2 of ["base", "head"]) {
       const timed = (visits.get(`${side2}\0${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
       if (timed.length === 0) return settings.maxRounds;
-      roundMs += PAIRED_VISIT_COST_FACTOR * timed.reduce((sum, v) => sum + v.elapsedMs, 0) / timed.length;
+      roundMs += timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length;
     }
   }
   if (roundMs <= 0) return settings.maxRounds;
@@ -9650,7 +9773,8 @@ async function compareCommand(options) {
       settings: pairedSettings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
-      measure,
+      // Production rounds interleave fresh hosts; a stand-in measure (tests) gets two visits per round.
+      measure: options.measure,
       signal: options.signal,
       onVisit: (e) => options.onProgress?.({ type: "visit", ...e }),
       onRound: (round2, soFar) => {
@@ -10490,8 +10614,8 @@ Usage:
   concurrency-bench run [--config FILE] [--time-budget SECONDS] [--json FILE] [--markdown FILE]
                         [--margin PERCENT] [--seed N] [--workload NAME]...
   concurrency-bench compare --base REF [--head REF] [--config FILE] [--json FILE] [--markdown FILE]
-                        [--threshold PERCENT] [--fail-on-regression] [--time-budget SECONDS]
-  concurrency-bench compare BASE.json HEAD.json [--json FILE] [--markdown FILE] [--threshold PERCENT]
+                        [--threshold PERCENT] [--alpha P] [--fail-on-regression] [--time-budget SECONDS]
+  concurrency-bench compare BASE.json HEAD.json [--json FILE] [--markdown FILE] [--threshold PERCENT] [--alpha P]
   concurrency-bench report RESULTS.json [--format md|terminal|json]
 
 Exit codes: 0 ok, 1 regression (compare --fail-on-regression), 2 usage or config error,
@@ -10575,19 +10699,22 @@ async function compare(args) {
     json: { type: "string" },
     markdown: { type: "string" },
     threshold: { type: "string" },
+    alpha: { type: "string" },
     "fail-on-regression": { type: "boolean" },
     "time-budget": { type: "string" },
     seed: { type: "string" },
     "no-color": { type: "boolean" }
   });
   const threshold = percent2(values.threshold, "--threshold");
+  const alpha = number(values.alpha, "--alpha", { min: 1e-6 });
+  if (alpha !== void 0 && alpha >= 0.5) throw new UsageError(`--alpha is a probability below 0.5 (e.g. 0.05 or 0.01), got ${JSON.stringify(values.alpha)}`);
   const seed = number(values.seed, "--seed", { integer: true });
   const failOnRegression = Boolean(values["fail-on-regression"]);
   if (positionals.length > 0) {
     if (positionals.length !== 2 || values.base || values.head) {
       throw new UsageError("compare takes either --base REF [--head REF], or two results files BASE.json HEAD.json");
     }
-    const { results: results2, exitCode: exitCode2 } = await compareFilesCommand({ baseFile: positionals[0], headFile: positionals[1], threshold, seed, failOnRegression });
+    const { results: results2, exitCode: exitCode2 } = await compareFilesCommand({ baseFile: positionals[0], headFile: positionals[1], threshold, alpha, seed, failOnRegression });
     if (values.json) writeJsonAtomic(values.json, results2);
     printCompare(results2, values.markdown, values["no-color"]);
     return exitCode2;
@@ -10602,6 +10729,7 @@ async function compare(args) {
     configPath: values.config ?? defaultConfigPath(),
     jsonPath: values.json,
     threshold,
+    alpha,
     failOnRegression,
     timeBudgetSeconds: number(values["time-budget"], "--time-budget", { min: 1 }),
     seed,

@@ -1723,7 +1723,8 @@ var require_main = __commonJS({
 });
 
 // src/runtimes/node/host.ts
-import { writeSync } from "node:fs";
+import { createReadStream, writeSync } from "node:fs";
+import { createInterface } from "node:readline";
 
 // node_modules/tinybench/dist/index.js
 var e = Object.freeze(() => {
@@ -2824,13 +2825,7 @@ async function measure(spec2) {
   send({ type: "ready", startupMs: performance.now() - startBegin });
   const latencies = new Float64Array(tasks);
   let batchFailure;
-  let measured = 0;
-  let warmups = spec2.warmupBatches;
-  const warmupUntil = performance.now() + (spec2.warmupTimeMs ?? 0);
-  let measuringSince;
-  const stop = new AbortController();
-  const oneBatch = async () => {
-    if (batchFailure !== void 0) return;
+  const measureBatch = async () => {
     try {
       const runQueueBefore = hostRunQueueMs();
       const ticksBefore = machineTicks();
@@ -2839,19 +2834,51 @@ async function measure(spec2) {
       const cpuMs = await executor.cpuMs() - cpuBefore;
       const runQueueMs = hostRunQueueMs() - runQueueBefore;
       const ticks = ticksBetween(ticksBefore, machineTicks());
-      if (warmups > 0 || performance.now() < warmupUntil) {
-        warmups--;
-        return;
-      }
-      send({ type: "sample", wallMs, tasks, cpuMs, runQueueMs, ...ticks ? { machineTicks: ticks } : {}, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) });
-      measuringSince ??= performance.now() - wallMs;
-      measured++;
-      const enough = measured >= spec2.minBatches && performance.now() - measuringSince >= spec2.sampleTimeMs;
-      if (enough || measured >= spec2.maxBatches) stop.abort();
+      return { type: "sample", wallMs, tasks, cpuMs, runQueueMs, ...ticks ? { machineTicks: ticks } : {}, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) };
     } catch (error) {
       batchFailure = executor.translateFailure?.(error) ?? error;
-      stop.abort();
+      return void 0;
     }
+  };
+  if (spec2.stepped) {
+    for await (const command of commands()) {
+      if (command.type !== "batch") continue;
+      const sample = await measureBatch();
+      if (!sample) break;
+      send(sample);
+    }
+  } else {
+    await autonomousBatches(spec2, measureBatch);
+  }
+  if (batchFailure !== void 0) {
+    fail(batchFailure instanceof WorkerCrashError ? "crashed" : "errored", describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ""), executor);
+  }
+  const peakRssBytes = await executor.peakRssBytes();
+  watchdog.starts[0] = Date.now();
+  await executor.close();
+  watchdog.stop();
+  send({ type: "done", peakRssBytes });
+  process.exit(0);
+}
+async function autonomousBatches(spec2, measureBatch) {
+  let measured = 0;
+  let warmups = spec2.warmupBatches;
+  const warmupUntil = performance.now() + (spec2.warmupTimeMs ?? 0);
+  let measuringSince;
+  const stop = new AbortController();
+  const oneBatch = async () => {
+    if (stop.signal.aborted) return;
+    const sample = await measureBatch();
+    if (sample?.type !== "sample") return stop.abort();
+    if (warmups > 0 || performance.now() < warmupUntil) {
+      warmups--;
+      return;
+    }
+    send(sample);
+    measuringSince ??= performance.now() - sample.wallMs;
+    measured++;
+    const enough = measured >= spec2.minBatches && performance.now() - measuringSince >= spec2.sampleTimeMs;
+    if (enough || measured >= spec2.maxBatches) stop.abort();
   };
   const bench = new ae({
     time: Number.POSITIVE_INFINITY,
@@ -2862,15 +2889,15 @@ async function measure(spec2) {
   });
   bench.add("batch", oneBatch, { async: true });
   await bench.run();
-  if (batchFailure !== void 0) {
-    fail(batchFailure instanceof WorkerCrashError ? "crashed" : "errored", describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ""), executor);
+}
+async function* commands() {
+  const input = createInterface({ input: createReadStream("", { fd: PROTOCOL_FD, autoClose: false }) });
+  for await (const line of input) {
+    try {
+      yield JSON.parse(line);
+    } catch {
+    }
   }
-  const peakRssBytes = await executor.peakRssBytes();
-  watchdog.starts[0] = Date.now();
-  await executor.close();
-  watchdog.stop();
-  send({ type: "done", peakRssBytes });
-  process.exit(0);
 }
 var spec = JSON.parse(process.env[VISIT_ENV] ?? "null");
 if (!spec) {

@@ -69,6 +69,25 @@ class Channel:
         self.send({"type": "failure", "status": status, "message": message})
         terminate(1)
 
+    def commands(self):
+        """Commands of a stepped visit, one JSON object per line; ends at end of input (the
+        orchestrator is done, or gone)."""
+        pending = b""
+        while True:
+            try:
+                chunk = os.read(self.fd, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            pending += chunk
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    pass  # not a command
+
 
 class Watchdog(threading.Thread):
     """Kills the host when a task (or start-up, or teardown) runs past timeoutMs, after reporting
@@ -127,6 +146,25 @@ def probe(spec: dict, channel: Channel, cwd: str) -> None:
     os._exit(0)
 
 
+def measured_batch(model) -> dict:
+    """One batch, as the protocol's sample message."""
+    run_queue_before, ticks_before = common.run_queue_ms(), common.machine_ticks()
+    wall_ms, cpu_ms, latencies = model.batch()
+    cpu_ms = max(cpu_ms, 0.0)
+    sample = {
+        "type": "sample",
+        "wallMs": round(wall_ms, 4),
+        "tasks": len(latencies),
+        "cpuMs": round(cpu_ms, 3),
+        "runQueueMs": round(common.run_queue_ms() - run_queue_before, 3),
+        "latenciesMs": [round(latency, 4) for latency in latencies],
+    }
+    ticks = common.ticks_between(ticks_before, common.machine_ticks())
+    if ticks is not None:
+        sample["machineTicks"] = ticks
+    return sample
+
+
 def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
     workload = spec["workload"]
     watchdog = Watchdog(channel, workload["timeoutMs"], parent_pid)
@@ -141,29 +179,22 @@ def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
     watchdog.lanes = model.lanes
     channel.send({"type": "ready", "startupMs": round(startup_ms, 3)})
 
-    for _ in range(spec["warmupBatches"]):
-        model.batch()
-    measured = 0
-    sampling_began = time.monotonic()
-    while measured < spec["maxBatches"]:
-        if measured >= spec["minBatches"] and (time.monotonic() - sampling_began) * 1000.0 >= spec["sampleTimeMs"]:
-            break
-        run_queue_before, ticks_before = common.run_queue_ms(), common.machine_ticks()
-        wall_ms, cpu_ms, latencies = model.batch()
-        cpu_ms = max(cpu_ms, 0.0)
-        sample = {
-            "type": "sample",
-            "wallMs": round(wall_ms, 4),
-            "tasks": len(latencies),
-            "cpuMs": round(cpu_ms, 3),
-            "runQueueMs": round(common.run_queue_ms() - run_queue_before, 3),
-            "latenciesMs": [round(latency, 4) for latency in latencies],
-        }
-        ticks = common.ticks_between(ticks_before, common.machine_ticks())
-        if ticks is not None:
-            sample["machineTicks"] = ticks
-        channel.send(sample)
-        measured += 1
+    if spec.get("stepped"):
+        # The orchestrator decides when each batch runs (interleaving base and head).
+        for command in channel.commands():
+            if command.get("type") != "batch":
+                continue
+            channel.send(measured_batch(model))
+    else:
+        for _ in range(spec["warmupBatches"]):
+            model.batch()
+        measured = 0
+        sampling_began = time.monotonic()
+        while measured < spec["maxBatches"]:
+            if measured >= spec["minBatches"] and (time.monotonic() - sampling_began) * 1000.0 >= spec["sampleTimeMs"]:
+                break
+            channel.send(measured_batch(model))
+            measured += 1
 
     watchdog.lanes = None
     watchdog.phase = ("teardown()", time.monotonic())
