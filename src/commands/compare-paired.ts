@@ -1,6 +1,7 @@
 /**
- * The paired measuring loop of compare: each round measures base and head of one cell back to back,
- * in fresh host processes, in a seeded random order; rounds continue for the comparisons that are
+ * The paired measuring loop of compare: each round measures base and head of one cell in fresh host
+ * processes, their batches interleaved (measure/interleaved.ts), which side starts first chosen at
+ * random; comparisons are visited in a seeded random order; rounds continue for the comparisons that are
  * still undecided while the budget lasts (see nextRound). Independent of git, so the method
  * benchmark drives it directly on two directories.
  */
