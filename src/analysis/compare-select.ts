@@ -68,11 +68,15 @@ export function comparisonMetric(base: CellResult | undefined, head: CellResult 
 }
 
 /**
- * Whether a cell can run its paired rounds pinned to one CPU: a single-threaded model (sequential,
- * async) that kept at most about one core busy in both trees, so pinning changes nothing it does
- * (an async workload spreading over libuv's pool, e.g. pbkdf2, is left free).
+ * Whether a cell can run its paired rounds pinned to one CPU. Sequential: always; it runs one task
+ * at a time, and a sweep's utilization cannot tell otherwise: short fresh-host visits of a
+ * single-threaded hash loop read 0.75-1.63 cores (V8's compiler and GC threads working beside the
+ * main thread), and left unpinned those threads ran beside the batches and charged their CPU time to
+ * the side with more of them (a 15% slowdown was estimated at -27% to -29% on CPU time, against
+ * -15% pinned). Async: only when it kept at most about one core busy in both trees (an async
+ * workload spreading over libuv's pool, e.g. pbkdf2, is left free).
  */
 export function runsOnOneCpu(base: CellResult | undefined, head: CellResult | undefined): boolean {
-  const single = (c: CellResult | undefined) => c !== undefined && (c.model === 'sequential' || c.model === 'async') && c.cpuUtilization <= 1.1;
+  const single = (c: CellResult | undefined) => c !== undefined && (c.model === 'sequential' || (c.model === 'async' && c.cpuUtilization <= 1.1));
   return single(base) && single(head);
 }
