@@ -32846,7 +32846,7 @@ function comparisonMetric(base, head, cores) {
   return computeShare(base, cores) >= CPU_BOUND_AT && computeShare(head, cores) >= CPU_BOUND_AT ? "cpu-time" : "throughput";
 }
 function runsOnOneCpu(base, head) {
-  const single = (c) => c !== void 0 && (c.model === "sequential" || c.model === "async") && c.cpuUtilization <= 1.1;
+  const single = (c) => c !== void 0 && (c.model === "sequential" || c.model === "async" && c.cpuUtilization <= 1.1);
   return single(base) && single(head);
 }
 
