@@ -34381,12 +34381,20 @@ function parseInputs(get) {
     if (raw === "true") return true;
     throw new InputError(name, "true | false", raw);
   };
+  const probability = (name, fallback) => {
+    const raw = read(name);
+    if (raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0 || value >= 0.5) throw new InputError(name, "a probability above 0 and below 0.5, e.g. 0.05 or 0.01", raw);
+    return value;
+  };
   const timeBudget = number("time-budget", void 0, 0);
   return {
     config: read("config") || "concurrency-bench.config.json",
     token: read("github-token"),
     baseline: oneOf2("baseline", BASELINES, "base"),
     threshold: number("threshold", 5, 0),
+    alpha: probability("alpha", 0.05),
     failOnRegression: bool2("fail-on-regression"),
     comment: oneOf2("comment", COMMENT_POLICIES, "always"),
     timeBudget: timeBudget === 0 ? void 0 : timeBudget,
@@ -35330,6 +35338,7 @@ async function measure(inputs, event, workspace) {
       configPath,
       jsonPath: resultsPath,
       threshold: inputs.threshold / 100,
+      alpha: inputs.alpha,
       timeBudgetSeconds: inputs.timeBudget,
       onProgress: logRounds
     });

@@ -75,6 +75,7 @@ async function measure(inputs: ActionInputs, event: ActionEvent, workspace: stri
       configPath,
       jsonPath: resultsPath,
       threshold: inputs.threshold / 100,
+      alpha: inputs.alpha,
       timeBudgetSeconds: inputs.timeBudget,
       onProgress: logRounds,
     });

@@ -15,6 +15,8 @@ export interface ActionInputs {
   baseline: Baseline;
   /** Percent, e.g. 5 for 5%. */
   threshold: number;
+  /** Family-wise error rate of regression and improvement claims, e.g. 0.05. */
+  alpha: number;
   failOnRegression: boolean;
   comment: CommentPolicy;
   /** Seconds; undefined = the tool's default. */
@@ -51,12 +53,20 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     if (raw === 'true') return true;
     throw new InputError(name, 'true | false', raw);
   };
+  const probability = (name: string, fallback: number): number => {
+    const raw = read(name);
+    if (raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0 || value >= 0.5) throw new InputError(name, 'a probability above 0 and below 0.5, e.g. 0.05 or 0.01', raw);
+    return value;
+  };
   const timeBudget = number('time-budget', undefined, 0);
   return {
     config: read('config') || 'concurrency-bench.config.json',
     token: read('github-token'),
     baseline: oneOf('baseline', BASELINES, 'base'),
     threshold: number('threshold', 5, 0) as number,
+    alpha: probability('alpha', 0.05),
     failOnRegression: bool('fail-on-regression'),
     comment: oneOf('comment', COMMENT_POLICIES, 'always'),
     timeBudget: timeBudget === 0 ? undefined : timeBudget,

@@ -27,11 +27,13 @@ describe('parseEvent', () => {
 describe('parseInputs', () => {
   it('applies defaults and validates values, naming the input', () => {
     const inputs = parseInputs(() => '');
-    expect(inputs).toMatchObject({ config: 'concurrency-bench.config.json', baseline: 'base', threshold: 5, failOnRegression: false, comment: 'always', mode: 'run', timeBudget: undefined, results: [] });
+    expect(inputs).toMatchObject({ config: 'concurrency-bench.config.json', baseline: 'base', threshold: 5, alpha: 0.05, failOnRegression: false, comment: 'always', mode: 'run', timeBudget: undefined, results: [] });
     const get = (values: Record<string, string>) => (name: string) => values[name] ?? '';
     expect(parseInputs(get({ results: 'a/*.json\nb.json, c.json', 'time-budget': '30' }))).toMatchObject({ results: ['a/*.json', 'b.json', 'c.json'], timeBudget: 30 });
     expect(() => parseInputs(get({ comment: 'sometimes' }))).toThrow('Input `comment`: expected always | on-regression | never');
     expect(() => parseInputs(get({ threshold: '-1' }))).toThrow(/threshold/);
+    expect(parseInputs(get({ alpha: '0.01' })).alpha).toBe(0.01);
+    expect(() => parseInputs(get({ alpha: '5' }))).toThrow(/Input `alpha`: expected a probability/);
     expect(() => parseInputs(get({ 'fail-on-regression': 'yes' }))).toThrow(/fail-on-regression/);
   });
 });
