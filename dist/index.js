@@ -33398,6 +33398,7 @@ async function startHost(runtime, workload2, spec, options = {}) {
           ...typeof message.machineTicks?.busy === "number" && typeof message.machineTicks.steal === "number" ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } } : {}
         };
         outcome.samples.push(sample);
+        if (spec.stepped) hardTimer?.refresh();
         settleWaiting(sample);
         break;
       }

@@ -116,6 +116,9 @@ export async function startHost(
     kill();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // A backstop beside the host's own watchdog: a host that reports nothing for this long is killed.
+  // A stepped visit lasts as long as the orchestrator asks for batches, so there the limit runs
+  // from the last sample instead of from the start.
   const hardTimer = options.hardTimeoutMs
     ? setTimeout(() => {
         failure ??= { status: 'timed-out', message: `host gave no result within ${Math.round(options.hardTimeoutMs! / 1000)} s` };
@@ -164,6 +167,7 @@ export async function startHost(
             : {}),
         };
         outcome.samples.push(sample);
+        if (spec.stepped) hardTimer?.refresh();
         settleWaiting(sample);
         break;
       }

@@ -13,7 +13,7 @@ import { leftoverProcesses } from '../helpers/cli.ts';
  * Two sides whose every task appends the side's letter to one shared log, one line per batch
  * (task 0 writes the letter, the others nothing), so the log shows the order the batches ran in.
  */
-function sides(options: { failSecondAfter?: number; runtime?: 'node' | 'python' } = {}) {
+function sides(options: { failSecondAfter?: number; runtime?: 'node' | 'python'; taskMs?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cb-interleaved-'));
   const log = join(dir, 'order.log');
   const python = options.runtime === 'python';
@@ -23,7 +23,7 @@ function sides(options: { failSecondAfter?: number; runtime?: 'node' | 'python' 
       join(dir, module),
       python
         ? `import time\nbatches = 0\ndef run(index):\n    global batches\n    if index == 0:\n        batches += 1\n        with open(${JSON.stringify(log)}, "a") as f:\n            f.write("${letter}\\n")\n    time.sleep(0.002)\n`
-        : `import { appendFileSync } from 'node:fs';\nlet batches = 0;\nexport default async function task(index) {\n  if (index === 0) {\n    batches++;\n    ${failAfter === undefined ? '' : `if (batches > ${failAfter}) throw new Error('side ${letter} broke');`}\n    appendFileSync(${JSON.stringify(log)}, '${letter}\\n');\n  }\n  await new Promise((r) => setTimeout(r, 2));\n}\n`,
+        : `import { appendFileSync } from 'node:fs';\nlet batches = 0;\nexport default async function task(index) {\n  if (index === 0) {\n    batches++;\n    ${failAfter === undefined ? '' : `if (batches > ${failAfter}) throw new Error('side ${letter} broke');`}\n    appendFileSync(${JSON.stringify(log)}, '${letter}\\n');\n  }\n  await new Promise((r) => setTimeout(r, ${options.taskMs ?? 2}));\n}\n`,
     );
     const config = { workloads: [{ name: letter, module, tasks: 4, models: ['sequential'], ...(python ? { runtime: 'python' } : {}) }] };
     const [workload] = parseConfig(config, join(dir, 'c.json'), 'c.json', 2).workloads;
@@ -71,6 +71,19 @@ describe('runInterleavedVisits (real hosts)', () => {
     expect(a.status).toBe('ok');
     expect(a.samples).toEqual([]);
     expect(b?.status).toBe('load-error');
+    expect(leftoverProcesses(dir)).toEqual([]);
+  });
+
+  it('the hard time limit of a stepped visit runs from its last sample, not from its start', async () => {
+    const { dir, first, second } = sides({ taskMs: 10 });
+    // 50 pairs of ~40 ms batches: about 4 s in all, longer than the 3 s limit, but never 3 s between two samples.
+    for (const side of [first, second]) Object.assign(side.spec, { sampleTimeMs: 60_000, maxBatches: 50 });
+    const started = performance.now();
+    const [a, b] = await runInterleavedVisits(first, second, { hardTimeoutMs: 3000 });
+    expect(a.status, a.error).toBe('ok');
+    expect(b?.status, b?.error).toBe('ok');
+    expect(a.samples).toHaveLength(50);
+    expect(performance.now() - started).toBeGreaterThan(3000);
     expect(leftoverProcesses(dir)).toEqual([]);
   });
 
