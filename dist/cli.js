@@ -7595,6 +7595,11 @@ function formatChange(fraction, digits = 1) {
   if (Number(pct) === 0) return `${0 .toFixed(digits)}%`;
   return `${fraction > 0 ? "+" : ""}${pct}%`;
 }
+function formatDetectable(fraction) {
+  if (fraction === null || fraction === void 0 || !Number.isFinite(fraction)) return "unknown (too few rounds)";
+  if (fraction >= 1) return "over 100% (too few rounds to tell more)";
+  return formatChange(fraction).replace("+", "");
+}
 function formatUtilization(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
   return `${Math.round(value * 100)}%`;
@@ -10138,7 +10143,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
   }
   for (const f of results.failures) lines.push(paint2(style, ANSI2.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ""}: ${terminalSafe(f.message).slice(0, 200)}`));
   if (results.noise.roundSpread !== null) {
-    lines.push(paint2(style, ANSI2.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace("+", "")}`));
+    lines.push(paint2(style, ANSI2.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}`));
   }
   lines.push("", ...results.workloads.map((w) => renderWorkload(w, style) + "\n"));
   return lines.join("\n");
@@ -10579,7 +10584,7 @@ function renderCompareMarkdown(results, options = {}) {
   const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
   const method = results.paired ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : "no rounds"}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural2(results.comparisons.length, "comparison")}${wholes.length ? ` and ${plural2(wholes.length, "workload")} taken as a whole (the per-round mean over its models)` : ""}.` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}.`;
   const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
-  const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace("+", "")}.` : "";
+  const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}.` : "";
   const footer = [
     ...general,
     `<sub>${cpuTime}${method} Regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural2(inconclusive.length, "comparison")} stayed inconclusive within the time budget.` : ""}</sub>`,

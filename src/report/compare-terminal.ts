@@ -3,7 +3,7 @@
  * their intervals, recommendation changes, then head's workloads as `run` shows them.
  */
 import type { Comparison, CompareResults } from '../analysis/compare-types.ts';
-import { formatChange, formatNumber, formatRef } from './format.ts';
+import { formatChange, formatDetectable, formatNumber, formatRef } from './format.ts';
 import { renderWorkload, terminalSafe, type TerminalStyle } from './terminal.ts';
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
@@ -63,7 +63,7 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
   }
   for (const f of results.failures) lines.push(paint(style, ANSI.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ''}: ${terminalSafe(f.message).slice(0, 200)}`));
   if (results.noise.roundSpread !== null) {
-    lines.push(paint(style, ANSI.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace('+', '')}`));
+    lines.push(paint(style, ANSI.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}`));
   }
   lines.push('', ...results.workloads.map((w) => renderWorkload(w, style) + '\n'));
   return lines.join('\n');

@@ -26,6 +26,16 @@ export function formatChange(fraction: number | null | undefined, digits = 1): s
   return `${fraction > 0 ? '+' : ''}${pct}%`;
 }
 
+/**
+ * The smallest change a run could flag, for a sentence. With one or two rounds Student's t has so
+ * few degrees of freedom that the figure runs into thousands of percent: said as what it means.
+ */
+export function formatDetectable(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'unknown (too few rounds)';
+  if (fraction >= 1) return 'over 100% (too few rounds to tell more)';
+  return formatChange(fraction).replace('+', '');
+}
+
 /** A utilisation (1.0 = one core) as a percentage of one core: 1.93 -> "193%". */
 export function formatUtilization(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '-';

@@ -8,7 +8,7 @@ import type { CellResult, Model, RunResults, WorkloadResult } from '../types.ts'
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../analysis/compare-types.ts';
 import { escapeMarkdown as esc } from './escape.ts';
-import { formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization } from './format.ts';
+import { formatBytes, formatChange, formatDetectable, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization } from './format.ts';
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
 export const DEFAULT_MAX_LENGTH = 60_000;
@@ -340,7 +340,7 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
     ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. `
     : '';
   const noise = results.noise.roundSpread !== null
-    ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round; smallest change this run could flag: ${formatChange(results.noise.detectableChange).replace('+', '')}.`
+    ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}.`
     : '';
   const footer = [
     ...general,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatRef } from '../../src/report/format.ts';
+import { formatDetectable, formatRef } from '../../src/report/format.ts';
+
+describe('formatDetectable', () => {
+  it('says a percentage, or what a huge or missing one means', () => {
+    expect(formatDetectable(0.093)).toBe('9.3%');
+    expect(formatDetectable(52.46)).toBe('over 100% (too few rounds to tell more)');
+    expect(formatDetectable(null)).toBe('unknown (too few rounds)');
+  });
+});
 
 describe('formatRef', () => {
   const sha = '0123456789abcdef0123456789abcdef01234567';
