@@ -30,16 +30,21 @@ describe('measureInRounds (fake hosts)', () => {
     const started = performance.now();
     const result = await measureInRounds(cells, { budgetMs: 6000, seed: 42, maxRounds: 3, runtimes: () => runtime, onRound: (r) => void rounds.push(r) });
     expect(performance.now() - started).toBeLessThan(6000 * 1.2);
-    expect(rounds).toEqual([1, 2, 3]);
+    // Three rounds fit the 6 s budget on an idle machine; on a loaded one the scheduler's own budget
+    // check may stop after two, or the budget may cut the last round short (its visits aborted or
+    // not started), so the count of complete rounds is not fixed here.
+    expect(rounds).toEqual(Array.from({ length: rounds.length }, (_, i) => i + 1));
+    expect(rounds.length).toBeLessThanOrEqual(3); // maxRounds
+    const complete = Math.min(...cells.map((c) => result.get(c.key)!.filter((o) => o.status === 'ok').length));
+    expect(complete).toBeGreaterThanOrEqual(2);
     const log = visits();
-    expect(log).toHaveLength(cells.length * 3);
-    const perRound = [0, 1, 2].map((r) => log.slice(r * cells.length, (r + 1) * cells.length));
+    const perRound = Array.from({ length: complete }, (_, r) => log.slice(r * cells.length, (r + 1) * cells.length));
     for (const round of perRound) expect([...round].sort()).toEqual(cells.map((c) => `${c.model} ${c.concurrency}`).sort());
     expect(perRound[0]).not.toEqual(perRound[1]);
     for (const cell of cells) {
       const outcomes = result.get(cell.key)!;
-      expect(outcomes).toHaveLength(3);
-      expect(outcomes.every((o) => o.status === 'ok' && o.samples.length >= 2)).toBe(true);
+      expect(outcomes.slice(0, complete).every((o) => o.status === 'ok' && o.samples.length >= 2)).toBe(true);
+      expect(outcomes.slice(complete).every((o) => o.status === 'aborted')).toBe(true);
     }
     // the same seed gives the same order
     const again = setup({});
@@ -49,7 +54,8 @@ describe('measureInRounds (fake hosts)', () => {
 
   it('does not visit a failed cell again and stops when the budget is spent', async () => {
     const { runtime, cells, visits } = setup({ FAKE_FAIL: 'process' });
-    const result = await measureInRounds(cells, { budgetMs: 2500, seed: 1, maxRounds: 50, runtimes: () => runtime });
+    // 5 s: round 1 alone (8 fresh fake hosts) took over 2 s on a loaded machine, leaving no room for a second.
+    const result = await measureInRounds(cells, { budgetMs: 5000, seed: 1, maxRounds: 50, runtimes: () => runtime });
     const processVisits = visits().filter((v) => v.startsWith('process'));
     expect(processVisits).toHaveLength(2); // both levels, round 1 only
     for (const cell of cells.filter((c) => c.model === 'process')) {
