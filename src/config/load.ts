@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve, relative } from 'node:path';
 import { MODELS, RUNTIMES, type Model, type RuntimeId } from '../types.ts';
-import { ConfigError } from './errors.ts';
+import { ConfigError, type ConfigProblem } from './errors.ts';
 import type { Config, WorkloadConfig } from './types.ts';
 
 export const DEFAULT_CONFIG_FILE = 'concurrency-bench.config.json';
@@ -51,7 +51,10 @@ function isPositiveInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
-/** Read and validate a config file; every problem is a ConfigError naming file, field and expectation. */
+/**
+ * Read and validate a config file. A file that cannot be read or parsed is one ConfigError; otherwise
+ * one ConfigError lists every problem found, each naming file, field and expectation.
+ */
 export function loadConfig(path: string, options: { cpus?: number } = {}): Config {
   const file = resolve(path);
   const shown = relative(process.cwd(), file) || file;
@@ -79,120 +82,188 @@ export function loadConfig(path: string, options: { cpus?: number } = {}): Confi
   return parseConfig(raw, file, shown, options.cpus);
 }
 
-/** Validate an already-parsed config object. `shown` is the file name used in messages. */
+/**
+ * Validate an already-parsed config object. `shown` is the file name used in messages.
+ * Every problem found is collected (at most one per field: a later check on a field assumes the
+ * earlier ones passed) and thrown together as one ConfigError, so a user fixes them in one go.
+ */
 export function parseConfig(raw: unknown, file: string, shown = file, cpus = availableParallelism()): Config {
-  const fail = (field: string, expected: string): never => {
-    throw new ConfigError(shown, field, expected);
-  };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('', `expected an object with "workloads", got ${describe(raw)}`);
-  const top = raw as Record<string, unknown>;
-  for (const key of Object.keys(top)) if (!TOP_KEYS.has(key)) fail(key, `unknown field (allowed: ${[...TOP_KEYS].join(', ')})`);
-  if (top.prepare !== undefined && (typeof top.prepare !== 'string' || top.prepare.trim() === '')) {
-    fail('prepare', `expected a non-empty shell command string, got ${describe(top.prepare)}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(shown, '', `expected an object with "workloads", got ${describe(raw)}`);
   }
-  if (!('workloads' in top)) fail('workloads', 'missing: expected a non-empty array of workloads');
-  if (!Array.isArray(top.workloads)) fail('workloads', `expected a non-empty array of workloads, got ${describe(top.workloads)}`);
-  const list = top.workloads as unknown[];
-  if (list.length === 0) fail('workloads', 'expected at least one workload, got an empty array');
+  const problems: ConfigProblem[] = [];
+  const report = (field: string, expected: string): void => {
+    problems.push({ field, expected });
+  };
+  const top = raw as Record<string, unknown>;
+  for (const key of Object.keys(top)) if (!TOP_KEYS.has(key)) report(key, `unknown field (allowed: ${[...TOP_KEYS].join(', ')})`);
+  if (top.prepare !== undefined && (typeof top.prepare !== 'string' || top.prepare.trim() === '')) {
+    report('prepare', `expected a non-empty shell command string, got ${describe(top.prepare)}`);
+  }
+  let list: unknown[] = [];
+  if (!('workloads' in top)) report('workloads', 'missing: expected a non-empty array of workloads');
+  else if (!Array.isArray(top.workloads)) report('workloads', `expected a non-empty array of workloads, got ${describe(top.workloads)}`);
+  else if (top.workloads.length === 0) report('workloads', 'expected at least one workload, got an empty array');
+  else list = top.workloads;
   const dir = dirname(file);
   const seen = new Map<string, number>();
-  const workloads = list.map((item, index) => {
-    const at = `workloads[${index}]`;
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(at, `expected an object, got ${describe(item)}`);
-    const w = item as Record<string, unknown>;
-    for (const key of Object.keys(w)) if (!WORKLOAD_KEYS.has(key)) fail(`${at}.${key}`, `unknown field (allowed: ${[...WORKLOAD_KEYS].join(', ')})`);
-    if (typeof w.name !== 'string' || w.name.trim() === '') fail(`${at}.name`, `expected a non-empty string, got ${w.name === undefined ? 'nothing (missing)' : describe(w.name)}`);
-    const name = w.name as string;
-    if (seen.has(name)) fail(`${at}.name`, `duplicate workload name ${JSON.stringify(name)} (also workloads[${seen.get(name)}].name); names must be unique`);
-    seen.set(name, index);
-    const runtime = (w.runtime ?? 'node') as RuntimeId;
-    if (!RUNTIMES.includes(runtime)) fail(`${at}.runtime`, `expected one of ${RUNTIMES.join(', ')}, got ${describe(w.runtime)}`);
-
-    let module: string;
-    let fn = 'run';
-    if (w.entry !== undefined) {
-      if (runtime !== 'python') fail(`${at}.entry`, 'only for runtime "python" ("package.module:function"); Node workloads use "module"');
-      if (w.module !== undefined) fail(`${at}.entry`, 'give either "module" or "entry", not both');
-      if (typeof w.entry !== 'string' || !/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(w.entry)) fail(`${at}.entry`, `expected "package.module:function", got ${describe(w.entry)}`);
-      const [mod, func] = (w.entry as string).split(':');
-      module = mod;
-      fn = func;
-    } else {
-      if (w.module === undefined) fail(`${at}.module`, 'missing: expected the path of the workload module, relative to the config file');
-      if (typeof w.module !== 'string' || w.module.trim() === '') fail(`${at}.module`, `expected a non-empty path string, got ${describe(w.module)}`);
-      module = w.module as string;
-    }
-    if (w.function !== undefined) {
-      if (runtime !== 'python') fail(`${at}.function`, 'only for runtime "python"; a Node workload module exports its task as the default export');
-      if (typeof w.function !== 'string' || !/^[A-Za-z_]\w*$/.test(w.function)) fail(`${at}.function`, `expected a Python identifier, got ${describe(w.function)}`);
-      fn = w.function as string;
-    }
-    if (w.python !== undefined && (runtime !== 'python' || typeof w.python !== 'string' || w.python === '')) {
-      fail(`${at}.python`, runtime !== 'python' ? 'only for runtime "python"' : `expected an interpreter command or path, got ${describe(w.python)}`);
-    }
-    if (w.startMethod !== undefined && (runtime !== 'python' || !START_METHODS.includes(w.startMethod as never))) {
-      fail(`${at}.startMethod`, runtime !== 'python' ? 'only for runtime "python"' : `expected one of ${START_METHODS.join(', ')}, got ${describe(w.startMethod)}`);
-    }
-    if (!isPositiveInt(w.tasks)) fail(`${at}.tasks`, `expected a positive integer (tasks per batch), got ${w.tasks === undefined ? 'nothing (missing)' : describe(w.tasks)}`);
-    const tasks = w.tasks as number;
-    if (tasks > 1_000_000) fail(`${at}.tasks`, `expected at most 1000000 tasks per batch, got ${tasks}`);
-
-    let models: Model[] = [...MODELS];
-    if (w.models !== undefined) {
-      if (!Array.isArray(w.models) || w.models.length === 0) fail(`${at}.models`, `expected a non-empty array of ${MODELS.join(', ')}, got ${describe(w.models)}`);
-      (w.models as unknown[]).forEach((m, i) => {
-        if (!MODELS.includes(m as Model)) fail(`${at}.models[${i}]`, `expected one of ${MODELS.join(', ')}, got ${describe(m)}`);
-      });
-      // sequential is the baseline every speedup is measured against, so it is always measured.
-      models = MODELS.filter((m) => m === 'sequential' || (w.models as unknown[]).includes(m));
-    }
-    const concurrency = defaultConcurrency(tasks, cpus);
-    if (w.concurrency !== undefined) {
-      const levelsAt = (value: unknown, field: string): number[] => {
-        if (!Array.isArray(value) || value.length === 0) fail(field, `expected a non-empty array of positive integers, got ${describe(value)}`);
-        (value as unknown[]).forEach((c, i) => {
-          if (!isPositiveInt(c) || c > 1024) fail(`${field}[${i}]`, `expected a positive integer up to 1024, got ${describe(c)}`);
-        });
-        const levels = [...new Set(value as number[])].sort((a, b) => a - b).filter((c) => c <= tasks);
-        if (levels.length === 0) fail(field, `every level exceeds tasks (${tasks}); expected levels <= tasks`);
-        return levels;
-      };
-      if (Array.isArray(w.concurrency)) {
-        // One list for every concurrent model.
-        const levels = levelsAt(w.concurrency, `${at}.concurrency`);
-        concurrency.async = concurrency.thread = concurrency.process = levels;
-      } else if (typeof w.concurrency === 'object' && w.concurrency !== null) {
-        // Per model: { "async": [1, 16, 64], "thread": [1, 2, 4] }; models left out keep their default sweep.
-        for (const [model, value] of Object.entries(w.concurrency)) {
-          if (model === 'sequential' || !MODELS.includes(model as Model)) fail(`${at}.concurrency.${model}`, `expected one of async, thread, process as key`);
-          concurrency[model as Model] = levelsAt(value, `${at}.concurrency.${model}`);
-        }
-      } else {
-        fail(`${at}.concurrency`, `expected an array of positive integers or an object of arrays per model, got ${describe(w.concurrency)}`);
-      }
-    }
-    let timeoutMs = DEFAULT_TIMEOUT_MS;
-    if (w.timeoutMs !== undefined) {
-      if (!isPositiveInt(w.timeoutMs)) fail(`${at}.timeoutMs`, `expected a positive integer of milliseconds, got ${describe(w.timeoutMs)}`);
-      timeoutMs = w.timeoutMs as number;
-    }
-    const workload: WorkloadConfig = {
-      name,
-      runtime,
-      module,
-      configDir: dir,
-      modulePath: runtime === 'python' && w.entry !== undefined ? module : resolve(dir, module),
-      function: fn,
-      tasks,
-      concurrency,
-      models,
-      timeoutMs,
-    };
-    if (w.python !== undefined) workload.python = w.python as string;
-    if (w.startMethod !== undefined) workload.startMethod = w.startMethod as WorkloadConfig['startMethod'];
-    return workload;
+  const workloads: WorkloadConfig[] = [];
+  list.forEach((item, index) => {
+    const workload = parseWorkload(item, index, dir, cpus, seen, report);
+    if (workload) workloads.push(workload);
   });
+  if (problems.length > 0) throw new ConfigError(shown, problems);
   const config: Config = { file, dir, workloads };
   if (typeof top.prepare === 'string') config.prepare = top.prepare;
   return config;
+}
+
+/** Validate `workloads[index]`, reporting each problem; undefined when it has any. */
+function parseWorkload(
+  item: unknown,
+  index: number,
+  dir: string,
+  cpus: number,
+  seen: Map<string, number>,
+  report: (field: string, expected: string) => void,
+): WorkloadConfig | undefined {
+  const at = `workloads[${index}]`;
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    report(at, `expected an object, got ${describe(item)}`);
+    return undefined;
+  }
+  let ok = true;
+  const fail = (field: string, expected: string): void => {
+    ok = false;
+    report(field, expected);
+  };
+  const w = item as Record<string, unknown>;
+  for (const key of Object.keys(w)) if (!WORKLOAD_KEYS.has(key)) fail(`${at}.${key}`, `unknown field (allowed: ${[...WORKLOAD_KEYS].join(', ')})`);
+
+  let name: string | undefined;
+  if (typeof w.name !== 'string' || w.name.trim() === '') {
+    fail(`${at}.name`, `expected a non-empty string, got ${w.name === undefined ? 'nothing (missing)' : describe(w.name)}`);
+  } else if (seen.has(w.name)) {
+    fail(`${at}.name`, `duplicate workload name ${JSON.stringify(w.name)} (also workloads[${seen.get(w.name)}].name); names must be unique`);
+  } else {
+    name = w.name;
+    seen.set(name, index);
+  }
+
+  const runtime = (w.runtime ?? 'node') as RuntimeId;
+  const runtimeKnown = RUNTIMES.includes(runtime);
+  if (!runtimeKnown) fail(`${at}.runtime`, `expected one of ${RUNTIMES.join(', ')}, got ${describe(w.runtime)}`);
+  // With an unknown runtime, "only for runtime python" would be a guess; those checks wait for a known one.
+  const notPython = runtimeKnown && runtime !== 'python';
+
+  let module: string | undefined;
+  let fn = 'run';
+  if (w.entry !== undefined) {
+    if (notPython) fail(`${at}.entry`, 'only for runtime "python" ("package.module:function"); Node workloads use "module"');
+    else if (w.module !== undefined) fail(`${at}.entry`, 'give either "module" or "entry", not both');
+    else if (typeof w.entry !== 'string' || !/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(w.entry)) fail(`${at}.entry`, `expected "package.module:function", got ${describe(w.entry)}`);
+    else [module, fn] = w.entry.split(':');
+  } else if (w.module === undefined) {
+    fail(`${at}.module`, 'missing: expected the path of the workload module, relative to the config file');
+  } else if (typeof w.module !== 'string' || w.module.trim() === '') {
+    fail(`${at}.module`, `expected a non-empty path string, got ${describe(w.module)}`);
+  } else {
+    module = w.module;
+  }
+  if (w.function !== undefined) {
+    if (notPython) fail(`${at}.function`, 'only for runtime "python"; a Node workload module exports its task as the default export');
+    else if (typeof w.function !== 'string' || !/^[A-Za-z_]\w*$/.test(w.function)) fail(`${at}.function`, `expected a Python identifier, got ${describe(w.function)}`);
+    else fn = w.function;
+  }
+  if (w.python !== undefined) {
+    if (notPython) fail(`${at}.python`, 'only for runtime "python"');
+    else if (typeof w.python !== 'string' || w.python === '') fail(`${at}.python`, `expected an interpreter command or path, got ${describe(w.python)}`);
+  }
+  if (w.startMethod !== undefined) {
+    if (notPython) fail(`${at}.startMethod`, 'only for runtime "python"');
+    else if (!START_METHODS.includes(w.startMethod as never)) fail(`${at}.startMethod`, `expected one of ${START_METHODS.join(', ')}, got ${describe(w.startMethod)}`);
+  }
+
+  let tasks: number | undefined;
+  if (!isPositiveInt(w.tasks)) fail(`${at}.tasks`, `expected a positive integer (tasks per batch), got ${w.tasks === undefined ? 'nothing (missing)' : describe(w.tasks)}`);
+  else if (w.tasks > 1_000_000) fail(`${at}.tasks`, `expected at most 1000000 tasks per batch, got ${w.tasks}`);
+  else tasks = w.tasks;
+
+  let models: Model[] = [...MODELS];
+  if (w.models !== undefined) {
+    if (!Array.isArray(w.models) || w.models.length === 0) {
+      fail(`${at}.models`, `expected a non-empty array of ${MODELS.join(', ')}, got ${describe(w.models)}`);
+    } else {
+      const listed = w.models as unknown[];
+      listed.forEach((m, i) => {
+        if (!MODELS.includes(m as Model)) fail(`${at}.models[${i}]`, `expected one of ${MODELS.join(', ')}, got ${describe(m)}`);
+      });
+      // sequential is the baseline every speedup is measured against, so it is always measured.
+      models = MODELS.filter((m) => m === 'sequential' || listed.includes(m));
+    }
+  }
+
+  const concurrency = defaultConcurrency(tasks ?? 1, cpus);
+  if (w.concurrency !== undefined) {
+    // The levels at `field`, or undefined after reporting what is wrong with them.
+    const levelsAt = (value: unknown, field: string): number[] | undefined => {
+      if (!Array.isArray(value) || value.length === 0) {
+        fail(field, `expected a non-empty array of positive integers, got ${describe(value)}`);
+        return undefined;
+      }
+      let valid = true;
+      value.forEach((c: unknown, i) => {
+        if (!isPositiveInt(c) || c > 1024) {
+          fail(`${field}[${i}]`, `expected a positive integer up to 1024, got ${describe(c)}`);
+          valid = false;
+        }
+      });
+      // Without a valid tasks count there is nothing to compare the levels with (tasks has its own problem).
+      if (!valid || tasks === undefined) return undefined;
+      const levels = [...new Set(value as number[])].sort((a, b) => a - b).filter((c) => c <= tasks);
+      if (levels.length === 0) {
+        fail(field, `every level exceeds tasks (${tasks}); expected levels <= tasks`);
+        return undefined;
+      }
+      return levels;
+    };
+    if (Array.isArray(w.concurrency)) {
+      // One list for every concurrent model.
+      const levels = levelsAt(w.concurrency, `${at}.concurrency`);
+      if (levels) concurrency.async = concurrency.thread = concurrency.process = levels;
+    } else if (typeof w.concurrency === 'object' && w.concurrency !== null) {
+      // Per model: { "async": [1, 16, 64], "thread": [1, 2, 4] }; models left out keep their default sweep.
+      for (const [model, value] of Object.entries(w.concurrency)) {
+        if (model === 'sequential' || !MODELS.includes(model as Model)) {
+          fail(`${at}.concurrency.${model}`, `expected one of async, thread, process as key`);
+          continue;
+        }
+        const levels = levelsAt(value, `${at}.concurrency.${model}`);
+        if (levels) concurrency[model as Model] = levels;
+      }
+    } else {
+      fail(`${at}.concurrency`, `expected an array of positive integers or an object of arrays per model, got ${describe(w.concurrency)}`);
+    }
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (w.timeoutMs !== undefined) {
+    if (!isPositiveInt(w.timeoutMs)) fail(`${at}.timeoutMs`, `expected a positive integer of milliseconds, got ${describe(w.timeoutMs)}`);
+    else timeoutMs = w.timeoutMs;
+  }
+  if (!ok || name === undefined || module === undefined || tasks === undefined) return undefined;
+  const workload: WorkloadConfig = {
+    name,
+    runtime,
+    module,
+    configDir: dir,
+    modulePath: runtime === 'python' && w.entry !== undefined ? module : resolve(dir, module),
+    function: fn,
+    tasks,
+    concurrency,
+    models,
+    timeoutMs,
+  };
+  if (w.python !== undefined) workload.python = w.python as string;
+  if (w.startMethod !== undefined) workload.startMethod = w.startMethod as WorkloadConfig['startMethod'];
+  return workload;
 }

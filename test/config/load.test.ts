@@ -75,6 +75,78 @@ describe('config validation', () => {
   });
 });
 
+describe('config problems all at once', () => {
+  it('a single problem still reads as one line, as before', () => {
+    const error = problem({ workloads: [{ ...ok, tasks: 'many' }] });
+    expect(error.message).toBe('concurrency-bench.config.json: workloads[0].tasks: expected a positive integer (tasks per batch), got the string "many"');
+    expect(error.problems).toEqual([{ field: 'workloads[0].tasks', expected: 'expected a positive integer (tasks per batch), got the string "many"' }]);
+    expect(error.field).toBe('workloads[0].tasks');
+  });
+
+  it('names both the missing module and the bad tasks', () => {
+    const error = problem({ workloads: [{ name: 'x', tasks: 'many' }] });
+    expect(error.problems.map((p) => p.field)).toEqual(['workloads[0].module', 'workloads[0].tasks']);
+    expect(error.message).toBe(
+      'concurrency-bench.config.json: 2 problems:\n' +
+        '  workloads[0].module: missing: expected the path of the workload module, relative to the config file\n' +
+        '  workloads[0].tasks: expected a positive integer (tasks per batch), got the string "many"',
+    );
+    // The first problem is still the error's field and expectation.
+    expect(error.field).toBe('workloads[0].module');
+    expect(error.expected).toMatch(/^missing: expected the path/);
+  });
+
+  it('lists three problems in two workloads, in order', () => {
+    const error = problem({
+      workloads: [
+        { ...ok, runtime: 'ruby', timeoutMs: -1 },
+        { ...ok, name: 'other', models: ['thread', 'fibers'] },
+      ],
+    });
+    expect(error.problems).toHaveLength(3);
+    expect(error.problems.map((p) => p.field)).toEqual(['workloads[0].runtime', 'workloads[0].timeoutMs', 'workloads[1].models[1]']);
+    const lines = error.message.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('concurrency-bench.config.json: 3 problems:');
+    expect(lines[1]).toMatch(/^  workloads\[0\]\.runtime: expected one of node, python, got the string "ruby"$/);
+    expect(lines[2]).toMatch(/^  workloads\[0\]\.timeoutMs: expected a positive integer of milliseconds, got number -1$/);
+    expect(lines[3]).toMatch(/^  workloads\[1\]\.models\[1\]: expected one of sequential, async, thread, process, got the string "fibers"$/);
+  });
+
+  it('collects top-level and workload problems together, one per field', () => {
+    const error = problem({
+      extra: true,
+      prepare: '',
+      workloads: [
+        { name: 'a', module: 'a.mjs', tasks: 2_000_000, concurrency: { fibers: [1], thread: [0, 2] } },
+        'not an object',
+        { name: 'a', module: 'b.mjs', tasks: 4, concurrency: [8, 16] },
+      ],
+    });
+    expect(error.problems.map((p) => p.field)).toEqual([
+      'extra',
+      'prepare',
+      'workloads[0].tasks',
+      'workloads[0].concurrency.fibers',
+      'workloads[0].concurrency.thread[0]',
+      'workloads[1]',
+      'workloads[2].name',
+      'workloads[2].concurrency',
+    ]);
+    expect(error.problems[2].expected).toMatch(/at most 1000000/);
+    expect(error.problems[6].expected).toMatch(/duplicate workload name "a" \(also workloads\[0\]\.name\)/);
+    expect(error.problems[7].expected).toMatch(/every level exceeds tasks \(4\)/);
+  });
+
+  it('reports what is wrong in a YAML file the same way, through loadConfig', () => {
+    const yamlFile = join(dir, 'several.yaml');
+    writeFileSync(yamlFile, 'workloads:\n  - name: x\n    tasks: many\n  - module: m.mjs\n    tasks: 2\n');
+    expect(() => loadConfig(yamlFile)).toThrow(
+      /several\.yaml: 3 problems:\n  workloads\[0\]\.module: missing.*\n  workloads\[0\]\.tasks: .*"many"\n  workloads\[1\]\.name: expected a non-empty string, got nothing \(missing\)$/,
+    );
+  });
+});
+
 describe('config defaults', () => {
   it('sweeps thread/process up to 2x cores and async up to tasks', () => {
     expect(sweep(4)).toEqual([1, 2, 4]);
