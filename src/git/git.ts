@@ -1,5 +1,6 @@
 /** Thin, promise-based git calls for compare: repository root, refs, dirty state. */
 import { execFile } from 'node:child_process';
+import { repositoryEnv } from '../runtimes/repository-env.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitUsageError } from './errors.ts';
@@ -13,7 +14,7 @@ export interface GitResult {
 /** Run git in `cwd`; never throws for a non-zero exit (callers turn it into a clear message). */
 export function git(cwd: string, args: string[]): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => {
+    execFile('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, env: repositoryEnv({ GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }) }, (error, stdout, stderr) => {
       if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
         reject(new GitUsageError(`could not run git (${(error as NodeJS.ErrnoException).code}): compare needs git on PATH`));
         return;

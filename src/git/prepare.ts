@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { PrepareError } from './errors.ts';
+import { repositoryEnv } from '../runtimes/repository-env.ts';
 
 const TAIL_CHARS = 4000;
 const TAIL_LINES = 30;
@@ -23,7 +24,7 @@ export async function runPrepare(
 ): Promise<{ elapsedMs: number }> {
   const started = performance.now();
   const where = `${tree} tree${options.label ? ` (${options.label})` : ''} at ${cwd}`;
-  const child = spawn(command, { cwd, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: process.env.CI ?? '' } });
+  const child = spawn(command, { cwd, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: repositoryEnv({ CI: process.env.CI ?? '' }) });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-TAIL_CHARS * 4);

@@ -5,6 +5,7 @@
  * `git worktree list`.
  */
 import { execFileSync } from 'node:child_process';
+import { repositoryEnv } from '../runtimes/repository-env.ts';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,13 +31,13 @@ let handlersInstalled = false;
 /** Synchronous removal, for signal and exit handlers where promises will not run. */
 function removeSync(path: string, root: string): void {
   try {
-    execFileSync('git', ['worktree', 'remove', '--force', path], { cwd: root, stdio: 'ignore' });
+    execFileSync('git', ['worktree', 'remove', '--force', path], { cwd: root, stdio: 'ignore', env: repositoryEnv() });
   } catch {
     // Fall through: delete the directory and let prune drop the bookkeeping.
   }
   rmSync(dirnameOf(path), { recursive: true, force: true });
   try {
-    execFileSync('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore' });
+    execFileSync('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore', env: repositoryEnv() });
   } catch {
     // The repository itself may be gone; nothing left to tidy.
   }

@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { repositoryEnv } from '../runtimes/repository-env.ts';
 
 const run = promisify(execFile);
 
@@ -17,7 +18,7 @@ export class BaseCommitError extends Error {
 
 async function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
   try {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 1 << 20 });
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 1 << 20, env: repositoryEnv() });
     return { ok: true, out: stdout.trim() };
   } catch (error) {
     const e = error as { stderr?: string; message?: string };

@@ -5,6 +5,7 @@ import type { WorkloadConfig } from '../config/types.ts';
 import type { BatchSample } from '../types.ts';
 import { pinned } from './affinity.ts';
 import { killGroup, trackGroup } from './process-groups.ts';
+import { repositoryEnv } from './repository-env.ts';
 import { RuntimeUnavailableError, VISIT_ENV, type HostCommandMessage, type HostMessage, type Runtime, type VisitSpec } from './types.ts';
 
 export type VisitStatus = 'ok' | 'load-error' | 'errored' | 'timed-out' | 'crashed' | 'aborted' | 'unavailable';
@@ -97,7 +98,7 @@ export async function startHost(
   const run = pinned(command.command, command.args, options.cpus);
   const child = spawn(run.command, run.args, {
     cwd: command.cwd,
-    env: { ...process.env, ...command.env, [VISIT_ENV]: JSON.stringify(spec) },
+    env: repositoryEnv({ ...command.env, [VISIT_ENV]: JSON.stringify(spec) }),
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     detached: true,
   });

@@ -5,7 +5,7 @@
  * with a base and a head commit.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,18 @@ let head = '';
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
 
+/** Writes, once per host main thread / worker thread / child process, the environment it sees as `<where>-<pid>-<thread>.json`. */
+const ENV_WORKLOAD = `import { writeFileSync } from 'node:fs';
+import { isMainThread, threadId } from 'node:worker_threads';
+let written = false;
+export default function () {
+  if (written) return;
+  written = true;
+  const where = typeof process.send === 'function' ? 'child' : isMainThread ? 'host' : 'thread';
+  writeFileSync(process.env.CB_E2E_ENV_DIR + '/' + where + '-' + process.pid + '-' + threadId + '.json', JSON.stringify(process.env));
+}
+`;
+
 const workloadSource = (loops: number) => `export default function (i) { let x = 0; for (let k = 0; k < ${loops}; k++) x += (k ^ i) & 7; return x; }\n`;
 
 beforeAll(async () => {
@@ -42,6 +54,15 @@ beforeAll(async () => {
     JSON.stringify({ workloads: [{ name: 'py-spin', runtime: 'python', module: 'bench/spin.py', tasks: 4, models: ['thread'], concurrency: [2], timeoutMs: 10_000 }] }),
   );
   writeFileSync(join(origin, 'bench', 'spin.py'), 'def run(index):\n    return sum(i ^ index for i in range(5000))\n');
+  // A workload and a prepare command that record the environment they see (issue: secrets reaching repository code).
+  writeFileSync(
+    join(origin, 'concurrency-bench.env.json'),
+    JSON.stringify({
+      prepare: 'env > "$CB_E2E_ENV_DIR/prepare-$$.env"',
+      workloads: [{ name: 'env', module: 'bench/env.workload.mjs', tasks: 2, models: ['thread', 'process'], concurrency: [1], timeoutMs: 10_000 }],
+    }),
+  );
+  writeFileSync(join(origin, 'bench', 'env.workload.mjs'), ENV_WORKLOAD);
   git(origin, 'add', '.');
   git(origin, 'commit', '-q', '-m', 'base');
   base = git(origin, 'rev-parse', 'HEAD');
@@ -70,6 +91,8 @@ interface RunOptions {
   eventName?: string;
   payload?: unknown;
   server?: StandIn;
+  /** More variables of the action's process (the runner's own, or a workflow's `env:`). */
+  env?: Record<string, string>;
 }
 
 async function runAction(inputs: Record<string, string>, name: string, options: RunOptions = {}): Promise<ActionRun> {
@@ -100,6 +123,7 @@ async function runAction(inputs: Record<string, string>, name: string, options: 
     GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
     GITHUB_OUTPUT: join(dir, 'output.txt'),
     RUNNER_TEMP: join(dir, 'temp'),
+    ...options.env,
   };
   // The runner passes inputs as INPUT_<NAME upper-cased>, dashes kept.
   for (const [key, value] of Object.entries({ 'github-token': TOKEN, ...inputs })) env[`INPUT_${key.toUpperCase()}`] = value;
@@ -150,6 +174,60 @@ describe('the action, run like a runner runs it', () => {
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
     expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
     expect(api.violations).toEqual([]);
+  }, 120_000);
+
+  it('hides its inputs and the runner\'s credentials from repository code (prepare, host, worker thread, child process), in run and compare', async () => {
+    // What a runner hands a JavaScript action besides the workflow's env: (see src/runtimes/repository-env.ts).
+    const runnerSecrets: Record<string, string> = {
+      ACTIONS_RUNTIME_TOKEN: 'runtime-secret-1',
+      ACTIONS_RUNTIME_URL: 'https://pipelines.example/runtime/',
+      ACTIONS_CACHE_URL: 'https://artifactcache.example/',
+      ACTIONS_RESULTS_URL: 'https://results.example/',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-secret-2',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/oidc',
+      STATE_saved: 'action-state',
+    };
+    const hidden = [...Object.keys(runnerSecrets), 'INPUT_GITHUB-TOKEN', 'INPUT_CONFIG', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY'];
+    const secretValues = [TOKEN, ...Object.values(runnerSecrets)];
+    const server = await startStandIn({ token: TOKEN });
+    try {
+      for (const [name, eventName, payload] of [
+        ['env-compare', 'pull_request', undefined],
+        ['env-run', 'push', {}],
+      ] as const) {
+        const seen = join(scratch, `${name}-seen`);
+        mkdirSync(seen, { recursive: true });
+        const workflowEnv = { CB_E2E_ENV_DIR: seen, DATABASE_URL: 'postgres://127.0.0.1/bench' };
+        const run = await runAction({ config: 'concurrency-bench.env.json', 'time-budget': '6', comment: 'never' }, name, {
+          eventName,
+          payload,
+          server,
+          env: { ...runnerSecrets, ...workflowEnv },
+        });
+        expect(run.code, run.log).toBe(0);
+        const files = readdirSync(seen);
+        const where = new Set(files.map((f) => f.split('-')[0]));
+        // Every place repository code runs recorded what it saw: the host (sequential), a worker
+        // thread, a child process, and on a compare the prepare command of both trees.
+        expect([...where].sort(), files.join(', ')).toEqual(eventName === 'pull_request' ? ['child', 'host', 'prepare', 'thread'] : ['child', 'host', 'thread']);
+        if (eventName === 'pull_request') expect(files.filter((f) => f.startsWith('prepare-'))).toHaveLength(2);
+        for (const file of files) {
+          const text = readFileSync(join(seen, file), 'utf8');
+          const env: Record<string, string> = file.endsWith('.json')
+            ? JSON.parse(text)
+            : Object.fromEntries(text.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+          for (const key of hidden) expect(env, `${file} sees ${key}`).not.toHaveProperty(key);
+          expect(Object.keys(env).filter((k) => /^(INPUT_|ACTIONS_|STATE_)/i.test(k)), file).toEqual([]);
+          for (const value of secretValues) expect(text, `${file} holds a secret value`).not.toContain(value);
+          // The workflow's own env: and the non-credential context still arrive.
+          expect(env, file).toMatchObject({ ...workflowEnv, GITHUB_REPOSITORY: 'octo/bench', CI: 'true' });
+          expect(env.PATH, file).toBeTruthy();
+        }
+      }
+      expect(server.violations).toEqual([]);
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 
   it('on push measures without a baseline: summary and outputs, no API call', async () => {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { RuntimeUnavailableError } from '../types.ts';
+import { repositoryEnv } from '../repository-env.ts';
 
 /** Oldest Python the harness supports (it uses only the standard library of 3.9). */
 export const MIN_PYTHON: readonly [number, number] = [3, 9];
@@ -20,7 +21,7 @@ type Inspection = { kind: 'found'; version: number[]; implementation: string; ex
 
 function inspect(command: string, cwd: string): Promise<Inspection> {
   return new Promise((resolve) => {
-    execFile(command, ['-c', INSPECT], { cwd, timeout: 20_000, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(command, ['-c', INSPECT], { cwd, timeout: 20_000, encoding: 'utf8', env: repositoryEnv() }, (error, stdout, stderr) => {
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') return resolve({ kind: 'missing', detail: 'not found' });
       const [version = '', implementation = '', executable = ''] = stdout.trim().split(/\r?\n/);
       if (error || !/^\d+\.\d+\.\d+$/.test(version)) {

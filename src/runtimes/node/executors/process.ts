@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { ownFile } from '../../../paths.ts';
 import { WorkloadLoadError } from '../load-workload.ts';
 import { CHILD_MODULE_ENV, type FromChild } from '../process-protocol.ts';
+import { repositoryEnv } from '../../repository-env.ts';
 import { hostCpuMs, hostPeakRssBytes, TaskError, WorkerCrashError, type Executor } from './types.ts';
 
 interface Pending<T> {
@@ -22,7 +23,7 @@ class ChildLane {
 
   constructor(modulePath: string) {
     this.child = fork(ownFile('runtimes/node/process-child'), [], {
-      env: { ...process.env, [CHILD_MODULE_ENV]: modulePath },
+      env: repositoryEnv({ [CHILD_MODULE_ENV]: modulePath }),
       execArgv: process.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
