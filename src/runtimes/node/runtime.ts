@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { WorkloadConfig } from '../../config/types.ts';
 import { ownFile } from '../../paths.ts';
 import { MODELS } from '../../types.ts';
-import type { HostCommand, Runtime, VisitSpec } from '../types.ts';
+import { RuntimeUnavailableError, type HostCommand, type Runtime, type VisitSpec } from '../types.ts';
 
 /**
  * TypeScript workloads run on Node's own type stripping. When the user's project has tsx installed,
@@ -23,6 +23,9 @@ export const nodeRuntime: Runtime = {
   id: 'node',
   models: MODELS,
   async hostCommand(workload: WorkloadConfig, _spec: VisitSpec): Promise<HostCommand> {
+    // Hosts are killed as whole process groups (kill(-pid)), which is POSIX: on Windows a timed-out
+    // or interrupted cell would leave its worker processes running, so refuse rather than leak.
+    if (process.platform === 'win32') throw new RuntimeUnavailableError('Node workloads need Linux or macOS for now (hosts are stopped by killing their POSIX process group; on Windows that would leave processes behind)');
     const tsx = tsxLoaderFor(workload);
     return {
       command: process.execPath,
