@@ -24,13 +24,16 @@ export interface VisitOutcome {
 
 const TAIL_BYTES = 8192;
 
+/**
+ * Drain a stream, keeping its last TAIL_BYTES bytes. Raw bytes, decoded only when asked for: a
+ * workload may print megabytes per task, and the drain must keep up with it in every model.
+ */
 function keepTail(stream: Readable | null): () => string {
-  let tail = '';
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk: string) => {
-    tail = (tail + chunk).slice(-TAIL_BYTES);
+  let tail: Buffer = Buffer.alloc(0);
+  stream?.on('data', (chunk: Buffer) => {
+    tail = chunk.length >= TAIL_BYTES ? chunk.subarray(chunk.length - TAIL_BYTES) : Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
   });
-  return () => tail;
+  return () => tail.toString('utf8');
 }
 
 /** The most telling line of a stderr tail: the last error-looking line, else the last line. */
