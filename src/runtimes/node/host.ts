@@ -11,9 +11,10 @@ import { runBatch } from './batch.ts';
 import { inHostExecutor } from './executors/in-host.ts';
 import { processExecutor } from './executors/process.ts';
 import { threadExecutor } from './executors/thread.ts';
-import { hostRunQueueMs, machineTicks, ticksBetween, WorkerCrashError, type Executor } from './executors/types.ts';
+import { hostRunQueueMs, machineTicks, ticksBetween, TaskError, WorkerCrashError, type Executor } from './executors/types.ts';
 import { describeError, loadWorkload, WorkloadLoadError } from './load-workload.ts';
 import { startWatchdog } from './watchdog.ts';
+import { prepareWorkloadContext, takeUnhandledRejection } from './workload-context.ts';
 
 function send(message: HostMessage): void {
   writeSync(PROTOCOL_FD, JSON.stringify(message) + '\n');
@@ -35,6 +36,11 @@ async function createExecutor(spec: VisitSpec): Promise<Executor> {
     case 'process':
       return processExecutor(spec.workload.modulePath, spec.concurrency);
   }
+}
+
+/** The first unhandled rejection in any context the workload runs in: this thread, or the executor's. */
+async function unhandledRejection(executor: Executor): Promise<string | undefined> {
+  return (await takeUnhandledRejection()) ?? (await executor.unhandledRejection?.());
 }
 
 async function probe(spec: VisitSpec): Promise<void> {
@@ -61,6 +67,8 @@ async function measure(spec: VisitSpec): Promise<void> {
     const message = error instanceof WorkloadLoadError ? error.message : `starting the ${spec.model} pool failed: ${describeError(error)}`;
     fail(error instanceof WorkerCrashError ? 'crashed' : 'load-error', message, executor);
   }
+  const leftBySetup = await unhandledRejection(executor!).catch((error: unknown) => fail('crashed', describeError(error), executor));
+  if (leftBySetup) fail('load-error', `setup failed: ${leftBySetup}`, executor);
   watchdog.starts[0] = 0;
   send({ type: 'ready', startupMs: performance.now() - startBegin });
 
@@ -76,6 +84,9 @@ async function measure(spec: VisitSpec): Promise<void> {
       const cpuMs = (await executor!.cpuMs()) - cpuBefore;
       const runQueueMs = hostRunQueueMs() - runQueueBefore;
       const ticks = ticksBetween(ticksBefore, machineTicks());
+      // Outside timing: a batch that left an unhandled rejection anywhere ends the cell (workload-context.ts).
+      const rejection = await unhandledRejection(executor!);
+      if (rejection) throw new TaskError(rejection);
       return { type: 'sample', wallMs, tasks, cpuMs, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) };
     } catch (error) {
       batchFailure = executor!.translateFailure?.(error) ?? error;
@@ -160,6 +171,6 @@ if (!spec) {
   process.stderr.write(`this is the concurrency-bench host; it is started by concurrency-bench with ${VISIT_ENV} set\n`);
   process.exit(2);
 }
-// A promise the workload rejects without handling is that task's error, not a mysterious crash.
-process.on('unhandledRejection', (reason) => fail('errored', `unhandled rejection: ${describeError(reason)}`));
+// Before the workload is loaded: its output and unhandled rejections are treated alike in every model.
+prepareWorkloadContext();
 await (spec.mode === 'probe' ? probe(spec) : measure(spec));

@@ -5,26 +5,28 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { describeError, loadWorkload } from './load-workload.ts';
+import { prepareWorkloadContext, takeUnhandledRejection } from './workload-context.ts';
 
 export type ThreadTaskMessage =
   | { concurrencyBench: 'ready' }
   | { concurrencyBench: 'load-error'; error: string };
 
 /**
- * The task that runs teardown, sent once per worker when the pool closes. piscina cannot address a
- * worker, so each teardown task waits at a barrier until all of them have started: with one task
- * per worker at a time, that puts exactly one on every worker.
+ * A task for every worker rather than for the workload: `teardown` runs teardown (when the pool
+ * closes), `check` returns the worker's first unhandled rejection or null (see workload-context.ts).
+ * piscina cannot address a worker, so each control task waits at a barrier until all of them have
+ * started: with one task per worker at a time, that puts exactly one on every worker.
  */
-export interface TeardownTask {
-  concurrencyBench: 'teardown';
-  /** Int32 counter shared by the teardown tasks of one close. */
+export interface ControlTask {
+  concurrencyBench: 'teardown' | 'check';
+  /** Int32 counter shared by the control tasks of one round. */
   arrived: SharedArrayBuffer;
   workers: number;
   /** How long a worker waits for the others at the barrier, ms. */
   waitMs: number;
 }
 
-function teardownAtBarrier(task: TeardownTask, teardown: () => unknown): unknown {
+function atBarrier(task: ControlTask): void {
   const arrived = new Int32Array(task.arrived);
   Atomics.add(arrived, 0, 1);
   Atomics.notify(arrived, 0);
@@ -32,17 +34,22 @@ function teardownAtBarrier(task: TeardownTask, teardown: () => unknown): unknown
   for (let seen = Atomics.load(arrived, 0); seen < task.workers && Date.now() < deadline; seen = Atomics.load(arrived, 0)) {
     Atomics.wait(arrived, 0, seen, Math.max(1, deadline - Date.now()));
   }
-  return teardown();
+}
+
+async function check(): Promise<string | null> {
+  return (await takeUnhandledRejection()) ?? null;
 }
 
 const { modulePath } = workerData as { modulePath: string };
 
 export default (async () => {
+  prepareWorkloadContext();
   try {
     const workload = await loadWorkload(modulePath);
     await workload.setup();
     parentPort?.postMessage({ concurrencyBench: 'ready' } satisfies ThreadTaskMessage);
-    return (task: number | TeardownTask) => (typeof task === 'number' ? workload.run(task) : teardownAtBarrier(task, workload.teardown));
+    return (task: number | ControlTask) =>
+      typeof task === 'number' ? workload.run(task) : (atBarrier(task), task.concurrencyBench === 'check' ? check() : workload.teardown());
   } catch (error) {
     const message = error instanceof Error && error.name === 'WorkloadLoadError' ? error.message : `setup failed: ${describeError(error)}`;
     parentPort?.postMessage({ concurrencyBench: 'load-error', error: message } satisfies ThreadTaskMessage);

@@ -67,7 +67,7 @@ class ChildLane {
     });
   }
 
-  request(message: { type: 'stats' | 'teardown' }): Promise<FromChild> {
+  request(message: { type: 'stats' | 'check' | 'teardown' }): Promise<FromChild> {
     if (this.exited) return Promise.reject(new WorkerCrashError(`child process ${this.exited}`));
     return new Promise<FromChild>((resolve, reject) => {
       this.control = { resolve, reject };
@@ -92,6 +92,10 @@ export function processExecutor(modulePath: string, concurrency: number): Execut
     },
     async peakRssBytes() {
       return hostPeakRssBytes() + (await stats()).reduce((sum, s) => sum + s.maxRssBytes, 0);
+    },
+    async unhandledRejection() {
+      const replies = (await Promise.all(lanes.map((lane) => lane.request({ type: 'check' })))) as Array<Extract<FromChild, { type: 'checked' }>>;
+      return replies.find((reply) => reply.unhandledRejection)?.unhandledRejection;
     },
     async close() {
       await Promise.all(lanes.map((lane) => lane.request({ type: 'teardown' })));

@@ -2,11 +2,16 @@ import { Piscina } from 'piscina';
 import { ownFile } from '../../../paths.ts';
 import { WorkloadLoadError } from '../load-workload.ts';
 import { hostCpuMs, hostPeakRssBytes, TaskError, WorkerCrashError, type Executor } from './types.ts';
-import type { TeardownTask, ThreadTaskMessage } from '../thread-task.ts';
+import type { ControlTask, ThreadTaskMessage } from '../thread-task.ts';
 
 /** thread: a piscina pool of exactly C worker threads, each loading the workload and running setup once. */
 export function threadExecutor(modulePath: string, concurrency: number): Executor {
   let pool: Piscina | undefined;
+  /** One control task on every worker (see ControlTask); settles when all of them have. */
+  const everyWorker = (kind: ControlTask['concurrencyBench']) => {
+    const task: ControlTask = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5000 };
+    return Promise.allSettled(Array.from({ length: concurrency }, () => pool!.run(task) as Promise<unknown>));
+  };
   return {
     async start() {
       pool = new Piscina({
@@ -44,11 +49,16 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
     },
     cpuMs: async () => hostCpuMs(),
     peakRssBytes: async () => hostPeakRssBytes(),
+    async unhandledRejection() {
+      const results = await everyWorker('check');
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return results.map((r) => (r as PromiseFulfilledResult<string | null>).value).find((r) => r !== null) ?? undefined;
+    },
     async close() {
       if (!pool) return;
-      // teardown() once in every worker (see TeardownTask), then the pool goes.
-      const task: TeardownTask = { concurrencyBench: 'teardown', arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5000 };
-      const results = await Promise.allSettled(Array.from({ length: concurrency }, () => pool!.run(task)));
+      // teardown() once in every worker (see ControlTask), then the pool goes.
+      const results = await everyWorker('teardown');
       await pool.destroy();
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;

@@ -17,6 +17,11 @@ export interface Executor {
   close(): Promise<void>;
   /** Stop everything now (failure paths). */
   destroy(): void;
+  /**
+   * The first unhandled promise rejection in the executor's worker threads or child processes since
+   * the last call (see ../workload-context.ts); the host checks its own main thread itself.
+   */
+  unhandledRejection?(): Promise<string | undefined>;
   /** Turn a task's rejection into TaskError / WorkerCrashError where the pool reports them its own way. */
   translateFailure?(error: unknown): Error;
 }
