@@ -326,13 +326,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -1929,9 +1929,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str2 += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str2 += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -1989,7 +1989,7 @@ ${indent}${line}` : "\n";
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str2 += ",";
@@ -2005,14 +2005,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str2 = start;
-          for (const line of lines)
-            str2 += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str2 += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str2}
 ${indent}${end}`;
         } else {
@@ -3755,10 +3755,10 @@ var require_errors = __commonJS({
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error.linePos[0];
+      error.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "…" + lineStr.substring(trimStart);
@@ -3766,8 +3766,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "…\n";
         lineStr = prev + lineStr;
@@ -3775,7 +3775,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -4724,8 +4724,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -4738,8 +4738,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep === "\n")
@@ -4750,7 +4750,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep + lm;
           sep = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -5880,40 +5880,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -5954,13 +5954,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5985,7 +5985,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -6005,11 +6005,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6017,17 +6017,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -7389,6 +7389,30 @@ var require_dist = __commonJS({
   }
 });
 
+// src/runtimes/repository-env.ts
+function isHiddenFromRepository(name) {
+  const upper = name.toUpperCase();
+  return HIDDEN_NAMES.has(upper) || HIDDEN_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}
+function repositoryEnv(extra = {}, base = process.env) {
+  const env = {};
+  for (const [name, value] of Object.entries(base)) {
+    if (value !== void 0 && !isHiddenFromRepository(name)) env[name] = value;
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    if (value !== void 0) env[name] = value;
+  }
+  return env;
+}
+var HIDDEN_PREFIXES, HIDDEN_NAMES;
+var init_repository_env = __esm({
+  "src/runtimes/repository-env.ts"() {
+    "use strict";
+    HIDDEN_PREFIXES = ["INPUT_", "ACTIONS_", "STATE_"];
+    HIDDEN_NAMES = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY"]);
+  }
+});
+
 // src/paths.ts
 import { fileURLToPath } from "node:url";
 function ownFile(pathBelowRoot, extension = "entry") {
@@ -7402,6 +7426,22 @@ function ownFile(pathBelowRoot, extension = "entry") {
 var init_paths = __esm({
   "src/paths.ts"() {
     "use strict";
+  }
+});
+
+// src/runtimes/types.ts
+var VISIT_ENV, RuntimeUnavailableError;
+var init_types2 = __esm({
+  "src/runtimes/types.ts"() {
+    "use strict";
+    VISIT_ENV = "CONCURRENCY_BENCH_VISIT";
+    RuntimeUnavailableError = class extends Error {
+      code = "RUNTIME_UNAVAILABLE";
+      constructor(message) {
+        super(message);
+        this.name = "RuntimeUnavailableError";
+      }
+    };
   }
 });
 
@@ -7422,10 +7462,12 @@ var init_runtime = __esm({
     "use strict";
     init_paths();
     init_types();
+    init_types2();
     nodeRuntime = {
       id: "node",
       models: MODELS,
       async hostCommand(workload2, _spec) {
+        if (process.platform === "win32") throw new RuntimeUnavailableError("Node workloads need Linux or macOS for now (hosts are stopped by killing their POSIX process group; on Windows that would leave processes behind)");
         const tsx = tsxLoaderFor(workload2);
         return {
           command: process.execPath,
@@ -7437,27 +7479,11 @@ var init_runtime = __esm({
   }
 });
 
-// src/runtimes/types.ts
-var VISIT_ENV, RuntimeUnavailableError;
-var init_types2 = __esm({
-  "src/runtimes/types.ts"() {
-    "use strict";
-    VISIT_ENV = "CONCURRENCY_BENCH_VISIT";
-    RuntimeUnavailableError = class extends Error {
-      code = "RUNTIME_UNAVAILABLE";
-      constructor(message) {
-        super(message);
-        this.name = "RuntimeUnavailableError";
-      }
-    };
-  }
-});
-
 // src/runtimes/python/interpreter.ts
 import { execFile as execFile2 } from "node:child_process";
 function inspect(command, cwd) {
   return new Promise((resolve5) => {
-    execFile2(command, ["-c", INSPECT], { cwd, timeout: 2e4, encoding: "utf8" }, (error, stdout, stderr) => {
+    execFile2(command, ["-c", INSPECT], { cwd, timeout: 2e4, encoding: "utf8", env: repositoryEnv() }, (error, stdout, stderr) => {
       if (error && error.code === "ENOENT") return resolve5({ kind: "missing", detail: "not found" });
       const [version = "", implementation = "", executable = ""] = stdout.trim().split(/\r?\n/);
       if (error || !/^\d+\.\d+\.\d+$/.test(version)) {
@@ -7480,10 +7506,10 @@ async function check(command, cwd) {
 }
 function checked(command, cwd) {
   const key = `${cwd}\0${command}`;
-  let pending = cache.get(key);
+  let pending = cache2.get(key);
   if (!pending) {
     pending = check(command, cwd);
-    cache.set(key, pending);
+    cache2.set(key, pending);
   }
   return pending;
 }
@@ -7501,15 +7527,16 @@ async function findPython(configured, cwd) {
   const advice = configured !== void 0 ? `point "python" at ${wanted}` : `install ${wanted} or set "python" in the workload`;
   throw new RuntimeUnavailableError(`no usable Python interpreter: ${reasons.join("; ")}; ${advice}`);
 }
-var MIN_PYTHON, DEFAULT_INTERPRETERS, INSPECT, cache;
+var MIN_PYTHON, DEFAULT_INTERPRETERS, INSPECT, cache2;
 var init_interpreter = __esm({
   "src/runtimes/python/interpreter.ts"() {
     "use strict";
     init_types2();
+    init_repository_env();
     MIN_PYTHON = [3, 9];
     DEFAULT_INTERPRETERS = ["python3", "python"];
     INSPECT = 'import sys, platform; print("%d.%d.%d" % tuple(sys.version_info[:3])); print(platform.python_implementation()); print(sys.executable)';
-    cache = /* @__PURE__ */ new Map();
+    cache2 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -7729,11 +7756,15 @@ function progressReporter(stream, interactive) {
           stream.write(`workload ${terminalSafe(event.workload)} ${terminalSafe(event.status)}
 `);
         }
+      } else if (event.type === "plan") {
+        clear();
+        for (const line2 of event.lines) stream.write(`${terminalSafe(line2)}
+`);
       } else if (event.type === "visit") {
         if (!interactive) return;
         clear();
-        const line = `round ${event.round} · ${event.done}/${event.total} · ${terminalSafe(event.label)}${event.status === "ok" ? "" : ` · ${event.status}`}`;
-        stream.write(line.slice(0, (stream.columns || 100) - 1));
+        const line2 = `round ${event.round} · ${event.done}/${event.total} · ${terminalSafe(event.label)}${event.status === "ok" ? "" : ` · ${event.status}`}`;
+        stream.write(line2.slice(0, (stream.columns || 100) - 1));
         drawn = true;
       } else {
         clear();
@@ -7930,85 +7961,32 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   };
 }
 
-// src/stats/student-t.ts
-function logGamma(x) {
-  const c = [
-    0.9999999999998099,
-    676.5203681218851,
-    -1259.1392167224028,
-    771.3234287776531,
-    -176.6150291621406,
-    12.507343278686905,
-    -0.13857109526572012,
-    9984369578019572e-21,
-    15056327351493116e-23
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let sum = c[0];
-  for (let i = 1; i < 9; i++) sum += c[i] / (z + i);
-  const t = z + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+// src/stats/normal.ts
+function normalCdf(x) {
+  if (x === Infinity) return 1;
+  if (x === -Infinity) return 0;
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erfc = poly * Math.exp(-z * z);
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
-function betaFraction(a, b, x) {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - (a + b) * x / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    h *= step;
-    if (Math.abs(step - 1) < 1e-15) break;
+function normalQuantile(p) {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  if (p < low) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
   }
-  return h;
-}
-function incompleteBeta(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  return x < (a + 1) / (a + b + 2) ? front * betaFraction(a, b, x) / a : 1 - front * betaFraction(b, a, 1 - x) / b;
-}
-function studentTCdf(t, df) {
-  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
-}
-function studentTQuantile(p, df) {
-  if (!(p > 0 && p < 1) || !(df > 0)) return Number.NaN;
-  if (p === 0.5) return 0;
-  if (p < 0.5) return -studentTQuantile(1 - p, df);
-  let lo = 0;
-  let hi = 1;
-  while (studentTCdf(hi, df) < p) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
-    const mid = (lo + hi) / 2;
-    if (studentTCdf(mid, df) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-function meanInterval(values, alpha) {
-  const n = values.length;
-  if (n < 2) return null;
-  const mean = values.reduce((sum, v) => sum + v, 0) / n;
-  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
-  const half = studentTQuantile(1 - alpha / 2, n - 1) * Math.sqrt(variance / n);
-  return [mean - half, mean + half];
+  if (p > 1 - low) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
 // src/stats/bootstrap.ts
@@ -8155,6 +8133,243 @@ function unpairedBootstrap(base, head, options) {
   return { n, estimator: "median", estimate, distribution: distribution.sort(), spread };
 }
 
+// src/stats/sequential.ts
+function obrienFlemingSpent(t, alpha) {
+  if (t <= 0) return 0;
+  if (t >= 1) return alpha;
+  return 2 * (1 - normalCdf(normalQuantile(1 - alpha / 2) / Math.sqrt(t)));
+}
+var PATHS = 2e5;
+var cache = /* @__PURE__ */ new Map();
+function lookLevels(rounds, alpha) {
+  if (rounds.length === 0) return [];
+  if (rounds.length === 1 || alpha <= 0) return rounds.map((_, k) => k === rounds.length - 1 ? Math.max(0, alpha) : 0);
+  const key = `${alpha}:${rounds.join(",")}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const total = rounds[rounds.length - 1];
+  const t = rounds.map((n) => n / total);
+  const random = mulberry32(190731757);
+  const gaussian = () => {
+    const u = 1 - random();
+    const v = random();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  const sums = new Float64Array(PATHS);
+  const alive = new Uint8Array(PATHS).fill(1);
+  const scratch = new Float64Array(PATHS);
+  const levels = [];
+  let spentBefore = 0;
+  for (let k = 0; k < rounds.length; k++) {
+    const step = Math.sqrt(t[k] - (k ? t[k - 1] : 0));
+    for (let i = 0; i < PATHS; i++) sums[i] += step * gaussian();
+    const spent = obrienFlemingSpent(t[k], alpha);
+    const share = spent - spentBefore;
+    spentBefore = spent;
+    let boundary;
+    if (k === 0) {
+      boundary = normalQuantile(1 - share);
+    } else {
+      let live3 = 0;
+      for (let i = 0; i < PATHS; i++) if (alive[i]) scratch[live3++] = sums[i] / Math.sqrt(t[k]);
+      const z = scratch.subarray(0, live3).sort();
+      const count = Math.floor(share * PATHS);
+      boundary = count <= 0 ? (live3 ? z[live3 - 1] : Infinity) + 1e-9 : count >= live3 ? -Infinity : (z[live3 - count] + z[live3 - count - 1]) / 2;
+    }
+    for (let i = 0; i < PATHS; i++) if (alive[i] && sums[i] / Math.sqrt(t[k]) >= boundary) alive[i] = 0;
+    levels.push(boundary === Infinity ? 0 : 1 - normalCdf(boundary));
+  }
+  cache.set(key, levels);
+  return levels;
+}
+function lookSchedule(first, planned) {
+  const looks = [first, Math.ceil(planned / 2), Math.ceil(3 * planned / 4), planned].filter((n) => n >= first && n <= Math.max(first, planned));
+  return [...new Set(looks)].sort((a, b) => a - b);
+}
+
+// src/stats/student-t.ts
+function logGamma(x) {
+  const c = [
+    0.9999999999998099,
+    676.5203681218851,
+    -1259.1392167224028,
+    771.3234287776531,
+    -176.6150291621406,
+    12.507343278686905,
+    -0.13857109526572012,
+    9984369578019572e-21,
+    15056327351493116e-23
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const z = x - 1;
+  let sum = c[0];
+  for (let i = 1; i < 9; i++) sum += c[i] / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+function betaFraction(a, b, x) {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-15) break;
+  }
+  return h;
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2) ? front * betaFraction(a, b, x) / a : 1 - front * betaFraction(b, a, 1 - x) / b;
+}
+function studentTCdf(t, df) {
+  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+function studentTQuantile(p, df) {
+  if (!(p > 0 && p < 1) || !(df > 0)) return Number.NaN;
+  if (p === 0.5) return 0;
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let lo = 0;
+  let hi = 1;
+  while (studentTCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTCdf(mid, df) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+function meanInterval(values, alpha) {
+  const n = values.length;
+  if (n < 2) return null;
+  const mean = values.reduce((sum, v) => sum + v, 0) / n;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
+  const half = studentTQuantile(1 - alpha / 2, n - 1) * Math.sqrt(variance / n);
+  return [mean - half, mean + half];
+}
+
+// src/analysis/gate.ts
+var FIRST_LOOK = 3;
+var PLANNED_POWER = 0.99;
+var UNCHANGED_LEVEL_FINAL = 0.05;
+var UNCHANGED_LEVEL_INTERIM = 0.01;
+function summarizeRounds(d) {
+  const n = d.length;
+  const mean = n ? d.reduce((s, x) => s + x, 0) / n : Number.NaN;
+  const sd2 = n >= 2 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN;
+  return { n, mean, sd: sd2, se: sd2 / Math.sqrt(n) };
+}
+function interval(s, level) {
+  const q = level > 0 ? studentTQuantile(1 - level, s.n - 1) : Infinity;
+  const half = q * s.se;
+  return [toChange(s.mean - half), toChange(s.mean + half)];
+}
+function gateDetectable(ci, rule) {
+  const h = (ci[1] - ci[0]) / 2;
+  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
+}
+function decideAtLook(d, look, rule) {
+  const s = summarizeRounds(d);
+  const none = { verdict: "inconclusive", change: s.n ? toChange(s.mean) : null, ci95: null, claimCi: null, detectableChange: null, spread: null, rounds: s.n };
+  if (s.n < FIRST_LOOK || !Number.isFinite(s.mean) || !Number.isFinite(s.se)) return none;
+  const ci95 = interval(s, 0.025);
+  const claimCi = interval(s, look.level);
+  const detectableChange2 = gateDetectable(interval(s, look.finalLevel), rule);
+  const floor = Math.min(rule.noiseFloor, rule.threshold);
+  const [lo, hi] = claimCi;
+  let verdict = "inconclusive";
+  if (hi < -floor && lo <= -rule.threshold) verdict = "regression";
+  else if (lo > floor && hi >= rule.threshold) verdict = "improvement";
+  else {
+    const [elo, ehi] = interval(s, look.final ? UNCHANGED_LEVEL_FINAL : UNCHANGED_LEVEL_INTERIM);
+    if (elo > -rule.threshold && ehi < rule.threshold && detectableChange2 <= rule.threshold) verdict = "unchanged";
+  }
+  return { verdict, change: toChange(s.mean), ci95, claimCi, detectableChange: detectableChange2, spread: s.sd, rounds: s.n };
+}
+function reachedLooks(looks, n, ended) {
+  const reached = looks.filter((k) => k <= n);
+  const planned = looks.at(-1) ?? n;
+  if (ended && n >= FIRST_LOOK && reached.at(-1) !== n) reached.push(n);
+  return { looks: reached, final: ended || n >= planned };
+}
+function decideGates(inputs, rule) {
+  const live3 = inputs.map((x) => !x.failed && x.d.length >= FIRST_LOOK);
+  const m = Math.max(1, live3.filter(Boolean).length);
+  const outcomes = inputs.map(() => null);
+  const claimed = { regression: 0, improvement: 0 };
+  for (; ; ) {
+    let changed = false;
+    for (const [i, input] of inputs.entries()) {
+      const prior = outcomes[i];
+      if (prior && (prior.verdict === "regression" || prior.verdict === "improvement")) continue;
+      if (!live3[i]) {
+        outcomes[i] = { ...decideAtLook([], { level: 0, finalLevel: 0, final: true }, rule), change: null, level: 0, atLook: false, rounds: input.d.length };
+        continue;
+      }
+      const share = (dir) => rule.alpha / Math.max(1, m - claimed[dir]);
+      const { looks, final } = reachedLooks(input.looks, input.d.length, input.ended);
+      const atLook = looks.at(-1) === input.d.length;
+      const decide = (alpha) => {
+        const schedule = final ? looks : [...input.looks];
+        const levels = lookLevels(schedule, alpha);
+        const index = schedule.indexOf(input.d.length);
+        const level = atLook && index >= 0 ? levels[index] : 0;
+        return { ...decideAtLook(input.d, { level, finalLevel: levels.at(-1) ?? alpha, final: final && atLook }, rule), level };
+      };
+      const reg = decide(share("regression"));
+      const imp = decide(share("improvement"));
+      let outcome;
+      if (reg.verdict === "regression") outcome = { ...reg, atLook };
+      else if (imp.verdict === "improvement") outcome = { ...imp, atLook };
+      else outcome = { ...reg, atLook };
+      if (!prior || prior.verdict !== outcome.verdict) changed = true;
+      outcomes[i] = outcome;
+      if (outcome.verdict === "regression" && prior?.verdict !== "regression") claimed.regression++;
+      if (outcome.verdict === "improvement" && prior?.verdict !== "improvement") claimed.improvement++;
+    }
+    if (!changed) break;
+  }
+  return outcomes;
+}
+function roundsForPower(spread, level, rule, maxRounds) {
+  const delta = Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - Math.log(1 - rule.threshold);
+  if (!(spread > 0)) return FIRST_LOOK;
+  for (let n = FIRST_LOOK; n <= maxRounds; n++) {
+    const power = normalCdf(delta * Math.sqrt(n) / spread - studentTQuantile(1 - level, n - 1));
+    if (power >= PLANNED_POWER) return n;
+  }
+  return maxRounds + 1;
+}
+function detectableWithRounds(spread, n, level, rule) {
+  if (n < FIRST_LOOK || !(spread > 0)) return Number.NaN;
+  const z = studentTQuantile(1 - level, n - 1) + studentTQuantile(PLANNED_POWER, 1e6);
+  const delta = z * spread / Math.sqrt(n);
+  return -toChange(Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - delta);
+}
+function plannedFinalLevel(planned, alpha) {
+  return lookLevels(lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, planned)), alpha).at(-1) ?? alpha;
+}
+
 // src/analysis/compare.ts
 var COMPARE_DEFAULTS = {
   threshold: 0.05,
@@ -8163,8 +8378,6 @@ var COMPARE_DEFAULTS = {
   /** Peak-RSS differences smaller than this are allocator noise, whatever the fraction. */
   memoryMinBytes: 2 * 1024 * 1024,
   alpha: 0.05,
-  minRounds: 6,
-  maxRounds: 60,
   seed: 1,
   resamples: 2e3
 };
@@ -8180,14 +8393,6 @@ function decideVerdict(ci95, holmCi, rule) {
 function detectableChange(ci, rule) {
   const h = (ci[1] - ci[0]) / 2;
   return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
-}
-var LOOKS = [6, 9, 13, 19, 28, 40, 60];
-function looksFor(minRounds, maxRounds) {
-  if (maxRounds <= 0) return 1;
-  return LOOKS.filter((n) => n >= minRounds && n < maxRounds).length + 1;
-}
-function isLook(rounds, maxRounds) {
-  return LOOKS.includes(rounds) || rounds >= maxRounds;
 }
 function comparisonSeed(seed, key) {
   let h = 2166136261 ^ seed >>> 0;
@@ -8233,47 +8438,56 @@ function orderComparisons(comparisons, workloadOrder) {
   );
 }
 function analyzeComparisons(inputs, settings) {
-  return analyzeCompare(inputs, settings).comparisons;
-}
-function pooledInputs(inputs) {
-  const byWorkload = /* @__PURE__ */ new Map();
-  for (const input of inputs) {
-    if (input.error || !input.rounds || input.rounds.length === 0) continue;
-    byWorkload.set(input.workload, [...byWorkload.get(input.workload) ?? [], input]);
-  }
-  const pooled = [];
-  for (const [workload2, members] of byWorkload) {
-    if (members.length < 2) continue;
-    const ds = members.map(pairedLogRatios);
-    const rounds = [];
-    for (let k = 0; k < Math.max(...ds.map((d) => d.length)); k++) {
-      const here = ds.filter((d) => k < d.length).map((d) => d[k]);
-      rounds.push({ base: 1, head: Math.exp(here.reduce((sum, x) => sum + x, 0) / here.length) });
-    }
-    pooled.push({ workload: workload2, model: "sequential", concurrency: 0, roles: [], metric: "throughput", rounds, cells: members.length });
-  }
-  return pooled;
+  return analyzeFamily(inputs, settings);
 }
 function analyzeCompare(inputs, settings) {
-  const pooled = pooledInputs(inputs);
-  const all = analyzeFamily([...inputs, ...pooled], settings);
-  const workloadChanges = pooled.map((p, i) => {
-    const c = all[inputs.length + i];
-    return {
-      workload: p.workload,
-      cells: p.cells,
-      verdict: c.verdict,
-      change: c.change,
-      ci95: c.ci95,
-      holmCi: c.holmCi,
-      holmLevel: c.holmLevel,
-      rounds: c.rounds,
-      roundSpread: c.roundSpread
+  const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor, alpha: settings.alpha };
+  const primaries = inputs.map((input, i) => ({ input, i })).filter(({ input }) => input.primary);
+  const gates = decideGates(
+    primaries.map(({ input }) => {
+      const d = pairedLogRatios(input);
+      return { d, looks: input.looks ?? lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, d.length)), ended: input.ended ?? true, failed: input.error !== void 0 };
+    }),
+    rule
+  );
+  const described = analyzeFamily(inputs, settings, { descriptive: true });
+  const comparisons = [...described];
+  const workloadChanges = [];
+  primaries.forEach(({ input, i }, k) => {
+    const g = gates[k];
+    const decided = g.ci95 !== null;
+    comparisons[i] = {
+      ...comparisons[i],
+      gating: true,
+      verdict: g.verdict,
+      change: g.change,
+      ci95: g.ci95,
+      holmCi: g.claimCi,
+      holmLevel: decided ? 1 - 2 * g.level : comparisons[i].holmLevel,
+      rounds: g.rounds,
+      roundSpread: g.spread,
+      detectableChange: g.detectableChange
     };
+    workloadChanges.push({
+      workload: input.workload,
+      model: input.model,
+      concurrency: input.concurrency,
+      metric: input.metric ?? "throughput",
+      cells: 1,
+      verdict: g.verdict,
+      change: g.change,
+      ci95: g.ci95,
+      holmCi: g.claimCi,
+      holmLevel: decided ? 1 - 2 * g.level : 0.95,
+      rounds: g.rounds,
+      roundSpread: g.spread,
+      detectableChange: g.detectableChange,
+      ...input.error ? { error: input.error } : {}
+    });
   });
-  return { comparisons: all.slice(0, inputs.length), workloadChanges };
+  return { comparisons, workloadChanges };
 }
-function analyzeFamily(inputs, settings) {
+function analyzeFamily(inputs, settings, options = {}) {
   const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor };
   const boots = inputs.map((input) => {
     const seed = comparisonSeed(settings.seed, `${input.workload}\0${input.model}\0${input.concurrency}`);
@@ -8289,8 +8503,8 @@ function analyzeFamily(inputs, settings) {
     return null;
   });
   const family = boots.map((b, i) => ({ b, i })).filter((x) => x.b !== null);
-  const claimAlpha = settings.alpha / looksFor(settings.minRounds, settings.maxRounds);
-  const levels = holmLevels(family.map(({ b }) => beyondFloorPValue(b, rule.noiseFloor)), claimAlpha);
+  const claimAlpha = options.descriptive ? 0.05 : settings.alpha;
+  const levels = options.descriptive ? family.map(() => claimAlpha) : holmLevels(family.map(({ b }) => beyondFloorPValue(b, rule.noiseFloor)), claimAlpha);
   const levelOf = new Map(family.map(({ i }, k) => [i, levels[k]]));
   return inputs.map((input, i) => {
     const boot = boots[i];
@@ -8305,6 +8519,7 @@ function analyzeFamily(inputs, settings) {
       model: input.model,
       concurrency: input.concurrency,
       roles: input.roles,
+      gating: !options.descriptive,
       metric: input.metric ?? "throughput",
       base: { throughput: finite(sides.base), peakRssBytes: memory.base },
       head: { throughput: finite(sides.head), peakRssBytes: memory.head },
@@ -8368,8 +8583,9 @@ function widen(ci, d, alpha) {
   return { ci: [Math.min(ci[0], toChange(t[0])), Math.max(ci[1], toChange(t[1]))], decidable: true };
 }
 function summarizeNoise(comparisons) {
-  const spreads = comparisons.map((c) => c.roundSpread).filter((x) => x !== null);
-  const detectable = comparisons.map((c) => c.detectableChange).filter((x) => x !== null);
+  const deciding = comparisons.filter((c) => c.gating !== false);
+  const spreads = deciding.map((c) => c.roundSpread).filter((x) => x !== null);
+  const detectable = deciding.map((c) => c.detectableChange).filter((x) => x !== null);
   return {
     roundSpread: spreads.length ? median2(spreads) : null,
     detectableChange: detectable.length ? median2(detectable) : null
@@ -8400,25 +8616,76 @@ function withinNoise(w, a, b, margin, seed) {
   const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed });
   return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
 }
-function actionableVerdict(verdict, rounds, maxRounds) {
-  if ((verdict === "regression" || verdict === "improvement") && !isLook(rounds, maxRounds)) return "inconclusive";
-  return verdict;
+
+// src/measure/round-plan.ts
+var MAX_PLANNED_ROUNDS = 60;
+var DESCRIPTIVE_ROUNDS = FIRST_LOOK;
+var SPREAD_MARGIN = 1.2;
+var MIN_PLANNED_SPREAD = 5e-3;
+function sd(d) {
+  const n = d.length;
+  if (n < 2) return Number.NaN;
+  const mean = d.reduce((s, x) => s + x, 0) / n;
+  return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
 }
-function nextRound(states, options) {
-  const wanted = states.map((s, i) => ({ s, i })).filter(({ s }) => !s.failed && s.rounds < options.maxRounds && (s.rounds < options.minRounds || s.verdict === "inconclusive"));
-  if (wanted.length === 0) {
-    const capped = states.some((s) => !s.failed && s.verdict === "inconclusive" && s.rounds >= options.maxRounds);
-    return { measure: [], reason: capped ? "max-rounds" : "decided" };
+function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
+  const alphaEach = rule.alpha / Math.max(1, primaries.length);
+  const base = primaries.map((p) => {
+    const measured = sd(p.d);
+    const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
+    let wanted = MAX_PLANNED_ROUNDS;
+    if (spread !== null) {
+      const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
+      wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
+    }
+    return { ...p, spread, wanted: Math.max(wanted, p.d.length), have: p.d.length };
+  });
+  const cost = (planned2) => base.reduce((sum, p, i) => sum + Math.max(0, planned2[i] - p.have) * p.roundMs, 0);
+  const full = base.map((p) => Math.min(p.wanted, MAX_PLANNED_ROUNDS));
+  const descriptiveMs = descriptiveRoundMs.reduce((sum, ms) => sum + ms * DESCRIPTIVE_ROUNDS, 0);
+  let planned = full;
+  let descriptiveRounds = DESCRIPTIVE_ROUNDS;
+  if (cost(full) + descriptiveMs > remainingMs) {
+    descriptiveRounds = 0;
+    if (cost(full) > remainingMs) {
+      let lo = 0;
+      let hi = 1;
+      const at = (f) => base.map((p, i) => p.have + Math.floor(f * Math.max(0, full[i] - p.have)));
+      for (let k = 0; k < 30; k++) {
+        const mid = (lo + hi) / 2;
+        if (cost(at(mid)) <= remainingMs) lo = mid;
+        else hi = mid;
+      }
+      planned = at(lo);
+    }
   }
-  wanted.sort((a, b) => a.s.rounds - b.s.rounds || a.i - b.i);
-  const measure = [];
-  let left = options.remainingMs;
-  for (const { s, i } of wanted) {
-    if (s.roundCostMs > left) continue;
-    left -= s.roundCostMs;
-    measure.push(i);
+  const workloads = base.map((p, i) => {
+    const level = plannedFinalLevel(Math.max(FIRST_LOOK, planned[i]), alphaEach);
+    const detectable = p.spread === null ? null : detectableWithRounds(p.spread, Math.max(FIRST_LOOK, planned[i]), level, rule);
+    return { workload: p.workload, spread: p.spread, wanted: p.wanted, planned: Math.max(planned[i], p.have), detectable: Number.isFinite(detectable) ? detectable : null, roundMs: p.roundMs };
+  });
+  return {
+    workloads,
+    descriptiveRounds,
+    descriptiveCells: descriptiveRoundMs.length,
+    estimatedMs: cost(planned) + (descriptiveRounds ? descriptiveMs : 0),
+    capped: workloads.some((w) => w.planned < w.wanted)
+  };
+}
+function describePlan(plan, threshold) {
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  const rounds = [...new Set(plan.workloads.map((w) => w.planned))];
+  const cells = `${plan.descriptiveCells} other cell${plan.descriptiveCells === 1 ? "" : "s"}`;
+  const head = `plan: ${plan.workloads.length} workload${plan.workloads.length === 1 ? "" : "s"}, ` + (rounds.length === 1 ? `${rounds[0]} rounds each` : plan.workloads.map((w) => `${w.workload} ${w.planned}`).join(", ") + " rounds") + `, about ${Math.round(plan.estimatedMs / 1e3)} s more, to detect ${pct(threshold)} at 95% power` + (plan.descriptiveCells === 0 ? "" : plan.descriptiveRounds ? `; ${cells} ${plan.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
+  const lines = [head];
+  for (const w of plan.workloads) {
+    if (w.planned >= w.wanted) continue;
+    const needs = w.wanted > MAX_PLANNED_ROUNDS ? `more than ${MAX_PLANNED_ROUNDS} rounds` : `${w.wanted} rounds`;
+    lines.push(
+      `  ${w.workload}: ${pct(threshold)} is out of reach: it needs ${needs} at ${w.spread === null ? "unknown" : pct(w.spread)} per round, the budget pays for ${w.planned}` + (w.detectable !== null ? `; smallest change it can flag: ${pct(w.detectable)}` : "")
+    );
   }
-  return measure.length ? { measure: measure.sort((a, b) => a - b), reason: "continue" } : { measure: [], reason: "budget" };
+  return lines;
 }
 
 // src/analysis/compare-select.ts
@@ -8478,6 +8745,51 @@ function runsOnOneCpu(base, head) {
   return single(base) && single(head);
 }
 
+// src/measure/sweep.ts
+var SWEEP_BATCH_MS = 200;
+var CALIBRATION_TASKS = 8;
+var VISIT_OVERHEAD_GUESS_MS = 250;
+function taskMs(visit) {
+  const tasks = visit?.samples.reduce((sum, s) => sum + s.tasks, 0) ?? 0;
+  const wall = visit?.samples.reduce((sum, s) => sum + s.wallMs, 0) ?? 0;
+  return tasks > 0 && wall > 0 ? wall / tasks : Number.NaN;
+}
+function batchTasksFor(tasks, concurrency, oneTaskMs, batchMs) {
+  if (!(oneTaskMs > 0)) return tasks;
+  const wanted = Math.ceil(concurrency * batchMs / oneTaskMs);
+  return Math.max(Math.min(concurrency, tasks), Math.min(tasks, wanted));
+}
+async function sweepCells(cells, options) {
+  const visits = new Map(cells.map((c) => [c.key, []]));
+  const random = mulberry32(options.seed);
+  const perVisit = (options.deadline - performance.now()) / 2 / Math.max(1, cells.length);
+  const sampleTimeMs = Math.round(Math.min(200, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
+  const treeOf = (cell2) => `${cell2.key.split("\0")[0]}\0${cell2.workload.name}`;
+  const oneTask = /* @__PURE__ */ new Map();
+  let healthy = [...cells];
+  for (let round2 = 1; round2 <= 3 && healthy.length > 0; round2++) {
+    const started = performance.now();
+    const calibrating = round2 === 1 ? healthy.filter((c) => c.model === "sequential" && c.concurrency === 1) : [];
+    const order = [...shuffled(calibrating, random), ...shuffled(healthy.filter((c) => !calibrating.includes(c)), random)];
+    let done = 0;
+    for (const cell2 of order) {
+      if (options.signal?.aborted || round2 > 1 && performance.now() > options.deadline) break;
+      const known = oneTask.get(treeOf(cell2));
+      const batchTasks = calibrating.includes(cell2) ? Math.min(cell2.workload.tasks, CALIBRATION_TASKS) : batchTasksFor(cell2.workload.tasks, cell2.concurrency, known ?? Number.NaN, SWEEP_BATCH_MS);
+      const outcome = await options.visit(cell2.workload, cell2.model, cell2.concurrency, { sampleTimeMs, signal: options.signal, batchTasks });
+      if (outcome.status !== "aborted") visits.get(cell2.key).push(outcome);
+      if (calibrating.includes(cell2) && outcome.status === "ok") oneTask.set(treeOf(cell2), taskMs(outcome));
+      options.onVisit?.({ round: round2, done: ++done, total: order.length, cell: cell2, outcome });
+    }
+    healthy = healthy.filter((c) => visits.get(c.key).every((v) => v.status === "ok"));
+    if (options.signal?.aborted) break;
+    const elapsed = performance.now() - started;
+    options.onRound?.(round2, elapsed);
+    if (performance.now() + elapsed * 0.9 > options.deadline) break;
+  }
+  return visits;
+}
+
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 init_types();
@@ -8486,17 +8798,27 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve, relative } from "node:path";
 
 // src/config/errors.ts
+function line(problem) {
+  return `${problem.field ? `${problem.field}: ` : ""}${problem.expected}`;
+}
 var ConfigError = class extends Error {
   code = "CONFIG_INVALID";
   file;
   field;
   expected;
-  constructor(file, field, expected) {
-    super(`${file}: ${field ? `${field}: ` : ""}${expected}`);
+  problems;
+  constructor(file, fieldOrProblems, expected = "") {
+    const problems = typeof fieldOrProblems === "string" ? [{ field: fieldOrProblems, expected }] : [...fieldOrProblems];
+    if (problems.length === 0) throw new RangeError("ConfigError needs at least one problem");
+    super(
+      problems.length === 1 ? `${file}: ${line(problems[0])}` : `${file}: ${problems.length} problems:
+${problems.map((p) => `  ${line(p)}`).join("\n")}`
+    );
     this.name = "ConfigError";
     this.file = file;
-    this.field = field;
-    this.expected = expected;
+    this.field = problems[0].field;
+    this.expected = problems[0].expected;
+    this.problems = problems;
   }
 };
 
@@ -8571,115 +8893,163 @@ function loadConfig(path, options = {}) {
   return parseConfig(raw, file, shown, options.cpus);
 }
 function parseConfig(raw, file, shown = file, cpus2 = availableParallelism()) {
-  const fail = (field, expected) => {
-    throw new ConfigError(shown, field, expected);
-  };
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("", `expected an object with "workloads", got ${describe(raw)}`);
-  const top = raw;
-  for (const key of Object.keys(top)) if (!TOP_KEYS.has(key)) fail(key, `unknown field (allowed: ${[...TOP_KEYS].join(", ")})`);
-  if (top.prepare !== void 0 && (typeof top.prepare !== "string" || top.prepare.trim() === "")) {
-    fail("prepare", `expected a non-empty shell command string, got ${describe(top.prepare)}`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(shown, "", `expected an object with "workloads", got ${describe(raw)}`);
   }
-  if (!("workloads" in top)) fail("workloads", "missing: expected a non-empty array of workloads");
-  if (!Array.isArray(top.workloads)) fail("workloads", `expected a non-empty array of workloads, got ${describe(top.workloads)}`);
-  const list = top.workloads;
-  if (list.length === 0) fail("workloads", "expected at least one workload, got an empty array");
+  const problems = [];
+  const report2 = (field, expected) => {
+    problems.push({ field, expected });
+  };
+  const top = raw;
+  for (const key of Object.keys(top)) if (!TOP_KEYS.has(key)) report2(key, `unknown field (allowed: ${[...TOP_KEYS].join(", ")})`);
+  if (top.prepare !== void 0 && (typeof top.prepare !== "string" || top.prepare.trim() === "")) {
+    report2("prepare", `expected a non-empty shell command string, got ${describe(top.prepare)}`);
+  }
+  let list = [];
+  if (!("workloads" in top)) report2("workloads", "missing: expected a non-empty array of workloads");
+  else if (!Array.isArray(top.workloads)) report2("workloads", `expected a non-empty array of workloads, got ${describe(top.workloads)}`);
+  else if (top.workloads.length === 0) report2("workloads", "expected at least one workload, got an empty array");
+  else list = top.workloads;
   const dir = dirname(file);
   const seen = /* @__PURE__ */ new Map();
-  const workloads = list.map((item, index) => {
-    const at = `workloads[${index}]`;
-    if (typeof item !== "object" || item === null || Array.isArray(item)) fail(at, `expected an object, got ${describe(item)}`);
-    const w = item;
-    for (const key of Object.keys(w)) if (!WORKLOAD_KEYS.has(key)) fail(`${at}.${key}`, `unknown field (allowed: ${[...WORKLOAD_KEYS].join(", ")})`);
-    if (typeof w.name !== "string" || w.name.trim() === "") fail(`${at}.name`, `expected a non-empty string, got ${w.name === void 0 ? "nothing (missing)" : describe(w.name)}`);
-    const name = w.name;
-    if (seen.has(name)) fail(`${at}.name`, `duplicate workload name ${JSON.stringify(name)} (also workloads[${seen.get(name)}].name); names must be unique`);
-    seen.set(name, index);
-    const runtime = w.runtime ?? "node";
-    if (!RUNTIMES.includes(runtime)) fail(`${at}.runtime`, `expected one of ${RUNTIMES.join(", ")}, got ${describe(w.runtime)}`);
-    let module;
-    let fn = "run";
-    if (w.entry !== void 0) {
-      if (runtime !== "python") fail(`${at}.entry`, 'only for runtime "python" ("package.module:function"); Node workloads use "module"');
-      if (w.module !== void 0) fail(`${at}.entry`, 'give either "module" or "entry", not both');
-      if (typeof w.entry !== "string" || !/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(w.entry)) fail(`${at}.entry`, `expected "package.module:function", got ${describe(w.entry)}`);
-      const [mod, func] = w.entry.split(":");
-      module = mod;
-      fn = func;
-    } else {
-      if (w.module === void 0) fail(`${at}.module`, "missing: expected the path of the workload module, relative to the config file");
-      if (typeof w.module !== "string" || w.module.trim() === "") fail(`${at}.module`, `expected a non-empty path string, got ${describe(w.module)}`);
-      module = w.module;
-    }
-    if (w.function !== void 0) {
-      if (runtime !== "python") fail(`${at}.function`, 'only for runtime "python"; a Node workload module exports its task as the default export');
-      if (typeof w.function !== "string" || !/^[A-Za-z_]\w*$/.test(w.function)) fail(`${at}.function`, `expected a Python identifier, got ${describe(w.function)}`);
-      fn = w.function;
-    }
-    if (w.python !== void 0 && (runtime !== "python" || typeof w.python !== "string" || w.python === "")) {
-      fail(`${at}.python`, runtime !== "python" ? 'only for runtime "python"' : `expected an interpreter command or path, got ${describe(w.python)}`);
-    }
-    if (w.startMethod !== void 0 && (runtime !== "python" || !START_METHODS.includes(w.startMethod))) {
-      fail(`${at}.startMethod`, runtime !== "python" ? 'only for runtime "python"' : `expected one of ${START_METHODS.join(", ")}, got ${describe(w.startMethod)}`);
-    }
-    if (!isPositiveInt(w.tasks)) fail(`${at}.tasks`, `expected a positive integer (tasks per batch), got ${w.tasks === void 0 ? "nothing (missing)" : describe(w.tasks)}`);
-    const tasks = w.tasks;
-    if (tasks > 1e6) fail(`${at}.tasks`, `expected at most 1000000 tasks per batch, got ${tasks}`);
-    let models = [...MODELS];
-    if (w.models !== void 0) {
-      if (!Array.isArray(w.models) || w.models.length === 0) fail(`${at}.models`, `expected a non-empty array of ${MODELS.join(", ")}, got ${describe(w.models)}`);
-      w.models.forEach((m, i) => {
-        if (!MODELS.includes(m)) fail(`${at}.models[${i}]`, `expected one of ${MODELS.join(", ")}, got ${describe(m)}`);
-      });
-      models = MODELS.filter((m) => m === "sequential" || w.models.includes(m));
-    }
-    const concurrency = defaultConcurrency(tasks, cpus2);
-    if (w.concurrency !== void 0) {
-      const levelsAt = (value, field) => {
-        if (!Array.isArray(value) || value.length === 0) fail(field, `expected a non-empty array of positive integers, got ${describe(value)}`);
-        value.forEach((c, i) => {
-          if (!isPositiveInt(c) || c > 1024) fail(`${field}[${i}]`, `expected a positive integer up to 1024, got ${describe(c)}`);
-        });
-        const levels = [...new Set(value)].sort((a, b) => a - b).filter((c) => c <= tasks);
-        if (levels.length === 0) fail(field, `every level exceeds tasks (${tasks}); expected levels <= tasks`);
-        return levels;
-      };
-      if (Array.isArray(w.concurrency)) {
-        const levels = levelsAt(w.concurrency, `${at}.concurrency`);
-        concurrency.async = concurrency.thread = concurrency.process = levels;
-      } else if (typeof w.concurrency === "object" && w.concurrency !== null) {
-        for (const [model2, value] of Object.entries(w.concurrency)) {
-          if (model2 === "sequential" || !MODELS.includes(model2)) fail(`${at}.concurrency.${model2}`, `expected one of async, thread, process as key`);
-          concurrency[model2] = levelsAt(value, `${at}.concurrency.${model2}`);
-        }
-      } else {
-        fail(`${at}.concurrency`, `expected an array of positive integers or an object of arrays per model, got ${describe(w.concurrency)}`);
-      }
-    }
-    let timeoutMs = DEFAULT_TIMEOUT_MS;
-    if (w.timeoutMs !== void 0) {
-      if (!isPositiveInt(w.timeoutMs)) fail(`${at}.timeoutMs`, `expected a positive integer of milliseconds, got ${describe(w.timeoutMs)}`);
-      timeoutMs = w.timeoutMs;
-    }
-    const workload2 = {
-      name,
-      runtime,
-      module,
-      configDir: dir,
-      modulePath: runtime === "python" && w.entry !== void 0 ? module : resolve(dir, module),
-      function: fn,
-      tasks,
-      concurrency,
-      models,
-      timeoutMs
-    };
-    if (w.python !== void 0) workload2.python = w.python;
-    if (w.startMethod !== void 0) workload2.startMethod = w.startMethod;
-    return workload2;
+  const workloads = [];
+  list.forEach((item, index) => {
+    const workload2 = parseWorkload(item, index, dir, cpus2, seen, report2);
+    if (workload2) workloads.push(workload2);
   });
+  if (problems.length > 0) throw new ConfigError(shown, problems);
   const config = { file, dir, workloads };
   if (typeof top.prepare === "string") config.prepare = top.prepare;
   return config;
+}
+function parseWorkload(item, index, dir, cpus2, seen, report2) {
+  const at = `workloads[${index}]`;
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    report2(at, `expected an object, got ${describe(item)}`);
+    return void 0;
+  }
+  let ok = true;
+  const fail = (field, expected) => {
+    ok = false;
+    report2(field, expected);
+  };
+  const w = item;
+  for (const key of Object.keys(w)) if (!WORKLOAD_KEYS.has(key)) fail(`${at}.${key}`, `unknown field (allowed: ${[...WORKLOAD_KEYS].join(", ")})`);
+  let name;
+  if (typeof w.name !== "string" || w.name.trim() === "") {
+    fail(`${at}.name`, `expected a non-empty string, got ${w.name === void 0 ? "nothing (missing)" : describe(w.name)}`);
+  } else if (seen.has(w.name)) {
+    fail(`${at}.name`, `duplicate workload name ${JSON.stringify(w.name)} (also workloads[${seen.get(w.name)}].name); names must be unique`);
+  } else {
+    name = w.name;
+    seen.set(name, index);
+  }
+  const runtime = w.runtime ?? "node";
+  const runtimeKnown = RUNTIMES.includes(runtime);
+  if (!runtimeKnown) fail(`${at}.runtime`, `expected one of ${RUNTIMES.join(", ")}, got ${describe(w.runtime)}`);
+  const notPython = runtimeKnown && runtime !== "python";
+  let module;
+  let fn = "run";
+  if (w.entry !== void 0) {
+    if (notPython) fail(`${at}.entry`, 'only for runtime "python" ("package.module:function"); Node workloads use "module"');
+    else if (w.module !== void 0) fail(`${at}.entry`, 'give either "module" or "entry", not both');
+    else if (typeof w.entry !== "string" || !/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(w.entry)) fail(`${at}.entry`, `expected "package.module:function", got ${describe(w.entry)}`);
+    else [module, fn] = w.entry.split(":");
+  } else if (w.module === void 0) {
+    fail(`${at}.module`, "missing: expected the path of the workload module, relative to the config file");
+  } else if (typeof w.module !== "string" || w.module.trim() === "") {
+    fail(`${at}.module`, `expected a non-empty path string, got ${describe(w.module)}`);
+  } else {
+    module = w.module;
+  }
+  if (w.function !== void 0) {
+    if (notPython) fail(`${at}.function`, 'only for runtime "python"; a Node workload module exports its task as the default export');
+    else if (typeof w.function !== "string" || !/^[A-Za-z_]\w*$/.test(w.function)) fail(`${at}.function`, `expected a Python identifier, got ${describe(w.function)}`);
+    else fn = w.function;
+  }
+  if (w.python !== void 0) {
+    if (notPython) fail(`${at}.python`, 'only for runtime "python"');
+    else if (typeof w.python !== "string" || w.python === "") fail(`${at}.python`, `expected an interpreter command or path, got ${describe(w.python)}`);
+  }
+  if (w.startMethod !== void 0) {
+    if (notPython) fail(`${at}.startMethod`, 'only for runtime "python"');
+    else if (!START_METHODS.includes(w.startMethod)) fail(`${at}.startMethod`, `expected one of ${START_METHODS.join(", ")}, got ${describe(w.startMethod)}`);
+  }
+  let tasks;
+  if (!isPositiveInt(w.tasks)) fail(`${at}.tasks`, `expected a positive integer (tasks per batch), got ${w.tasks === void 0 ? "nothing (missing)" : describe(w.tasks)}`);
+  else if (w.tasks > 1e6) fail(`${at}.tasks`, `expected at most 1000000 tasks per batch, got ${w.tasks}`);
+  else tasks = w.tasks;
+  let models = [...MODELS];
+  if (w.models !== void 0) {
+    if (!Array.isArray(w.models) || w.models.length === 0) {
+      fail(`${at}.models`, `expected a non-empty array of ${MODELS.join(", ")}, got ${describe(w.models)}`);
+    } else {
+      const listed = w.models;
+      listed.forEach((m, i) => {
+        if (!MODELS.includes(m)) fail(`${at}.models[${i}]`, `expected one of ${MODELS.join(", ")}, got ${describe(m)}`);
+      });
+      models = MODELS.filter((m) => m === "sequential" || listed.includes(m));
+    }
+  }
+  const concurrency = defaultConcurrency(tasks ?? 1, cpus2);
+  if (w.concurrency !== void 0) {
+    const levelsAt = (value, field) => {
+      if (!Array.isArray(value) || value.length === 0) {
+        fail(field, `expected a non-empty array of positive integers, got ${describe(value)}`);
+        return void 0;
+      }
+      let valid = true;
+      value.forEach((c, i) => {
+        if (!isPositiveInt(c) || c > 1024) {
+          fail(`${field}[${i}]`, `expected a positive integer up to 1024, got ${describe(c)}`);
+          valid = false;
+        }
+      });
+      if (!valid || tasks === void 0) return void 0;
+      const levels = [...new Set(value)].sort((a, b) => a - b).filter((c) => c <= tasks);
+      if (levels.length === 0) {
+        fail(field, `every level exceeds tasks (${tasks}); expected levels <= tasks`);
+        return void 0;
+      }
+      return levels;
+    };
+    if (Array.isArray(w.concurrency)) {
+      const levels = levelsAt(w.concurrency, `${at}.concurrency`);
+      if (levels) concurrency.async = concurrency.thread = concurrency.process = levels;
+    } else if (typeof w.concurrency === "object" && w.concurrency !== null) {
+      for (const [model2, value] of Object.entries(w.concurrency)) {
+        if (model2 === "sequential" || !MODELS.includes(model2)) {
+          fail(`${at}.concurrency.${model2}`, `expected one of async, thread, process as key`);
+          continue;
+        }
+        const levels = levelsAt(value, `${at}.concurrency.${model2}`);
+        if (levels) concurrency[model2] = levels;
+      }
+    } else {
+      fail(`${at}.concurrency`, `expected an array of positive integers or an object of arrays per model, got ${describe(w.concurrency)}`);
+    }
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (w.timeoutMs !== void 0) {
+    if (!isPositiveInt(w.timeoutMs)) fail(`${at}.timeoutMs`, `expected a positive integer of milliseconds, got ${describe(w.timeoutMs)}`);
+    else timeoutMs = w.timeoutMs;
+  }
+  if (!ok || name === void 0 || module === void 0 || tasks === void 0) return void 0;
+  const workload2 = {
+    name,
+    runtime,
+    module,
+    configDir: dir,
+    modulePath: runtime === "python" && w.entry !== void 0 ? module : resolve(dir, module),
+    function: fn,
+    tasks,
+    concurrency,
+    models,
+    timeoutMs
+  };
+  if (w.python !== void 0) workload2.python = w.python;
+  if (w.startMethod !== void 0) workload2.startMethod = w.startMethod;
+  return workload2;
 }
 
 // src/git/errors.ts
@@ -8712,12 +9082,13 @@ ${outputTail2}` : ""}`);
 };
 
 // src/git/git.ts
+init_repository_env();
 import { execFile } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { join } from "node:path";
 function git(cwd, args) {
   return new Promise((resolve5, reject) => {
-    execFile("git", args, { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } }, (error, stdout, stderr) => {
+    execFile("git", args, { cwd, maxBuffer: 16 * 1024 * 1024, env: repositoryEnv({ GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }) }, (error, stdout, stderr) => {
       if (error && typeof error.code === "string") {
         reject(new GitUsageError(`could not run git (${error.code}): compare needs git on PATH`));
         return;
@@ -8749,6 +9120,7 @@ async function isDirty(root) {
 
 // src/git/prepare.ts
 import { spawn } from "node:child_process";
+init_repository_env();
 var TAIL_CHARS = 4e3;
 var TAIL_LINES = 30;
 function outputTail(text) {
@@ -8758,7 +9130,7 @@ function outputTail(text) {
 async function runPrepare(command, cwd, tree, options = {}) {
   const started = performance.now();
   const where = `${tree} tree${options.label ? ` (${options.label})` : ""} at ${cwd}`;
-  const child = spawn(command, { cwd, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: process.env.CI ?? "" } });
+  const child = spawn(command, { cwd, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"], env: repositoryEnv({ CI: process.env.CI ?? "" }) });
   let output = "";
   const keep = (chunk) => {
     output = (output + chunk.toString("utf8")).slice(-TAIL_CHARS * 4);
@@ -8794,6 +9166,7 @@ async function runPrepare(command, cwd, tree, options = {}) {
 }
 
 // src/git/worktree.ts
+init_repository_env();
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8803,12 +9176,12 @@ var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 var handlersInstalled = false;
 function removeSync(path, root) {
   try {
-    execFileSync("git", ["worktree", "remove", "--force", path], { cwd: root, stdio: "ignore" });
+    execFileSync("git", ["worktree", "remove", "--force", path], { cwd: root, stdio: "ignore", env: repositoryEnv() });
   } catch {
   }
   rmSync(dirnameOf(path), { recursive: true, force: true });
   try {
-    execFileSync("git", ["worktree", "prune"], { cwd: root, stdio: "ignore" });
+    execFileSync("git", ["worktree", "prune"], { cwd: root, stdio: "ignore", env: repositoryEnv() });
   } catch {
   }
   live.delete(path);
@@ -8890,8 +9263,8 @@ function parseCpuList(text) {
 }
 function allowedCpus() {
   try {
-    const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync2("/proc/self/status", "utf8"));
-    return line ? parseCpuList(line[1]) : [];
+    const line2 = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync2("/proc/self/status", "utf8"));
+    return line2 ? parseCpuList(line2[1]) : [];
   } catch {
     return [];
   }
@@ -8935,15 +9308,15 @@ function killAllGroups() {
 process.on("exit", killAllGroups);
 
 // src/runtimes/visit.ts
+init_repository_env();
 init_types2();
 var TAIL_BYTES = 8192;
 function keepTail(stream) {
-  let tail = "";
-  stream?.setEncoding("utf8");
+  let tail = Buffer.alloc(0);
   stream?.on("data", (chunk) => {
-    tail = (tail + chunk).slice(-TAIL_BYTES);
+    tail = chunk.length >= TAIL_BYTES ? chunk.subarray(chunk.length - TAIL_BYTES) : Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
   });
-  return () => tail;
+  return () => tail.toString("utf8");
 }
 function lastErrorLine(text) {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -8970,7 +9343,7 @@ async function startHost(runtime, workload2, spec, options = {}) {
   const run2 = pinned(command.command, command.args, options.cpus);
   const child = spawn2(run2.command, run2.args, {
     cwd: command.cwd,
-    env: { ...process.env, ...command.env, [VISIT_ENV]: JSON.stringify(spec) },
+    env: repositoryEnv({ ...command.env, [VISIT_ENV]: JSON.stringify(spec) }),
     stdio: ["ignore", "pipe", "pipe", "pipe"],
     detached: true
   });
@@ -9005,10 +9378,10 @@ async function startHost(runtime, workload2, spec, options = {}) {
   protocol.on("error", () => {
   });
   const lines = createInterface({ input: protocol });
-  lines.on("line", (line) => {
+  lines.on("line", (line2) => {
     let message;
     try {
-      message = JSON.parse(line);
+      message = JSON.parse(line2);
     } catch {
       return;
     }
@@ -9228,58 +9601,7 @@ async function runInterleavedVisits(first, second, options = {}) {
   return outcomes();
 }
 
-// src/commands/compare-paired.ts
-var PAIRED_WARMUP_BATCHES = 1;
-var PAIRED_WARMUP_MS = 100;
-var PAIRED_MIN_BATCHES = 6;
-function pairedSpec(workload2, model2, concurrency, sampleTimeMs) {
-  const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, sampleTimeMs);
-  spec.warmupBatches = PAIRED_WARMUP_BATCHES;
-  spec.warmupTimeMs = PAIRED_WARMUP_MS;
-  spec.minBatches = Math.min(spec.maxBatches, PAIRED_MIN_BATCHES);
-  return spec;
-}
-var measureInFreshHost = async (workload2, model2, concurrency, options) => {
-  const { runtimeFor: runtimeFor2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
-  const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, options.sampleTimeMs);
-  if (options.warmupBatches !== void 0) spec.warmupBatches = options.warmupBatches;
-  if (options.warmupTimeMs !== void 0) spec.warmupTimeMs = options.warmupTimeMs;
-  if (options.minBatches !== void 0) spec.minBatches = Math.min(spec.maxBatches, options.minBatches);
-  return runVisit(runtimeFor2(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4, cpus: options.cpus });
-};
-var measureInterleaved = async (target, options) => {
-  const { runtimeFor: runtimeFor2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
-  const { model: model2, concurrency } = target.cell;
-  const side2 = (tree) => {
-    const workload2 = target[tree];
-    return { runtime: runtimeFor2(workload2.runtime), workload: workload2, spec: pairedSpec(workload2, model2, concurrency, options.sampleTimeMs) };
-  };
-  const second = options.first === "base" ? "head" : "base";
-  const [a, b] = await runInterleavedVisits(side2(options.first), side2(second), {
-    signal: options.signal,
-    hardTimeoutMs: Math.max(target.base.timeoutMs, target.head.timeoutMs) + 6e4,
-    cpus: options.cpus
-  });
-  return b ? { [options.first]: a, [second]: b } : { [options.first]: a };
-};
-function visitsOneAfterTheOther(measure) {
-  return async (target, options) => {
-    const outcomes = {};
-    for (const tree of options.first === "base" ? ["base", "head"] : ["head", "base"]) {
-      const outcome = await measure(target[tree], target.cell.model, target.cell.concurrency, {
-        sampleTimeMs: options.sampleTimeMs,
-        signal: options.signal,
-        warmupBatches: PAIRED_WARMUP_BATCHES,
-        warmupTimeMs: PAIRED_WARMUP_MS,
-        minBatches: PAIRED_MIN_BATCHES,
-        cpus: options.cpus
-      });
-      outcomes[tree] = outcome;
-      if (outcome.status !== "ok") break;
-    }
-    return outcomes;
-  };
-}
+// src/stats/paired-batches.ts
 function pairedBatchRates(base, head, time) {
   const pairs = [];
   for (let i = 0; i < Math.min(base.samples.length, head.samples.length); i++) {
@@ -9295,38 +9617,75 @@ function pairedBatchRates(base, head, time) {
   const rate = (pick) => kept.reduce((sum, p) => sum + pick(p).tasks, 0) / (kept.reduce((sum, p) => sum + time(pick(p)), 0) / 1e3);
   return { base: rate((p) => p.b), head: rate((p) => p.h) };
 }
+
+// src/measure/paired-rounds.ts
+var PAIRED_WARMUP_BATCHES = 1;
+var PAIRED_WARMUP_MS = 100;
+var PAIRED_MIN_BATCHES = 6;
+function pairedSpec(workload2, model2, concurrency, sampleTimeMs, batchTasks) {
+  const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, sampleTimeMs);
+  spec.warmupBatches = PAIRED_WARMUP_BATCHES;
+  spec.warmupTimeMs = PAIRED_WARMUP_MS;
+  spec.minBatches = Math.min(spec.maxBatches, PAIRED_MIN_BATCHES);
+  if (batchTasks !== void 0) spec.workload.tasks = Math.max(1, Math.min(workload2.tasks, batchTasks));
+  return spec;
+}
+var measureInterleaved = async (target, options) => {
+  const { runtimeFor: runtimeFor2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
+  const { model: model2, concurrency } = target.cell;
+  const side2 = (tree) => {
+    const workload2 = target[tree];
+    return { runtime: runtimeFor2(workload2.runtime), workload: workload2, spec: pairedSpec(workload2, model2, concurrency, options.sampleTimeMs, target.batchTasks) };
+  };
+  const second = options.first === "base" ? "head" : "base";
+  const [a, b] = await runInterleavedVisits(side2(options.first), side2(second), {
+    signal: options.signal,
+    hardTimeoutMs: Math.max(target.base.timeoutMs, target.head.timeoutMs) + 6e4,
+    cpus: options.cpus
+  });
+  return b ? { [options.first]: a, [second]: b } : { [options.first]: a };
+};
 function comparisonInputs(states) {
   return states.map((s) => {
     const input = { ...s.target.cell, roles: [...s.target.cell.roles], metric: s.target.metric ?? "throughput", rounds: s.rounds };
+    if (s.target.primary) {
+      input.primary = true;
+      input.looks = s.looks ?? lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, s.rounds.length));
+      input.ended = s.stop === "planned" || s.stop === "budget";
+    }
     if (s.failure) input.error = `${s.failure.tree}: ${s.failure.message}`;
     return input;
   });
 }
 var FIRST_ROUND_GUESS_MS = 2 * 400;
+function gateInput(s) {
+  const [input] = comparisonInputs([s]);
+  return { d: pairedLogRatios(input), looks: input.looks, ended: input.ended ?? false, failed: s.failure !== void 0 };
+}
 async function runPairedRounds(targets, options) {
-  const measureRound = options.measureRound ?? (options.measure ? visitsOneAfterTheOther(options.measure) : measureInterleaved);
+  const measureRound = options.measureRound ?? measureInterleaved;
   const cpus2 = options.cpus ?? allowedCpus();
   const random = mulberry32(options.settings.seed ^ 1540483477);
-  const states = targets.map((target) => ({ target, rounds: [], visits: { base: [], head: [] }, lastRoundMs: FIRST_ROUND_GUESS_MS + 2 * options.sampleTimeMs }));
-  const interim = { ...options.settings, resamples: options.interimResamples ?? 1e3 };
-  for (let round2 = 1; ; round2++) {
-    if (options.signal?.aborted) break;
-    const analysed = analyzeComparisons(comparisonInputs(states), interim);
-    const decision2 = nextRound(
-      states.map((s, i) => ({
-        rounds: s.rounds.length,
-        verdict: actionableVerdict(analysed[i].verdict, s.rounds.length, options.settings.maxRounds),
-        failed: s.failure !== void 0,
-        roundCostMs: s.lastRoundMs
-      })),
-      { minRounds: options.settings.minRounds, maxRounds: options.settings.maxRounds, remainingMs: options.deadline - performance.now() }
-    );
-    if (decision2.measure.length === 0) break;
-    const order = shuffled(decision2.measure, random);
+  const states = targets.map((target) => ({
+    target,
+    rounds: [],
+    visits: { base: [], head: [] },
+    lastRoundMs: options.estimateRoundMs?.(target) ?? FIRST_ROUND_GUESS_MS + 2 * options.sampleTimeMs,
+    spentMs: 0
+  }));
+  const primaries = states.filter((s) => s.target.primary);
+  const descriptive = states.filter((s) => !s.target.primary);
+  const remaining = () => options.deadline - performance.now();
+  const stopped = () => options.signal?.aborted ?? false;
+  let round2 = 0;
+  const measureOnce = async (list) => {
+    const affordable = list.filter((s) => !s.failure && s.lastRoundMs <= remaining());
+    if (affordable.length === 0 || stopped()) return false;
+    round2++;
+    const order = shuffled(affordable, random);
     let done = 0;
-    for (const index of order) {
-      if (options.signal?.aborted || performance.now() > options.deadline) break;
-      const state = states[index];
+    for (const state of order) {
+      if (stopped() || state.lastRoundMs > remaining()) continue;
       const { cell: cell2 } = state.target;
       const started = performance.now();
       const sides = random() < 0.5 ? ["base", "head"] : ["head", "base"];
@@ -9340,21 +9699,80 @@ async function runPairedRounds(targets, options) {
         if (outcome.status !== "ok" && outcome.status !== "aborted") state.failure ??= { tree: side2, message: `${outcome.status}: ${outcome.error ?? "no detail"}` };
       }
       state.lastRoundMs = performance.now() - started;
-      const base = outcomes.base;
-      const head = outcomes.head;
+      state.spentMs += state.lastRoundMs;
+      const { base, head } = outcomes;
       if (base?.status === "ok" && head?.status === "ok") {
         const wall = pairedBatchRates(base, head, (s) => s.wallMs);
-        const cpu2 = pairedBatchRates(base, head, (s) => s.cpuMs);
-        const r = { base: wall.base, head: wall.head, baseCpuRate: cpu2.base, headCpuRate: cpu2.head };
+        const cpuRates = pairedBatchRates(base, head, (s) => s.cpuMs);
+        const r = { base: wall.base, head: wall.head, baseCpuRate: cpuRates.base, headCpuRate: cpuRates.head };
         if (base.peakRssBytes) r.basePeakRssBytes = base.peakRssBytes;
         if (head.peakRssBytes) r.headPeakRssBytes = head.peakRssBytes;
         state.rounds.push(r);
       }
     }
     await options.onRound?.(round2, states);
+    return true;
+  };
+  while (primaries.some((s) => !s.failure && s.rounds.length < FIRST_LOOK)) {
+    if (!await measureOnce(primaries.filter((s) => s.rounds.length < FIRST_LOOK))) break;
   }
-  return states;
+  const planned = primaries.filter((s) => !s.failure && s.rounds.length >= FIRST_LOOK);
+  const meanRoundMs = (s) => s.rounds.length ? s.spentMs / s.rounds.length : s.lastRoundMs;
+  let plan = planRounds(
+    planned.map((s) => ({ workload: s.target.cell.workload, d: gateInput(s).d, roundMs: meanRoundMs(s) })),
+    descriptive.map((s) => s.lastRoundMs),
+    remaining(),
+    options.settings
+  );
+  const wanted = /* @__PURE__ */ new Map();
+  planned.forEach((s, i) => {
+    s.looks = lookSchedule(FIRST_LOOK, plan.workloads[i].planned);
+    wanted.set(s, Math.min(plan.workloads[i].wanted, MAX_PLANNED_ROUNDS));
+  });
+  for (const s of primaries) if (s.failure) s.stop = "failed";
+  if (planned.length > 0) options.onPlan?.(plan);
+  const reserveMs = () => plan.descriptiveRounds ? descriptive.reduce((sum, s) => sum + s.lastRoundMs * Math.max(0, plan.descriptiveRounds - s.rounds.length), 0) : 0;
+  for (; ; ) {
+    if (stopped()) break;
+    const outcomes = decideGates(planned.map(gateInput), options.settings);
+    planned.forEach((s, i) => {
+      if (s.stop) return;
+      if (s.failure) s.stop = "failed";
+      else if (outcomes[i].atLook && outcomes[i].verdict !== "inconclusive") s.stop = "decided";
+      else if (s.rounds.length >= (s.looks?.at(-1) ?? 0)) s.stop = "planned";
+    });
+    const active = planned.filter((s) => !s.stop);
+    if (active.length === 0) break;
+    const capped = active.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
+    if (capped.length > 0) {
+      const committed = active.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
+      let spare = remaining() - reserveMs() - committed;
+      for (const s of capped) {
+        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
+        if (extra <= 0) continue;
+        spare -= extra * meanRoundMs(s);
+        const total = (s.looks?.at(-1) ?? 0) + extra;
+        const passed = (s.looks ?? []).filter((k) => k <= s.rounds.length);
+        s.looks = [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > s.rounds.length)])];
+      }
+    }
+    const affordable = active.filter((s) => s.lastRoundMs <= remaining() - reserveMs());
+    if (affordable.length === 0 || !await measureOnce(affordable)) {
+      for (const s of active) s.stop = "budget";
+      break;
+    }
+  }
+  for (const s of primaries) s.stop ??= s.failure ? "failed" : "budget";
+  plan = { ...plan, workloads: plan.workloads.map((w, i) => ({ ...w, planned: planned[i].looks?.at(-1) ?? w.planned })) };
+  for (let k = 0; k < DESCRIPTIVE_ROUNDS; k++) {
+    const due = descriptive.filter((s) => s.rounds.length < DESCRIPTIVE_ROUNDS);
+    if (due.length === 0 || !await measureOnce(due)) break;
+  }
+  return { states, plan: planned.length > 0 ? plan : null };
 }
+
+// src/commands/compare.ts
+init_registry();
 
 // src/commands/run.ts
 import { resolve as resolve2 } from "node:path";
@@ -9569,26 +9987,36 @@ async function runCommand(options) {
 }
 
 // src/commands/compare.ts
-var DEFAULT_COMPARE_BUDGET_SECONDS = 120;
+var DEFAULT_COMPARE_CAP_SECONDS = 600;
 var DEFAULT_COMPARE_FILE = ".concurrency-bench/compare.json";
 var SWEEP_SHARE = 0.25;
+var SWEEP_MAX_MS = 45e3;
 var PAIRED_SAMPLE_MS = 300;
-var VISIT_OVERHEAD_GUESS_MS = 250;
+var PAIRED_BATCH_MS = 25;
+var DEFAULT_PORTS = {
+  visit: (workload2, model2, concurrency, options) => {
+    const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, options.sampleTimeMs);
+    if (options.batchTasks !== void 0) spec.workload.tasks = Math.max(1, Math.min(workload2.tasks, options.batchTasks));
+    return runVisit(runtimeFor(workload2.runtime), workload2, spec, { signal: options.signal, hardTimeoutMs: workload2.timeoutMs + 3e4 });
+  },
+  round: measureInterleaved,
+  probe: probeWorkloads
+};
 function compareExitCode(results, options) {
   if (options.interrupted) return 130;
   if (options.failOnRegression && results.regressions > 0) return 1;
   const failed = results.failures.length > 0 || results.comparisons.some((c) => c.error !== void 0) || results.workloads.some((w) => w.status === "failed" || w.cells.some((c) => c.status !== "ok"));
-  return failed ? 3 : 0;
+  if (failed) return 3;
+  if (options.failOnRegression && (results.undecided ?? 0) > 0) return 4;
+  return 0;
 }
 function compareSettings(options, config) {
   return {
     threshold: options.threshold ?? COMPARE_DEFAULTS.threshold,
-    noiseFloor: options.noiseFloor ?? COMPARE_DEFAULTS.noiseFloor,
+    noiseFloor: COMPARE_DEFAULTS.noiseFloor,
     memoryThreshold: COMPARE_DEFAULTS.memoryThreshold,
     alpha: options.alpha ?? COMPARE_DEFAULTS.alpha,
-    timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULT_COMPARE_BUDGET_SECONDS,
-    minRounds: COMPARE_DEFAULTS.minRounds,
-    maxRounds: COMPARE_DEFAULTS.maxRounds,
+    timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULT_COMPARE_CAP_SECONDS,
     seed: options.seed ?? COMPARE_DEFAULTS.seed,
     resamples: COMPARE_DEFAULTS.resamples,
     config
@@ -9596,30 +10024,6 @@ function compareSettings(options, config) {
 }
 function treeCells(side2, workloads, probes) {
   return workloads.filter((w) => probes.get(w.name)?.status === "ok").flatMap((w) => planCells(w, w.models)).map((c) => ({ ...c, key: `${side2}\0${cellKey(c.workload.name, c.model, c.concurrency)}` }));
-}
-async function sweep2(cells, options) {
-  const visits = new Map(cells.map((c) => [c.key, []]));
-  const random = mulberry32(options.seed);
-  const perVisit = (options.deadline - performance.now()) / 2 / Math.max(1, cells.length);
-  const sampleTimeMs = Math.round(Math.min(200, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
-  let healthy = [...cells];
-  for (let round2 = 1; round2 <= 3 && healthy.length > 0; round2++) {
-    const started = performance.now();
-    const order = shuffled(healthy, random);
-    let done = 0;
-    for (const cell2 of order) {
-      if (options.signal?.aborted || round2 > 1 && performance.now() > options.deadline) break;
-      const outcome = await options.measure(cell2.workload, cell2.model, cell2.concurrency, { sampleTimeMs, signal: options.signal });
-      if (outcome.status !== "aborted") visits.get(cell2.key).push(outcome);
-      options.onProgress?.({ type: "visit", round: round2, done: ++done, total: order.length, label: `sweep ${cell2.key.split("\0")[0]} ${cell2.workload.name} ${cell2.model} x${cell2.concurrency}`, status: outcome.status });
-    }
-    healthy = healthy.filter((c) => visits.get(c.key).every((v) => v.status === "ok"));
-    if (options.signal?.aborted) break;
-    const elapsed = performance.now() - started;
-    options.onProgress?.({ type: "round", round: round2, elapsedMs: elapsed, phase: "sweep" });
-    if (performance.now() + elapsed * 0.9 > options.deadline) break;
-  }
-  return visits;
 }
 function treeResults(tree, visits, settings, incomplete) {
   return buildRunResults(tree.config, tree.probes, tree.cells, visits, {
@@ -9645,10 +10049,16 @@ function buildCompareResults(parts) {
   const analysed = analyzeCompare(comparisonInputs(parts.states), parts.settings);
   const order = parts.headRun.workloads.map((w) => w.name);
   const comparisons = orderComparisons(analysed.comparisons, order);
-  const workloadChanges = [...analysed.workloadChanges].sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
-  const count = (verdict) => comparisons.filter((c) => c.verdict === verdict).length + workloadChanges.filter((w) => w.verdict === verdict).length;
+  const planOf = (name) => parts.plan?.workloads.find((w) => w.workload === name);
+  const workloadChanges = [...analysed.workloadChanges].sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload)).map((w) => {
+    const p = planOf(w.workload);
+    return p ? { ...w, plannedRounds: p.planned, wantedRounds: p.wanted } : w;
+  });
+  const count = (verdict) => workloadChanges.filter((w) => w.verdict === verdict).length;
+  const gated = new Set(workloadChanges.map((w) => w.workload));
+  const ungated = parts.headRun.workloads.filter((w) => w.status === "ok" && parts.baseRun.workloads.some((b) => b.name === w.name && b.status === "ok") && !gated.has(w.name));
   const pairedFailures = parts.states.filter((s) => s.failure).map((s) => ({ tree: s.failure.tree, workload: s.target.cell.workload, model: s.target.cell.model, concurrency: s.target.cell.concurrency, message: s.failure.message }));
-  const starved = parts.states.some((s) => !s.failure && s.rounds.length < parts.settings.minRounds);
+  const undecided = count("inconclusive") + ungated.length;
   return {
     schemaVersion: 1,
     kind: "compare",
@@ -9658,8 +10068,10 @@ function buildCompareResults(parts) {
     paired: true,
     regressions: count("regression"),
     improvements: count("improvement"),
+    undecided,
     comparisons,
     workloadChanges,
+    plan: parts.plan ? { descriptiveRounds: parts.plan.descriptiveRounds, capped: parts.plan.capped, workloads: parts.plan.workloads.map(({ roundMs: _, ...w }) => w) } : null,
     recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads, { seed: parts.settings.seed }),
     workloads: parts.headRun.workloads,
     baseWorkloads: parts.baseRun.workloads,
@@ -9667,25 +10079,14 @@ function buildCompareResults(parts) {
     settings: parts.settings,
     noise: summarizeNoise(comparisons),
     failures: [...treeFailures("base", parts.baseRun.workloads), ...treeFailures("head", parts.headRun.workloads), ...pairedFailures, ...parts.extraFailures ?? []],
-    incomplete: parts.incomplete || starved
+    // Incomplete: interrupted, or a workload's gate got too few rounds to be looked at.
+    incomplete: parts.incomplete || ungated.length > 0 || workloadChanges.some((w) => w.ci95 === null && w.error === void 0)
   };
 }
 function pairedSideCostMs(visit) {
   const measuredMs = visit.samples.reduce((sum, s) => sum + s.wallMs, 0);
   const batchMs = visit.samples.length ? measuredMs / visit.samples.length : 0;
   return Math.max(0, visit.elapsedMs - measuredMs) + Math.max(PAIRED_SAMPLE_MS, PAIRED_MIN_BATCHES * batchMs);
-}
-function affordableRounds(targets, visits, remainingMs, settings) {
-  let roundMs = 0;
-  for (const target of targets) {
-    for (const side2 of ["base", "head"]) {
-      const timed = (visits.get(`${side2}\0${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
-      if (timed.length === 0) return settings.maxRounds;
-      roundMs += timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length;
-    }
-  }
-  if (roundMs <= 0) return settings.maxRounds;
-  return Math.max(settings.minRounds, Math.min(settings.maxRounds, Math.floor(remainingMs / roundMs)));
 }
 function shareNodeModules(root, tree, configDir) {
   for (const dir of /* @__PURE__ */ new Set(["", configDir === "." ? "" : configDir])) {
@@ -9709,8 +10110,7 @@ async function compareCommand(options) {
   const headSha = options.head ? await resolveCommit(root, options.head) : await resolveCommit(root, "HEAD").catch(() => null);
   const jsonPath = resolve3(cwd, options.jsonPath ?? DEFAULT_COMPARE_FILE);
   const settings = compareSettings(options, configRel);
-  const measure = options.measure ?? measureInFreshHost;
-  const probe = options.probe ?? probeWorkloads;
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
   const deadline = started + settings.timeBudgetSeconds * 1e3;
   const worktrees = [];
   try {
@@ -9735,13 +10135,20 @@ async function compareCommand(options) {
     }
     const trees = [];
     for (const [side2, info, config] of [["base", baseInfo, baseConfig], ["head", headInfo, headConfig]]) {
-      const probes = await probe(config.workloads, options.signal);
+      const probes = await ports.probe(config.workloads, options.signal);
       for (const [name, p] of probes) options.onProgress?.({ type: "probe", workload: `${side2}: ${name}`, status: p.status === "ok" ? "ok" : `failed: ${p.error}` });
       trees.push({ side: side2, info, config, probes, cells: treeCells(side2, config.workloads, probes) });
     }
     const [base, head] = trees;
-    const sweepDeadline = started + settings.timeBudgetSeconds * 1e3 * SWEEP_SHARE;
-    const visits = await sweep2([...base.cells, ...head.cells], { deadline: sweepDeadline, seed: settings.seed, measure, signal: options.signal, onProgress: options.onProgress });
+    const sweepMs = options.timeBudgetSeconds !== void 0 ? settings.timeBudgetSeconds * 1e3 * SWEEP_SHARE : SWEEP_MAX_MS;
+    const visits = await sweepCells([...base.cells, ...head.cells], {
+      deadline: performance.now() + sweepMs,
+      seed: settings.seed,
+      visit: ports.visit,
+      signal: options.signal,
+      onVisit: (e) => options.onProgress?.({ type: "visit", round: e.round, done: e.done, total: e.total, label: `sweep ${e.cell.key.split("\0")[0]} ${e.cell.workload.name} ${e.cell.model} x${e.cell.concurrency}`, status: e.outcome.status }),
+      onRound: (round2, elapsedMs) => options.onProgress?.({ type: "round", round: round2, elapsedMs, phase: "sweep" })
+    });
     const baseSweep = treeResults(base, visits, settings, true);
     const headSweep = treeResults(head, visits, settings, true);
     const targets = [];
@@ -9750,16 +10157,28 @@ async function compareCommand(options) {
       const baseWorkload = base.config.workloads.find((w) => w.name === h.name);
       const headWorkload = head.config.workloads.find((w) => w.name === h.name);
       if (!b || !baseWorkload || b.status !== "ok" || h.status !== "ok") continue;
-      for (const cell2 of selectCells(b, h)) {
-        const sweptCell = (w) => w.cells.find((c) => c.model === cell2.model && c.concurrency === cell2.concurrency);
-        const [bc, hc] = [sweptCell(b), sweptCell(h)];
-        targets.push({ cell: cell2, metric: comparisonMetric(bc, hc, availableParallelism3()), pinToOneCpu: runsOnOneCpu(bc, hc), base: baseWorkload, head: headWorkload });
+      const sweptCell = (w, model2, concurrency) => w.cells.find((c) => c.model === model2 && c.concurrency === concurrency);
+      const cells = selectCells(b, h);
+      const primary = primaryCell(b, h, cells);
+      for (const cell2 of [...primary && !cells.includes(primary) ? [primary] : [], ...cells]) {
+        const [bc, hc] = [sweptCell(b, cell2.model, cell2.concurrency), sweptCell(h, cell2.model, cell2.concurrency)];
+        const oneTask = Math.max(taskMs(visits.get(`base\0${cellKey(h.name, cell2.model, cell2.concurrency)}`)?.[0]), taskMs(visits.get(`head\0${cellKey(h.name, cell2.model, cell2.concurrency)}`)?.[0]));
+        targets.push({
+          cell: cell2,
+          metric: comparisonMetric(bc, hc, availableParallelism3()),
+          pinToOneCpu: runsOnOneCpu(bc, hc),
+          primary: cell2 === primary,
+          // The primary runs one task at a time: its batches are sized to PAIRED_BATCH_MS.
+          ...cell2 === primary && cell2.concurrency === 1 ? { batchTasks: batchTasksFor(headWorkload.tasks, 1, oneTask, PAIRED_BATCH_MS) } : {},
+          base: baseWorkload,
+          head: headWorkload
+        });
       }
     }
-    const pairedSettings = { ...settings, maxRounds: affordableRounds(targets, visits, deadline - performance.now(), settings) };
-    const snapshot = (states2, incomplete) => {
+    let plan = null;
+    const snapshot = (states, incomplete) => {
       const all = new Map(visits);
-      for (const s of states2) {
+      for (const s of states) {
         for (const side2 of ["base", "head"]) {
           const key = `${side2}\0${cellKey(s.target.cell.workload, s.target.cell.model, s.target.cell.concurrency)}`;
           all.set(key, [...all.get(key) ?? [], ...s.visits[side2]]);
@@ -9770,31 +10189,50 @@ async function compareCommand(options) {
         head: headInfo,
         baseRun: treeResults(base, all, settings, incomplete),
         headRun: treeResults(head, all, settings, incomplete),
-        states: states2,
-        settings: pairedSettings,
-        incomplete
+        states,
+        settings,
+        incomplete,
+        plan
       });
     };
-    const states = await runPairedRounds(targets, {
-      settings: pairedSettings,
+    const estimate = (target) => {
+      let ms = 0;
+      for (const side2 of ["base", "head"]) {
+        const timed = (visits.get(`${side2}\0${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
+        ms += timed.length ? timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length : 400 + PAIRED_SAMPLE_MS;
+      }
+      return ms;
+    };
+    const run2 = await runPairedRounds(targets, {
+      settings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
-      // Production rounds interleave fresh hosts; a stand-in measure (tests) gets two visits per round.
-      measure: options.measure,
+      measureRound: ports.round,
+      estimateRoundMs: estimate,
       signal: options.signal,
       onVisit: (e) => options.onProgress?.({ type: "visit", ...e }),
+      onPlan: (p) => {
+        plan = p;
+        options.onProgress?.({ type: "plan", lines: describePlan(p, settings.threshold) });
+      },
       onRound: (round2, soFar) => {
         writeJsonAtomic(jsonPath, snapshot(soFar, true));
         options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started, phase: "paired" });
       }
     });
+    plan = run2.plan;
     const interrupted = options.signal?.aborted ?? false;
-    const results = snapshot(states, interrupted);
+    const results = snapshot(run2.states, interrupted);
     writeJsonAtomic(jsonPath, results);
     return { results, exitCode: compareExitCode(results, { failOnRegression: options.failOnRegression, interrupted }), jsonPath };
   } finally {
     for (const tree of worktrees) await tree.remove();
   }
+}
+function primaryCell(base, head, selected) {
+  const ok = (w) => w.cells.some((c) => c.model === "sequential" && c.concurrency === 1 && c.status === "ok" && c.throughput.median > 0);
+  if (ok(base) && ok(head)) return selected.find((c) => c.model === "sequential" && c.concurrency === 1) ?? { workload: head.name, model: "sequential", concurrency: 1, roles: [] };
+  return selected[0];
 }
 
 // src/github/untrusted.ts
@@ -9941,6 +10379,14 @@ var compareResultsCheck = obj({
   paired: bool,
   regressions: int,
   improvements: int,
+  "undecided?": int,
+  "plan?": nullable(
+    obj({
+      descriptiveRounds: int,
+      capped: bool,
+      workloads: arr(obj({ workload: str(500), spread: nullable(num), wanted: int, planned: int, detectable: nullable(num) }), MAX_WORKLOADS)
+    })
+  ),
   comparisons: arr(
     obj({
       workload: str(500),
@@ -9948,6 +10394,7 @@ var compareResultsCheck = obj({
       concurrency: int,
       roles: arr(oneOf("best", "recommended"), 2),
       "metric?": oneOf("throughput", "cpu-time"),
+      "gating?": bool,
       ...decision,
       base: side,
       head: side,
@@ -9959,7 +10406,18 @@ var compareResultsCheck = obj({
     MAX_WORKLOADS * MODELS.length * 2
   ),
   "workloadChanges?": arr(
-    obj({ workload: str(500), cells: int, ...decision }),
+    obj({
+      workload: str(500),
+      cells: int,
+      ...decision,
+      "model?": model,
+      "concurrency?": int,
+      "metric?": oneOf("throughput", "cpu-time"),
+      "detectableChange?": nullable(num),
+      "plannedRounds?": int,
+      "wantedRounds?": int,
+      "error?": str()
+    }),
     MAX_WORKLOADS
   ),
   recommendationChanges: arr(obj({ workload: str(500), base: modelAt, head: modelAt }), MAX_WORKLOADS),
@@ -9972,8 +10430,6 @@ var compareResultsCheck = obj({
     memoryThreshold: num,
     alpha: num,
     timeBudgetSeconds: num,
-    minRounds: num,
-    maxRounds: num,
     seed: num,
     resamples: num,
     config: str(1e3)
@@ -10087,6 +10543,42 @@ async function compareFilesCommand(options) {
   return { results, exitCode: compareExitCode(results, { failOnRegression: options.failOnRegression }) };
 }
 
+// src/report/gate-text.ts
+function slowerOrFaster(change) {
+  const size = formatChange(Math.abs(change)).replace("+", "");
+  return change < 0 ? `${size} slower` : `${size} faster`;
+}
+function metricName(metric) {
+  return metric === "cpu-time" ? "throughput from CPU time per task" : "throughput";
+}
+function gateVerdict(w, name) {
+  const ci = w.ci95 ? ` (${formatChange(w.ci95[0])} to ${formatChange(w.ci95[1])})` : "";
+  switch (w.verdict) {
+    case "regression":
+    case "improvement":
+      return `${name} ${slowerOrFaster(w.change ?? 0)}${ci}`;
+    case "unchanged":
+      return `${name} unchanged`;
+    default:
+      return `${name} not decided`;
+  }
+}
+function undecidedReason(w) {
+  if (w.error) return "a side failed to measure";
+  if (w.ci95 === null) return `${w.rounds === 0 ? "no paired round" : `only ${w.rounds} paired round${w.rounds === 1 ? "" : "s"}`} within the budget`;
+  const planned = w.wantedRounds !== void 0 && w.plannedRounds !== void 0 && w.plannedRounds < w.wantedRounds ? `; the budget paid for ${w.rounds} of the ${w.wantedRounds > 60 ? "over 60" : w.wantedRounds} rounds it needed` : "";
+  return `smallest change it could flag: ${formatDetectable(w.detectableChange)}${planned}`;
+}
+function gateCounts(results) {
+  const gates = results.workloadChanges ?? [];
+  return {
+    slower: gates.filter((w) => w.verdict === "regression").length,
+    faster: gates.filter((w) => w.verdict === "improvement").length,
+    unchanged: gates.filter((w) => w.verdict === "unchanged").length,
+    undecided: results.undecided ?? gates.filter((w) => w.verdict === "inconclusive").length
+  };
+}
+
 // src/report/compare-terminal.ts
 var ANSI2 = { bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", red: "\x1B[31m", yellow: "\x1B[33m", reset: "\x1B[0m" };
 var paint2 = (style, codes, text) => style.color ? `${codes}${text}${ANSI2.reset}` : text;
@@ -10098,8 +10590,8 @@ var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function row(c) {
   return [
     terminalSafe(c.workload),
-    c.model === "sequential" ? "sequential" : `${c.model} x${c.concurrency}`,
-    c.verdict,
+    (c.model === "sequential" ? "sequential" : `${c.model} x${c.concurrency}`) + (c.gating ? " (gate)" : ""),
+    c.gating ? c.verdict : c.verdict === "unchanged" || c.verdict === "inconclusive" ? c.verdict : `${c.verdict} (not gating)`,
     c.metric === "cpu-time" ? "cpu time" : "throughput",
     formatChange(c.change),
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : "-",
@@ -10111,10 +10603,11 @@ function row(c) {
 function renderCompareTerminal(results, style = { color: false, width: 120 }) {
   const lines = [];
   const changes = results.recommendationChanges.length;
+  const gates = results.workloadChanges ?? [];
+  const gated = results.paired && gates.length > 0;
+  const verdicts = gated ? gates.map((g) => gateVerdict(g, terminalSafe(g.workload))) : [results.regressions ? plural(results.regressions, "regression") : "no regression", results.improvements ? plural(results.improvements, "improvement") : ""];
   const headline = [
-    plural(results.workloads.length, "workload"),
-    results.regressions ? plural(results.regressions, "regression") : "no regression",
-    results.improvements ? plural(results.improvements, "improvement") : "",
+    ...verdicts,
     changes ? `${plural(changes, "recommendation")} changed` : "recommendations unchanged",
     results.incomplete ? "INCOMPLETE" : ""
   ].filter(Boolean);
@@ -10131,10 +10624,10 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
     const color = c.verdict === "regression" ? ANSI2.red + ANSI2.bold : c.verdict === "improvement" ? ANSI2.green : c.verdict === "inconclusive" ? ANSI2.yellow : "";
     lines.push(color ? paint2(style, color, text) : text);
   });
-  for (const w of results.workloadChanges ?? []) {
-    if (w.change === null) continue;
-    const text = `  ${terminalSafe(w.workload)}, all ${w.cells} compared models together: ${w.verdict} ${formatChange(w.change)}${w.ci95 ? ` (95% CI ${formatChange(w.ci95[0])} .. ${formatChange(w.ci95[1])})` : ""}, ${plural(w.rounds, "round")}`;
-    const color = w.verdict === "regression" ? ANSI2.red + ANSI2.bold : w.verdict === "improvement" ? ANSI2.green : "";
+  for (const w of gates) {
+    const on = `${w.model === "sequential" ? "sequential" : `${w.model} x${w.concurrency}`}, ${metricName(w.metric)}, ${plural(w.rounds, "round")}`;
+    const text = w.verdict === "inconclusive" ? `  gate ${terminalSafe(w.workload)}: not decided (${on}; ${undecidedReason(w)})` : `  gate ${terminalSafe(w.workload)}: ${w.verdict} ${formatChange(w.change)}${w.ci95 ? ` (95% CI ${formatChange(w.ci95[0])} .. ${formatChange(w.ci95[1])})` : ""} (${on}; smallest change it could flag ${formatDetectable(w.detectableChange)})`;
+    const color = w.verdict === "regression" ? ANSI2.red + ANSI2.bold : w.verdict === "improvement" ? ANSI2.green : w.verdict === "inconclusive" ? ANSI2.yellow : "";
     lines.push(color ? paint2(style, color, text) : text);
   }
   for (const c of results.recommendationChanges) {
@@ -10143,7 +10636,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
   }
   for (const f of results.failures) lines.push(paint2(style, ANSI2.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ""}: ${terminalSafe(f.message).slice(0, 200)}`));
   if (results.noise.roundSpread !== null) {
-    lines.push(paint2(style, ANSI2.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}`));
+    lines.push(paint2(style, ANSI2.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round${gated ? "" : `; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}`}`));
   }
   lines.push("", ...results.workloads.map((w) => renderWorkload(w, style) + "\n"));
   return lines.join("\n");
@@ -10233,7 +10726,7 @@ function markdownTable(table3, options) {
     const sizes2 = sizeMatrix[rowIndex];
     const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
-    const line = [];
+    const line2 = [];
     while (++columnIndex < cellsInRow) {
       const cell2 = row3[columnIndex] || "";
       let before = "";
@@ -10257,29 +10750,29 @@ function markdownTable(table3, options) {
         }
       }
       if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
+        line2.push("|");
       }
       if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
       // empty: there will be a closing space.
       !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
+        line2.push(" ");
       }
       if (settings.alignDelimiters !== false) {
-        line.push(before);
+        line2.push(before);
       }
-      line.push(cell2);
+      line2.push(cell2);
       if (settings.alignDelimiters !== false) {
-        line.push(after);
+        line2.push(after);
       }
       if (settings.padding !== false) {
-        line.push(" ");
+        line2.push(" ");
       }
       if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
+        line2.push("|");
       }
     }
     lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+      settings.delimiterEnd === false ? line2.join("").replace(/ +$/, "") : line2.join("")
     );
   }
   return lines.join("\n");
@@ -10332,15 +10825,16 @@ function changeCell(c) {
   if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : c.rounds === 0 ? " (no paired round within the budget)" : ""}`;
   if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural2(c.rounds, "round")}) inconclusive`;
   const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === "cpu-time" ? CPU_TIME_MARK : ""}`;
+  const gate = c.gating ? " 🚦" : "";
   switch (c.verdict) {
     case "regression":
-      return `🔴 **${formatChange(c.change)}** ${ci}`;
+      return c.gating ? `🔴 **${formatChange(c.change)}** ${ci}${gate}` : `🟠 ${formatChange(c.change)} ${ci} slower here (not gating)`;
     case "improvement":
-      return `🟢 **${formatChange(c.change)}** ${ci}`;
+      return c.gating ? `🟢 **${formatChange(c.change)}** ${ci}${gate}` : `${formatChange(c.change)} ${ci} faster here (not gating)`;
     case "unchanged":
-      return `${formatChange(c.change)} ${ci}`;
+      return `${formatChange(c.change)} ${ci}${gate}`;
     default:
-      return `❔ ${formatChange(c.change)} ${ci} inconclusive`;
+      return `❔ ${formatChange(c.change)} ${ci} ${c.gating ? "not decided" : "inconclusive"}${gate}`;
   }
 }
 function findComparison(comparisons, cell2) {
@@ -10411,20 +10905,22 @@ function workloadHeading(w) {
   const r = w.recommendation;
   return `#### ${escapeMarkdown(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatSpeedup(r.speedup)} sequential)`;
 }
-function workloadLine(w, mine, whole) {
-  const worst = mine.filter((c) => c.verdict === "regression").sort((a, b) => (a.change ?? 0) - (b.change ?? 0))[0];
+function workloadLine(w, whole) {
   const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : "failed";
-  const change = whole?.verdict === "regression" ? ` · 🔴 all models ${formatChange(whole.change)}` : worst ? ` · 🔴 ${worst.model} ${formatChange(worst.change)}` : "";
+  const change = whole?.verdict === "regression" ? ` · 🔴 ${slowerOrFaster(whole.change ?? 0)}` : whole?.verdict === "inconclusive" ? " · ❔ not decided" : "";
   return `- **${escapeMarkdown(w.name)}**: ${rec}${change}`;
 }
-function wholeLine(whole) {
-  const ci = whole.ci95 ? ` (95% CI ${formatChange(whole.ci95[0])} to ${formatChange(whole.ci95[1])}, ${plural2(whole.rounds, "round")})` : "";
-  const verdict = whole.verdict === "regression" ? "🔴 **regression**" : whole.verdict === "improvement" ? "🟢 **improvement**" : whole.verdict;
-  return `All ${whole.cells} compared models together: **${formatChange(whole.change)}**${ci} · ${verdict}`;
+function gateLine(g) {
+  const mark = g.verdict === "regression" ? "🔴 " : g.verdict === "improvement" ? "🟢 " : g.verdict === "inconclusive" ? "❔ " : "";
+  const on = `${cellLabel(g.model, g.concurrency)}, ${metricName(g.metric)}, ${plural2(g.rounds, "round")}`;
+  if (g.verdict === "inconclusive") return `🚦 Gate: ${mark}**not decided** (${on}; ${undecidedReason(g)})`;
+  const ci = g.ci95 ? `, 95% CI ${formatChange(g.ci95[0])} to ${formatChange(g.ci95[1])}` : "";
+  const verdict = g.verdict === "unchanged" ? `**unchanged** (${formatChange(g.change)}${ci}; ${on}; smallest change it could flag ${formatChange(g.detectableChange).replace("+", "")})` : `**${slowerOrFaster(g.change ?? 0)}** (${on}${ci})`;
+  return `🚦 Gate: ${mark}${verdict}`;
 }
 function section(w, base, comparisons, failures, whole) {
   const lines = [workloadHeading(w)];
-  if (whole && whole.change !== null) lines.push(wholeLine(whole));
+  if (whole) lines.push(gateLine(whole));
   if (w.recommendation) {
     const r = w.recommendation;
     const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : "";
@@ -10439,9 +10935,9 @@ function section(w, base, comparisons, failures, whole) {
     variants: {
       full: [head, tbl, chart].filter(Boolean).join("\n\n"),
       table: [head, tbl].filter(Boolean).join("\n\n"),
-      line: workloadLine(w, mine, whole)
+      line: workloadLine(w, whole)
     },
-    notable: w.status === "failed" || failures.length > 0 || whole?.verdict === "regression" || mine.some((c) => c.verdict === "regression" || c.memoryGrowth)
+    notable: w.status === "failed" || failures.length > 0 || whole !== void 0 && whole.verdict !== "unchanged" || mine.some((c) => c.verdict === "regression" || c.memoryGrowth)
   };
 }
 function groupBy(items, key) {
@@ -10519,40 +11015,53 @@ function renderRunMarkdown(results, options = {}) {
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }
 function renderCompareMarkdown(results, options = {}) {
-  const regressions = results.comparisons.filter((c) => c.verdict === "regression");
-  const improvements = results.comparisons.filter((c) => c.verdict === "improvement");
-  const wholes = results.workloadChanges ?? [];
-  const wholeRegressions = wholes.filter((w) => w.verdict === "regression");
-  const regressionCount = regressions.length + wholeRegressions.length;
-  const improvementCount = improvements.length + wholes.filter((w) => w.verdict === "improvement").length;
-  const inconclusive = results.comparisons.filter((c) => c.verdict === "inconclusive");
+  const gates = results.workloadChanges ?? [];
+  const gated = results.paired && gates.length > 0;
+  const regressions = results.comparisons.filter((c) => c.verdict === "regression" && (c.gating ?? true));
+  const counts = gateCounts(results);
+  const regressionCount = results.regressions;
+  const improvementCount = results.improvements;
   const memory = results.comparisons.filter((c) => c.memoryGrowth);
   const changes = results.recommendationChanges;
   const failedWorkloads = results.workloads.filter((w) => w.status === "failed").length;
   const problem = regressionCount > 0 || failedWorkloads > 0 || results.failures.length > 0;
+  const undecided = gates.filter((g) => g.verdict === "inconclusive");
+  const MAX_HEADLINE = 6;
+  const notable = gates.filter((g) => g.verdict !== "unchanged");
+  const shown = notable.slice(0, MAX_HEADLINE).map((g) => gateVerdict(g, `**${escapeMarkdown(g.workload, 80)}**`));
+  const quiet = gates.length - notable.length;
+  const verdicts = gated ? [
+    ...shown,
+    notable.length > MAX_HEADLINE ? `${notable.length - MAX_HEADLINE} more` : "",
+    quiet ? notable.length === 0 ? `${plural2(quiet, "workload")} unchanged` : `${quiet} unchanged` : ""
+  ] : [regressionCount ? `**${plural2(regressionCount, "regression")}**` : "no regression", improvementCount ? plural2(improvementCount, "improvement") : ""];
   const headline = [
-    `**concurrency-bench**: ${plural2(results.workloads.length, "workload")}`,
-    regressionCount ? `**${plural2(regressionCount, "regression")}**` : "no regression",
-    improvementCount ? plural2(improvementCount, "improvement") : "",
-    changes.length ? `${plural2(changes.length, "recommendation")} changed` : "recommendations unchanged",
+    ...verdicts,
+    changes.length ? `${plural2(changes.length, "recommendation")} changed` : "",
     memory.length ? `${plural2(memory.length, "memory increase")}` : "",
     failedWorkloads ? `❌ ${failedWorkloads} failed` : "",
     results.incomplete ? "⚠️ incomplete" : ""
   ].filter(Boolean);
+  const mark = problem ? "🔴" : counts.undecided > 0 ? "❔" : "✅";
   const ref2 = (r) => formatRef(r.ref, r.sha, (t) => escapeMarkdown(t, 80));
   const refs = `Comparing ${ref2(results.head)}${results.head.dirty ? " with uncommitted changes" : ""} against base ${ref2(results.base)}.`;
-  const blocks = [`### ${problem ? "🔴" : "✅"} ${headline.join(" · ")}`, refs];
+  const blocks = [`### ${mark} ${headline.join(" · ")}`, refs];
   if (!results.paired) {
     blocks.push("> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.");
   }
-  if (regressionCount) {
-    const wholeItems = wholeRegressions.map(
-      (w) => `> - **${escapeMarkdown(w.workload)}** · all ${w.cells} compared models together: **${formatChange(w.change)}** (95% CI ${formatChange(w.ci95?.[0])} to ${formatChange(w.ci95?.[1])}, ${plural2(w.rounds, "round")})`
-    );
+  const threshold = `${Math.round(results.settings.threshold * 100)}%`;
+  if (gated && counts.slower > 0) {
+    const items = gates.filter((g) => g.verdict === "regression").map((g) => `> - **${escapeMarkdown(g.workload)}**: **${slowerOrFaster(g.change ?? 0)}** (${metricName(g.metric)} of ${cellLabel(g.model, g.concurrency)}, 95% CI ${formatChange(g.ci95?.[0])} to ${formatChange(g.ci95?.[1])}, ${plural2(g.rounds, "round")})`);
+    blocks.push(["> [!CAUTION]", `> ${plural2(counts.slower, "workload")} slower beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+  } else if (!gated && regressionCount) {
     const items = regressions.map(
       (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === "cpu-time" ? "on CPU time per task" : "throughput"} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural2(c.rounds, "round")})`
     );
-    blocks.push(["> [!CAUTION]", `> **${plural2(regressionCount, "regression")}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList([...wholeItems, ...items]).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+    blocks.push(["> [!CAUTION]", `> **${plural2(regressionCount, "regression")}** beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+  }
+  if (undecided.length) {
+    const items = undecided.map((g) => `> - **${escapeMarkdown(g.workload)}**: ${undecidedReason(g)}`);
+    blocks.push(["> [!WARNING]", `> Not decided: the measurements could not tell whether ${undecided.length === 1 ? "this workload" : "these workloads"} changed by ${threshold} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
   if (changes.length) {
     const show = (r) => r ? cellLabel(r.model, r.concurrency) : "none";
@@ -10567,8 +11076,8 @@ function renderCompareMarkdown(results, options = {}) {
   const byWorkload = groupBy(results.comparisons, (c) => c.workload);
   const failuresByWorkload = groupBy(results.failures, (f) => f.workload ?? "");
   const baseByName = new Map((results.baseWorkloads ?? []).map((w) => [w.name, w]));
-  const regressed = /* @__PURE__ */ new Set([...regressions.map((c) => c.workload), ...wholeRegressions.map((w) => w.workload)]);
-  const wholeByName = new Map(wholes.map((w) => [w.workload, w]));
+  const regressed = /* @__PURE__ */ new Set([...regressions.map((c) => c.workload), ...gates.filter((g) => g.verdict === "regression").map((g) => g.workload)]);
+  const wholeByName = new Map(gates.map((w) => [w.workload, w]));
   const order = [...results.workloads].sort((a, b) => Number(!regressed.has(a.name)) - Number(!regressed.has(b.name)));
   const sections = order.map(
     (w) => section(
@@ -10581,13 +11090,12 @@ function renderCompareMarkdown(results, options = {}) {
   );
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
   const s = results.settings;
-  const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
-  const method = results.paired ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : "no rounds"}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural2(results.comparisons.length, "comparison")}${wholes.length ? ` and ${plural2(wholes.length, "workload")} taken as a whole (the per-round mean over its models)` : ""}.` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}.`;
-  const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
-  const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}.` : "";
+  const method = results.paired ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural2(gates.length, "workload")} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}, unchanged needs it within ±${threshold}. Other cells describe (95% CI, not gating).` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}; regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}.`;
+  const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Throughput from CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
+  const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round.` : "";
   const footer = [
     ...general,
-    `<sub>${cpuTime}${method} Regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural2(inconclusive.length, "comparison")} stayed inconclusive within the time budget.` : ""}</sub>`,
+    `<sub>${cpuTime}${method}${noise}</sub>`,
     environmentLine(results)
   ].join("\n\n");
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
@@ -10624,8 +11132,11 @@ Usage:
   concurrency-bench compare BASE.json HEAD.json [--json FILE] [--markdown FILE] [--threshold PERCENT] [--alpha P]
   concurrency-bench report RESULTS.json [--format md|terminal|json]
 
+compare without --time-budget takes what its plan needs to decide every workload, up to 600 s.
+
 Exit codes: 0 ok, 1 regression (compare --fail-on-regression), 2 usage or config error,
-3 a workload or cell failed to measure, 130 interrupted.`;
+3 a workload or cell failed to measure, 4 a workload's regression gate was not decided
+(compare --fail-on-regression), 130 interrupted.`;
 function number(value, flag, { min = 0, integer = false } = {}) {
   if (value === void 0) return void 0;
   const parsed = Number(value);

@@ -31,8 +31,11 @@ Usage:
   concurrency-bench compare BASE.json HEAD.json [--json FILE] [--markdown FILE] [--threshold PERCENT] [--alpha P]
   concurrency-bench report RESULTS.json [--format md|terminal|json]
 
+compare without --time-budget takes what its plan needs to decide every workload, up to 600 s.
+
 Exit codes: 0 ok, 1 regression (compare --fail-on-regression), 2 usage or config error,
-3 a workload or cell failed to measure, 130 interrupted.`;
+3 a workload or cell failed to measure, 4 a workload's regression gate was not decided
+(compare --fail-on-regression), 130 interrupted.`;
 
 function number(value: string | undefined, flag: string, { min = 0, integer = false } = {}): number | undefined {
   if (value === undefined) return undefined;

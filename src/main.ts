@@ -52,8 +52,16 @@ export async function run(): Promise<void> {
     core.setOutput('comment-url', commentUrl);
 
     if (outcome.exitCode === 3) core.warning('Some workloads or cells failed to measure; see the report for their errors.');
+    // A gate that could not decide must not pass silently as if all were well.
+    const undecided = outcome.entries.flatMap((e) => (e.results.kind === 'compare' ? (e.results.workloadChanges ?? []).filter((w) => w.verdict === 'inconclusive').map((w) => w.workload) : []));
+    core.setOutput('undecided', String(undecided.length));
+    const undecidedText = `${undecided.length} workload${undecided.length === 1 ? '' : 's'} not decided (${undecided.slice(0, 5).join(', ')}${undecided.length > 5 ? ', ...' : ''}): the measurements could not tell whether ${undecided.length === 1 ? 'it' : 'they'} changed by the threshold; a longer time-budget buys more rounds.`;
     if (inputs.failOnRegression && regressions > 0) {
       core.setFailed(`${regressions} regression${regressions === 1 ? '' : 's'} found (fail-on-regression is on).`);
+    } else if (undecided.length > 0 && inputs.failOnRegression && inputs.onUndecided === 'fail') {
+      core.setFailed(`${undecidedText} (fail-on-regression is on; on-undecided: warn lets the step pass)`);
+    } else if (undecided.length > 0) {
+      core.warning(undecidedText);
     }
   } catch (error) {
     // The message only: a stack trace would say nothing to the user, and errors from the API

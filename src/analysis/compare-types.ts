@@ -6,7 +6,6 @@ import type { Environment, Model, RunResults, WorkloadResult } from '../types.ts
 
 /** What a comparison concluded about head against base. */
 export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive';
-export const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive'];
 
 /** One side of a compare. */
 export interface RefInfo {
@@ -40,6 +39,11 @@ export interface Comparison {
   concurrency: number;
   /** Why this cell was compared: the model's best concurrency and/or a recommended cell. */
   roles: Array<'best' | 'recommended'>;
+  /**
+   * True for the comparison a workload's gate is decided on (one per workload in a paired compare;
+   * every comparison of an unpaired one). False: description only, its verdict counts for nothing.
+   */
+  gating: boolean;
   /** What `change` is measured on (see ComparisonMetric); `base` and `head` are wall-clock throughput either way. */
   metric: ComparisonMetric;
   verdict: Verdict;
@@ -70,16 +74,21 @@ export interface Comparison {
 }
 
 /**
- * A workload taken as a whole: the per-round mean of the log-ratios of its comparisons (every model
- * it was compared on), in the same Holm family as the comparisons. A change to the task's code moves
- * every model; pooling them sees it with fewer rounds than any one cell.
+ * A workload's gate: the one regression decision per workload, taken on its primary comparison
+ * (the sequential cell: one task at a time, pinned to one CPU, on CPU time when it computes; the
+ * least noisy measure of what a change to the task's code costs). `verdict` `inconclusive` means
+ * not decided: the budget ran out before the rounds could tell.
  */
-export interface WorkloadChange extends Pick<Comparison, 'verdict' | 'change' | 'ci95' | 'holmCi' | 'holmLevel' | 'roundSpread'> {
+export interface WorkloadChange extends Pick<Comparison, 'verdict' | 'change' | 'ci95' | 'holmCi' | 'holmLevel' | 'roundSpread' | 'detectableChange' | 'model' | 'concurrency' | 'metric'> {
   workload: string;
-  /** Comparisons pooled. */
+  /** Comparisons the decision rests on (1: the primary). */
   cells: number;
-  /** Rounds pooled (round k averages the comparisons that had a round k). */
   rounds: number;
+  /** Rounds the plan wanted for 95% power at the threshold, and the rounds it could pay for. */
+  plannedRounds?: number;
+  wantedRounds?: number;
+  /** Why there is no decision (a side failed to measure). */
+  error?: string;
 }
 
 /** The recommended model or concurrency differs between base and head. */
@@ -105,11 +114,10 @@ export interface CompareSettings {
   noiseFloor: number;
   /** Peak-memory growth beyond this fraction is reported. */
   memoryThreshold: number;
-  /** Family-wise error rate across all comparisons (Holm). */
+  /** Family-wise error rate of the gate's claims in each direction, across workloads (Holm) and looks (O'Brien-Fleming spending). */
   alpha: number;
+  /** The cap on the whole compare, seconds (the default when none was given: see DEFAULT_COMPARE_CAP_SECONDS). */
   timeBudgetSeconds: number;
-  minRounds: number;
-  maxRounds: number;
   seed: number;
   resamples: number;
   config: string;
@@ -123,14 +131,24 @@ export interface CompareResults {
   head: RefInfo;
   /** True for the interleaved paired measurement; false when two stored results files were compared (less reliable). */
   paired: boolean;
-  /** Number of regression verdicts: comparisons with verdict `regression`, plus workloads whose `workloadChanges` entry is one. */
+  /** Workloads whose gate found a regression (paired); regression verdicts (unpaired). Non-gating cells never count. */
   regressions: number;
-  /** Number of comparisons with verdict `improvement`. */
+  /** Workloads whose gate found an improvement (paired); improvement verdicts (unpaired). */
   improvements: number;
+  /** Paired: workloads whose gate is not decided (`inconclusive`, or no rounds at all). */
+  undecided?: number;
   /** Regressions first, then by workload order, model cost order. */
   comparisons: Comparison[];
-  /** Paired mode: each workload with two or more comparisons, taken as a whole (see WorkloadChange). */
+  /** Paired mode: each workload's gate (see WorkloadChange), one per workload measured in both trees. */
   workloadChanges?: WorkloadChange[];
+  /** Paired mode: the plan of the rounds, made after the first look (null when no workload got that far). */
+  plan?: {
+    /** Rounds each non-gating comparison was planned. */
+    descriptiveRounds: number;
+    /** True when the budget could not pay for every workload's wanted rounds. */
+    capped: boolean;
+    workloads: Array<{ workload: string; spread: number | null; wanted: number; planned: number; detectable: number | null }>;
+  } | null;
   recommendationChanges: RecommendationChange[];
   /** Head's results, same shape as `run` writes. */
   workloads: WorkloadResult[];

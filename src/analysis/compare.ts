@@ -1,13 +1,16 @@
 /**
- * Turning paired rounds into verdicts: the verdict rule, Holm across comparisons, memory growth,
- * recommendation changes, the noise this machine showed, and the adaptive stopping decision.
- * Pure functions: compare's measuring loop calls them after every round.
+ * Turning paired rounds into the compare's verdicts: each workload's gate (its primary comparison,
+ * decided by analysis/gate.ts), the other comparisons as description (their own 95% intervals,
+ * not gating), unpaired comparisons of stored files (Holm across them), memory growth,
+ * recommendation changes and the noise this machine showed. Pure functions.
  */
 import type { Model, WorkloadResult } from '../types.ts';
 import { MODELS } from '../types.ts';
 import { holmLevels } from '../stats/holm.ts';
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
 import { DEFAULT_MARGIN } from './recommend.ts';
+import { decideGates, FIRST_LOOK } from './gate.ts';
+import { lookSchedule } from '../stats/sequential.ts';
 import { meanInterval } from '../stats/student-t.ts';
 import {
   beyondFloorPValue,
@@ -29,8 +32,6 @@ export const COMPARE_DEFAULTS = {
   /** Peak-RSS differences smaller than this are allocator noise, whatever the fraction. */
   memoryMinBytes: 2 * 1024 * 1024,
   alpha: 0.05,
-  minRounds: 6,
-  maxRounds: 60,
   seed: 1,
   resamples: 2000,
 } as const;
@@ -71,29 +72,6 @@ export function detectableChange(ci: readonly [number, number], rule: { threshol
   return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
 }
 
-/**
- * Round counts at which the adaptive loop may stop on a regression or improvement. Looking after
- * every round and stopping at the first interval that clears the floor turns a 5% error into
- * 10-20% (measured: 2 false claims in 20 A/A compares). A fixed schedule of looks, each at
- * alpha / (number of looks), keeps the whole sequence at alpha (Bonferroni over the looks).
- */
-export const LOOKS = [6, 9, 13, 19, 28, 40, 60] as const;
-
-/**
- * Most looks a comparison with these round limits can have: the scheduled ones before maxRounds,
- * plus the final one (at maxRounds, or wherever the budget ends the loop, which then skips every
- * later scheduled look). 1 when nothing is adaptive, e.g. stored files.
- */
-export function looksFor(minRounds: number, maxRounds: number): number {
-  if (maxRounds <= 0) return 1;
-  return LOOKS.filter((n) => n >= minRounds && n < maxRounds).length + 1;
-}
-
-/** True when the loop may act on a decided verdict after `rounds` rounds: at a scheduled look or the last allowed round. */
-export function isLook(rounds: number, maxRounds: number): boolean {
-  return LOOKS.includes(rounds as never) || rounds >= maxRounds;
-}
-
 /** One round of one comparison: both sides measured back to back. */
 export interface PairedRound {
   /** Throughput of base in this round, tasks/s (0 or NaN when the visit failed). */
@@ -120,6 +98,12 @@ export interface ComparisonInput {
   unpaired?: { base: number[]; head: number[]; basePeakRssBytes?: number; headPeakRssBytes?: number };
   /** Set when a side could not be measured at all. */
   error?: string;
+  /** Paired mode: the workload's gating comparison (decided by analysis/gate.ts; the others describe). */
+  primary?: boolean;
+  /** Primary: round counts of its looks (default: one look at the rounds it has). */
+  looks?: number[];
+  /** Primary: no more rounds came without a decision (budget or plan spent): its rounds are the last look. */
+  ended?: boolean;
 }
 
 /** Stable 32-bit seed per comparison (FNV-1a of its key, mixed with the run seed): reordering workloads does not change a verdict. */
@@ -176,64 +160,74 @@ export function orderComparisons(comparisons: Comparison[], workloadOrder: reado
 }
 
 /**
- * Analyse every comparison of a compare together: bootstrap each, order them by their p-value of a
+ * Unpaired comparisons (two stored results files): bootstrap each, order them by their p-value of a
  * change beyond the floor, give each the Holm step-down level, and decide from the interval at that
- * level. Returns comparisons in input order.
+ * level. Each one gates (there is no primary to choose among stored cells). Input order.
  */
 export function analyzeComparisons(inputs: readonly ComparisonInput[], settings: CompareSettings): Comparison[] {
-  return analyzeCompare(inputs, settings).comparisons;
+  return analyzeFamily(inputs, settings);
 }
 
 /**
- * Per workload with two or more paired comparisons: the per-round mean of their log-ratios, as one
- * more comparison of the family (model and roles are placeholders; concurrency 0 marks it). A
- * change to the task's code moves every model the same way; averaging the models' rounds halves
- * the noise of a 4-cell workload, so a slowdown that no single cell can prove within the budget
- * still can be, across the workload.
+ * Every comparison of a paired compare, and one gating decision per workload. Each workload's
+ * primary comparison is decided by the gate (one-sided claims, error rate spent over its looks and
+ * split over the workloads by Holm); the other comparisons describe, each on its own 95% interval,
+ * and gate nothing: `regressions` counts workloads, not cells.
  */
-export function pooledInputs(inputs: readonly ComparisonInput[]): Array<ComparisonInput & { cells: number }> {
-  const byWorkload = new Map<string, ComparisonInput[]>();
-  for (const input of inputs) {
-    if (input.error || !input.rounds || input.rounds.length === 0) continue;
-    byWorkload.set(input.workload, [...(byWorkload.get(input.workload) ?? []), input]);
-  }
-  const pooled: Array<ComparisonInput & { cells: number }> = [];
-  for (const [workload, members] of byWorkload) {
-    if (members.length < 2) continue;
-    // Round k pools the comparisons that have a round k (one decided early stops getting rounds).
-    const ds = members.map(pairedLogRatios);
-    const rounds: PairedRound[] = [];
-    for (let k = 0; k < Math.max(...ds.map((d) => d.length)); k++) {
-      const here = ds.filter((d) => k < d.length).map((d) => d[k]);
-      rounds.push({ base: 1, head: Math.exp(here.reduce((sum, x) => sum + x, 0) / here.length) });
-    }
-    pooled.push({ workload, model: 'sequential', concurrency: 0, roles: [], metric: 'throughput', rounds, cells: members.length });
-  }
-  return pooled;
-}
-
-/** Verdicts of every comparison and of every workload taken as a whole, Holm-corrected together. */
 export function analyzeCompare(inputs: readonly ComparisonInput[], settings: CompareSettings): { comparisons: Comparison[]; workloadChanges: WorkloadChange[] } {
-  const pooled = pooledInputs(inputs);
-  const all = analyzeFamily([...inputs, ...pooled], settings);
-  const workloadChanges = pooled.map((p, i): WorkloadChange => {
-    const c = all[inputs.length + i];
-    return {
-      workload: p.workload,
-      cells: p.cells,
-      verdict: c.verdict,
-      change: c.change,
-      ci95: c.ci95,
-      holmCi: c.holmCi,
-      holmLevel: c.holmLevel,
-      rounds: c.rounds,
-      roundSpread: c.roundSpread,
+  const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor, alpha: settings.alpha };
+  const primaries = inputs.map((input, i) => ({ input, i })).filter(({ input }) => input.primary);
+  const gates = decideGates(
+    primaries.map(({ input }) => {
+      const d = pairedLogRatios(input);
+      return { d, looks: input.looks ?? lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, d.length)), ended: input.ended ?? true, failed: input.error !== undefined };
+    }),
+    rule,
+  );
+  const described = analyzeFamily(inputs, settings, { descriptive: true });
+  const comparisons = [...described];
+  const workloadChanges: WorkloadChange[] = [];
+  primaries.forEach(({ input, i }, k) => {
+    const g = gates[k];
+    const decided = g.ci95 !== null;
+    comparisons[i] = {
+      ...comparisons[i],
+      gating: true,
+      verdict: g.verdict,
+      change: g.change,
+      ci95: g.ci95,
+      holmCi: g.claimCi,
+      holmLevel: decided ? 1 - 2 * g.level : comparisons[i].holmLevel,
+      rounds: g.rounds,
+      roundSpread: g.spread,
+      detectableChange: g.detectableChange,
     };
+    workloadChanges.push({
+      workload: input.workload,
+      model: input.model,
+      concurrency: input.concurrency,
+      metric: input.metric ?? 'throughput',
+      cells: 1,
+      verdict: g.verdict,
+      change: g.change,
+      ci95: g.ci95,
+      holmCi: g.claimCi,
+      holmLevel: decided ? 1 - 2 * g.level : 0.95,
+      rounds: g.rounds,
+      roundSpread: g.spread,
+      detectableChange: g.detectableChange,
+      ...(input.error ? { error: input.error } : {}),
+    });
   });
-  return { comparisons: all.slice(0, inputs.length), workloadChanges };
+  return { comparisons, workloadChanges };
 }
 
-function analyzeFamily(inputs: readonly ComparisonInput[], settings: CompareSettings): Comparison[] {
+/**
+ * Bootstrap each comparison and decide it by decideVerdict. Unpaired (stored files): the claims are
+ * Holm-corrected across the comparisons. Descriptive (the non-gating cells of a paired compare):
+ * each on its own 95% interval, claiming nothing for the gate.
+ */
+function analyzeFamily(inputs: readonly ComparisonInput[], settings: CompareSettings, options: { descriptive?: boolean } = {}): Comparison[] {
   const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor };
   const boots: Array<PairedBootstrap | null> = inputs.map((input) => {
     const seed = comparisonSeed(settings.seed, `${input.workload}\u0000${input.model}\u0000${input.concurrency}`);
@@ -250,9 +244,8 @@ function analyzeFamily(inputs: readonly ComparisonInput[], settings: CompareSett
   });
   // Only comparisons with an estimate enter the family; a failed cell claims nothing.
   const family = boots.map((b, i) => ({ b, i })).filter((x): x is { b: PairedBootstrap; i: number } => x.b !== null);
-  // Claims are made at level alpha / looks (see LOOKS); Holm then splits that across comparisons.
-  const claimAlpha = settings.alpha / looksFor(settings.minRounds, settings.maxRounds);
-  const levels = holmLevels(family.map(({ b }) => beyondFloorPValue(b, rule.noiseFloor)), claimAlpha);
+  const claimAlpha = options.descriptive ? 0.05 : settings.alpha;
+  const levels = options.descriptive ? family.map(() => claimAlpha) : holmLevels(family.map(({ b }) => beyondFloorPValue(b, rule.noiseFloor)), claimAlpha);
   const levelOf = new Map(family.map(({ i }, k) => [i, levels[k]]));
 
   return inputs.map((input, i) => {
@@ -270,6 +263,7 @@ function analyzeFamily(inputs: readonly ComparisonInput[], settings: CompareSett
       model: input.model,
       concurrency: input.concurrency,
       roles: input.roles,
+      gating: !options.descriptive,
       metric: input.metric ?? 'throughput',
       base: { throughput: finite(sides.base), peakRssBytes: memory.base },
       head: { throughput: finite(sides.head), peakRssBytes: memory.head },
@@ -326,7 +320,7 @@ function pairedRates(input: ComparisonInput): { base: number[]; head: number[] }
 }
 
 /** ln(head / base) per round on the comparison's metric. */
-function pairedLogRatios(input: ComparisonInput): number[] {
+export function pairedLogRatios(input: ComparisonInput): number[] {
   const rounds = input.rounds ?? [];
   if (input.metric === 'cpu-time') return logRatios(rounds.map((r) => r.baseCpuRate ?? Number.NaN), rounds.map((r) => r.headCpuRate ?? Number.NaN));
   return logRatios(rounds.map((r) => r.base), rounds.map((r) => r.head));
@@ -344,10 +338,12 @@ function widen(ci: [number, number], d: number[] | null, alpha: number): { ci: [
   return { ci: [Math.min(ci[0], toChange(t[0])), Math.max(ci[1], toChange(t[1]))], decidable: true };
 }
 
-/** The noise seen on this machine: the median over comparisons of the per-round spread and detectable change. */
+/** The noise seen on this machine: the median over the deciding comparisons of the per-round spread and detectable change. */
 export function summarizeNoise(comparisons: readonly Comparison[]): { roundSpread: number | null; detectableChange: number | null } {
-  const spreads = comparisons.map((c) => c.roundSpread).filter((x): x is number => x !== null);
-  const detectable = comparisons.map((c) => c.detectableChange).filter((x): x is number => x !== null);
+  // The comparisons that decide (a paired compare's gates): the descriptive cells' few rounds would say little.
+  const deciding = comparisons.filter((c) => c.gating !== false);
+  const spreads = deciding.map((c) => c.roundSpread).filter((x): x is number => x !== null);
+  const detectable = deciding.map((c) => c.detectableChange).filter((x): x is number => x !== null);
   return {
     roundSpread: spreads.length ? median(spreads) : null,
     detectableChange: detectable.length ? median(detectable) : null,
@@ -392,58 +388,4 @@ function withinNoise(w: WorkloadResult, a: { model: Model; concurrency: number }
   if (!ca || !cb) return false;
   const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed });
   return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
-}
-
-/**
- * The verdict the stopping rule may act on: a regression or improvement only counts at a scheduled
- * look (between looks the comparison keeps measuring, as if inconclusive).
- */
-export function actionableVerdict(verdict: Verdict, rounds: number, maxRounds: number): Verdict {
-  if ((verdict === 'regression' || verdict === 'improvement') && !isLook(rounds, maxRounds)) return 'inconclusive';
-  return verdict;
-}
-
-/** What the measuring loop should do next. */
-export interface StopDecision {
-  /** Indices of the comparisons to measure one more round each (empty when stopping). */
-  measure: number[];
-  /** Why the loop stops, when `measure` is empty. */
-  reason: 'continue' | 'decided' | 'budget' | 'max-rounds';
-}
-
-/** A comparison's state, as the stopping rule sees it. */
-export interface StopState {
-  rounds: number;
-  verdict: Verdict;
-  /** True when a side cannot be measured: no more rounds help. */
-  failed: boolean;
-  /** Expected cost of one more round, ms (last round's, or an estimate). */
-  roundCostMs: number;
-}
-
-/**
- * Adaptive stopping: every comparison first gets minRounds; after that only undecided
- * (`inconclusive`) ones get more, up to maxRounds, while the remaining budget pays for them.
- * Under budget pressure the comparisons with the fewest rounds go first, so no cell is starved.
- */
-export function nextRound(
-  states: readonly StopState[],
-  options: { minRounds: number; maxRounds: number; remainingMs: number },
-): StopDecision {
-  const wanted = states
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => !s.failed && s.rounds < options.maxRounds && (s.rounds < options.minRounds || s.verdict === 'inconclusive'));
-  if (wanted.length === 0) {
-    const capped = states.some((s) => !s.failed && s.verdict === 'inconclusive' && s.rounds >= options.maxRounds);
-    return { measure: [], reason: capped ? 'max-rounds' : 'decided' };
-  }
-  wanted.sort((a, b) => a.s.rounds - b.s.rounds || a.i - b.i);
-  const measure: number[] = [];
-  let left = options.remainingMs;
-  for (const { s, i } of wanted) {
-    if (s.roundCostMs > left) continue;
-    left -= s.roundCostMs;
-    measure.push(i);
-  }
-  return measure.length ? { measure: measure.sort((a, b) => a - b), reason: 'continue' } : { measure: [], reason: 'budget' };
 }

@@ -18,6 +18,9 @@ export function progressReporter(stream: NodeJS.WriteStream, interactive: boolea
           clear();
           stream.write(`workload ${terminalSafe(event.workload)} ${terminalSafe(event.status)}\n`);
         }
+      } else if (event.type === 'plan') {
+        clear();
+        for (const line of event.lines) stream.write(`${terminalSafe(line)}\n`);
       } else if (event.type === 'visit') {
         if (!interactive) return;
         clear();

@@ -9,8 +9,10 @@ import { existsSync, symlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { COMPARE_DEFAULTS, analyzeCompare, orderComparisons, recommendationChanges, summarizeNoise } from '../analysis/compare.ts';
+import { describePlan } from '../measure/round-plan.ts';
 import type { CompareFailure, CompareResults, CompareSettings, RefInfo, Verdict } from '../analysis/compare-types.ts';
-import { comparisonMetric, runsOnOneCpu, selectCells } from '../analysis/compare-select.ts';
+import { comparisonMetric, runsOnOneCpu, selectCells, type SelectedCell } from '../analysis/compare-select.ts';
+import { batchTasksFor, sweepCells, taskMs, type SweepVisit } from '../measure/sweep.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
@@ -21,20 +23,30 @@ import { createWorktree, type Worktree } from '../git/worktree.ts';
 import { cellKey, planCells, type Cell } from '../measure/scheduler.ts';
 import { writeJsonAtomic } from '../report/json.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
+import type { Model } from '../types.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import type { RunResults, WorkloadResult } from '../types.ts';
 import { VERSION } from '../version.ts';
-import { comparisonInputs, measureInFreshHost, PAIRED_MIN_BATCHES, runPairedRounds, type MeasureVisit, type PairedState, type PairedTarget } from './compare-paired.ts';
+import { comparisonInputs, measureInterleaved, PAIRED_MIN_BATCHES, runPairedRounds, type MeasureRound, type PairedState, type PairedTarget } from '../measure/paired-rounds.ts';
+import type { RoundPlan } from '../measure/round-plan.ts';
+import { runtimeFor } from '../runtimes/registry.ts';
+import { runVisit } from '../runtimes/visit.ts';
+import { visitSpec } from '../measure/scheduler.ts';
 import { buildRunResults, probeWorkloads, type ProgressEvent } from './run.ts';
 
-/** About twice a plain run's default: the sweep of both trees plus the paired rounds. */
-export const DEFAULT_COMPARE_BUDGET_SECONDS = 120;
+/**
+ * Without --time-budget, compare takes what its plan needs, up to this ceiling (a CI job's sane
+ * limit): the sweep, then the paired rounds the noise asks for to decide every workload.
+ */
+export const DEFAULT_COMPARE_CAP_SECONDS = 600;
 export const DEFAULT_COMPARE_FILE = '.concurrency-bench/compare.json';
 /**
- * Share of the budget for the sweep of every cell in both trees (the rest goes to paired rounds,
- * which decide the verdicts; the sweep's first round is complete however long it takes).
+ * The sweep of every cell in both trees (recommendations, and what each cell costs): a share of an
+ * explicit budget, or at most SWEEP_MAX_MS without one (its first round is complete however long
+ * it takes; batches of slow cells are sized to what they cost, see sweepBatchTasks).
  */
 const SWEEP_SHARE = 0.25;
+const SWEEP_MAX_MS = 45_000;
 /**
  * Measured time per side of a paired round, ms (batches interleaved with the other side's). Longer
  * than a sweep visit: interleaving cancels the machine's drift, so within a round it is white noise
@@ -42,8 +54,34 @@ const SWEEP_SHARE = 0.25;
  * third of a single pair's).
  */
 const PAIRED_SAMPLE_MS = 300;
+/**
+ * Target wall time of one batch of a paired visit of the primary (sequential) cell, ms: a batch of
+ * a slow task (a 40 ms wait, 128 tasks) would otherwise take 5 s and six pairs of them a minute. At
+ * concurrency 1 the number of tasks in a batch changes nothing but its length.
+ */
+const PAIRED_BATCH_MS = 25;
 /** Fixed cost of a visit (process start, pool start, warm-up batch), before one is measured. */
 const VISIT_OVERHEAD_GUESS_MS = 250;
+
+/** The measuring seams of compare: tests and the method benchmark replace these, production uses the defaults. */
+export interface ComparePorts {
+  /** One sweep visit of a cell in a fresh host. */
+  visit: SweepVisit;
+  /** One paired round of a target (both trees). */
+  round: MeasureRound;
+  /** Does each workload load? */
+  probe: (workloads: readonly WorkloadConfig[], signal?: AbortSignal) => Promise<Map<string, VisitOutcome>>;
+}
+
+export const DEFAULT_PORTS: ComparePorts = {
+  visit: (workload, model, concurrency, options) => {
+    const spec = visitSpec({ workload, model, concurrency, key: '' }, options.sampleTimeMs);
+    if (options.batchTasks !== undefined) spec.workload.tasks = Math.max(1, Math.min(workload.tasks, options.batchTasks));
+    return runVisit(runtimeFor(workload.runtime), workload, spec, { signal: options.signal, hardTimeoutMs: workload.timeoutMs + 30_000 });
+  },
+  round: measureInterleaved,
+  probe: probeWorkloads,
+};
 
 export interface CompareOptions {
   /** Base ref (paired mode). */
@@ -54,10 +92,9 @@ export interface CompareOptions {
   configPath?: string;
   /** A change smaller than this fraction is "unchanged"; default 0.05. */
   threshold?: number;
-  /** Fraction an interval must clear for a regression to be real; default 0.01. */
-  noiseFloor?: number;
-  /** Family-wise error rate of the claims (regression, improvement), across comparisons and looks; default 0.05. */
+  /** Family-wise error rate of the gate's claims in each direction, across workloads and looks; default 0.05. */
   alpha?: number;
+  /** Cap on the whole compare, seconds; default: what the plan needs, up to DEFAULT_COMPARE_CAP_SECONDS. */
   timeBudgetSeconds?: number;
   failOnRegression?: boolean;
   seed?: number;
@@ -67,12 +104,15 @@ export interface CompareOptions {
   cwd?: string;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
-  /** Measurement hooks; default: fresh hosts through the runtime registry. */
-  measure?: MeasureVisit;
-  probe?: (workloads: readonly WorkloadConfig[], signal?: AbortSignal) => Promise<Map<string, VisitOutcome>>;
+  /** Measurement seams (tests, the method benchmark); default DEFAULT_PORTS. */
+  ports?: Partial<ComparePorts>;
 }
 
-/** 0 ok; 1 regression with --fail-on-regression; 3 something could not be measured; 130 interrupted. */
+/**
+ * 0 ok; 1 regression with --fail-on-regression; 3 something could not be measured; 4 a workload's
+ * gate was not decided, with --fail-on-regression (a gate that measured too little must not pass
+ * as if all were well); 130 interrupted.
+ */
 export function compareExitCode(results: CompareResults, options: { failOnRegression?: boolean; interrupted?: boolean }): number {
   if (options.interrupted) return 130;
   if (options.failOnRegression && results.regressions > 0) return 1;
@@ -80,18 +120,18 @@ export function compareExitCode(results: CompareResults, options: { failOnRegres
     results.failures.length > 0 ||
     results.comparisons.some((c) => c.error !== undefined) ||
     results.workloads.some((w) => w.status === 'failed' || w.cells.some((c) => c.status !== 'ok'));
-  return failed ? 3 : 0;
+  if (failed) return 3;
+  if (options.failOnRegression && (results.undecided ?? 0) > 0) return 4;
+  return 0;
 }
 
-export function compareSettings(options: Pick<CompareOptions, 'threshold' | 'noiseFloor' | 'alpha' | 'timeBudgetSeconds' | 'seed'>, config: string): CompareSettings {
+export function compareSettings(options: Pick<CompareOptions, 'threshold' | 'alpha' | 'timeBudgetSeconds' | 'seed'>, config: string): CompareSettings {
   return {
     threshold: options.threshold ?? COMPARE_DEFAULTS.threshold,
-    noiseFloor: options.noiseFloor ?? COMPARE_DEFAULTS.noiseFloor,
+    noiseFloor: COMPARE_DEFAULTS.noiseFloor,
     memoryThreshold: COMPARE_DEFAULTS.memoryThreshold,
     alpha: options.alpha ?? COMPARE_DEFAULTS.alpha,
-    timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULT_COMPARE_BUDGET_SECONDS,
-    minRounds: COMPARE_DEFAULTS.minRounds,
-    maxRounds: COMPARE_DEFAULTS.maxRounds,
+    timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULT_COMPARE_CAP_SECONDS,
     seed: options.seed ?? COMPARE_DEFAULTS.seed,
     resamples: COMPARE_DEFAULTS.resamples,
     config,
@@ -113,38 +153,6 @@ function treeCells(side: 'base' | 'head', workloads: readonly WorkloadConfig[], 
     .filter((w) => probes.get(w.name)?.status === 'ok')
     .flatMap((w) => planCells(w, w.models))
     .map((c) => ({ ...c, key: `${side}\u0000${cellKey(c.workload.name, c.model, c.concurrency)}` }));
-}
-
-/**
- * The sweep: every cell of both trees, interleaved in seeded random order, for a share of the
- * budget (at least one round, at most three). A failed cell is not visited again.
- */
-async function sweep(
-  cells: readonly Cell[],
-  options: { deadline: number; seed: number; measure: MeasureVisit; signal?: AbortSignal; onProgress?: (e: ProgressEvent) => void },
-): Promise<Map<string, VisitOutcome[]>> {
-  const visits = new Map<string, VisitOutcome[]>(cells.map((c) => [c.key, []]));
-  const random = mulberry32(options.seed);
-  const perVisit = (options.deadline - performance.now()) / 2 / Math.max(1, cells.length);
-  const sampleTimeMs = Math.round(Math.min(200, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
-  let healthy = [...cells];
-  for (let round = 1; round <= 3 && healthy.length > 0; round++) {
-    const started = performance.now();
-    const order = shuffled(healthy, random);
-    let done = 0;
-    for (const cell of order) {
-      if (options.signal?.aborted || (round > 1 && performance.now() > options.deadline)) break;
-      const outcome = await options.measure(cell.workload, cell.model, cell.concurrency, { sampleTimeMs, signal: options.signal });
-      if (outcome.status !== 'aborted') visits.get(cell.key)!.push(outcome);
-      options.onProgress?.({ type: 'visit', round, done: ++done, total: order.length, label: `sweep ${cell.key.split('\u0000')[0]} ${cell.workload.name} ${cell.model} x${cell.concurrency}`, status: outcome.status });
-    }
-    healthy = healthy.filter((c) => visits.get(c.key)!.every((v) => v.status === 'ok'));
-    if (options.signal?.aborted) break;
-    const elapsed = performance.now() - started;
-    options.onProgress?.({ type: 'round', round, elapsedMs: elapsed, phase: 'sweep' });
-    if (performance.now() + elapsed * 0.9 > options.deadline) break;
-  }
-  return visits;
 }
 
 function treeResults(tree: Tree, visits: ReadonlyMap<string, VisitOutcome[]>, settings: CompareSettings, incomplete: boolean): RunResults {
@@ -179,17 +187,28 @@ export function buildCompareResults(parts: {
   states: readonly PairedState[];
   settings: CompareSettings;
   incomplete: boolean;
+  plan?: RoundPlan | null;
   extraFailures?: CompareFailure[];
 }): CompareResults {
   const analysed = analyzeCompare(comparisonInputs(parts.states), parts.settings);
   const order = parts.headRun.workloads.map((w) => w.name);
   const comparisons = orderComparisons(analysed.comparisons, order);
-  const workloadChanges = [...analysed.workloadChanges].sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
-  const count = (verdict: Verdict) => comparisons.filter((c) => c.verdict === verdict).length + workloadChanges.filter((w) => w.verdict === verdict).length;
+  const planOf = (name: string) => parts.plan?.workloads.find((w) => w.workload === name);
+  const workloadChanges = [...analysed.workloadChanges]
+    .sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload))
+    .map((w) => {
+      const p = planOf(w.workload);
+      return p ? { ...w, plannedRounds: p.planned, wantedRounds: p.wanted } : w;
+    });
+  // The gate counts workloads: a workload's cells never add regressions of their own.
+  const count = (verdict: Verdict) => workloadChanges.filter((w) => w.verdict === verdict).length;
+  // Workloads measured fine in both trees whose gate got no primary comparison at all are undecided too.
+  const gated = new Set(workloadChanges.map((w) => w.workload));
+  const ungated = parts.headRun.workloads.filter((w) => w.status === 'ok' && parts.baseRun.workloads.some((b) => b.name === w.name && b.status === 'ok') && !gated.has(w.name));
   const pairedFailures: CompareFailure[] = parts.states
     .filter((s) => s.failure)
     .map((s) => ({ tree: s.failure!.tree, workload: s.target.cell.workload, model: s.target.cell.model, concurrency: s.target.cell.concurrency, message: s.failure!.message }));
-  const starved = parts.states.some((s) => !s.failure && s.rounds.length < parts.settings.minRounds);
+  const undecided = count('inconclusive') + ungated.length;
   return {
     schemaVersion: 1,
     kind: 'compare',
@@ -199,8 +218,10 @@ export function buildCompareResults(parts: {
     paired: true,
     regressions: count('regression'),
     improvements: count('improvement'),
+    undecided,
     comparisons,
     workloadChanges,
+    plan: parts.plan ? { descriptiveRounds: parts.plan.descriptiveRounds, capped: parts.plan.capped, workloads: parts.plan.workloads.map(({ roundMs: _, ...w }) => w) } : null,
     recommendationChanges: recommendationChanges(parts.baseRun.workloads, parts.headRun.workloads, { seed: parts.settings.seed }),
     workloads: parts.headRun.workloads,
     baseWorkloads: parts.baseRun.workloads,
@@ -208,7 +229,8 @@ export function buildCompareResults(parts: {
     settings: parts.settings,
     noise: summarizeNoise(comparisons),
     failures: [...treeFailures('base', parts.baseRun.workloads), ...treeFailures('head', parts.headRun.workloads), ...pairedFailures, ...(parts.extraFailures ?? [])],
-    incomplete: parts.incomplete || starved,
+    // Incomplete: interrupted, or a workload's gate got too few rounds to be looked at.
+    incomplete: parts.incomplete || ungated.length > 0 || workloadChanges.some((w) => w.ci95 === null && w.error === undefined),
   };
 }
 
@@ -222,23 +244,6 @@ export function pairedSideCostMs(visit: VisitOutcome): number {
   const measuredMs = visit.samples.reduce((sum, s) => sum + s.wallMs, 0);
   const batchMs = visit.samples.length ? measuredMs / visit.samples.length : 0;
   return Math.max(0, visit.elapsedMs - measuredMs) + Math.max(PAIRED_SAMPLE_MS, PAIRED_MIN_BATCHES * batchMs);
-}
-
-/**
- * Rounds per comparison the remaining budget can pay for, from the sweep's visit costs, clamped to
- * [minRounds, maxRounds]. Unknown costs (no timed visit) leave maxRounds as it is.
- */
-export function affordableRounds(targets: readonly PairedTarget[], visits: ReadonlyMap<string, VisitOutcome[]>, remainingMs: number, settings: Pick<CompareSettings, 'minRounds' | 'maxRounds'>): number {
-  let roundMs = 0;
-  for (const target of targets) {
-    for (const side of ['base', 'head'] as const) {
-      const timed = (visits.get(`${side}\u0000${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
-      if (timed.length === 0) return settings.maxRounds;
-      roundMs += timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length;
-    }
-  }
-  if (roundMs <= 0) return settings.maxRounds;
-  return Math.max(settings.minRounds, Math.min(settings.maxRounds, Math.floor(remainingMs / roundMs)));
 }
 
 /** Link node_modules of the working tree into a worktree wherever the worktree lacks them (repository root and the config's directory). */
@@ -267,8 +272,7 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
   const headSha = options.head ? await resolveCommit(root, options.head) : await resolveCommit(root, 'HEAD').catch(() => null);
   const jsonPath = resolve(cwd, options.jsonPath ?? DEFAULT_COMPARE_FILE);
   const settings = compareSettings(options, configRel);
-  const measure = options.measure ?? measureInFreshHost;
-  const probe = options.probe ?? probeWorkloads;
+  const ports: ComparePorts = { ...DEFAULT_PORTS, ...options.ports };
   const deadline = started + settings.timeBudgetSeconds * 1000;
 
   const worktrees: Worktree[] = [];
@@ -299,15 +303,25 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
 
     const trees: Tree[] = [];
     for (const [side, info, config] of [['base', baseInfo, baseConfig], ['head', headInfo, headConfig]] as const) {
-      const probes = await probe(config.workloads, options.signal);
+      const probes = await ports.probe(config.workloads, options.signal);
       for (const [name, p] of probes) options.onProgress?.({ type: 'probe', workload: `${side}: ${name}`, status: p.status === 'ok' ? 'ok' : `failed: ${p.error}` });
       trees.push({ side, info, config, probes, cells: treeCells(side, config.workloads, probes) });
     }
     const [base, head] = trees;
-    const sweepDeadline = started + settings.timeBudgetSeconds * 1000 * SWEEP_SHARE;
-    const visits = await sweep([...base.cells, ...head.cells], { deadline: sweepDeadline, seed: settings.seed, measure, signal: options.signal, onProgress: options.onProgress });
+    // The sweep: a share of an explicit budget, at most SWEEP_MAX_MS of the default one.
+    const sweepMs = options.timeBudgetSeconds !== undefined ? settings.timeBudgetSeconds * 1000 * SWEEP_SHARE : SWEEP_MAX_MS;
+    const visits = await sweepCells([...base.cells, ...head.cells], {
+      deadline: performance.now() + sweepMs,
+      seed: settings.seed,
+      visit: ports.visit,
+      signal: options.signal,
+      onVisit: (e) =>
+        options.onProgress?.({ type: 'visit', round: e.round, done: e.done, total: e.total, label: `sweep ${e.cell.key.split('\u0000')[0]} ${e.cell.workload.name} ${e.cell.model} x${e.cell.concurrency}`, status: e.outcome.status }),
+      onRound: (round, elapsedMs) => options.onProgress?.({ type: 'round', round, elapsedMs, phase: 'sweep' }),
+    });
 
-    // Paired targets: cells selected on the sweep of workloads measured fine in both trees.
+    // Paired targets, of workloads measured fine in both trees: the primary (sequential, the gate)
+    // and the cells selected on the sweep (each model's best concurrency, the recommendations).
     const baseSweep = treeResults(base, visits, settings, true);
     const headSweep = treeResults(head, visits, settings, true);
     const targets: PairedTarget[] = [];
@@ -316,17 +330,25 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
       const baseWorkload = base.config.workloads.find((w) => w.name === h.name);
       const headWorkload = head.config.workloads.find((w) => w.name === h.name)!;
       if (!b || !baseWorkload || b.status !== 'ok' || h.status !== 'ok') continue;
-      for (const cell of selectCells(b, h)) {
-        const sweptCell = (w: typeof h) => w.cells.find((c) => c.model === cell.model && c.concurrency === cell.concurrency);
-        const [bc, hc] = [sweptCell(b), sweptCell(h)];
-        targets.push({ cell, metric: comparisonMetric(bc, hc, availableParallelism()), pinToOneCpu: runsOnOneCpu(bc, hc), base: baseWorkload, head: headWorkload });
+      const sweptCell = (w: typeof h, model: Model, concurrency: number) => w.cells.find((c) => c.model === model && c.concurrency === concurrency);
+      const cells = selectCells(b, h);
+      const primary = primaryCell(b, h, cells);
+      for (const cell of [...(primary && !cells.includes(primary) ? [primary] : []), ...cells]) {
+        const [bc, hc] = [sweptCell(b, cell.model, cell.concurrency), sweptCell(h, cell.model, cell.concurrency)];
+        const oneTask = Math.max(taskMs(visits.get(`base\u0000${cellKey(h.name, cell.model, cell.concurrency)}`)?.[0]), taskMs(visits.get(`head\u0000${cellKey(h.name, cell.model, cell.concurrency)}`)?.[0]));
+        targets.push({
+          cell,
+          metric: comparisonMetric(bc, hc, availableParallelism()),
+          pinToOneCpu: runsOnOneCpu(bc, hc),
+          primary: cell === primary,
+          // The primary runs one task at a time: its batches are sized to PAIRED_BATCH_MS.
+          ...(cell === primary && cell.concurrency === 1 ? { batchTasks: batchTasksFor(headWorkload.tasks, 1, oneTask, PAIRED_BATCH_MS) } : {}),
+          base: baseWorkload,
+          head: headWorkload,
+        });
       }
     }
-
-    // The looks of the sequential decision are fixed before any paired data is seen: from the rounds
-    // the remaining budget can pay for (what the sweep's visits of these cells cost), not from the
-    // theoretical maximum, so alpha is not spent on looks that could never come.
-    const pairedSettings = { ...settings, maxRounds: affordableRounds(targets, visits, deadline - performance.now(), settings) };
+    let plan: RoundPlan | null = null;
     const snapshot = (states: readonly PairedState[], incomplete: boolean) => {
       // Paired visits also feed the trees' own cell results: more samples for the recommendation.
       const all = new Map(visits);
@@ -342,28 +364,54 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
         baseRun: treeResults(base, all, settings, incomplete),
         headRun: treeResults(head, all, settings, incomplete),
         states,
-        settings: pairedSettings,
+        settings,
         incomplete,
+        plan,
       });
     };
-    const states = await runPairedRounds(targets, {
-      settings: pairedSettings,
+    const estimate = (target: PairedTarget) => {
+      let ms = 0;
+      for (const side of ['base', 'head'] as const) {
+        const timed = (visits.get(`${side}\u0000${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
+        ms += timed.length ? timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length : 400 + PAIRED_SAMPLE_MS;
+      }
+      return ms;
+    };
+    const run = await runPairedRounds(targets, {
+      settings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
-      // Production rounds interleave fresh hosts; a stand-in measure (tests) gets two visits per round.
-      measure: options.measure,
+      measureRound: ports.round,
+      estimateRoundMs: estimate,
       signal: options.signal,
       onVisit: (e) => options.onProgress?.({ type: 'visit', ...e }),
+      onPlan: (p) => {
+        plan = p;
+        options.onProgress?.({ type: 'plan', lines: describePlan(p, settings.threshold) });
+      },
       onRound: (round, soFar) => {
         writeJsonAtomic(jsonPath, snapshot(soFar, true));
         options.onProgress?.({ type: 'round', round, elapsedMs: performance.now() - started, phase: 'paired' });
       },
     });
+    plan = run.plan;
     const interrupted = options.signal?.aborted ?? false;
-    const results = snapshot(states, interrupted);
+    const results = snapshot(run.states, interrupted);
     writeJsonAtomic(jsonPath, results);
     return { results, exitCode: compareExitCode(results, { failOnRegression: options.failOnRegression, interrupted }), jsonPath };
   } finally {
     for (const tree of worktrees) await tree.remove();
   }
+}
+
+/**
+ * The comparison a workload's gate is decided on: the sequential cell (one task at a time, pinned
+ * to one CPU, on CPU time when it computes), the least noisy measure of what a change to the task's
+ * code costs; it runs in every model, so a slowdown of the task shows in it. When it did not
+ * measure in both trees, the cheapest selected cell.
+ */
+export function primaryCell(base: WorkloadResult, head: WorkloadResult, selected: readonly SelectedCell[]): SelectedCell | undefined {
+  const ok = (w: WorkloadResult) => w.cells.some((c) => c.model === 'sequential' && c.concurrency === 1 && c.status === 'ok' && c.throughput.median > 0);
+  if (ok(base) && ok(head)) return selected.find((c) => c.model === 'sequential' && c.concurrency === 1) ?? { workload: head.name, model: 'sequential', concurrency: 1, roles: [] };
+  return selected[0];
 }

@@ -36,7 +36,9 @@ export interface RunOptions {
 export type ProgressEvent =
   | { type: 'probe'; workload: string; status: string }
   | { type: 'visit'; round: number; done: number; total: number; label: string; status: string }
-  | { type: 'round'; round: number; elapsedMs: number; /** Which loop the round belongs to when there are several (compare). */ phase?: string };
+  | { type: 'round'; round: number; elapsedMs: number; /** Which loop the round belongs to when there are several (compare). */ phase?: string }
+  /** compare: the plan of the paired rounds, as lines to print before they run. */
+  | { type: 'plan'; lines: string[] };
 
 /** Probe every workload once: does the module load in this runtime? Failures become failed workloads. */
 export async function probeWorkloads(workloads: readonly WorkloadConfig[], signal?: AbortSignal) {

@@ -18,6 +18,8 @@ export interface ActionInputs {
   /** Family-wise error rate of regression and improvement claims, e.g. 0.05. */
   alpha: number;
   failOnRegression: boolean;
+  /** With fail-on-regression: what a workload whose gate is not decided does to the step (`fail` or `warn`). */
+  onUndecided: UndecidedPolicy;
   comment: CommentPolicy;
   /** Seconds; undefined = the tool's default. */
   timeBudget: number | undefined;
@@ -25,6 +27,9 @@ export interface ActionInputs {
   /** report mode: files or glob patterns, one per line or comma-separated. */
   results: string[];
 }
+
+export const UNDECIDED_POLICIES = ['fail', 'warn'] as const;
+export type UndecidedPolicy = (typeof UNDECIDED_POLICIES)[number];
 
 export class InputError extends Error {
   constructor(input: string, expected: string, got: string) {
@@ -68,6 +73,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     threshold: number('threshold', 5, 0) as number,
     alpha: probability('alpha', 0.05),
     failOnRegression: bool('fail-on-regression'),
+    onUndecided: oneOf('on-undecided', UNDECIDED_POLICIES, 'fail'),
     comment: oneOf('comment', COMMENT_POLICIES, 'always'),
     timeBudget: timeBudget === 0 ? undefined : timeBudget,
     mode: oneOf('mode', MODES, 'run'),

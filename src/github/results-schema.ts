@@ -163,6 +163,14 @@ export const compareResultsCheck: Check = obj({
   paired: bool,
   regressions: int,
   improvements: int,
+  'undecided?': int,
+  'plan?': nullable(
+    obj({
+      descriptiveRounds: int,
+      capped: bool,
+      workloads: arr(obj({ workload: str(500), spread: nullable(num), wanted: int, planned: int, detectable: nullable(num) }), MAX_WORKLOADS),
+    }),
+  ),
   comparisons: arr(
     obj({
       workload: str(500),
@@ -170,6 +178,7 @@ export const compareResultsCheck: Check = obj({
       concurrency: int,
       roles: arr(oneOf('best', 'recommended'), 2),
       'metric?': oneOf('throughput', 'cpu-time'),
+      'gating?': bool,
       ...decision,
       base: side,
       head: side,
@@ -181,7 +190,18 @@ export const compareResultsCheck: Check = obj({
     MAX_WORKLOADS * MODELS.length * 2,
   ),
   'workloadChanges?': arr(
-    obj({ workload: str(500), cells: int, ...decision }),
+    obj({
+      workload: str(500),
+      cells: int,
+      ...decision,
+      'model?': model,
+      'concurrency?': int,
+      'metric?': oneOf('throughput', 'cpu-time'),
+      'detectableChange?': nullable(num),
+      'plannedRounds?': int,
+      'wantedRounds?': int,
+      'error?': str(),
+    }),
     MAX_WORKLOADS,
   ),
   recommendationChanges: arr(obj({ workload: str(500), base: modelAt, head: modelAt }), MAX_WORKLOADS),
@@ -194,8 +214,6 @@ export const compareResultsCheck: Check = obj({
     memoryThreshold: num,
     alpha: num,
     timeBudgetSeconds: num,
-    minRounds: num,
-    maxRounds: num,
     seed: num,
     resamples: num,
     config: str(1_000),

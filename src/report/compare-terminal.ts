@@ -4,6 +4,7 @@
  */
 import type { Comparison, CompareResults } from '../analysis/compare-types.ts';
 import { formatChange, formatDetectable, formatNumber, formatRef } from './format.ts';
+import { gateVerdict, metricName, undecidedReason } from './gate-text.ts';
 import { renderWorkload, terminalSafe, type TerminalStyle } from './terminal.ts';
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
@@ -17,8 +18,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function row(c: Comparison): string[] {
   return [
     terminalSafe(c.workload),
-    c.model === 'sequential' ? 'sequential' : `${c.model} x${c.concurrency}`,
-    c.verdict,
+    (c.model === 'sequential' ? 'sequential' : `${c.model} x${c.concurrency}`) + (c.gating ? ' (gate)' : ''),
+    c.gating ? c.verdict : c.verdict === 'unchanged' || c.verdict === 'inconclusive' ? c.verdict : `${c.verdict} (not gating)`,
     c.metric === 'cpu-time' ? 'cpu time' : 'throughput',
     formatChange(c.change),
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : '-',
@@ -31,10 +32,13 @@ function row(c: Comparison): string[] {
 export function renderCompareTerminal(results: CompareResults, style: TerminalStyle = { color: false, width: 120 }): string {
   const lines: string[] = [];
   const changes = results.recommendationChanges.length;
+  const gates = results.workloadChanges ?? [];
+  const gated = results.paired && gates.length > 0;
+  const verdicts = gated
+    ? gates.map((g) => gateVerdict(g, terminalSafe(g.workload)))
+    : [results.regressions ? plural(results.regressions, 'regression') : 'no regression', results.improvements ? plural(results.improvements, 'improvement') : ''];
   const headline = [
-    plural(results.workloads.length, 'workload'),
-    results.regressions ? plural(results.regressions, 'regression') : 'no regression',
-    results.improvements ? plural(results.improvements, 'improvement') : '',
+    ...verdicts,
     changes ? `${plural(changes, 'recommendation')} changed` : 'recommendations unchanged',
     results.incomplete ? 'INCOMPLETE' : '',
   ].filter(Boolean);
@@ -51,10 +55,13 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
     const color = c.verdict === 'regression' ? ANSI.red + ANSI.bold : c.verdict === 'improvement' ? ANSI.green : c.verdict === 'inconclusive' ? ANSI.yellow : '';
     lines.push(color ? paint(style, color, text) : text);
   });
-  for (const w of results.workloadChanges ?? []) {
-    if (w.change === null) continue;
-    const text = `  ${terminalSafe(w.workload)}, all ${w.cells} compared models together: ${w.verdict} ${formatChange(w.change)}${w.ci95 ? ` (95% CI ${formatChange(w.ci95[0])} .. ${formatChange(w.ci95[1])})` : ''}, ${plural(w.rounds, 'round')}`;
-    const color = w.verdict === 'regression' ? ANSI.red + ANSI.bold : w.verdict === 'improvement' ? ANSI.green : '';
+  for (const w of gates) {
+    const on = `${w.model === 'sequential' ? 'sequential' : `${w.model} x${w.concurrency}`}, ${metricName(w.metric)}, ${plural(w.rounds, 'round')}`;
+    const text =
+      w.verdict === 'inconclusive'
+        ? `  gate ${terminalSafe(w.workload)}: not decided (${on}; ${undecidedReason(w)})`
+        : `  gate ${terminalSafe(w.workload)}: ${w.verdict} ${formatChange(w.change)}${w.ci95 ? ` (95% CI ${formatChange(w.ci95[0])} .. ${formatChange(w.ci95[1])})` : ''} (${on}; smallest change it could flag ${formatDetectable(w.detectableChange)})`;
+    const color = w.verdict === 'regression' ? ANSI.red + ANSI.bold : w.verdict === 'improvement' ? ANSI.green : w.verdict === 'inconclusive' ? ANSI.yellow : '';
     lines.push(color ? paint(style, color, text) : text);
   }
   for (const c of results.recommendationChanges) {
@@ -63,7 +70,7 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
   }
   for (const f of results.failures) lines.push(paint(style, ANSI.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ''}: ${terminalSafe(f.message).slice(0, 200)}`));
   if (results.noise.roundSpread !== null) {
-    lines.push(paint(style, ANSI.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}`));
+    lines.push(paint(style, ANSI.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round${gated ? '' : `; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}`}`));
   }
   lines.push('', ...results.workloads.map((w) => renderWorkload(w, style) + '\n'));
   return lines.join('\n');

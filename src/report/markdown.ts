@@ -8,7 +8,8 @@ import type { CellResult, Model, RunResults, WorkloadResult } from '../types.ts'
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../analysis/compare-types.ts';
 import { escapeMarkdown as esc } from './escape.ts';
-import { formatBytes, formatChange, formatDetectable, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization } from './format.ts';
+import { formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization } from './format.ts';
+import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
 export const DEFAULT_MAX_LENGTH = 60_000;
@@ -57,15 +58,17 @@ function changeCell(c: Comparison | undefined): string {
   if (c.change === null) return `? not measured${c.error ? `: ${esc(c.error, 120)}` : c.rounds === 0 ? ' (no paired round within the budget)' : ''}`;
   if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural(c.rounds, 'round')}) inconclusive`;
   const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === 'cpu-time' ? CPU_TIME_MARK : ''}`;
+  // Only the gate's own cell carries the verdict marks; other cells describe (not gating).
+  const gate = c.gating ? ' 🚦' : '';
   switch (c.verdict) {
     case 'regression':
-      return `🔴 **${formatChange(c.change)}** ${ci}`;
+      return c.gating ? `🔴 **${formatChange(c.change)}** ${ci}${gate}` : `🟠 ${formatChange(c.change)} ${ci} slower here (not gating)`;
     case 'improvement':
-      return `🟢 **${formatChange(c.change)}** ${ci}`;
+      return c.gating ? `🟢 **${formatChange(c.change)}** ${ci}${gate}` : `${formatChange(c.change)} ${ci} faster here (not gating)`;
     case 'unchanged':
-      return `${formatChange(c.change)} ${ci}`;
+      return `${formatChange(c.change)} ${ci}${gate}`;
     default:
-      return `❔ ${formatChange(c.change)} ${ci} inconclusive`;
+      return `❔ ${formatChange(c.change)} ${ci} ${c.gating ? 'not decided' : 'inconclusive'}${gate}`;
   }
 }
 
@@ -144,24 +147,26 @@ function workloadHeading(w: WorkloadResult): string {
   return `#### ${esc(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatSpeedup(r.speedup)} sequential)`;
 }
 
-function workloadLine(w: WorkloadResult, mine: readonly Comparison[], whole: WorkloadChange | undefined): string {
-  const worst = mine.filter((c) => c.verdict === 'regression').sort((a, b) => (a.change ?? 0) - (b.change ?? 0))[0];
+function workloadLine(w: WorkloadResult, whole: WorkloadChange | undefined): string {
   const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : 'failed';
-  const change = whole?.verdict === 'regression' ? ` · 🔴 all models ${formatChange(whole.change)}` : worst ? ` · 🔴 ${worst.model} ${formatChange(worst.change)}` : '';
+  const change = whole?.verdict === 'regression' ? ` · 🔴 ${slowerOrFaster(whole.change ?? 0)}` : whole?.verdict === 'inconclusive' ? ' · ❔ not decided' : '';
   return `- **${esc(w.name)}**: ${rec}${change}`;
 }
 
-/** The workload taken as a whole (every compared model pooled), with its verdict. */
-function wholeLine(whole: WorkloadChange): string {
-  const ci = whole.ci95 ? ` (95% CI ${formatChange(whole.ci95[0])} to ${formatChange(whole.ci95[1])}, ${plural(whole.rounds, 'round')})` : '';
-  const verdict = whole.verdict === 'regression' ? '🔴 **regression**' : whole.verdict === 'improvement' ? '🟢 **improvement**' : whole.verdict;
-  return `All ${whole.cells} compared models together: **${formatChange(whole.change)}**${ci} · ${verdict}`;
+/** The workload's gate: the one regression decision, on its primary cell, with what it rests on. */
+function gateLine(g: WorkloadChange): string {
+  const mark = g.verdict === 'regression' ? '🔴 ' : g.verdict === 'improvement' ? '🟢 ' : g.verdict === 'inconclusive' ? '❔ ' : '';
+  const on = `${cellLabel(g.model, g.concurrency)}, ${metricName(g.metric)}, ${plural(g.rounds, 'round')}`;
+  if (g.verdict === 'inconclusive') return `🚦 Gate: ${mark}**not decided** (${on}; ${undecidedReason(g)})`;
+  const ci = g.ci95 ? `, 95% CI ${formatChange(g.ci95[0])} to ${formatChange(g.ci95[1])}` : '';
+  const verdict = g.verdict === 'unchanged' ? `**unchanged** (${formatChange(g.change)}${ci}; ${on}; smallest change it could flag ${formatChange(g.detectableChange).replace('+', '')})` : `**${slowerOrFaster(g.change ?? 0)}** (${on}${ci})`;
+  return `🚦 Gate: ${mark}${verdict}`;
 }
 
 /** `comparisons`: this workload's comparisons, or null for a run report. */
 function section(w: WorkloadResult, base: WorkloadResult | undefined, comparisons: readonly Comparison[] | null, failures: string[], whole?: WorkloadChange): Section {
   const lines = [workloadHeading(w)];
-  if (whole && whole.change !== null) lines.push(wholeLine(whole));
+  if (whole) lines.push(gateLine(whole));
   if (w.recommendation) {
     const r = w.recommendation;
     // Name the classification unless the reason already starts with it.
@@ -177,9 +182,9 @@ function section(w: WorkloadResult, base: WorkloadResult | undefined, comparison
     variants: {
       full: [head, tbl, chart].filter(Boolean).join('\n\n'),
       table: [head, tbl].filter(Boolean).join('\n\n'),
-      line: workloadLine(w, mine, whole),
+      line: workloadLine(w, whole),
     },
-    notable: w.status === 'failed' || failures.length > 0 || whole?.verdict === 'regression' || mine.some((c) => c.verdict === 'regression' || c.memoryGrowth),
+    notable: w.status === 'failed' || failures.length > 0 || (whole !== undefined && whole.verdict !== 'unchanged') || mine.some((c) => c.verdict === 'regression' || c.memoryGrowth),
   };
 }
 
@@ -269,40 +274,59 @@ export function renderRunMarkdown(results: RunResults, options: MarkdownOptions 
 
 /** Markdown for a `compare` results file. */
 export function renderCompareMarkdown(results: CompareResults, options: MarkdownOptions = {}): string {
-  const regressions = results.comparisons.filter((c) => c.verdict === 'regression');
-  const improvements = results.comparisons.filter((c) => c.verdict === 'improvement');
-  const wholes = results.workloadChanges ?? [];
-  const wholeRegressions = wholes.filter((w) => w.verdict === 'regression');
-  const regressionCount = regressions.length + wholeRegressions.length;
-  const improvementCount = improvements.length + wholes.filter((w) => w.verdict === 'improvement').length;
-  const inconclusive = results.comparisons.filter((c) => c.verdict === 'inconclusive');
+  const gates = results.workloadChanges ?? [];
+  // Paired compares gate once per workload; unpaired ones (stored files) on every comparison.
+  const gated = results.paired && gates.length > 0;
+  const regressions = results.comparisons.filter((c) => c.verdict === 'regression' && (c.gating ?? true));
+  const counts = gateCounts(results);
+  const regressionCount = results.regressions;
+  const improvementCount = results.improvements;
   const memory = results.comparisons.filter((c) => c.memoryGrowth);
   const changes = results.recommendationChanges;
   const failedWorkloads = results.workloads.filter((w) => w.status === 'failed').length;
   const problem = regressionCount > 0 || failedWorkloads > 0 || results.failures.length > 0;
+  const undecided = gates.filter((g) => g.verdict === 'inconclusive');
+  // Verdict first: per workload, slower / faster / unchanged / not decided, with the change.
+  const MAX_HEADLINE = 6;
+  const notable = gates.filter((g) => g.verdict !== 'unchanged');
+  const shown = notable.slice(0, MAX_HEADLINE).map((g) => gateVerdict(g, `**${esc(g.workload, 80)}**`));
+  const quiet = gates.length - notable.length;
+  const verdicts = gated
+    ? [
+        ...shown,
+        notable.length > MAX_HEADLINE ? `${notable.length - MAX_HEADLINE} more` : '',
+        quiet ? (notable.length === 0 ? `${plural(quiet, 'workload')} unchanged` : `${quiet} unchanged`) : '',
+      ]
+    : [regressionCount ? `**${plural(regressionCount, 'regression')}**` : 'no regression', improvementCount ? plural(improvementCount, 'improvement') : ''];
   const headline = [
-    `**concurrency-bench**: ${plural(results.workloads.length, 'workload')}`,
-    regressionCount ? `**${plural(regressionCount, 'regression')}**` : 'no regression',
-    improvementCount ? plural(improvementCount, 'improvement') : '',
-    changes.length ? `${plural(changes.length, 'recommendation')} changed` : 'recommendations unchanged',
+    ...verdicts,
+    changes.length ? `${plural(changes.length, 'recommendation')} changed` : '',
     memory.length ? `${plural(memory.length, 'memory increase')}` : '',
     failedWorkloads ? `❌ ${failedWorkloads} failed` : '',
     results.incomplete ? '⚠️ incomplete' : '',
   ].filter(Boolean);
+  const mark = problem ? '🔴' : counts.undecided > 0 ? '❔' : '✅';
   const ref = (r: typeof results.base) => formatRef(r.ref, r.sha, (t) => esc(t, 80));
   const refs = `Comparing ${ref(results.head)}${results.head.dirty ? ' with uncommitted changes' : ''} against base ${ref(results.base)}.`;
-  const blocks = [`### ${problem ? '🔴' : '✅'} ${headline.join(' · ')}`, refs];
+  const blocks = [`### ${mark} ${headline.join(' · ')}`, refs];
   if (!results.paired) {
     blocks.push('> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.');
   }
-  if (regressionCount) {
-    const wholeItems = wholeRegressions.map(
-      (w) => `> - **${esc(w.workload)}** · all ${w.cells} compared models together: **${formatChange(w.change)}** (95% CI ${formatChange(w.ci95?.[0])} to ${formatChange(w.ci95?.[1])}, ${plural(w.rounds, 'round')})`,
-    );
+  const threshold = `${Math.round(results.settings.threshold * 100)}%`;
+  if (gated && counts.slower > 0) {
+    const items = gates
+      .filter((g) => g.verdict === 'regression')
+      .map((g) => `> - **${esc(g.workload)}**: **${slowerOrFaster(g.change ?? 0)}** (${metricName(g.metric)} of ${cellLabel(g.model, g.concurrency)}, 95% CI ${formatChange(g.ci95?.[0])} to ${formatChange(g.ci95?.[1])}, ${plural(g.rounds, 'round')})`);
+    blocks.push(['> [!CAUTION]', `> ${plural(counts.slower, 'workload')} slower beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+  } else if (!gated && regressionCount) {
     const items = regressions.map(
       (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === 'cpu-time' ? 'on CPU time per task' : 'throughput'} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
     );
-    blocks.push(['> [!CAUTION]', `> **${plural(regressionCount, 'regression')}** beyond the ${Math.round(results.settings.threshold * 100)}% threshold:`, ...cappedList([...wholeItems, ...items]).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+    blocks.push(['> [!CAUTION]', `> **${plural(regressionCount, 'regression')}** beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+  }
+  if (undecided.length) {
+    const items = undecided.map((g) => `> - **${esc(g.workload)}**: ${undecidedReason(g)}`);
+    blocks.push(['> [!WARNING]', `> Not decided: the measurements could not tell whether ${undecided.length === 1 ? 'this workload' : 'these workloads'} changed by ${threshold} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
   if (changes.length) {
     const show = (r: { model: Model; concurrency: number } | null) => (r ? cellLabel(r.model, r.concurrency) : 'none');
@@ -317,8 +341,8 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   const byWorkload = groupBy(results.comparisons, (c) => c.workload);
   const failuresByWorkload = groupBy(results.failures, (f) => f.workload ?? '');
   const baseByName = new Map((results.baseWorkloads ?? []).map((w) => [w.name, w]));
-  const regressed = new Set([...regressions.map((c) => c.workload), ...wholeRegressions.map((w) => w.workload)]);
-  const wholeByName = new Map(wholes.map((w) => [w.workload, w]));
+  const regressed = new Set([...regressions.map((c) => c.workload), ...gates.filter((g) => g.verdict === 'regression').map((g) => g.workload)]);
+  const wholeByName = new Map(gates.map((w) => [w.workload, w]));
   // Regressed workloads first; otherwise declaration order (the sort is stable).
   const order = [...results.workloads].sort((a, b) => Number(!regressed.has(a.name)) - Number(!regressed.has(b.name)));
   const sections = order.map((w) =>
@@ -332,19 +356,16 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   );
   const general = results.failures.filter((f) => f.workload === undefined).map((f) => `> ❌ ${f.tree}: ${esc(f.message)}`);
   const s = results.settings;
-  const rounds = results.comparisons.map((c) => c.rounds).filter((r) => r > 0);
   const method = results.paired
-    ? `Paired interleaved rounds (base and head back to back in fresh processes, random order), ${rounds.length ? `${Math.min(...rounds)}-${Math.max(...rounds)} rounds` : 'no rounds'}; change = Hodges-Lehmann estimate of ln(head/base), 95% CI by seeded bootstrap (widened to Student's t interval when that is wider), Holm-corrected over ${plural(results.comparisons.length, 'comparison')}${wholes.length ? ` and ${plural(wholes.length, 'workload')} taken as a whole (the per-round mean over its models)` : ''}.`
-    : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}.`;
+    ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural(gates.length, 'workload')} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${threshold}, unchanged needs it within ±${threshold}. Other cells describe (95% CI, not gating).`
+    : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}; regression = interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${threshold}.`;
   const cpuTime = results.comparisons.some((c) => c.metric === 'cpu-time' && c.change !== null)
-    ? `${CPU_TIME_MARK.trim()} Measured on CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. `
+    ? `${CPU_TIME_MARK.trim()} Throughput from CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. `
     : '';
-  const noise = results.noise.roundSpread !== null
-    ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}.`
-    : '';
+  const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round.` : '';
   const footer = [
     ...general,
-    `<sub>${cpuTime}${method} Regression = interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${Math.round(s.threshold * 100)}%; unchanged = 95% CI within ±${Math.round(s.threshold * 100)}%.${noise}${inconclusive.length ? ` ${plural(inconclusive.length, 'comparison')} stayed inconclusive within the time budget.` : ''}</sub>`,
+    `<sub>${cpuTime}${method}${noise}</sub>`,
     environmentLine(results),
   ].join('\n\n');
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);

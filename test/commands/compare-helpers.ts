@@ -1,6 +1,8 @@
 /** Scratch repositories with tiny CPU workloads for compare tests. */
 import { readFileSync } from 'node:fs';
-import type { MeasureVisit } from '../../src/commands/compare-paired.ts';
+import type { ComparePorts } from '../../src/commands/compare.ts';
+import type { MeasureRound } from '../../src/measure/paired-rounds.ts';
+import type { SweepVisit } from '../../src/measure/sweep.ts';
 import type { VisitOutcome } from '../../src/runtimes/visit.ts';
 import { mulberry32 } from '../../src/stats/rng.ts';
 import { scratchRepo, type ScratchRepo } from '../git/scratch-repo.ts';
@@ -42,10 +44,10 @@ export function repoWithWorkloads(names: string[], iterations: number, extra: Re
  * A measurement stand-in that needs no host process: throughput = 1e9 / iterations found in the
  * workload file, with seeded noise shared within a round (drift) and small per-visit noise.
  */
-export function syntheticMeasure(seed = 1, noise = 0.01): MeasureVisit & { visits: number } {
+export function syntheticMeasure(seed = 1, noise = 0.01): SweepVisit & { visits: number } {
   const random = mulberry32(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const impl: MeasureVisit = async (workload, model, concurrency) => {
+  const impl: SweepVisit = async (workload, model, concurrency) => {
     counted.visits++;
     const text = readFileSync(workload.modulePath, 'utf8');
     if (text.includes('throw')) return { status: 'errored', error: 'Error: boom', samples: [], elapsedMs: 1 };
@@ -67,4 +69,22 @@ export function syntheticMeasure(seed = 1, noise = 0.01): MeasureVisit & { visit
 /** Probes that always succeed (no host process). */
 export async function okProbes(workloads: readonly { name: string }[]): Promise<Map<string, VisitOutcome>> {
   return new Map(workloads.map((w) => [w.name, { status: 'ok', samples: [], elapsedMs: 0, env: { version: 'test' } } satisfies VisitOutcome]));
+}
+
+/** A paired round as two visits of `visit`, one after the other (no host process needed). */
+export function roundOfVisits(visit: SweepVisit): MeasureRound {
+  return async (target, options) => {
+    const outcomes: Awaited<ReturnType<MeasureRound>> = {};
+    for (const tree of options.first === 'base' ? (['base', 'head'] as const) : (['head', 'base'] as const)) {
+      const outcome = await visit(target[tree], target.cell.model, target.cell.concurrency, { sampleTimeMs: options.sampleTimeMs, signal: options.signal });
+      outcomes[tree] = outcome;
+      if (outcome.status !== 'ok') break;
+    }
+    return outcomes;
+  };
+}
+
+/** Compare's measuring seams, all synthetic: sweep visits and paired rounds from `visit`, probes that pass. */
+export function portsFrom(visit: SweepVisit): ComparePorts {
+  return { visit, round: roundOfVisits(visit), probe: okProbes };
 }

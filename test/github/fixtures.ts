@@ -35,14 +35,14 @@ export function compareResults(workloads: WorkloadResult[], regressions: string[
     base: { ref: 'main', sha: 'a'.repeat(40) }, head: { ref: 'working tree', sha: 'b'.repeat(40) }, paired: true,
     regressions: regressions.length, improvements: 0,
     comparisons: workloads.map((w) => ({
-      workload: w.name, model: w.recommendation!.model, concurrency: w.recommendation!.concurrency, roles: ['recommended' as const], metric: 'throughput' as const,
+      workload: w.name, model: w.recommendation!.model, concurrency: w.recommendation!.concurrency, roles: ['recommended' as const], metric: 'throughput' as const, gating: true,
       verdict: regressions.includes(w.name) ? ('regression' as const) : ('unchanged' as const),
       change: regressions.includes(w.name) ? -0.15 : 0.001, ci95: [-0.02, 0.02], holmCi: [-0.03, 0.03], holmLevel: 0.95, rounds: 12,
       base: { throughput: 190, peakRssBytes: 5e7 }, head: { throughput: 189, peakRssBytes: 5e7 },
       memoryChange: 0, memoryGrowth: false, roundSpread: 0.01, detectableChange: 0.02,
     })),
     recommendationChanges: [], workloads, environment: env,
-    settings: { threshold: 0.05, noiseFloor: 0.01, memoryThreshold: 0.2, alpha: 0.05, timeBudgetSeconds: 60, minRounds: 5, maxRounds: 50, seed: 1, resamples: 2000, config: 'concurrency-bench.config.json' },
+    settings: { threshold: 0.05, noiseFloor: 0.01, memoryThreshold: 0.2, alpha: 0.05, timeBudgetSeconds: 60, seed: 1, resamples: 2000, config: 'concurrency-bench.config.json' },
     noise: { roundSpread: 0.01, detectableChange: 0.02 }, failures: [], incomplete: false,
   };
 }

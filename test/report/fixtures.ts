@@ -82,6 +82,8 @@ function comparison(name: string, model: Model, concurrency: number, change: num
     model,
     concurrency,
     roles: ['best'],
+    // The sequential cell is each workload's gate; the others describe.
+    gating: model === 'sequential',
     // Sequential cells of these fixtures count as compute-bound: both metrics get rendered.
     metric: model === 'sequential' ? 'cpu-time' : 'throughput',
     verdict,
@@ -105,18 +107,23 @@ export function compareResults(names: string[], regressed: (i: number) => boolea
   const base = runResults(names).workloads.map((w) => ({ ...w, cells: w.cells.map((c) => ({ ...c, throughput: { ...c.throughput, median: c.throughput.median * 1.1 } })) }));
   base[0] = { ...base[0], recommendation: { ...base[0].recommendation!, model: 'process', concurrency: 2 } };
   const comparisons = names.flatMap((n, i) => [
-    comparison(n, 'sequential', 1, 0.003, 'unchanged'),
+    regressed(i) ? comparison(n, 'sequential', 1, -0.061, 'regression') : comparison(n, 'sequential', 1, 0.003, 'unchanged'),
     comparison(n, 'thread', 2, regressed(i) ? -0.152 : 0.081, regressed(i) ? 'regression' : 'improvement'),
     comparison(n, 'process', 2, -0.03, 'inconclusive'),
   ]);
-  // Each workload taken as a whole: the first regressed across its models, the others did not move.
+  // Each workload's gate (its sequential cell): those regressed(i) got slower, the others did not move.
   const workloadChanges = names.map((n, i) => ({
     workload: n,
-    cells: 3,
-    verdict: (i === 0 ? 'regression' : 'unchanged') as Comparison['verdict'],
-    change: i === 0 ? -0.061 : 0.004,
-    ci95: [i === 0 ? -0.08 : -0.01, i === 0 ? -0.042 : 0.018] as [number, number],
-    holmCi: [i === 0 ? -0.085 : -0.015, i === 0 ? -0.037 : 0.023] as [number, number],
+    model: 'sequential' as const,
+    concurrency: 1,
+    metric: 'cpu-time' as const,
+    detectableChange: 0.045,
+    cells: 1,
+    verdict: (regressed(i) ? 'regression' : 'unchanged') as Comparison['verdict'],
+    change: regressed(i) ? -0.061 : 0.003,
+    // The same figures as the workload's sequential comparison (the gate is decided on it).
+    ci95: [regressed(i) ? -0.081 : -0.017, regressed(i) ? -0.046 : 0.018] as [number, number],
+    holmCi: [regressed(i) ? -0.086 : -0.022, regressed(i) ? -0.041 : 0.023] as [number, number],
     holmLevel: 0.99,
     rounds: 12,
     roundSpread: 0.012,
@@ -128,15 +135,16 @@ export function compareResults(names: string[], regressed: (i: number) => boolea
     base: { ref: 'main', sha: '0123456789abcdef0123456789abcdef01234567' },
     head: { ref: 'feature/<x>|y', sha: 'fedcba9876543210fedcba9876543210fedcba98', dirty: true },
     paired: true,
-    regressions: comparisons.filter((c) => c.verdict === 'regression').length + workloadChanges.filter((w) => w.verdict === 'regression').length,
-    improvements: comparisons.filter((c) => c.verdict === 'improvement').length,
+    regressions: workloadChanges.filter((w) => w.verdict === 'regression').length,
+    improvements: workloadChanges.filter((w) => w.verdict === 'improvement').length,
+    undecided: 0,
     comparisons,
     workloadChanges,
     recommendationChanges: [{ workload: names[0], base: { model: 'process', concurrency: 2 }, head: { model: 'thread', concurrency: 2 } }],
     workloads: head,
     baseWorkloads: base,
     environment,
-    settings: { threshold: 0.05, noiseFloor: 0.01, memoryThreshold: 0.1, alpha: 0.05, timeBudgetSeconds: 120, minRounds: 6, maxRounds: 60, seed: 1, resamples: 2000, config: 'concurrency-bench.config.json' },
+    settings: { threshold: 0.05, noiseFloor: 0.01, memoryThreshold: 0.1, alpha: 0.05, timeBudgetSeconds: 120, seed: 1, resamples: 2000, config: 'concurrency-bench.config.json' },
     noise: { roundSpread: 0.02, detectableChange: 0.045 },
     failures: [{ tree: 'base', workload: names[1], model: 'process', concurrency: 4, message: 'crashed: `rm -rf` @everyone | <b>' }],
     incomplete: false,

@@ -66,24 +66,36 @@ describe('renderCompareMarkdown', () => {
   it('matches the snapshot', () => {
     expect(md).toMatchSnapshot();
   });
-  it('leads with the verdict line and the regressions', () => {
+  it('leads with the verdict per workload and the regressions, counted per workload', () => {
     const lines = md.split('\n');
-    expect(lines[0]).toBe('### 🔴 **concurrency-bench**: 6 workloads · **2 regressions** · 4 improvements · 1 recommendation changed · 1 memory increase · ❌ 1 failed');
+    expect(lines[0]).toBe('### 🔴 **hash** 6.1% slower (-8.1% to -4.6%) · 4 unchanged · 1 recommendation changed · 2 memory increases · ❌ 1 failed');
     const caution = md.indexOf('> [!CAUTION]');
     expect(caution).toBeGreaterThan(0);
     expect(caution).toBeLessThan(md.indexOf('####'));
-    expect(md).toContain('> - **hash** · thread x2: **-15.2%** throughput (95% CI -17.2% to -13.7%, 12 rounds)');
-    // The workload taken as a whole leads the list, and its section says it too.
-    expect(md.indexOf('> - **hash** · all 3 compared models together: **-6.1%** (95% CI -8.0% to -4.2%, 12 rounds)')).toBeLessThan(md.indexOf('> - **hash** · thread x2'));
-    expect(md).toContain('All 3 compared models together: **-6.1%** (95% CI -8.0% to -4.2%, 12 rounds) · 🔴 **regression**');
+    // One regression: the workload's gate; its thread cell's slowdown is described, not counted.
+    expect(md).toContain('> 1 workload slower beyond the 5% threshold:\n> - **hash**: **6.1% slower** (throughput from CPU time per task of sequential, 95% CI -8.1% to -4.6%, 12 rounds)');
+    expect(md).toContain('🚦 Gate: 🔴 **6.1% slower** (sequential, throughput from CPU time per task, 12 rounds, 95% CI -8.1% to -4.6%)');
     expect(md).toContain('> - **hash**: process x2 → thread x2');
   });
-  it('shows the change vs base with its CI in the table and escapes refs and failures', () => {
-    expect(md).toContain('🔴 **-15.2%** (-17.2% to -13.7%) · memory +50%');
-    expect(md).toContain('🟢 **+8.1%** (+6.1% to +9.6%)');
+  it('shows the change vs base with its CI in the table, the gate marked, other cells clearly not gating; escapes refs and failures', () => {
+    expect(md).toContain('🔴 **-6.1%** (-8.1% to -4.6%) † 🚦 · memory +50%');
+    expect(md).toContain('🟠 -15.2% (-17.2% to -13.7%) slower here (not gating) · memory +50%');
+    expect(md).toContain('+8.1% (+6.1% to +9.6%) faster here (not gating)');
     expect(md).toContain('❔ -3.0% (-5.0% to -1.5%) inconclusive');
     expect(md).toContain('Comparing feature/&lt;x&gt;\\|y (fedcba9) with uncommitted changes against base main (0123456).');
     checkHostileNeutralised(md);
+  });
+  it('figures in the gate line, the regression list and the table agree', () => {
+    const gate = results.workloadChanges![0];
+    const cell = results.comparisons.find((c) => c.workload === 'hash' && c.gating)!;
+    expect([gate.change, gate.ci95]).toEqual([cell.change, cell.ci95]);
+  });
+  it('says which workloads are not decided, and why, before the details', () => {
+    const gates = results.workloadChanges!.map((w, i) => (i === 1 ? { ...w, verdict: 'inconclusive' as const, detectableChange: 0.097, rounds: 8, plannedRounds: 8, wantedRounds: 40 } : w));
+    const text = renderCompareMarkdown({ ...results, workloadChanges: gates, undecided: 1 });
+    expect(text.split('\n')[0]).toContain('not decided');
+    expect(text).toContain('> [!WARNING]\n> Not decided: the measurements could not tell whether this workload changed by 5%');
+    expect(text).toContain('smallest change it could flag: 9.7%; the budget paid for 8 of the 40 rounds it needed');
   });
   it('charts head as bars and base as a line', () => {
     expect(md).toContain('title "thread (sequential: 100 tasks/s) - bars: head / line: base"');
@@ -99,11 +111,12 @@ describe('renderCompareMarkdown', () => {
       ...results,
       comparisons: results.comparisons.map((c) => ({ ...c, verdict: 'unchanged' as const, memoryGrowth: false })),
       workloadChanges: results.workloadChanges!.map((w) => ({ ...w, verdict: 'unchanged' as const })),
+      regressions: 0,
       recommendationChanges: [],
       failures: [],
       workloads: results.workloads.filter((w) => w.status === 'ok'),
     };
-    expect(renderCompareMarkdown(quiet).split('\n')[0]).toBe('### ✅ **concurrency-bench**: 5 workloads · no regression · recommendations unchanged');
+    expect(renderCompareMarkdown(quiet).split('\n')[0]).toBe('### ✅ 5 workloads unchanged');
   });
 });
 
@@ -122,7 +135,9 @@ describe('size limit', () => {
     expect(md.length).toBeLessThanOrEqual(DEFAULT_MAX_LENGTH);
     expect(md.length).toBeGreaterThan(DEFAULT_MAX_LENGTH / 2);
     expect(md).toContain('> - ... and 4980 more');
-    expect(md.indexOf('[!CAUTION]')).toBeLessThan(md.indexOf('workload-1\\|'));
+    // The list comes before any workload's section (the headline names the first few workloads).
+    expect(md.indexOf('[!CAUTION]')).toBeLessThan(md.indexOf('- **workload-'));
+    expect(md.split('\n')[0]).toContain('4994 more');
   });
   it('drops charts before tables when a little over', () => {
     const full = renderRunMarkdown(runResults(['a', 'b', 'c']));

@@ -1723,7 +1723,7 @@ var require_main = __commonJS({
 });
 
 // src/runtimes/node/host.ts
-import { createReadStream, writeSync } from "node:fs";
+import { createReadStream, writeSync as writeSync2 } from "node:fs";
 import { createInterface } from "node:readline";
 
 // node_modules/tinybench/dist/index.js
@@ -2592,6 +2592,24 @@ async function loadWorkload(modulePath) {
 // src/runtimes/node/process-protocol.ts
 var CHILD_MODULE_ENV = "CONCURRENCY_BENCH_MODULE";
 
+// src/runtimes/repository-env.ts
+var HIDDEN_PREFIXES = ["INPUT_", "ACTIONS_", "STATE_"];
+var HIDDEN_NAMES = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY"]);
+function isHiddenFromRepository(name) {
+  const upper = name.toUpperCase();
+  return HIDDEN_NAMES.has(upper) || HIDDEN_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}
+function repositoryEnv(extra = {}, base = process.env) {
+  const env = {};
+  for (const [name, value] of Object.entries(base)) {
+    if (value !== void 0 && !isHiddenFromRepository(name)) env[name] = value;
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    if (value !== void 0) env[name] = value;
+  }
+  return env;
+}
+
 // src/runtimes/node/executors/process.ts
 var ChildLane = class {
   child;
@@ -2601,7 +2619,7 @@ var ChildLane = class {
   ready;
   constructor(modulePath) {
     this.child = fork(ownFile("runtimes/node/process-child"), [], {
-      env: { ...process.env, [CHILD_MODULE_ENV]: modulePath },
+      env: repositoryEnv({ [CHILD_MODULE_ENV]: modulePath }),
       execArgv: process.execArgv,
       stdio: ["ignore", "inherit", "inherit", "ipc"]
     });
@@ -2665,6 +2683,10 @@ function processExecutor(modulePath, concurrency) {
     async peakRssBytes() {
       return hostPeakRssBytes() + (await stats()).reduce((sum, s2) => sum + s2.maxRssBytes, 0);
     },
+    async unhandledRejection() {
+      const replies = await Promise.all(lanes.map((lane) => lane.request({ type: "check" })));
+      return replies.find((reply) => reply.unhandledRejection)?.unhandledRejection;
+    },
     async close() {
       await Promise.all(lanes.map((lane) => lane.request({ type: "teardown" })));
       for (const lane of lanes) lane.child.disconnect();
@@ -2691,6 +2713,10 @@ var workerData = import_main.default.workerData;
 // src/runtimes/node/executors/thread.ts
 function threadExecutor(modulePath, concurrency) {
   let pool;
+  const everyWorker = (kind) => {
+    const task = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5e3 };
+    return Promise.allSettled(Array.from({ length: concurrency }, () => pool.run(task)));
+  };
   return {
     async start() {
       pool = new Piscina({
@@ -2727,10 +2753,15 @@ function threadExecutor(modulePath, concurrency) {
     },
     cpuMs: async () => hostCpuMs(),
     peakRssBytes: async () => hostPeakRssBytes(),
+    async unhandledRejection() {
+      const results = await everyWorker("check");
+      const failed = results.find((r2) => r2.status === "rejected");
+      if (failed) throw failed.reason;
+      return results.map((r2) => r2.value).find((r2) => r2 !== null) ?? void 0;
+    },
     async close() {
       if (!pool) return;
-      const task = { concurrencyBench: "teardown", arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5e3 };
-      const results = await Promise.allSettled(Array.from({ length: concurrency }, () => pool.run(task)));
+      const results = await everyWorker("teardown");
       await pool.destroy();
       const failed = results.find((r2) => r2.status === "rejected");
       if (failed) throw failed.reason;
@@ -2779,9 +2810,88 @@ function startWatchdog(lanes, timeoutMs, protocolFd) {
   return { starts: new Float64Array(buffer), stop: () => void worker.terminate() };
 }
 
+// src/runtimes/node/workload-context.ts
+import { writeSync } from "node:fs";
+import { Writable } from "node:stream";
+import { isMainThread } from "node:worker_threads";
+var unhandled;
+var prepared = false;
+function prepareWorkloadContext() {
+  if (prepared) return;
+  prepared = true;
+  synchronousStdio("stdout", 1);
+  synchronousStdio("stderr", 2);
+  process.on("unhandledRejection", (reason) => {
+    unhandled ??= `unhandled rejection: ${describeError(reason)}`;
+  });
+}
+async function takeUnhandledRejection() {
+  await new Promise((resolve) => setImmediate(resolve));
+  const taken = unhandled;
+  unhandled = void 0;
+  return taken;
+}
+function synchronousStdio(name, fd) {
+  let restoreBlocking = () => {
+  };
+  if (isMainThread) {
+    const original = process[name];
+    restoreBlocking = () => void original._handle?.setBlocking?.(true);
+    restoreBlocking();
+  }
+  const write = (chunk, encoding) => writeAllSync(fd, chunk, encoding === "buffer" ? "utf8" : encoding, restoreBlocking);
+  const writev = (chunks, callback) => {
+    try {
+      for (const { chunk, encoding } of chunks) write(chunk, encoding);
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  };
+  if (isMainThread) {
+    const stream = new Writable({
+      decodeStrings: false,
+      write: (chunk, encoding, callback) => writev([{ chunk, encoding }], callback),
+      writev,
+      // Like Node's own stdio: ending or destroying it never closes the fd.
+      destroy: (error, callback) => callback(error)
+    });
+    Object.assign(stream, { fd, _isStdio: true });
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => stream });
+  } else {
+    const stream = process[name];
+    stream._writev = writev;
+    stream._write = (chunk, encoding, callback) => writev([{ chunk, encoding }], callback);
+  }
+}
+var pause = new Int32Array(new SharedArrayBuffer(4));
+function writeAllSync(fd, chunk, encoding, restoreBlocking) {
+  let data = chunk;
+  let offset = 0;
+  while (typeof data === "string" || offset < data.length) {
+    try {
+      if (typeof data === "string") {
+        const written = writeSync(fd, data, null, encoding);
+        if (written === Buffer.byteLength(data, encoding)) return;
+        data = Buffer.from(data, encoding);
+        offset = written;
+      } else {
+        offset += writeSync(fd, data, offset);
+      }
+    } catch (error) {
+      const code = error.code;
+      if (code === "EAGAIN") {
+        restoreBlocking();
+        Atomics.wait(pause, 0, 0, 1);
+      } else if (code === "EPIPE") return;
+      else throw error;
+    }
+  }
+}
+
 // src/runtimes/node/host.ts
 function send(message) {
-  writeSync(PROTOCOL_FD, JSON.stringify(message) + "\n");
+  writeSync2(PROTOCOL_FD, JSON.stringify(message) + "\n");
 }
 function fail(status, message, executor) {
   send({ type: "failure", status, message });
@@ -2798,6 +2908,9 @@ async function createExecutor(spec2) {
     case "process":
       return processExecutor(spec2.workload.modulePath, spec2.concurrency);
   }
+}
+async function unhandledRejection(executor) {
+  return await takeUnhandledRejection() ?? await executor.unhandledRejection?.();
 }
 async function probe(spec2) {
   try {
@@ -2821,6 +2934,8 @@ async function measure(spec2) {
     const message = error instanceof WorkloadLoadError ? error.message : `starting the ${spec2.model} pool failed: ${describeError(error)}`;
     fail(error instanceof WorkerCrashError ? "crashed" : "load-error", message, executor);
   }
+  const leftBySetup = await unhandledRejection(executor).catch((error) => fail("crashed", describeError(error), executor));
+  if (leftBySetup) fail("load-error", `setup failed: ${leftBySetup}`, executor);
   watchdog.starts[0] = 0;
   send({ type: "ready", startupMs: performance.now() - startBegin });
   const latencies = new Float64Array(tasks);
@@ -2834,6 +2949,8 @@ async function measure(spec2) {
       const cpuMs = await executor.cpuMs() - cpuBefore;
       const runQueueMs = hostRunQueueMs() - runQueueBefore;
       const ticks = ticksBetween(ticksBefore, machineTicks());
+      const rejection = await unhandledRejection(executor);
+      if (rejection) throw new TaskError(rejection);
       return { type: "sample", wallMs, tasks, cpuMs, runQueueMs, ...ticks ? { machineTicks: ticks } : {}, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) };
     } catch (error) {
       batchFailure = executor.translateFailure?.(error) ?? error;
@@ -2905,5 +3022,5 @@ if (!spec) {
 `);
   process.exit(2);
 }
-process.on("unhandledRejection", (reason) => fail("errored", `unhandled rejection: ${describeError(reason)}`));
+prepareWorkloadContext();
 await (spec.mode === "probe" ? probe(spec) : measure(spec));

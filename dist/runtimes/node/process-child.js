@@ -43,7 +43,87 @@ async function loadWorkload(modulePath) {
 // src/runtimes/node/process-protocol.ts
 var CHILD_MODULE_ENV = "CONCURRENCY_BENCH_MODULE";
 
+// src/runtimes/node/workload-context.ts
+import { writeSync } from "node:fs";
+import { Writable } from "node:stream";
+import { isMainThread } from "node:worker_threads";
+var unhandled;
+var prepared = false;
+function prepareWorkloadContext() {
+  if (prepared) return;
+  prepared = true;
+  synchronousStdio("stdout", 1);
+  synchronousStdio("stderr", 2);
+  process.on("unhandledRejection", (reason) => {
+    unhandled ??= `unhandled rejection: ${describeError(reason)}`;
+  });
+}
+async function takeUnhandledRejection() {
+  await new Promise((resolve) => setImmediate(resolve));
+  const taken = unhandled;
+  unhandled = void 0;
+  return taken;
+}
+function synchronousStdio(name, fd) {
+  let restoreBlocking = () => {
+  };
+  if (isMainThread) {
+    const original = process[name];
+    restoreBlocking = () => void original._handle?.setBlocking?.(true);
+    restoreBlocking();
+  }
+  const write = (chunk, encoding) => writeAllSync(fd, chunk, encoding === "buffer" ? "utf8" : encoding, restoreBlocking);
+  const writev = (chunks, callback) => {
+    try {
+      for (const { chunk, encoding } of chunks) write(chunk, encoding);
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  };
+  if (isMainThread) {
+    const stream = new Writable({
+      decodeStrings: false,
+      write: (chunk, encoding, callback) => writev([{ chunk, encoding }], callback),
+      writev,
+      // Like Node's own stdio: ending or destroying it never closes the fd.
+      destroy: (error, callback) => callback(error)
+    });
+    Object.assign(stream, { fd, _isStdio: true });
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => stream });
+  } else {
+    const stream = process[name];
+    stream._writev = writev;
+    stream._write = (chunk, encoding, callback) => writev([{ chunk, encoding }], callback);
+  }
+}
+var pause = new Int32Array(new SharedArrayBuffer(4));
+function writeAllSync(fd, chunk, encoding, restoreBlocking) {
+  let data = chunk;
+  let offset = 0;
+  while (typeof data === "string" || offset < data.length) {
+    try {
+      if (typeof data === "string") {
+        const written = writeSync(fd, data, null, encoding);
+        if (written === Buffer.byteLength(data, encoding)) return;
+        data = Buffer.from(data, encoding);
+        offset = written;
+      } else {
+        offset += writeSync(fd, data, offset);
+      }
+    } catch (error) {
+      const code = error.code;
+      if (code === "EAGAIN") {
+        restoreBlocking();
+        Atomics.wait(pause, 0, 0, 1);
+      } else if (code === "EPIPE") return;
+      else throw error;
+    }
+  }
+}
+
 // src/runtimes/node/process-child.ts
+prepareWorkloadContext();
 var send = (message) => process.send(message);
 var ok = () => send(0);
 var failed = (error) => send({ type: "task-error", error: describeError(error) });
@@ -71,6 +151,8 @@ process.on("message", (message) => {
   } else if (message.type === "stats") {
     const usage = process.resourceUsage();
     send({ type: "stats", cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1e3, maxRssBytes: usage.maxRSS * 1024 });
+  } else if (message.type === "check") {
+    void takeUnhandledRejection().then((unhandledRejection) => send({ type: "checked", ...unhandledRejection ? { unhandledRejection } : {} }));
   } else if (message.type === "teardown") {
     Promise.resolve().then(() => workload.teardown()).finally(() => send({ type: "torn-down" }));
   }

@@ -43,8 +43,87 @@ async function loadWorkload(modulePath2) {
   );
 }
 
+// src/runtimes/node/workload-context.ts
+import { writeSync } from "node:fs";
+import { Writable } from "node:stream";
+import { isMainThread } from "node:worker_threads";
+var unhandled;
+var prepared = false;
+function prepareWorkloadContext() {
+  if (prepared) return;
+  prepared = true;
+  synchronousStdio("stdout", 1);
+  synchronousStdio("stderr", 2);
+  process.on("unhandledRejection", (reason) => {
+    unhandled ??= `unhandled rejection: ${describeError(reason)}`;
+  });
+}
+async function takeUnhandledRejection() {
+  await new Promise((resolve) => setImmediate(resolve));
+  const taken = unhandled;
+  unhandled = void 0;
+  return taken;
+}
+function synchronousStdio(name, fd) {
+  let restoreBlocking = () => {
+  };
+  if (isMainThread) {
+    const original = process[name];
+    restoreBlocking = () => void original._handle?.setBlocking?.(true);
+    restoreBlocking();
+  }
+  const write = (chunk, encoding) => writeAllSync(fd, chunk, encoding === "buffer" ? "utf8" : encoding, restoreBlocking);
+  const writev = (chunks, callback) => {
+    try {
+      for (const { chunk, encoding } of chunks) write(chunk, encoding);
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  };
+  if (isMainThread) {
+    const stream = new Writable({
+      decodeStrings: false,
+      write: (chunk, encoding, callback) => writev([{ chunk, encoding }], callback),
+      writev,
+      // Like Node's own stdio: ending or destroying it never closes the fd.
+      destroy: (error, callback) => callback(error)
+    });
+    Object.assign(stream, { fd, _isStdio: true });
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => stream });
+  } else {
+    const stream = process[name];
+    stream._writev = writev;
+    stream._write = (chunk, encoding, callback) => writev([{ chunk, encoding }], callback);
+  }
+}
+var pause = new Int32Array(new SharedArrayBuffer(4));
+function writeAllSync(fd, chunk, encoding, restoreBlocking) {
+  let data = chunk;
+  let offset = 0;
+  while (typeof data === "string" || offset < data.length) {
+    try {
+      if (typeof data === "string") {
+        const written = writeSync(fd, data, null, encoding);
+        if (written === Buffer.byteLength(data, encoding)) return;
+        data = Buffer.from(data, encoding);
+        offset = written;
+      } else {
+        offset += writeSync(fd, data, offset);
+      }
+    } catch (error) {
+      const code = error.code;
+      if (code === "EAGAIN") {
+        restoreBlocking();
+        Atomics.wait(pause, 0, 0, 1);
+      } else if (code === "EPIPE") return;
+      else throw error;
+    }
+  }
+}
+
 // src/runtimes/node/thread-task.ts
-function teardownAtBarrier(task, teardown) {
+function atBarrier(task) {
   const arrived = new Int32Array(task.arrived);
   Atomics.add(arrived, 0, 1);
   Atomics.notify(arrived, 0);
@@ -52,15 +131,18 @@ function teardownAtBarrier(task, teardown) {
   for (let seen = Atomics.load(arrived, 0); seen < task.workers && Date.now() < deadline; seen = Atomics.load(arrived, 0)) {
     Atomics.wait(arrived, 0, seen, Math.max(1, deadline - Date.now()));
   }
-  return teardown();
+}
+async function check() {
+  return await takeUnhandledRejection() ?? null;
 }
 var { modulePath } = workerData;
 var thread_task_default = (async () => {
+  prepareWorkloadContext();
   try {
     const workload = await loadWorkload(modulePath);
     await workload.setup();
     parentPort?.postMessage({ concurrencyBench: "ready" });
-    return (task) => typeof task === "number" ? workload.run(task) : teardownAtBarrier(task, workload.teardown);
+    return (task) => typeof task === "number" ? workload.run(task) : (atBarrier(task), task.concurrencyBench === "check" ? check() : workload.teardown());
   } catch (error) {
     const message = error instanceof Error && error.name === "WorkloadLoadError" ? error.message : `setup failed: ${describeError(error)}`;
     parentPort?.postMessage({ concurrencyBench: "load-error", error: message });

@@ -11,9 +11,12 @@ import importlib
 import importlib.machinery
 import importlib.util
 import inspect
+import io
 import os
 import resource
+import select
 import sys
+import threading
 
 
 class LoadError(Exception):
@@ -92,6 +95,106 @@ def load(module_ref: str, function_name: str, cwd: str):
     return module, fn
 
 
+# The one policy for how workload code is treated in every model (the Node side's is
+# src/runtimes/node/workload-context.ts; models are compared on the same work only if both hold):
+#
+# Output. sys.stdout and sys.stderr become unbuffered text streams whose every write has reached
+# fd 1 / fd 2 when it returns, in the host (sequential, async, thread) and in every worker process
+# (process), which inherit the host's fds; the orchestrator drains them continuously. Python's own
+# streams buffer a pipe's output (8 KiB; stderr by line), so a task's small prints would be written
+# during a later task, by whichever thread or worker process fills the buffer, or at exit; this way
+# each task pays for its own output, in every model, and nothing is left to flush.
+#
+# Unhandled exceptions. Like an unhandled promise rejection on the Node side, an exception nobody
+# receives ends the cell as `errored`: one raised in a thread the workload started
+# (threading.excepthook), or in an asyncio task or callback of a loop the harness runs whose
+# exception is never retrieved. Python itself would print it and go on. Each process records the
+# first; the models check after start-up and after every batch, outside timing.
+
+
+class _FdWriter(io.RawIOBase):
+    """fd 1 or 2 as a raw stream whose write() returns once every byte is written."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        while view:
+            try:
+                view = view[os.write(self._fd, view):]
+            except BlockingIOError:  # someone sharing the fd made it non-blocking
+                select.select([], [self._fd], [], 1.0)
+            except BrokenPipeError:  # the orchestrator has gone: the output has nowhere to go
+                break
+        return size
+
+    def close(self) -> None:
+        pass  # like sys.stdout: the fd stays open
+
+
+_unhandled: list = []
+_previous_excepthook = None
+
+
+def _record(message: str) -> None:
+    if not _unhandled:
+        _unhandled.append(message)
+
+
+def _thread_excepthook(args) -> None:
+    if args.exc_type is not SystemExit:
+        name = args.thread.name if args.thread is not None else "?"
+        what = describe(args.exc_value) if args.exc_value is not None else args.exc_type.__name__
+        _record("unhandled exception in thread %s: %s" % (name, what))
+    _previous_excepthook(args)  # and the traceback on stderr, as Python prints it
+
+
+def _asyncio_exception_handler(loop, context: dict) -> None:
+    exc = context.get("exception")
+    if exc is not None:
+        _record("unhandled exception in asyncio (%s): %s" % (context.get("message", "no message"), describe(exc)))
+    loop.default_exception_handler(context)
+
+
+def prepare_context() -> None:
+    """Apply the policy above to this process; before the workload is loaded, in every process."""
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        stream = getattr(sys, name)
+        if stream is not None and isinstance(getattr(stream, "buffer", None), _FdWriter):
+            continue  # a forked worker inherits the host's
+        try:
+            os.fstat(fd)
+        except OSError:
+            continue
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        errors = getattr(stream, "errors", None) or ("backslashreplace" if name == "stderr" else "strict")
+        if stream is not None:
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        setattr(sys, name, io.TextIOWrapper(_FdWriter(fd), encoding=encoding, errors=errors, write_through=True))
+    global _previous_excepthook
+    if threading.excepthook is not _thread_excepthook:  # a forked worker inherits ours
+        _previous_excepthook = threading.excepthook
+        threading.excepthook = _thread_excepthook
+    del _unhandled[:]
+
+
+def take_unhandled():
+    """The first unhandled exception recorded in this process since the last call, or None."""
+    return _unhandled.pop() if _unhandled else None
+
+
 class LoopHolder:
     """An event loop created on first use, for running coroutine functions outside the async model."""
 
@@ -101,6 +204,7 @@ class LoopHolder:
     def get(self):
         if self.loop is None:
             self.loop = asyncio.new_event_loop()
+            self.loop.set_exception_handler(_asyncio_exception_handler)
             asyncio.set_event_loop(self.loop)
         return self.loop
 

@@ -224,6 +224,8 @@ def main() -> None:
             os.setpgid(0, 0)
         except OSError:
             pass
+    # The workload's output and unhandled exceptions, treated alike in every model.
+    common.prepare_context()
     # A segfault in a C extension leaves a Python traceback on stderr, which the orchestrator quotes.
     faulthandler.enable()
     spec = json.loads(raw)

@@ -81,6 +81,9 @@ class InProcess:
     def start(self) -> None:
         self.module, self.fn = common.load(self.workload["modulePath"], self.workload["function"], self.cwd)
         common.run_hook(self.module, "setup", self.loop)
+        unhandled = common.take_unhandled()
+        if unhandled is not None:
+            raise common.LoadError("setup() failed: %s" % unhandled)
 
     def batch(self):
         """Returns (wall ms, cpu ms, latencies ms in completion order)."""
@@ -88,7 +91,11 @@ class InProcess:
         begin = time.perf_counter()
         latencies = self.run_tasks()
         wall = time.perf_counter() - begin
-        return ms(wall), ms(common.cpu_seconds() - cpu_before), latencies
+        cpu = common.cpu_seconds() - cpu_before
+        unhandled = common.take_unhandled()  # outside timing (see concurrency_bench_common)
+        if unhandled is not None:
+            raise Failure("errored", unhandled)
+        return ms(wall), ms(cpu), latencies
 
     def run_tasks(self) -> list:
         raise NotImplementedError
@@ -235,10 +242,10 @@ class Process:
                       self.lanes.starts, self.lanes.indexes, context.Value("i", 0),
                       context.Barrier(self.concurrency), close_fd),
         )
-        usage = self._checkpoint(final=False)
+        usage = self._checkpoint(final=False, starting=True)
         self.worker_cpu = sum(u["cpu"] for u in usage)
 
-    def _checkpoint(self, final: bool) -> list:
+    def _checkpoint(self, final: bool, starting: bool = False) -> list:
         try:
             futures = [self.pool.submit(worker.checkpoint, final) for _ in range(self.concurrency)]
             # Kept to name the worker that died if the pool breaks (the executor forgets them).
@@ -251,6 +258,11 @@ class Process:
                 if final:
                     raise Failure("errored", item["error"])
                 raise common.LoadError(item["error"])
+        for item in usage:
+            if item.get("unhandled") is not None and not final:
+                if starting:
+                    raise common.LoadError("setup() failed: %s" % item["unhandled"])
+                raise Failure("errored", item["unhandled"])
         return usage
 
     def batch(self):

@@ -26,6 +26,7 @@ def initialize(module_ref, function_name, cwd, starts, indexes, slot_counter, ba
             os.close(close_fd)
         except OSError:
             pass
+    common.prepare_context()
     with slot_counter.get_lock():
         slot = slot_counter.value
         slot_counter.value += 1
@@ -55,7 +56,7 @@ def checkpoint(final: bool):
         except common.LoadError as exc:
             return {"error": "%s (in worker process %d)" % (exc, os.getpid())}
         _state["loop"].close()
-    return {"pid": os.getpid(), "cpu": common.cpu_seconds(), "rss": common.maxrss_bytes()}
+    return {"pid": os.getpid(), "cpu": common.cpu_seconds(), "rss": common.maxrss_bytes(), "unhandled": common.take_unhandled()}
 
 
 def run_task(index: int) -> float:

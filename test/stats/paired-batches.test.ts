@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedBatchRates } from '../../src/commands/compare-paired.ts';
+import { pairedBatchRates } from '../../src/stats/paired-batches.ts';
 import type { VisitOutcome } from '../../src/runtimes/visit.ts';
 
 const visit = (batches: Array<[wallMs: number, cpuMs: number]>, tasks = 10): VisitOutcome => ({

@@ -1,0 +1,210 @@
+/**
+ * The regression gate: one decision per workload, taken on its primary comparison's paired rounds
+ * (d = ln(head / base) per round), at planned looks, with the error rate spent by an
+ * O'Brien-Fleming-type function (stats/sequential.ts) and split over workloads by Holm.
+ *
+ * The claims are one-sided tests of the mean log-ratio (Student's t; which side runs first is random
+ * per round, so under no change d is symmetric):
+ * - `regression`: the change is below -noiseFloor at the look's level (H0: change >= -floor is
+ *   rejected), and the interval at that level reaches -threshold (a slowdown of the gated size is
+ *   plausible, so a real 1% slowdown measured very precisely is not called a regression);
+ * - `improvement`: the mirror image, at the same level (the claims in each direction have their own
+ *   family-wise error rate, alpha);
+ * - `unchanged`: two one-sided tests (TOST) put the change inside +-threshold, at 5% at the last look
+ *   and 1% at earlier ones (a wrong early "unchanged" is a missed regression), and the precision
+ *   reached could have flagged a change of the threshold (its detectable change is at most the
+ *   threshold), so a report never calls unchanged what it could not have seen;
+ * - otherwise `inconclusive`: not decided.
+ */
+import type { Verdict } from './compare-types.ts';
+import { normalCdf } from '../stats/normal.ts';
+import { toChange } from '../stats/paired.ts';
+import { lookLevels, lookSchedule } from '../stats/sequential.ts';
+import { studentTQuantile } from '../stats/student-t.ts';
+
+/** Rounds before the first look: a t interval needs two degrees of freedom to be of any use. */
+export const FIRST_LOOK = 3;
+/** Power the plan aims for, at a change of exactly the threshold. */
+export const PLANNED_POWER = 0.99;
+/** TOST level for `unchanged` at the last look, and at earlier looks. */
+const UNCHANGED_LEVEL_FINAL = 0.05;
+const UNCHANGED_LEVEL_INTERIM = 0.01;
+
+export interface GateRule {
+  threshold: number;
+  noiseFloor: number;
+}
+
+/** Mean, standard error and degrees of freedom of the per-round log-ratios. */
+export interface RoundSummary {
+  n: number;
+  mean: number;
+  se: number;
+  sd: number;
+}
+
+export function summarizeRounds(d: readonly number[]): RoundSummary {
+  const n = d.length;
+  const mean = n ? d.reduce((s, x) => s + x, 0) / n : Number.NaN;
+  const sd = n >= 2 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN;
+  return { n, mean, sd, se: sd / Math.sqrt(n) };
+}
+
+/** Two-sided interval of the change whose each tail is `level` (one-sided), from the t distribution. */
+function interval(s: RoundSummary, level: number): [number, number] {
+  const q = level > 0 ? studentTQuantile(1 - level, s.n - 1) : Infinity;
+  const half = q * s.se;
+  return [toChange(s.mean - half), toChange(s.mean + half)];
+}
+
+/** Smallest true change the claim interval's precision can flag (see analysis/compare.ts detectableChange). */
+export function gateDetectable(ci: readonly [number, number], rule: GateRule): number {
+  const h = (ci[1] - ci[0]) / 2;
+  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
+}
+
+/** What one look at a primary comparison concluded. */
+export interface GateDecision {
+  verdict: Verdict;
+  /** exp(mean d) - 1. */
+  change: number | null;
+  /** 95% two-sided t interval of the change (description). */
+  ci95: [number, number] | null;
+  /** Interval at the look's claim level (each tail `level`). */
+  claimCi: [number, number] | null;
+  /** Smallest change this precision could flag at the last look's level. */
+  detectableChange: number | null;
+  /** Per-round spread (standard deviation of d). */
+  spread: number | null;
+  rounds: number;
+}
+
+/**
+ * Decide at one look. `level` is this look's one-sided claim level, `finalLevel` the last look's (for
+ * the detectable change), `final` whether no look follows.
+ */
+export function decideAtLook(d: readonly number[], look: { level: number; finalLevel: number; final: boolean }, rule: GateRule): GateDecision {
+  const s = summarizeRounds(d);
+  const none: GateDecision = { verdict: 'inconclusive', change: s.n ? toChange(s.mean) : null, ci95: null, claimCi: null, detectableChange: null, spread: null, rounds: s.n };
+  if (s.n < FIRST_LOOK || !Number.isFinite(s.mean) || !Number.isFinite(s.se)) return none;
+  const ci95 = interval(s, 0.025);
+  const claimCi = interval(s, look.level);
+  const detectableChange = gateDetectable(interval(s, look.finalLevel), rule);
+  const floor = Math.min(rule.noiseFloor, rule.threshold);
+  const [lo, hi] = claimCi;
+  let verdict: Verdict = 'inconclusive';
+  if (hi < -floor && lo <= -rule.threshold) verdict = 'regression';
+  else if (lo > floor && hi >= rule.threshold) verdict = 'improvement';
+  else {
+    const [elo, ehi] = interval(s, look.final ? UNCHANGED_LEVEL_FINAL : UNCHANGED_LEVEL_INTERIM);
+    if (elo > -rule.threshold && ehi < rule.threshold && detectableChange <= rule.threshold) verdict = 'unchanged';
+  }
+  return { verdict, change: toChange(s.mean), ci95, claimCi, detectableChange, spread: s.sd, rounds: s.n };
+}
+
+/** A primary comparison as the gate sees it. */
+export interface GateInput {
+  /** Per-round log-ratios so far. */
+  d: readonly number[];
+  /** Planned round counts of the looks (lookSchedule); the last is the plan's total. */
+  looks: readonly number[];
+  /** True when no more rounds will come (budget spent, or stopped at a decision): the rounds so far are the final look. */
+  ended: boolean;
+  /** A side failed to measure: no decision. */
+  failed?: boolean;
+}
+
+/** The gate's decision for one workload, and the level it was taken at. */
+export interface GateOutcome extends GateDecision {
+  /** One-sided level of the claims at the look decided on. */
+  level: number;
+  /** True when this decision is final (taken at a look; the loop may stop this comparison). */
+  atLook: boolean;
+}
+
+/**
+ * The looks actually available to a comparison with `n` rounds: the planned ones it has reached, and,
+ * once it has ended between looks (the budget stopped it), its last round count as the final look.
+ */
+export function reachedLooks(looks: readonly number[], n: number, ended: boolean): { looks: number[]; final: boolean } {
+  const reached = looks.filter((k) => k <= n);
+  const planned = looks.at(-1) ?? n;
+  if (ended && n >= FIRST_LOOK && reached.at(-1) !== n) reached.push(n);
+  return { looks: reached, final: ended || n >= planned };
+}
+
+/**
+ * Decide every workload's gate together: each claim direction has family-wise error rate `alpha`,
+ * split over the workloads by Holm (graphical form: the share of a workload whose claim is made
+ * passes to the others, Maurer & Bretz 2013), and over each workload's looks by the spending function.
+ */
+export function decideGates(inputs: readonly GateInput[], rule: GateRule & { alpha: number }): GateOutcome[] {
+  const live = inputs.map((x) => !x.failed && x.d.length >= FIRST_LOOK);
+  const m = Math.max(1, live.filter(Boolean).length);
+  const outcomes: Array<GateOutcome | null> = inputs.map(() => null);
+  const claimed = { regression: 0, improvement: 0 };
+  for (;;) {
+    let changed = false;
+    for (const [i, input] of inputs.entries()) {
+      const prior = outcomes[i];
+      if (prior && (prior.verdict === 'regression' || prior.verdict === 'improvement')) continue;
+      if (!live[i]) {
+        outcomes[i] = { ...decideAtLook([], { level: 0, finalLevel: 0, final: true }, rule), change: null, level: 0, atLook: false, rounds: input.d.length };
+        continue;
+      }
+      // The level each direction has left for this workload: alpha over the workloads not yet claimed in it.
+      const share = (dir: 'regression' | 'improvement') => rule.alpha / Math.max(1, m - claimed[dir]);
+      const { looks, final } = reachedLooks(input.looks, input.d.length, input.ended);
+      const atLook = looks.at(-1) === input.d.length;
+      const decide = (alpha: number) => {
+        // The planned schedule while more looks may come; once final, the looks it really had.
+        const schedule = final ? looks : [...input.looks];
+        const levels = lookLevels(schedule, alpha);
+        const index = schedule.indexOf(input.d.length);
+        const level = atLook && index >= 0 ? levels[index] : 0;
+        return { ...decideAtLook(input.d, { level, finalLevel: levels.at(-1) ?? alpha, final: final && atLook }, rule), level };
+      };
+      const reg = decide(share('regression'));
+      const imp = decide(share('improvement'));
+      let outcome: GateOutcome;
+      if (reg.verdict === 'regression') outcome = { ...reg, atLook };
+      else if (imp.verdict === 'improvement') outcome = { ...imp, atLook };
+      else outcome = { ...reg, atLook };
+      if (!prior || prior.verdict !== outcome.verdict) changed = true;
+      outcomes[i] = outcome;
+      if (outcome.verdict === 'regression' && prior?.verdict !== 'regression') claimed.regression++;
+      if (outcome.verdict === 'improvement' && prior?.verdict !== 'improvement') claimed.improvement++;
+    }
+    // A claim raises the others' share; decide again until nothing moves (at most m passes).
+    if (!changed) break;
+  }
+  return outcomes as GateOutcome[];
+}
+
+/**
+ * Rounds a primary comparison needs to flag a change of exactly the threshold with PLANNED_POWER, at
+ * a per-round spread `spread` and one-sided final level `level`: the smallest n with
+ * Φ(δ√n / spread − t(1 − level, n − 1)) ≥ power, δ the distance from the threshold to the floor.
+ */
+export function roundsForPower(spread: number, level: number, rule: GateRule, maxRounds: number): number {
+  const delta = Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - Math.log(1 - rule.threshold);
+  if (!(spread > 0)) return FIRST_LOOK;
+  for (let n = FIRST_LOOK; n <= maxRounds; n++) {
+    const power = normalCdf((delta * Math.sqrt(n)) / spread - studentTQuantile(1 - level, n - 1));
+    if (power >= PLANNED_POWER) return n;
+  }
+  return maxRounds + 1;
+}
+
+/** Smallest change n rounds at this spread flag with PLANNED_POWER (inverse of roundsForPower). */
+export function detectableWithRounds(spread: number, n: number, level: number, rule: GateRule): number {
+  if (n < FIRST_LOOK || !(spread > 0)) return Number.NaN;
+  const z = studentTQuantile(1 - level, n - 1) + studentTQuantile(PLANNED_POWER, 1e6);
+  const delta = (z * spread) / Math.sqrt(n);
+  return -toChange(Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - delta);
+}
+
+/** The final-look level a plan of `planned` rounds will test at, for one workload's share of alpha. */
+export function plannedFinalLevel(planned: number, alpha: number): number {
+  return lookLevels(lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, planned)), alpha).at(-1) ?? alpha;
+}

@@ -1,0 +1,140 @@
+/**
+ * The plan of compare's paired rounds: after the first look's rounds of every workload's primary
+ * comparison, how many rounds each needs to flag a change of the threshold with high power at the
+ * noise those rounds showed, what that costs, and what the budget makes of it. Printed up front, so
+ * a reviewer learns before the rounds run (and the results say after) which workloads the budget
+ * cannot decide at the threshold, and what it can.
+ */
+import { detectableWithRounds, FIRST_LOOK, plannedFinalLevel, roundsForPower, type GateRule } from '../analysis/gate.ts';
+
+/** Most rounds a primary comparison is ever planned for. */
+export const MAX_PLANNED_ROUNDS = 60;
+/** Rounds each descriptive (non-gating) comparison gets: the fewest a t interval is of any use with. */
+export const DESCRIPTIVE_ROUNDS = FIRST_LOOK;
+/**
+ * The spread measured in the first rounds is scaled by this before planning: the sample standard
+ * deviation of three rounds is below the true one half of the time, and a plan made on a lucky
+ * draw would fall short (median of the chi-square correction for 2 degrees of freedom, ~1.2).
+ */
+const SPREAD_MARGIN = 1.2;
+/** Spreads below this are planned as this (a perfectly quiet pilot says little about round 10). */
+const MIN_PLANNED_SPREAD = 0.005;
+
+/** What is known of one primary comparison when the plan is made. */
+export interface PlanInput {
+  workload: string;
+  /** Per-round log-ratios of the rounds so far. */
+  d: readonly number[];
+  /** Mean wall time of one of its rounds so far, ms. */
+  roundMs: number;
+}
+
+/** The plan for one workload's gate. */
+export interface WorkloadPlan {
+  workload: string;
+  /** Per-round spread the plan assumes (measured, with the margin); null when unknown. */
+  spread: number | null;
+  /** Rounds needed for the planned power at the threshold (MAX_PLANNED_ROUNDS + 1: more than ever planned). */
+  wanted: number;
+  /** Rounds planned within the budget (>= the rounds already measured). */
+  planned: number;
+  /** Smallest change the planned rounds flag with the planned power; null when not known. */
+  detectable: number | null;
+  roundMs: number;
+}
+
+export interface RoundPlan {
+  workloads: WorkloadPlan[];
+  /** Rounds each descriptive comparison gets (0 when the budget leaves none), and how many there are. */
+  descriptiveRounds: number;
+  descriptiveCells: number;
+  /** Estimated time of the rest of the paired rounds, ms. */
+  estimatedMs: number;
+  /** True when the budget cut a plan short of what it wanted. */
+  capped: boolean;
+}
+
+function sd(d: readonly number[]): number {
+  const n = d.length;
+  if (n < 2) return Number.NaN;
+  const mean = d.reduce((s, x) => s + x, 0) / n;
+  return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
+}
+
+/**
+ * Plan the rounds: each primary its wanted rounds when everything fits; otherwise the descriptive
+ * comparisons go first, then every primary gets the same fraction of the rounds it still wants.
+ */
+export function planRounds(
+  primaries: readonly PlanInput[],
+  descriptiveRoundMs: readonly number[],
+  remainingMs: number,
+  rule: GateRule & { alpha: number },
+): RoundPlan {
+  const alphaEach = rule.alpha / Math.max(1, primaries.length);
+  const base = primaries.map((p) => {
+    const measured = sd(p.d);
+    const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
+    let wanted = MAX_PLANNED_ROUNDS;
+    if (spread !== null) {
+      // The final look's level depends on the plan's looks; two passes settle it.
+      const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
+      wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
+    }
+    return { ...p, spread, wanted: Math.max(wanted, p.d.length), have: p.d.length };
+  });
+  const cost = (planned: readonly number[]) => base.reduce((sum, p, i) => sum + Math.max(0, planned[i] - p.have) * p.roundMs, 0);
+  const full = base.map((p) => Math.min(p.wanted, MAX_PLANNED_ROUNDS));
+  const descriptiveMs = descriptiveRoundMs.reduce((sum, ms) => sum + ms * DESCRIPTIVE_ROUNDS, 0);
+  let planned = full;
+  let descriptiveRounds = DESCRIPTIVE_ROUNDS;
+  if (cost(full) + descriptiveMs > remainingMs) {
+    descriptiveRounds = 0;
+    if (cost(full) > remainingMs) {
+      // The same fraction f of the wanted extra rounds for every workload: the largest that fits.
+      let lo = 0;
+      let hi = 1;
+      const at = (f: number) => base.map((p, i) => p.have + Math.floor(f * Math.max(0, full[i] - p.have)));
+      for (let k = 0; k < 30; k++) {
+        const mid = (lo + hi) / 2;
+        if (cost(at(mid)) <= remainingMs) lo = mid;
+        else hi = mid;
+      }
+      planned = at(lo);
+    }
+  }
+  const workloads = base.map((p, i): WorkloadPlan => {
+    const level = plannedFinalLevel(Math.max(FIRST_LOOK, planned[i]), alphaEach);
+    const detectable = p.spread === null ? null : detectableWithRounds(p.spread, Math.max(FIRST_LOOK, planned[i]), level, rule);
+    return { workload: p.workload, spread: p.spread, wanted: p.wanted, planned: Math.max(planned[i], p.have), detectable: Number.isFinite(detectable) ? detectable : null, roundMs: p.roundMs };
+  });
+  return {
+    workloads,
+    descriptiveRounds,
+    descriptiveCells: descriptiveRoundMs.length,
+    estimatedMs: cost(planned) + (descriptiveRounds ? descriptiveMs : 0),
+    capped: workloads.some((w) => w.planned < w.wanted),
+  };
+}
+
+/** One line per plan, as printed before the rounds run. */
+export function describePlan(plan: RoundPlan, threshold: number): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rounds = [...new Set(plan.workloads.map((w) => w.planned))];
+  const cells = `${plan.descriptiveCells} other cell${plan.descriptiveCells === 1 ? '' : 's'}`;
+  const head =
+    `plan: ${plan.workloads.length} workload${plan.workloads.length === 1 ? '' : 's'}, ` +
+    (rounds.length === 1 ? `${rounds[0]} rounds each` : plan.workloads.map((w) => `${w.workload} ${w.planned}`).join(', ') + ' rounds') +
+    `, about ${Math.round(plan.estimatedMs / 1000)} s more, to detect ${pct(threshold)} at 95% power` +
+    (plan.descriptiveCells === 0 ? '' : plan.descriptiveRounds ? `; ${cells} ${plan.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
+  const lines = [head];
+  for (const w of plan.workloads) {
+    if (w.planned >= w.wanted) continue;
+    const needs = w.wanted > MAX_PLANNED_ROUNDS ? `more than ${MAX_PLANNED_ROUNDS} rounds` : `${w.wanted} rounds`;
+    lines.push(
+      `  ${w.workload}: ${pct(threshold)} is out of reach: it needs ${needs} at ${w.spread === null ? 'unknown' : pct(w.spread)} per round, the budget pays for ${w.planned}` +
+        (w.detectable !== null ? `; smallest change it can flag: ${pct(w.detectable)}` : ''),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,89 @@
+/**
+ * Compare's sweep: every cell of both trees, in a seeded random order, for its share of the budget
+ * (at least one round, at most three), so that each tree gets its own recommendations and the
+ * paired rounds know what each cell costs. A failed cell is not visited again.
+ *
+ * Batches are sized to what they cost: a visit runs a warm-up batch and at least one measured
+ * batch, and a workload of 128 tasks that each wait 40 ms would spend 5 s per batch at concurrency
+ * 1 (230 s of sweep for two such workloads, measured: no budget left to decide anything). So each
+ * workload's sequential cell is visited first with a short batch, which gives the time of one
+ * task; every cell then runs batches of about SWEEP_BATCH_MS (never fewer tasks than it has lanes,
+ * never more than the config's `tasks`).
+ */
+import type { WorkloadConfig } from '../config/types.ts';
+import type { VisitOutcome } from '../runtimes/visit.ts';
+import { mulberry32, shuffled } from '../stats/rng.ts';
+import type { Model } from '../types.ts';
+import type { Cell } from './scheduler.ts';
+
+/** Target wall time of one sweep batch, ms. */
+export const SWEEP_BATCH_MS = 200;
+/** Tasks in the calibration batch of a workload's sequential cell. */
+const CALIBRATION_TASKS = 8;
+/** Fixed cost of a visit (process start, pool start, warm-up batch), before one is measured. */
+const VISIT_OVERHEAD_GUESS_MS = 250;
+
+export type SweepVisit = (
+  workload: WorkloadConfig,
+  model: Model,
+  concurrency: number,
+  options: { sampleTimeMs: number; signal?: AbortSignal; batchTasks?: number },
+) => Promise<VisitOutcome>;
+
+export interface SweepOptions {
+  deadline: number;
+  seed: number;
+  visit: SweepVisit;
+  signal?: AbortSignal;
+  onVisit?: (event: { round: number; done: number; total: number; cell: Cell; outcome: VisitOutcome }) => void;
+  onRound?: (round: number, elapsedMs: number) => void;
+}
+
+/** Wall time of one task at concurrency 1, ms, from a visit's measured batches; NaN when unknown. */
+export function taskMs(visit: VisitOutcome | undefined): number {
+  const tasks = visit?.samples.reduce((sum, s) => sum + s.tasks, 0) ?? 0;
+  const wall = visit?.samples.reduce((sum, s) => sum + s.wallMs, 0) ?? 0;
+  return tasks > 0 && wall > 0 ? wall / tasks : Number.NaN;
+}
+
+/** Tasks per batch for a cell whose single task takes `oneTaskMs`: about `batchMs` of wall time. */
+export function batchTasksFor(tasks: number, concurrency: number, oneTaskMs: number, batchMs: number): number {
+  if (!(oneTaskMs > 0)) return tasks;
+  const wanted = Math.ceil((concurrency * batchMs) / oneTaskMs);
+  return Math.max(Math.min(concurrency, tasks), Math.min(tasks, wanted));
+}
+
+export async function sweepCells(cells: readonly Cell[], options: SweepOptions): Promise<Map<string, VisitOutcome[]>> {
+  const visits = new Map<string, VisitOutcome[]>(cells.map((c) => [c.key, []]));
+  const random = mulberry32(options.seed);
+  const perVisit = (options.deadline - performance.now()) / 2 / Math.max(1, cells.length);
+  const sampleTimeMs = Math.round(Math.min(200, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
+  // Per tree and workload (cells of both trees carry their side in the key's first field).
+  const treeOf = (cell: Cell) => `${cell.key.split('\u0000')[0]}\u0000${cell.workload.name}`;
+  const oneTask = new Map<string, number>();
+  let healthy = [...cells];
+  for (let round = 1; round <= 3 && healthy.length > 0; round++) {
+    const started = performance.now();
+    // Round 1 calibrates: each tree's sequential cells first (short batches), then the rest.
+    const calibrating = round === 1 ? healthy.filter((c) => c.model === 'sequential' && c.concurrency === 1) : [];
+    const order = [...shuffled(calibrating, random), ...shuffled(healthy.filter((c) => !calibrating.includes(c)), random)];
+    let done = 0;
+    for (const cell of order) {
+      if (options.signal?.aborted || (round > 1 && performance.now() > options.deadline)) break;
+      const known = oneTask.get(treeOf(cell));
+      const batchTasks = calibrating.includes(cell)
+        ? Math.min(cell.workload.tasks, CALIBRATION_TASKS)
+        : batchTasksFor(cell.workload.tasks, cell.concurrency, known ?? Number.NaN, SWEEP_BATCH_MS);
+      const outcome = await options.visit(cell.workload, cell.model, cell.concurrency, { sampleTimeMs, signal: options.signal, batchTasks });
+      if (outcome.status !== 'aborted') visits.get(cell.key)!.push(outcome);
+      if (calibrating.includes(cell) && outcome.status === 'ok') oneTask.set(treeOf(cell), taskMs(outcome));
+      options.onVisit?.({ round, done: ++done, total: order.length, cell, outcome });
+    }
+    healthy = healthy.filter((c) => visits.get(c.key)!.every((v) => v.status === 'ok'));
+    if (options.signal?.aborted) break;
+    const elapsed = performance.now() - started;
+    options.onRound?.(round, elapsed);
+    if (performance.now() + elapsed * 0.9 > options.deadline) break;
+  }
+  return visits;
+}
