@@ -10587,11 +10587,11 @@ var pad2 = (text, width, align) => {
   return align === "l" ? text + fill : fill + text;
 };
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-function row(c) {
+function row(c, paired) {
   return [
     terminalSafe(c.workload),
-    (c.model === "sequential" ? "sequential" : `${c.model} x${c.concurrency}`) + (c.gating ? " (gate)" : ""),
-    c.gating ? c.verdict : c.verdict === "unchanged" || c.verdict === "inconclusive" ? c.verdict : `${c.verdict} (not gating)`,
+    (c.model === "sequential" ? "sequential" : `${c.model} x${c.concurrency}`) + (paired && c.gating ? " (gate)" : ""),
+    c.gating || c.verdict === "unchanged" || c.verdict === "inconclusive" ? c.verdict : `${c.verdict} (not gating)`,
     c.metric === "cpu-time" ? "cpu time" : "throughput",
     formatChange(c.change),
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : "-",
@@ -10607,6 +10607,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
   const gated = results.paired && gates.length > 0;
   const verdicts = gated ? gates.map((g) => gateVerdict(g, terminalSafe(g.workload))) : [results.regressions ? plural(results.regressions, "regression") : "no regression", results.improvements ? plural(results.improvements, "improvement") : ""];
   const headline = [
+    gated ? "" : plural(results.workloads.length, "workload"),
     ...verdicts,
     changes ? `${plural(changes, "recommendation")} changed` : "recommendations unchanged",
     results.incomplete ? "INCOMPLETE" : ""
@@ -10616,7 +10617,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
     `head ${formatRef(results.head.ref, results.head.sha, terminalSafe)}${results.head.dirty ? " + uncommitted changes" : ""} vs base ${formatRef(results.base.ref, results.base.sha, terminalSafe)}${results.paired ? "" : paint2(style, ANSI2.yellow, " · UNPAIRED (stored files): less reliable")}`
   );
   const header = ["workload", "cell", "verdict", "measured on", "change", "95% CI", "rounds", "tasks/s base -> head", ""];
-  const rows = results.comparisons.map(row);
+  const rows = results.comparisons.map((c) => row(c, gated));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
   lines.push("", paint2(style, ANSI2.dim, "  " + header.map((h, i) => pad2(h, widths[i], i >= 4 && i <= 6 ? "r" : "l")).join("  ")));
   results.comparisons.forEach((c, i) => {

@@ -1,146 +1,206 @@
 /**
- * Benchmark of the compare method (issue 3, point 7), not a test: on the CPU-bound example, how often
- * does an A/A compare (identical code on both sides) claim a change, and how often is a 5% slowdown
- * (5% more work per task) flagged, with compare's default decision rule and per-comparison budget?
+ * Benchmark of compare's regression gate (issue 9's targets), not a test. Every real trial is a
+ * whole `compare` with default settings (nothing passed but the config, and the budget where a
+ * scenario says so) in a scratch git repository whose working tree is the head:
  *
- *   npm run bench:compare            (BENCH_TRIALS, BENCH_BUDGET_S, BENCH_REPLAYS to change the defaults)
+ * - cpu A/A, cpu -5%: the CPU-bound example (examples/cpu-hash.workload.ts), head identical or with
+ *   5% more hash rounds per task;
+ * - io A/A, io -5%: a task that waits on a 20 ms timer, head identical or waiting 21 ms;
+ * - cpu -2% at --time-budget 300 (stretch);
+ * - the bundled Node examples and the Python examples, A/A: is every workload decided, how long.
  *
- * The cell is sequential, so, as compare does, both sides of a round run pinned to the same CPU.
+ * Besides the real trials, each single-workload scenario is replayed many times through the same
+ * sequential procedure (first look, plan from its spread, looks, O'Brien-Fleming levels), drawing
+ * rounds with replacement from the rounds its real trials measured: cheap, so a rare false alarm
+ * can be seen at all; it assumes rounds are independent, which real drift is not.
  *
- * Two figures per scenario:
- * - real: complete paired compares, each measuring fresh hosts until decided or out of budget;
- * - replayed: many more compares replayed through the same decision loop by drawing rounds (with
- *   replacement) from the pool of rounds the real compares measured. Cheap, so the rate of a rare
- *   false alarm can be seen at all; it assumes rounds are independent, which real drift is not.
+ *   npm run bench:compare     BENCH_TRIALS (10), BENCH_EXAMPLE_TRIALS (3), BENCH_REPLAYS (2000),
+ *                             BENCH_ONLY=cpu,io,cpu2,examples,python to run a subset
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actionableVerdict, analyzeComparisons, nextRound, type PairedRound } from '../src/analysis/compare.ts';
-import type { ComparisonMetric, Verdict } from '../src/analysis/compare-types.ts';
-import { compareSettings } from '../src/commands/compare.ts';
-import { runPairedRounds, type PairedTarget } from '../src/commands/compare-paired.ts';
-import { loadConfig } from '../src/config/load.ts';
+import { decideGates, FIRST_LOOK } from '../src/analysis/gate.ts';
+import type { CompareResults, Verdict } from '../src/analysis/compare-types.ts';
+import { compareCommand, compareSettings } from '../src/commands/compare.ts';
+import { planRounds } from '../src/measure/round-plan.ts';
+import { lookSchedule } from '../src/stats/sequential.ts';
 import { mulberry32 } from '../src/stats/rng.ts';
 
-const TRIALS = Number(process.env.BENCH_TRIALS ?? 20);
-/** Per comparison: a default compare (120 s) of a one-workload config spends ~60% on paired rounds over ~4 comparisons. */
-const BUDGET_S = Number(process.env.BENCH_BUDGET_S ?? 18);
+const TRIALS = Number(process.env.BENCH_TRIALS ?? 10);
+const EXAMPLE_TRIALS = Number(process.env.BENCH_EXAMPLE_TRIALS ?? 3);
 const REPLAYS = Number(process.env.BENCH_REPLAYS ?? 2000);
-/** What real trials decide on: compare picks `cpu-time` for this cell (it keeps a core busy computing); BENCH_METRIC=throughput for wall clock. */
-const METRIC = (process.env.BENCH_METRIC ?? 'cpu-time') as ComparisonMetric;
-const EXAMPLE = join(import.meta.dirname, '..', 'examples', 'cpu-hash.workload.ts');
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'cpu,io,cpu2,examples,python').split(','));
+const ROOT = join(import.meta.dirname, '..');
+const EXAMPLES = join(ROOT, 'examples');
 
-/** A directory holding the CPU-bound example, optionally with `extraRounds` more hash rounds per task. */
-function tree(root: string, name: string, slowdown: number): string {
-  const dir = join(root, name);
-  cpSync(join(import.meta.dirname, '..', 'examples'), dir, { recursive: true, filter: (p) => !p.endsWith('.json') });
-  const source = readFileSync(EXAMPLE, 'utf8');
-  const rounds = Number(/round < (\d+)/.exec(source)![1]);
-  const slower = Math.round(rounds * (1 + slowdown));
-  writeFileSync(join(dir, 'cpu-hash.workload.ts'), source.replace(`round < ${rounds}`, `round < ${slower}`));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ workloads: [{ name: 'cpu-hash', module: 'cpu-hash.workload.ts', tasks: 24, models: ['sequential'] }] }));
-  return dir;
-}
-
-interface Trial {
-  verdict: Verdict;
-  rounds: number;
-  seconds: number;
-}
-
-function summary(label: string, trials: readonly Trial[], kind: 'aa' | 'ab'): string {
-  const count = (v: Verdict) => trials.filter((t) => t.verdict === v).length;
-  const rate = (n: number) => `${((100 * n) / Math.max(1, trials.length)).toFixed(1)}%`;
-  const key = kind === 'aa' ? `false alarms ${rate(count('regression') + count('improvement'))}` : `detected ${rate(count('regression'))}`;
-  const mean = (f: (t: Trial) => number) => (trials.reduce((s, t) => s + f(t), 0) / Math.max(1, trials.length)).toFixed(1);
-  return `| ${label} | ${trials.length} | ${key} | ${count('regression')} / ${count('improvement')} / ${count('unchanged')} / ${count('inconclusive')} | ${mean((t) => t.rounds)} | ${mean((t) => t.seconds)} |`;
-}
-
-async function realTrials(base: PairedTarget['base'], head: PairedTarget['head'], seed0: number, pool: PairedRound[]): Promise<Trial[]> {
-  const trials: Trial[] = [];
-  for (let i = 0; i < TRIALS; i++) {
-    const settings = compareSettings({ seed: seed0 + i }, 'bench');
-    const started = performance.now();
-    const [state] = await runPairedRounds([{ cell: { workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'] }, metric: METRIC, pinToOneCpu: true, base, head }], {
-      settings,
-      deadline: started + BUDGET_S * 1000,
-      sampleTimeMs: 150,
-    });
-    const [c] = analyzeComparisons([{ workload: 'cpu-hash', model: 'sequential', concurrency: 1, roles: ['best'], metric: METRIC, rounds: state.rounds }], settings);
-    pool.push(...state.rounds);
-    trials.push({ verdict: c.verdict, rounds: c.rounds, seconds: (performance.now() - started) / 1000 });
-    process.stderr.write(`  trial ${i + 1}/${TRIALS}: ${c.verdict} after ${c.rounds} rounds (${(c.change! * 100).toFixed(1)}%)\n`);
-  }
-  return trials;
-}
-
-/** Replay compares through the decision loop, drawing rounds from `pool`; rounds cost what they cost on average. */
-function replay(pool: readonly PairedRound[], roundSeconds: number, seed: number, metric: ComparisonMetric): Trial[] {
-  const random = mulberry32(seed);
-  const trials: Trial[] = [];
-  const settings = { ...compareSettings({}, 'bench'), resamples: 500 };
-  for (let i = 0; i < REPLAYS; i++) {
-    const rounds: PairedRound[] = [];
-    let verdict: Verdict = 'inconclusive';
-    for (;;) {
-      const [c] = analyzeComparisons([{ workload: 'w', model: 'sequential', concurrency: 1, roles: ['best'], metric, rounds }], { ...settings, seed: seed + i });
-      verdict = c.verdict;
-      const next = nextRound([{ rounds: rounds.length, verdict: actionableVerdict(verdict, rounds.length, settings.maxRounds), failed: false, roundCostMs: roundSeconds * 1000 }], {
-        minRounds: settings.minRounds,
-        maxRounds: settings.maxRounds,
-        remainingMs: (BUDGET_S - rounds.length * roundSeconds) * 1000,
-      });
-      if (next.measure.length === 0) break;
-      rounds.push(pool[Math.floor(random() * pool.length)]);
-    }
-    trials.push({ verdict, rounds: rounds.length, seconds: rounds.length * roundSeconds });
-  }
-  return trials;
-}
-
-const root = mkdtempSync(join(tmpdir(), 'cb-bench-compare-'));
+const scratch = mkdtempSync(join(tmpdir(), 'cb-bench-compare-'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    rmSync(root, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
     process.exit(130); // the exit handler of the runtime layer kills any host still running
   });
 }
-try {
-  const [a1, a2, slow] = [tree(root, 'a1', 0), tree(root, 'a2', 0), tree(root, 'slow', 0.05)];
-  const workload = (dir: string) => loadConfig(join(dir, 'config.json')).workloads[0];
-  process.stderr.write(`bench:compare on ${availableParallelism()} cores: ${TRIALS} real trials per scenario, ${BUDGET_S} s per comparison\nA/A\n`);
-  const aaPool: PairedRound[] = [];
-  const abPool: PairedRound[] = [];
-  const t0 = performance.now();
-  const aa = await realTrials(workload(a1), workload(a2), 1000, aaPool);
-  const aaSeconds = (performance.now() - t0) / 1000 / Math.max(1, aaPool.length);
-  process.stderr.write('5% slowdown\n');
-  const t1 = performance.now();
-  const ab = await realTrials(workload(a1), workload(slow), 2000, abPool);
-  const abSeconds = (performance.now() - t1) / 1000 / Math.max(1, abPool.length);
-  const spread = (pool: PairedRound[], metric: ComparisonMetric) => {
-    const d = pool
-      .map((r) => (metric === 'cpu-time' ? Math.log(r.headCpuRate! / r.baseCpuRate!) : Math.log(r.head / r.base)))
-      .filter(Number.isFinite)
-      .sort((x, y) => x - y);
-    const med = d[d.length >> 1];
-    const mad = [...d.map((x) => Math.abs(x - med))].sort((x, y) => x - y)[d.length >> 1];
-    return `${(1.4826 * mad * 100).toFixed(1)}% (median change ${(Math.expm1(med) * 100).toFixed(1)}%)`;
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=b', '-c', 'user.email=b@example.com', ...args], { cwd, encoding: 'utf8' });
+
+/** A scratch repository: `files` committed as the base, then `headFiles` written over them (uncommitted head). */
+function repository(name: string, files: (dir: string) => void, headFiles: (dir: string) => void = () => {}): string {
+  const dir = join(scratch, name);
+  files(dir);
+  writeFileSync(join(dir, '.gitignore'), '.concurrency-bench/\nnode_modules\n__pycache__/\n');
+  git(scratch, 'init', '-q', dir);
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-q', '-m', 'base');
+  headFiles(dir);
+  return dir;
+}
+
+const cpuSource = readFileSync(join(EXAMPLES, 'cpu-hash.workload.ts'), 'utf8');
+const cpuRounds = Number(/round < (\d+)/.exec(cpuSource)![1]);
+function cpuRepo(name: string, slowdown: number): string {
+  return repository(
+    name,
+    (dir) => {
+      cpSync(EXAMPLES, dir, { recursive: true, filter: (p) => !p.endsWith('.json') && !p.includes('python') });
+      writeFileSync(join(dir, 'concurrency-bench.config.json'), JSON.stringify({ workloads: [{ name: 'cpu-hash', module: 'cpu-hash.workload.ts', tasks: 24, models: ['sequential'] }] }));
+    },
+    (dir) => slowdown && writeFileSync(join(dir, 'cpu-hash.workload.ts'), cpuSource.replace(`round < ${cpuRounds}`, `round < ${Math.round(cpuRounds * (1 + slowdown))}`)),
+  );
+}
+
+const ioSource = (ms: number) => `import { setTimeout as sleep } from 'node:timers/promises';\nexport default async function task() {\n  await sleep(${ms});\n}\n`;
+function ioRepo(name: string, headMs: number): string {
+  return repository(
+    name,
+    (dir) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'wait.workload.mjs'), ioSource(20));
+      writeFileSync(join(dir, 'concurrency-bench.config.json'), JSON.stringify({ workloads: [{ name: 'timer-wait', module: 'wait.workload.mjs', tasks: 16, models: ['sequential'] }] }));
+    },
+    (dir) => headMs !== 20 && writeFileSync(join(dir, 'wait.workload.mjs'), ioSource(headMs)),
+  );
+}
+
+function examplesRepo(name: string, python: boolean): { dir: string; config: string } {
+  const dir = repository(name, (d) => cpSync(EXAMPLES, d, { recursive: true, filter: (p) => !p.includes('__pycache__') }));
+  // node_modules for the TypeScript examples' `concurrency-bench` import: the project's own.
+  execFileSync('ln', ['-s', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
+  return { dir, config: python ? 'python/concurrency-bench.config.json' : 'concurrency-bench.config.json' };
+}
+
+interface Trial {
+  verdicts: Verdict[];
+  /** Per-round log-ratios of the first workload's gate, on its metric. */
+  d: number[];
+  rounds: number;
+  seconds: number;
+  results: CompareResults;
+}
+
+async function trial(cwd: string, config: string, timeBudgetSeconds?: number, seed = 1): Promise<Trial> {
+  const started = performance.now();
+  const { results } = await compareCommand({ base: 'HEAD', cwd, configPath: config, seed, ...(timeBudgetSeconds ? { timeBudgetSeconds } : {}) });
+  const gate = results.comparisons.find((c) => c.gating);
+  const rates = gate?.roundRates;
+  const d = rates ? rates.base.map((b, i) => Math.log(rates.head[i] / b)).filter(Number.isFinite) : [];
+  return {
+    verdicts: (results.workloadChanges ?? []).map((w) => w.verdict),
+    d,
+    rounds: gate?.rounds ?? 0,
+    seconds: (performance.now() - started) / 1000,
+    results,
   };
-  console.log(`\nCompare method on the CPU-bound example (examples/cpu-hash.workload.ts, sequential), ${availableParallelism()} cores, ${BUDGET_S} s per comparison, threshold 5%, noise floor 1%; real compares decided on ${METRIC}:\n`);
-  console.log('| scenario | compares | key figure | regression / improvement / unchanged / inconclusive | mean rounds | mean s |');
-  console.log('|---|---:|---|---|---:|---:|');
-  console.log(summary(`A/A, real (${METRIC})`, aa, 'aa'));
-  console.log(summary(`5% slowdown, real (${METRIC})`, ab, 'ab'));
-  for (const metric of ['cpu-time', 'throughput'] as const) {
-    console.log(summary(`A/A, replayed (${metric})`, replay(aaPool, aaSeconds, 7, metric), 'aa'));
-    console.log(summary(`5% slowdown, replayed (${metric})`, replay(abPool, abSeconds, 8, metric), 'ab'));
+}
+
+/** Replays of the gate's sequential procedure for one workload, drawing rounds from `pool`. */
+function replay(pool: readonly number[], seed: number): Verdict[] {
+  const random = mulberry32(seed);
+  const rule = compareSettings({}, 'bench');
+  const out: Verdict[] = [];
+  if (pool.length < FIRST_LOOK) return out;
+  const draw = () => pool[Math.floor(random() * pool.length)];
+  for (let i = 0; i < REPLAYS; i++) {
+    const d = Array.from({ length: FIRST_LOOK }, draw);
+    const [plan] = planRounds([{ workload: 'w', d, roundMs: 1000 }], [], 1e9, rule).workloads;
+    const looks = lookSchedule(FIRST_LOOK, plan.planned);
+    for (;;) {
+      const [g] = decideGates([{ d, looks, ended: false }], rule);
+      if ((g.atLook && g.verdict !== 'inconclusive') || d.length >= looks.at(-1)!) {
+        out.push(g.verdict);
+        break;
+      }
+      d.push(draw());
+    }
   }
-  for (const metric of ['cpu-time', 'throughput'] as const) {
-    console.log(`\nPer-round log-ratio spread on ${metric}: A/A ${spread(aaPool, metric)}, slowdown ${spread(abPool, metric)}.`);
+  return out;
+}
+
+const rows: string[] = [];
+const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+const tally = (vs: Verdict[]) => (['regression', 'improvement', 'unchanged', 'inconclusive'] as const).map((v) => vs.filter((x) => x === v).length).join(' / ');
+const spreadOf = (d: number[]) => {
+  const m = mean(d);
+  return Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, d.length - 1));
+};
+
+async function scenario(label: string, kind: 'aa' | 'slower', make: (i: number) => string, options: { trials: number; budget?: number; target?: string }) {
+  const trials: Trial[] = [];
+  for (let i = 0; i < options.trials; i++) {
+    const t = await trial(make(i), 'concurrency-bench.config.json', options.budget, 1000 + i);
+    trials.push(t);
+    process.stderr.write(`  ${label} ${i + 1}/${options.trials}: ${t.verdicts.join(',')} after ${t.rounds} rounds, ${t.seconds.toFixed(0)} s\n`);
   }
-  console.log(`${aaSeconds.toFixed(2)} s per paired round.`);
+  const verdicts = trials.flatMap((t) => t.verdicts);
+  const pool = trials.flatMap((t) => t.d);
+  const key = (vs: Verdict[]) => (kind === 'aa' ? `false alarms ${pct(vs.filter((v) => v === 'regression' || v === 'improvement').length, vs.length)}` : `detected ${pct(vs.filter((v) => v === 'regression').length, vs.length)}`);
+  const seconds = trials.map((t) => t.seconds);
+  rows.push(`| ${label}, real | ${trials.length} | ${key(verdicts)} | ${tally(verdicts)} | ${mean(trials.map((t) => t.rounds)).toFixed(1)} | ${mean(seconds).toFixed(0)} (max ${Math.max(...seconds).toFixed(0)}) | ${options.target ?? ''} |`);
+  if (!options.budget) {
+    const replayed = replay(pool, 7);
+    rows.push(`| ${label}, replayed | ${replayed.length} | ${key(replayed)} | ${tally(replayed)} | | | per-round spread ${(spreadOf(pool) * 100).toFixed(1)}%, mean change ${(Math.expm1(mean(pool)) * 100).toFixed(1)}% |`);
+  }
+}
+
+async function examples(label: string, python: boolean, target: string) {
+  const trials: Trial[] = [];
+  for (let i = 0; i < EXAMPLE_TRIALS; i++) {
+    const { dir, config } = examplesRepo(`${python ? 'py' : 'node'}-examples-${i}`, python);
+    const t = await trial(dir, config, undefined, 3000 + i);
+    trials.push(t);
+    process.stderr.write(`  ${label} ${i + 1}/${EXAMPLE_TRIALS}: ${t.verdicts.join(',')} in ${t.seconds.toFixed(0)} s\n`);
+  }
+  const allDecided = trials.filter((t) => t.verdicts.length > 0 && t.verdicts.every((v) => v !== 'inconclusive')).length;
+  const claims = trials.flatMap((t) => t.verdicts).filter((v) => v === 'regression' || v === 'improvement').length;
+  const seconds = trials.map((t) => t.seconds);
+  const workloads = trials[0]?.verdicts.length ?? 0;
+  rows.push(`| ${label} (${workloads} workloads), A/A, real | ${trials.length} | every workload decided in ${allDecided} of ${trials.length}; ${claims} false claims | ${tally(trials.flatMap((t) => t.verdicts))} | ${mean(trials.flatMap((t) => t.results.workloadChanges!.map((w) => w.rounds))).toFixed(1)} | ${mean(seconds).toFixed(0)} (max ${Math.max(...seconds).toFixed(0)}) | ${target} |`);
+}
+
+try {
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  process.stderr.write(`bench:compare on ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}, commit ${commit}\n`);
+  let n = 0;
+  if (ONLY.has('cpu')) {
+    await scenario('cpu A/A', 'aa', () => cpuRepo(`cpu-aa-${n++}`, 0), { trials: TRIALS, target: '0 of >= 10 real; <= 1% replayed' });
+    await scenario('cpu 5% slower', 'slower', () => cpuRepo(`cpu-slow-${n++}`, 0.05), { trials: TRIALS, target: '>= 9 of 10 real; >= 95% replayed' });
+  }
+  if (ONLY.has('io')) {
+    await scenario('io A/A (20 ms timer)', 'aa', () => ioRepo(`io-aa-${n++}`, 20), { trials: TRIALS, target: '0 of >= 10 real; <= 1% replayed' });
+    await scenario('io 5% longer wait (21 ms)', 'slower', () => ioRepo(`io-slow-${n++}`, 21), { trials: TRIALS, target: '>= 9 of 10 real; >= 95% replayed' });
+  }
+  if (ONLY.has('cpu2')) {
+    await scenario('cpu 2% slower, --time-budget 300', 'slower', () => cpuRepo(`cpu-2-${n++}`, 0.02), { trials: Math.min(TRIALS, 5), budget: 300, target: '>= 80% (stretch)' });
+  }
+  if (ONLY.has('examples')) await examples('Node examples', false, 'every workload decided in >= 9 of 10, each < 180 s');
+  if (ONLY.has('python')) await examples('Python examples', true, 'every workload decided in >= 8 of 10, each < 300 s');
+
+  console.log(`\nRegression gate, default settings, threshold 5%, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}, commit ${commit}:\n`);
+  console.log('| scenario | compares | key figure | regression / improvement / unchanged / not decided | mean rounds | seconds per compare | target |');
+  console.log('|---|---:|---|---|---:|---:|---|');
+  for (const row of rows) console.log(row);
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 }

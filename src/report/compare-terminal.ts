@@ -15,11 +15,11 @@ const pad = (text: string, width: number, align: 'l' | 'r') => {
 };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function row(c: Comparison): string[] {
+function row(c: Comparison, paired: boolean): string[] {
   return [
     terminalSafe(c.workload),
-    (c.model === 'sequential' ? 'sequential' : `${c.model} x${c.concurrency}`) + (c.gating ? ' (gate)' : ''),
-    c.gating ? c.verdict : c.verdict === 'unchanged' || c.verdict === 'inconclusive' ? c.verdict : `${c.verdict} (not gating)`,
+    (c.model === 'sequential' ? 'sequential' : `${c.model} x${c.concurrency}`) + (paired && c.gating ? ' (gate)' : ''),
+    c.gating || c.verdict === 'unchanged' || c.verdict === 'inconclusive' ? c.verdict : `${c.verdict} (not gating)`,
     c.metric === 'cpu-time' ? 'cpu time' : 'throughput',
     formatChange(c.change),
     c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : '-',
@@ -38,6 +38,7 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
     ? gates.map((g) => gateVerdict(g, terminalSafe(g.workload)))
     : [results.regressions ? plural(results.regressions, 'regression') : 'no regression', results.improvements ? plural(results.improvements, 'improvement') : ''];
   const headline = [
+    gated ? '' : plural(results.workloads.length, 'workload'),
     ...verdicts,
     changes ? `${plural(changes, 'recommendation')} changed` : 'recommendations unchanged',
     results.incomplete ? 'INCOMPLETE' : '',
@@ -47,7 +48,7 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
     `head ${formatRef(results.head.ref, results.head.sha, terminalSafe)}${results.head.dirty ? ' + uncommitted changes' : ''} vs base ${formatRef(results.base.ref, results.base.sha, terminalSafe)}${results.paired ? '' : paint(style, ANSI.yellow, ' · UNPAIRED (stored files): less reliable')}`,
   );
   const header = ['workload', 'cell', 'verdict', 'measured on', 'change', '95% CI', 'rounds', 'tasks/s base -> head', ''];
-  const rows = results.comparisons.map(row);
+  const rows = results.comparisons.map((c) => row(c, gated));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
   lines.push('', paint(style, ANSI.dim, '  ' + header.map((h, i) => pad(h, widths[i], i >= 4 && i <= 6 ? 'r' : 'l')).join('  ')));
   results.comparisons.forEach((c, i) => {

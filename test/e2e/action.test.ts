@@ -148,7 +148,8 @@ function parseOutputs(text: string): Record<string, string> {
 
 describe('the action, run like a runner runs it', () => {
   it('compares with the base, comments once, updates that comment on the next run, and never logs the token', async () => {
-    const inputs = { config: 'concurrency-bench.config.json', 'time-budget': '4', threshold: '5', 'fail-on-regression': 'true', comment: 'always' };
+    // on-undecided: warn, so that a gate a 4 s budget cannot decide does not fail this run (tested below).
+    const inputs = { config: 'concurrency-bench.config.json', 'time-budget': '4', threshold: '5', 'fail-on-regression': 'true', 'on-undecided': 'warn', comment: 'always' };
     const first = await runAction(inputs, 'run1');
     expect(first.log).not.toContain(TOKEN);
     // Base and head run the same code; a regression verdict from noise is rare but possible in a
@@ -157,6 +158,8 @@ describe('the action, run like a runner runs it', () => {
     expect(written).toMatchObject({ kind: 'compare', base: { sha: base } });
     expect(first.outputs.regressions).toBe(String(written.regressions));
     expect(first.code, first.log).toBe(written.regressions > 0 ? 1 : 0);
+    expect(first.outputs.undecided).toBe(String(written.undecided));
+    if (written.undecided > 0) expect(first.log).toMatch(/::warning::1 workload not decided \(spin\)/);
     expect(api.comments).toHaveLength(1);
     const body = api.comments[0]!.body;
     expect(body.startsWith('<!-- concurrency-bench key=concurrency-bench.config.json -->\n')).toBe(true);
@@ -229,6 +232,21 @@ describe('the action, run like a runner runs it', () => {
       await server.close();
     }
   }, 120_000);
+
+  it('fails the step when a gate is not decided and fail-on-regression is on (a gate that measured nothing must not pass)', async () => {
+    const server = await startStandIn({ token: TOKEN });
+    try {
+      const run = await runAction({ config: 'concurrency-bench.config.json', 'time-budget': '1', 'fail-on-regression': 'true', comment: 'never' }, 'undecided', { server });
+      const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+      expect(written.undecided).toBe(1);
+      expect(run.outputs.undecided).toBe('1');
+      expect(run.code, run.log).toBe(1);
+      expect(run.log).toMatch(/::error::1 workload not decided \(spin\)/);
+      expect(run.summary).toContain('not decided');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   it('on push measures without a baseline: summary and outputs, no API call', async () => {
     const before = api.requests.length;

@@ -79,8 +79,8 @@ function walk(node: unknown, visit: (node: any) => void): void {
 describe('action.yml', () => {
   it('runs dist/index.js on node24 and documents every input and output', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
-    expect(Object.keys(action.inputs).sort()).toEqual(['alpha', 'baseline', 'comment', 'config', 'fail-on-regression', 'github-token', 'mode', 'results', 'threshold', 'time-budget']);
-    expect(Object.keys(action.outputs).sort()).toEqual(['comment-url', 'recommendations', 'regressions', 'results']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['alpha', 'baseline', 'comment', 'config', 'fail-on-regression', 'github-token', 'mode', 'on-undecided', 'results', 'threshold', 'time-budget']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['comment-url', 'recommendations', 'regressions', 'results', 'undecided']);
     for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) expect(entry.description).toBeTruthy();
   });
 });
