@@ -4,7 +4,8 @@
  * different times on different machines differ for reasons that have nothing to do with the code,
  * so results say `paired: false` and the report labels the verdicts less reliable.
  */
-import { analyzeComparisons, orderComparisons, recommendationChanges, summarizeNoise, type ComparisonInput } from '../analysis/compare.ts';
+import { recommendationChanges } from '../analysis/recommendation-changes.ts';
+import { analyzeComparisons, orderComparisons, summarizeNoise, type ComparisonInput } from '../analysis/compare.ts';
 import type { AnyResults, CompareFailure, CompareResults } from '../analysis/compare-types.ts';
 import { selectCells } from '../analysis/compare-select.ts';
 import { loadUntrustedResults, UntrustedResultsError } from '../github/untrusted.ts';
@@ -42,7 +43,6 @@ export interface CompareFilesOptions {
   baseFile: string;
   headFile: string;
   threshold?: number;
-  noiseFloor?: number;
   /** Family-wise error rate of the claims; default 0.05. */
   alpha?: number;
   seed?: number;
@@ -53,7 +53,7 @@ export interface CompareFilesOptions {
 /** Compare two stored results; pure given the two documents. */
 export function compareStored(base: AnyResults, head: AnyResults, labels: { base: string; head: string }, options: Omit<CompareFilesOptions, 'baseFile' | 'headFile' | 'cwd'> = {}): CompareResults {
   // Nothing is measured here: no budget and no rounds to plan.
-  const settings = { ...compareSettings({ ...options, timeBudgetSeconds: 0 }, head.settings.config), minRounds: 0, maxRounds: 0 };
+  const settings = compareSettings({ ...options, timeBudgetSeconds: 0 }, head.settings.config);
   const baseWorkloads = workloadsOf(base);
   const headWorkloads = workloadsOf(head);
   const inputs: ComparisonInput[] = [];

@@ -5,10 +5,11 @@
  * results (recommendations); then paired rounds on the cells that matter decide the verdicts.
  * `compare BASE.json HEAD.json` (unpaired, from stored files) lives in compare-files.ts.
  */
+import { recommendationChanges } from '../analysis/recommendation-changes.ts';
 import { existsSync, symlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { COMPARE_DEFAULTS, analyzeCompare, orderComparisons, recommendationChanges, summarizeNoise } from '../analysis/compare.ts';
+import { COMPARE_DEFAULTS, analyzeCompare, orderComparisons, summarizeNoise } from '../analysis/compare.ts';
 import { describePlan } from '../measure/round-plan.ts';
 import type { CompareFailure, CompareResults, CompareSettings, RefInfo, Verdict } from '../analysis/compare-types.ts';
 import { comparisonMetric, runsOnOneCpu, selectCells, type SelectedCell } from '../analysis/compare-select.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recommendationChanges } from '../../src/analysis/recommendation-changes.ts';
 import {
   COMPARE_DEFAULTS,
   analyzeCompare,
@@ -7,7 +8,6 @@ import {
   decideVerdict,
   detectableChange,
   orderComparisons,
-  recommendationChanges,
   summarizeNoise,
   type ComparisonInput,
   type PairedRound,
