@@ -9,14 +9,30 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/node/', import.meta.u
 
 export interface CliRun {
   code: number | null;
+  /** The signal that killed the CLI, if one did (then code is null). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Run the CLI from source in a child process, as a user would (CI=true: no progress frames). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+/**
+ * Run the CLI from source in a child process, as a user would (CI=true: no progress frames).
+ * `env` entries set to undefined are removed from the child's environment; `nodeArgs` go before the
+ * script (e.g. `--import` of a module that simulates a bug); `script` replaces src/cli.ts (the bin).
+ */
+export function runCli(
+  args: string[],
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    nodeArgs?: string[];
+    node?: string;
+    script?: string;
+    onStderr?: (text: string, child: ReturnType<typeof spawn>) => void;
+  } = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.script ?? CLI, ...args], {
       cwd: options.cwd,
       env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,7 +44,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
       stderr += d;
       options.onStderr?.(stderr, child);
     });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 
