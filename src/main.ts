@@ -17,7 +17,7 @@ import { writeJsonAtomic } from './report/json.ts';
 import { ensureCommit } from './github/base-commit.ts';
 import { upsertStickyComment, type CommentOutcome } from './github/comment.ts';
 import { parseEvent, type ActionEvent } from './github/event.ts';
-import { parseInputs, type ActionInputs } from './github/inputs.ts';
+import { configFile, parseInputs, type ActionInputs } from './github/inputs.ts';
 import { apiBaseUrl, createClient, type GitHubClient } from './github/octokit.ts';
 import { pullRequestForRun } from './github/pull-lookup.ts';
 import { labelEntries, recommendationsOf, regressionsOf, renderReport, type ReportEntry } from './github/report.ts';
@@ -38,8 +38,10 @@ export async function run(): Promise<void> {
     if (inputs.token) core.setSecret(inputs.token);
     const event = parseEvent(context.eventName ?? '', context.payload);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const config = configFile(inputs, workspace);
+    if (!inputs.config) core.info(`Config: ${config} (input \`config\` left empty: the first of concurrency-bench.config.json, .yaml, .yml in the repository root).`);
 
-    const outcome = inputs.mode === 'report' ? await report(inputs, workspace) : await measure(inputs, event, workspace);
+    const outcome = inputs.mode === 'report' ? await report(inputs, config, workspace) : await measure(inputs, config, event, workspace);
     const regressions = outcome.entries.reduce((sum, e) => sum + regressionsOf(e.results), 0);
     const markdown = renderReport(outcome.entries);
 
@@ -48,7 +50,7 @@ export async function run(): Promise<void> {
     core.setOutput('regressions', String(regressions));
     core.setOutput('recommendations', JSON.stringify(recommendationsOf(outcome.entries)));
 
-    const commentUrl = inputs.mode === 'measure' ? '' : await comment(inputs, event, markdown, regressions);
+    const commentUrl = inputs.mode === 'measure' ? '' : await comment(inputs, config, event, markdown, regressions);
     core.setOutput('comment-url', commentUrl);
 
     if (outcome.exitCode === 3) core.warning('Some workloads or cells failed to measure; see the report for their errors.');
@@ -71,9 +73,9 @@ export async function run(): Promise<void> {
 }
 
 /** run / measure: paired compare on a pull request with baseline `base`; a plain run otherwise. */
-async function measure(inputs: ActionInputs, event: ActionEvent, workspace: string): Promise<Outcome> {
-  const configPath = resolve(workspace, inputs.config);
-  const resultsPath = resultsFile(inputs.config);
+async function measure(inputs: ActionInputs, config: string, event: ActionEvent, workspace: string): Promise<Outcome> {
+  const configPath = resolve(workspace, config);
+  const resultsPath = resultsFile(config);
   if (event.kind === 'pull_request' && inputs.baseline === 'base') {
     const how = await ensureCommit(event.baseSha, workspace);
     core.info(`Comparing the pull request with its base ${event.baseSha.slice(0, 12)} (${how === 'fetched' ? 'fetched' : 'already in the checkout'}).`);
@@ -106,7 +108,7 @@ function logRounds(event: ProgressEvent): void {
 }
 
 /** report: merge results files from artifacts (untrusted), one section per environment. */
-async function report(inputs: ActionInputs, workspace: string): Promise<Outcome> {
+async function report(inputs: ActionInputs, config: string, workspace: string): Promise<Outcome> {
   if (inputs.results.length === 0) throw new Error('Input `results` is required in report mode (files or glob patterns of results JSON).');
   const files = await resolveResultFiles(inputs.results, workspace);
   const loaded: AnyResults[] = [];
@@ -122,7 +124,7 @@ async function report(inputs: ActionInputs, workspace: string): Promise<Outcome>
   }
   if (loaded.length === 0) throw new Error(`None of the ${files.length} results file(s) could be used; see the warnings above.`);
   const entries = labelEntries(loaded);
-  const resultsPath = resultsFile(`${inputs.config}.report`);
+  const resultsPath = resultsFile(`${config}.report`);
   writeJsonAtomic(resultsPath, { schemaVersion: 1, kind: 'report', entries: entries.map((e, i) => ({ file: read[i], environment: e.label, results: e.results })) });
   return { entries, resultsPath, exitCode: 0 };
 }
@@ -144,7 +146,7 @@ async function writeSummary(markdown: string): Promise<void> {
 }
 
 /** Posts or updates the sticky comment; returns its URL, or '' when there is none. */
-async function comment(inputs: ActionInputs, event: ActionEvent, markdown: string, regressions: number): Promise<string> {
+async function comment(inputs: ActionInputs, config: string, event: ActionEvent, markdown: string, regressions: number): Promise<string> {
   if (inputs.comment === 'never') return '';
   if (!inputs.token) {
     core.warning('No github-token: the pull request comment was skipped (the job summary has the report).');
@@ -159,7 +161,7 @@ async function comment(inputs: ActionInputs, event: ActionEvent, markdown: strin
   const owner = event.kind === 'other' ? '' : event.owner;
   const repo = event.kind === 'other' ? '' : event.repo;
   const outcome: CommentOutcome = await upsertStickyComment(octokit, { owner, repo, number }, {
-    key: commentKey(inputs.config),
+    key: commentKey(config),
     markdown,
     policy: inputs.comment,
     regressions,

@@ -2,6 +2,7 @@
  * The action's inputs, validated. Takes a getter so it stays a plain function: main.ts passes
  * @actions/core's getInput, tests pass a map. Every message names the input and what it accepts.
  */
+import { defaultConfigPath } from '../config/load.ts';
 import { COMMENT_POLICIES, type CommentPolicy } from './comment.ts';
 
 export const MODES = ['run', 'measure', 'report'] as const;
@@ -10,6 +11,7 @@ export const BASELINES = ['base', 'none'] as const;
 export type Baseline = (typeof BASELINES)[number];
 
 export interface ActionInputs {
+  /** As given; '' = find it as the CLI does (configFile). */
   config: string;
   token: string;
   baseline: Baseline;
@@ -65,12 +67,20 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     if (!Number.isFinite(value) || value <= 0 || value >= 0.5) throw new InputError(name, 'a probability above 0 and below 0.5, e.g. 0.05 or 0.01', raw);
     return value;
   };
+  /** Percent: `5` or `5%`. */
+  const percent = (name: string, fallback: number): number => {
+    const raw = read(name);
+    if (raw === '') return fallback;
+    const value = Number(raw.replace(/\s*%$/, ''));
+    if (raw.startsWith('%') || !Number.isFinite(value) || value < 0) throw new InputError(name, 'a percentage >= 0, e.g. 5 or 5%', raw);
+    return value;
+  };
   const timeBudget = number('time-budget', undefined, 0);
   return {
-    config: read('config') || 'concurrency-bench.config.json',
+    config: read('config'),
     token: read('github-token'),
     baseline: oneOf('baseline', BASELINES, 'base'),
-    threshold: number('threshold', 5, 0) as number,
+    threshold: percent('threshold', 5),
     alpha: probability('alpha', 0.05),
     failOnRegression: bool('fail-on-regression'),
     onUndecided: oneOf('on-undecided', UNDECIDED_POLICIES, 'fail'),
@@ -82,4 +92,13 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
       .map((s) => s.trim())
       .filter(Boolean),
   };
+}
+
+/**
+ * The config file, relative to the workspace (or absolute, as given): the `config` input, or when
+ * it is left empty the first of concurrency-bench.config.json, .yaml and .yml that exists in the
+ * workspace, as the CLI finds it (the JSON name when there is none, so the error names it).
+ */
+export function configFile(inputs: Pick<ActionInputs, 'config'>, workspace: string): string {
+  return inputs.config || defaultConfigPath(workspace);
 }

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEvent, type WorkflowRunEvent } from '../../src/github/event.ts';
-import { parseInputs } from '../../src/github/inputs.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configFile, parseInputs } from '../../src/github/inputs.ts';
 import { pullRequestForRun } from '../../src/github/pull-lookup.ts';
 import { createClient } from '../../src/github/octokit.ts';
 import { startStandIn, type StandIn } from './api-standin.ts';
@@ -27,7 +30,7 @@ describe('parseEvent', () => {
 describe('parseInputs', () => {
   it('applies defaults and validates values, naming the input', () => {
     const inputs = parseInputs(() => '');
-    expect(inputs).toMatchObject({ config: 'concurrency-bench.config.json', baseline: 'base', threshold: 5, alpha: 0.05, failOnRegression: false, comment: 'always', mode: 'run', timeBudget: undefined, results: [] });
+    expect(inputs).toMatchObject({ config: '', baseline: 'base', threshold: 5, alpha: 0.05, failOnRegression: false, comment: 'always', mode: 'run', timeBudget: undefined, results: [] });
     const get = (values: Record<string, string>) => (name: string) => values[name] ?? '';
     expect(parseInputs(get({ results: 'a/*.json\nb.json, c.json', 'time-budget': '30' }))).toMatchObject({ results: ['a/*.json', 'b.json', 'c.json'], timeBudget: 30 });
     expect(() => parseInputs(get({ comment: 'sometimes' }))).toThrow('Input `comment`: expected always | on-regression | never');
@@ -35,6 +38,46 @@ describe('parseInputs', () => {
     expect(parseInputs(get({ alpha: '0.01' })).alpha).toBe(0.01);
     expect(() => parseInputs(get({ alpha: '5' }))).toThrow(/Input `alpha`: expected a probability/);
     expect(() => parseInputs(get({ 'fail-on-regression': 'yes' }))).toThrow(/fail-on-regression/);
+  });
+
+  it('takes a threshold in percent with or without the percent sign, and nothing else', () => {
+    const threshold = (value: string) => parseInputs((name) => (name === 'threshold' ? value : '')).threshold;
+    expect(threshold('5')).toBe(5);
+    expect(threshold('5%')).toBe(5);
+    expect(threshold(' 2.5 % ')).toBe(2.5);
+    expect(threshold('0%')).toBe(0);
+    for (const bad of ['%', '5%%', 'five', '-1%', '5 percent', '%5']) {
+      expect(() => threshold(bad), bad).toThrow(`Input \`threshold\`: expected a percentage >= 0, e.g. 5 or 5%, got ${JSON.stringify(bad.trim())}`);
+    }
+  });
+});
+
+describe('configFile', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const workspace = (...files: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-config-'));
+    dirs.push(dir);
+    for (const file of files) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), '{}');
+    }
+    return dir;
+  };
+
+  it('left empty, finds the config as the CLI does: JSON, then YAML, then .yml, in the repository root', () => {
+    expect(configFile({ config: '' }, workspace('concurrency-bench.config.json', 'concurrency-bench.config.yaml'))).toBe('concurrency-bench.config.json');
+    expect(configFile({ config: '' }, workspace('concurrency-bench.config.yaml', 'concurrency-bench.config.yml'))).toBe('concurrency-bench.config.yaml');
+    expect(configFile({ config: '' }, workspace('concurrency-bench.config.yml'))).toBe('concurrency-bench.config.yml');
+    // None there: the JSON name, so that the error names the file it looked for first.
+    expect(configFile({ config: '' }, workspace('bench/concurrency-bench.config.yaml'))).toBe('concurrency-bench.config.json');
+  });
+
+  it('given, is taken as given even when a default one exists', () => {
+    const dir = workspace('concurrency-bench.config.json', 'bench/other.yaml');
+    expect(configFile(parseInputs((name) => (name === 'config' ? ' bench/other.yaml ' : '')), dir)).toBe('bench/other.yaml');
   });
 });
 
