@@ -13,11 +13,15 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { AnyResults } from './analysis/compare-types.ts';
 import { compareCommand } from './commands/compare.ts';
 import { runCommand, type ProgressEvent } from './commands/run.ts';
+import { renderCompareTerminal } from './report/compare-terminal.ts';
 import { writeJsonAtomic } from './report/json.ts';
+import { renderRunTerminal } from './report/terminal.ts';
+import { settledWorkloadNode } from './runtimes/node/runtime.ts';
 import { ensureCommit } from './github/base-commit.ts';
 import { upsertStickyComment, type CommentOutcome } from './github/comment.ts';
 import { parseEvent, type ActionEvent } from './github/event.ts';
 import { configFile, parseInputs, type ActionInputs } from './github/inputs.ts';
+import { logVerbatim, oneLine, PhaseLog, regressionAnnotations } from './github/log.ts';
 import { apiBaseUrl, createClient, type GitHubClient } from './github/octokit.ts';
 import { pullRequestForRun } from './github/pull-lookup.ts';
 import { labelEntries, recommendationsOf, regressionsOf, renderReport, type ReportEntry } from './github/report.ts';
@@ -39,11 +43,12 @@ export async function run(): Promise<void> {
     const event = parseEvent(context.eventName ?? '', context.payload);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const config = configFile(inputs, workspace);
-    if (!inputs.config) core.info(`Config: ${config} (input \`config\` left empty: the first of concurrency-bench.config.json, .yaml, .yml in the repository root).`);
+    if (!inputs.config) core.info(`Config: ${oneLine(config)} (input \`config\` left empty: the first of concurrency-bench.config.json, .yaml, .yml in the repository root).`);
 
     const outcome = inputs.mode === 'report' ? await report(inputs, config, workspace) : await measure(inputs, config, event, workspace);
     const regressions = outcome.entries.reduce((sum, e) => sum + regressionsOf(e.results), 0);
     const markdown = renderReport(outcome.entries);
+    logTerminalReport(outcome.entries);
 
     await writeSummary(markdown);
     core.setOutput('results', outcome.resultsPath);
@@ -53,9 +58,13 @@ export async function run(): Promise<void> {
     const commentUrl = inputs.mode === 'measure' ? '' : await comment(inputs, config, event, markdown, regressions);
     core.setOutput('comment-url', commentUrl);
 
+    // One annotation per regressed workload: an error when it fails the step, else a warning.
+    for (const a of regressionAnnotations(outcome.entries, inputs.failOnRegression)) {
+      (a.level === 'error' ? core.error : core.warning)(a.message, { title: a.title });
+    }
     if (outcome.exitCode === 3) core.warning('Some workloads or cells failed to measure; see the report for their errors.');
     // A gate that could not decide must not pass silently as if all were well.
-    const undecided = outcome.entries.flatMap((e) => (e.results.kind === 'compare' ? (e.results.workloadChanges ?? []).filter((w) => w.verdict === 'inconclusive').map((w) => w.workload) : []));
+    const undecided = outcome.entries.flatMap((e) => (e.results.kind === 'compare' ? (e.results.workloadChanges ?? []).filter((w) => w.verdict === 'inconclusive').map((w) => oneLine(w.workload, 100)) : []));
     core.setOutput('undecided', String(undecided.length));
     const undecidedText = `${undecided.length} workload${undecided.length === 1 ? '' : 's'} not decided (${undecided.slice(0, 5).join(', ')}${undecided.length > 5 ? ', ...' : ''}): the measurements could not tell whether ${undecided.length === 1 ? 'it' : 'they'} changed by the threshold; a longer time-budget buys more rounds.`;
     if (inputs.failOnRegression && regressions > 0) {
@@ -76,35 +85,71 @@ export async function run(): Promise<void> {
 async function measure(inputs: ActionInputs, config: string, event: ActionEvent, workspace: string): Promise<Outcome> {
   const configPath = resolve(workspace, config);
   const resultsPath = resultsFile(config);
-  if (event.kind === 'pull_request' && inputs.baseline === 'base') {
-    const how = await ensureCommit(event.baseSha, workspace);
-    core.info(`Comparing the pull request with its base ${event.baseSha.slice(0, 12)} (${how === 'fetched' ? 'fetched' : 'already in the checkout'}).`);
-    const { results, exitCode } = await compareCommand({
-      cwd: workspace,
-      base: event.baseSha,
-      configPath,
-      jsonPath: resultsPath,
-      threshold: inputs.threshold / 100,
-      alpha: inputs.alpha,
-      timeBudgetSeconds: inputs.timeBudget,
-      onProgress: logRounds,
-    });
+  const compare = event.kind === 'pull_request' && inputs.baseline === 'base';
+  // One collapsible group per phase: prepare and probe, the sweep, the paired rounds (a run: probe, measure).
+  const phases = new PhaseLog(core, compare ? 'compare' : 'run');
+  const onProgress = (e: ProgressEvent) => phases.progress(e);
+  try {
+    if (compare) {
+      phases.enter('prepare');
+      const how = await ensureCommit(event.baseSha, workspace);
+      core.info(`Comparing the pull request with its base ${event.baseSha.slice(0, 12)} (${how === 'fetched' ? 'fetched' : 'already in the checkout'}).`);
+      const { results, exitCode } = await compareCommand({
+        cwd: workspace,
+        base: event.baseSha,
+        configPath,
+        jsonPath: resultsPath,
+        threshold: inputs.threshold / 100,
+        alpha: inputs.alpha,
+        timeBudgetSeconds: inputs.timeBudget,
+        onProgress,
+      });
+      phases.end();
+      logWorkloadNode();
+      return { entries: labelEntries([results]), resultsPath, exitCode };
+    }
+    if (event.kind !== 'pull_request') core.info(`Event ${event.kind === 'other' ? oneLine(event.name, 60) : event.kind}: measuring without a baseline.`);
+    const { results, exitCode } = await runCommand({ configPath, jsonPath: resultsPath, timeBudgetSeconds: inputs.timeBudget, onProgress });
+    phases.end();
+    logWorkloadNode();
     return { entries: labelEntries([results]), resultsPath, exitCode };
+  } finally {
+    phases.end();
   }
-  if (event.kind !== 'pull_request') core.info(`Event ${event.kind === 'other' ? event.name : event.kind}: measuring without a baseline.`);
-  const { results, exitCode } = await runCommand({
-    configPath,
-    jsonPath: resultsPath,
-    timeBudgetSeconds: inputs.timeBudget,
-    onProgress: logRounds,
-  });
-  return { entries: labelEntries([results]), resultsPath, exitCode };
 }
 
-/** One log line per round: enough to follow progress in the log without flooding it. */
-function logRounds(event: ProgressEvent): void {
-  if (event.type === 'round') core.info(`${event.phase ? `${event.phase[0]!.toUpperCase()}${event.phase.slice(1)} round` : 'Round'} ${event.round} measured (${Math.round(event.elapsedMs / 1000)} s).`);
-  if (event.type === 'probe' && event.status !== 'ok') core.info(`Workload ${event.workload}: ${event.status}`);
+/** Which Node ran the Node workloads (the node on PATH, see src/runtimes/node/runtime.ts), when any did. */
+function logWorkloadNode(): void {
+  const looked = settledWorkloadNode();
+  if (!looked) return;
+  if ('error' in looked) {
+    core.warning(`Node workloads could not run: ${oneLine(looked.error.message, 500)}`);
+    return;
+  }
+  const { node } = looked;
+  core.info(
+    node.source === 'path'
+      ? `Node workloads ran on Node ${oneLine(node.version, 40)} (${oneLine(node.executable)}), the node on PATH${node.found && node.found !== node.executable ? ` (${oneLine(node.found)})` : ''}.`
+      : `Node workloads ran on Node ${oneLine(node.version, 40)}, the action's own (no node on PATH).`,
+  );
+}
+
+/** The terminal report of each results entry, without colour, in a group of its own. */
+function logTerminalReport(entries: readonly ReportEntry[]): void {
+  core.startGroup('Report');
+  try {
+    for (const { label, results } of entries) {
+      if (entries.length > 1) core.info(`Environment: ${oneLine(label)}`);
+      try {
+        const text = results.kind === 'compare' ? renderCompareTerminal(results, { color: false, width: 120 }) : renderRunTerminal(results, { color: false, width: 120 });
+        logVerbatim(text, (line) => core.info(line));
+      } catch (error) {
+        core.warning(`The terminal report could not be rendered: ${oneLine(error instanceof Error ? error.message : error)}`);
+      }
+    }
+  } finally {
+    core.endGroup();
+  }
 }
 
 /** report: merge results files from artifacts (untrusted), one section per environment. */
@@ -119,7 +164,7 @@ async function report(inputs: ActionInputs, config: string, workspace: string): 
       read.push(file);
     } catch (error) {
       // One broken matrix leg must not hide the others' results.
-      core.warning(`Skipped ${error instanceof Error ? error.message : String(error)}`);
+      core.warning(`Skipped ${oneLine(error instanceof Error ? error.message : String(error), 500)}`);
     }
   }
   if (loaded.length === 0) throw new Error(`None of the ${files.length} results file(s) could be used; see the warnings above.`);
