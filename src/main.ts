@@ -18,7 +18,7 @@ import { writeJsonAtomic } from './report/json.ts';
 import { renderRunTerminal } from './report/terminal.ts';
 import { settledWorkloadNode } from './runtimes/node/runtime.ts';
 import { ensureCommit } from './github/base-commit.ts';
-import { upsertStickyComment, type CommentOutcome } from './github/comment.ts';
+import { forbiddenMessage, upsertStickyComment, type CommentOutcome } from './github/comment.ts';
 import { parseEvent, type ActionEvent } from './github/event.ts';
 import { configFile, parseInputs, type ActionInputs } from './github/inputs.ts';
 import { logVerbatim, oneLine, PhaseLog, regressionAnnotations } from './github/log.ts';
@@ -212,10 +212,7 @@ async function comment(inputs: ActionInputs, config: string, event: ActionEvent,
     regressions,
   });
   if (outcome.action === 'forbidden') {
-    core.warning(
-      `Could not comment on pull request #${number} (403: ${outcome.message}). A fork's pull request gets a read-only token: ` +
-        'the report is in the job summary; to comment, use the two-workflow recipe (mode: measure, then mode: report on workflow_run).',
-    );
+    core.warning(forbiddenMessage(outcome, number, event.kind === 'pull_request' && event.fork));
     return '';
   }
   if (outcome.action === 'skipped') {

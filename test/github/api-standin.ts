@@ -2,16 +2,30 @@
  * A loopback stand-in for the parts of the GitHub REST API the action uses. Every request body and
  * every response body it sends is checked against GitHub's OpenAPI description; any mismatch is
  * recorded in `violations`, which each test asserts empty. Like GitHub it rejects comment bodies
- * over 65,536 characters with a 422, and wrong tokens with a 401.
+ * over 65,536 characters with a 422, and wrong tokens with a 401. Comments have authors: the token
+ * is GITHUB_TOKEN by default (an installation token: GET /user answers 403, its comments are
+ * github-actions[bot]'s), or a user's token (GET /user answers who; its comments are that user's).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkRequest, checkResponse, example } from './openapi.ts';
 
+export interface Author {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** Who GITHUB_TOKEN comments as. */
+export const ACTIONS_BOT: Author = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+/** A person on the pull request. */
+export const OCTOCAT: Author = { login: 'octocat', id: 1, type: 'User' };
+
 export interface StoredComment {
   id: number;
   body: string;
   issue: number;
+  author: Author;
 }
 
 export interface RecordedRequest {
@@ -32,6 +46,11 @@ export interface Fault {
   message?: string;
   /** How many matching requests fail before the route behaves again. */
   times: number;
+  /**
+   * A status GitHub sends on this route though its description does not list it (a 403 on reading
+   * or updating comments, for a token without the permission): sent without the response check.
+   */
+  undocumented?: boolean;
 }
 
 export interface StandInOptions {
@@ -42,6 +61,8 @@ export interface StandInOptions {
   readOnly?: boolean;
   /** Open pull requests for GET /repos/{owner}/{repo}/pulls: number, head label and head sha. */
   pulls?: Array<{ number: number; label: string; sha: string }>;
+  /** Whose token it is: `app` (default: GITHUB_TOKEN, comments as github-actions[bot]) or a user's. */
+  identity?: { kind: 'app'; as?: Author } | { kind: 'user'; as: Author };
 }
 
 export interface StandIn {
@@ -50,25 +71,28 @@ export interface StandIn {
   requests: RecordedRequest[];
   violations: string[];
   faults: Fault[];
-  /** Adds a comment by someone else (to fill pages). */
-  seed(issue: number, body: string): StoredComment;
+  /** Adds a comment, by default by someone else (octocat). */
+  seed(issue: number, body: string, author?: Author): StoredComment;
   close(): Promise<void>;
 }
 
 const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
 const COMMENT = '/repos/{owner}/{repo}/issues/comments/{comment_id}';
 const PULLS = '/repos/{owner}/{repo}/pulls';
+const USER = '/user';
 
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const prefix = options.prefix ?? '';
   let nextId = 1000;
+  const identity = options.identity ?? { kind: 'app' };
+  const tokenAuthor = identity.as ?? ACTIONS_BOT;
   const state: Omit<StandIn, 'url' | 'close'> = {
     comments: [],
     requests: [],
     violations: [],
     faults: [],
-    seed(issue, body) {
-      const comment = { id: nextId++, body, issue };
+    seed(issue, body, author = OCTOCAT) {
+      const comment = { id: nextId++, body, issue, author };
       state.comments.push(comment);
       return comment;
     },
@@ -107,6 +131,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       fault.times--;
       // Server errors carry no documented body; rate limits are documented as basic errors.
       if (fault.status >= 500) return sendRaw(res, record, fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
+      if (fault.undocumented) return sendRaw(res, record, fault.status, basicError(fault.message ?? 'error', fault.status), fault.headers);
       return send(match.route, fault.status, basicError(fault.message ?? 'error', fault.status), fault.headers);
     }
 
@@ -129,7 +154,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     if (match.route === COMMENTS && method === 'POST') {
       const text = String((body as { body?: unknown })?.body ?? '');
       if (text.length > 65_536) return send(COMMENTS, 422, validationError('body is too long (maximum is 65536 characters)'));
-      const comment = state.seed(Number(match.params.issue_number), text);
+      const comment = state.seed(Number(match.params.issue_number), text, tokenAuthor);
       return send(COMMENTS, 201, toApi(comment, origin, owner!, repo!), { location: `${origin}/repos/${owner}/${repo}/issues/comments/${comment.id}` });
     }
     if (match.route === COMMENT && method === 'PATCH') {
@@ -139,6 +164,11 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       if (text.length > 65_536) return send(COMMENT, 422, validationError('body is too long (maximum is 65536 characters)'));
       comment.body = text;
       return send(COMMENT, 200, toApi(comment, origin, owner!, repo!));
+    }
+    if (match.route === USER && method === 'GET') {
+      // An installation token (GITHUB_TOKEN, an app's) is no user: GitHub answers 403.
+      if (identity.kind === 'app') return send(USER, 403, basicError('Resource not accessible by integration', 403));
+      return send(USER, 200, toUser(identity.as));
     }
     if (match.route === PULLS && method === 'GET') {
       const head = url.searchParams.get('head');
@@ -162,6 +192,7 @@ function route(method: string, path: string): { route: string; params: Record<st
     [COMMENTS, /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/, ['owner', 'repo', 'issue_number']],
     [COMMENT, /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/, ['owner', 'repo', 'comment_id']],
     [PULLS, /^\/repos\/([^/]+)\/([^/]+)\/pulls$/, ['owner', 'repo']],
+    [USER, /^\/user$/, []],
   ];
   for (const [name, re, keys] of table) {
     const m = re.exec(path);
@@ -178,7 +209,13 @@ function toApi(c: StoredComment, origin: string, owner: string, repo: string): R
   api.url = `${origin}/repos/${owner}/${repo}/issues/comments/${c.id}`;
   api.html_url = `https://github.example/${owner}/${repo}/pull/${c.issue}#issuecomment-${c.id}`;
   api.issue_url = `${origin}/repos/${owner}/${repo}/issues/${c.issue}`;
+  api.user = { ...api.user, login: c.author.login, id: c.author.id, type: c.author.type, url: `${origin}/users/${encodeURIComponent(c.author.login)}` };
   return api;
+}
+
+function toUser(author: Author): Record<string, unknown> {
+  const api = example('public-user-default-response');
+  return { ...api, login: author.login, id: author.id, type: author.type };
 }
 
 function toPull(p: { number: number; label: string; sha: string }, owner: string, repo: string): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { describe, expect, it, vi } from 'vitest';
 import type { CompareResults, WorkloadChange } from '../../src/analysis/compare-types.ts';
+import { forbiddenMessage } from '../../src/github/comment.ts';
 import { logVerbatim, MAX_ANNOTATIONS, oneLine, PhaseLog, regressionAnnotations } from '../../src/github/log.ts';
 import { labelEntries } from '../../src/github/report.ts';
 import { compareResults, environment, runResults, workload } from './fixtures.ts';
@@ -183,5 +184,20 @@ describe('regressionAnnotations', () => {
     expect(line.startsWith('::error title=Regression%3A evil %3A%3Aerror%3A%3Aforged annotation')).toBe(true);
     // So the first `::` after the command's own is where the message starts (its `%` escaped as %25).
     expect(line.slice(line.indexOf('::', 2) + 2)).toMatch(/^evil ::error::forged annotation {2}::add-mask::x ::group::g 20\.0%25 slower \(95%25 interval/);
+  });
+});
+
+describe('forbiddenMessage', () => {
+  it('says a fork\'s read-only token only for a fork, and names the comment it could not update', () => {
+    const url = 'https://github.example/octo/bench/pull/7#issuecomment-1001';
+    expect(forbiddenMessage({ action: 'forbidden', operation: 'create', message: 'Resource not accessible by integration' }, 7, true)).toBe(
+      "Could not comment on pull request #7 (403: Resource not accessible by integration). A fork's pull request gets a read-only token: the report is in the job summary; to comment, use the two-workflow recipe (mode: measure, then mode: report on workflow_run).",
+    );
+    const update = forbiddenMessage({ action: 'forbidden', operation: 'update', url, message: 'Resource not accessible by integration' }, 7, false);
+    expect(update).toBe(
+      `Could not update the sticky comment on pull request #7 (${url}) (403: Resource not accessible by integration). The token may not write pull request comments: give the job \`permissions: pull-requests: write\` (or pass a github-token that has it); if that comment was posted with another token (another GitHub App), delete it and the next run starts a new one. The report is in the job summary.`,
+    );
+    expect(update).not.toMatch(/fork/);
+    expect(forbiddenMessage({ action: 'forbidden', operation: 'read', message: 'Forbidden\n::error::x' }, 7, false)).toMatch(/^Could not read the comments of pull request #7 \(403: Forbidden ::error::x\)\. The token may not read pull request comments/);
   });
 });
