@@ -40,6 +40,7 @@ function problems(doc: any): string[] {
       if (!job.uses && !Array.isArray(job.steps)) found.push(`job ${id} has no steps`);
       for (const step of job.steps ?? []) if (('uses' in step) === ('run' in step)) found.push(`job ${id}: a step needs exactly one of uses/run`);
       found.push(...jobProblems(id, job, doc.on));
+      found.push(...concurrencyProblems(id, job, doc));
     }
   }
   walk(doc, (node) => {
@@ -65,6 +66,41 @@ function jobProblems(id: string, job: any, on: unknown): string[] {
   const pairs = ours.some((s) => (s.with?.mode ?? 'run') !== 'report' && (s.with?.baseline ?? 'base') === 'base');
   const checkout = steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith('actions/checkout@'));
   if (onPullRequest && pairs && String(checkout?.with?.['fetch-depth']) !== '0') found.push(`job ${id}: compares against the base but checks out without fetch-depth: 0`);
+  return found;
+}
+
+/** The triggers of a workflow, as names. */
+function triggers(on: unknown): string[] {
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.map(String);
+  return on && typeof on === 'object' ? Object.keys(on) : [];
+}
+
+/** What keys a concurrency group per pull request, by trigger: the PR number or ref; for workflow_run, the head repository and branch (GitHub attaches no PR to a fork's run). */
+const PER_PULL_REQUEST: Record<string, RegExp[]> = {
+  pull_request: [/github\.event\.pull_request\.number|github\.head_ref|github\.ref\b/],
+  workflow_run: [/github\.event\.workflow_run\.head_repository\.(full_name|owner\.login)/, /github\.event\.workflow_run\.head_branch/],
+};
+
+/**
+ * A job that comments (our action in run or report mode, comment not `never`, on pull_request or
+ * workflow_run) must run in a concurrency group per pull request with cancel-in-progress: otherwise
+ * an older run that ends later overwrites the newer comment.
+ */
+function concurrencyProblems(id: string, job: any, doc: any): string[] {
+  const comments = (job.steps ?? []).some(
+    (s: any) => typeof s.uses === 'string' && OUR_ACTION.test(s.uses) && (s.with?.mode ?? 'run') !== 'measure' && (s.with?.comment ?? 'always') !== 'never',
+  );
+  const on = triggers(doc.on).filter((t) => t in PER_PULL_REQUEST);
+  if (!comments || on.length === 0) return [];
+  const concurrency = job.concurrency ?? doc.concurrency;
+  if (!concurrency || typeof concurrency !== 'object') return [`job ${id} comments but runs in no concurrency group with cancel-in-progress (an older run could overwrite a newer comment)`];
+  const found: string[] = [];
+  if (concurrency['cancel-in-progress'] !== true) found.push(`job ${id}: its concurrency group does not cancel-in-progress`);
+  const group = String(concurrency.group ?? '');
+  for (const trigger of on) {
+    if (!PER_PULL_REQUEST[trigger]!.every((re) => re.test(group))) found.push(`job ${id}: concurrency group ${JSON.stringify(group)} is not per pull request on ${trigger}`);
+  }
   return found;
 }
 
@@ -109,8 +145,53 @@ jobs:
     expect(problems(bad)).toEqual([
       'job b: output `regression` is not declared in action.yml',
       'job b: compares against the base but checks out without fetch-depth: 0',
+      'job b comments but runs in no concurrency group with cancel-in-progress (an older run could overwrite a newer comment)',
       'input `treshold` is not declared in action.yml',
       'input `comment`: sometimes is not one of always, on-regression, never',
     ]);
+  });
+  it('the checker requires a per-pull-request concurrency group that cancels in progress wherever the action comments', () => {
+    const workflow = (on: string, concurrency: string, withs = '{}') =>
+      parse(`
+on: ${on}
+${concurrency}
+jobs:
+  b:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+        with: { fetch-depth: 0 }
+      - uses: concurrency-bench/concurrency-bench@v1
+        with: ${withs}
+`);
+    const perPr = 'concurrency: { group: "cb-${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}", cancel-in-progress: true }';
+    expect(problems(workflow('pull_request', perPr))).toEqual([]);
+    expect(problems(workflow('pull_request', 'concurrency: { group: "cb-${{ github.sha }}", cancel-in-progress: true }'))).toEqual([
+      'job b: concurrency group "cb-${{ github.sha }}" is not per pull request on pull_request',
+    ]);
+    expect(problems(workflow('pull_request', 'concurrency: { group: "cb-${{ github.ref }}" }'))).toEqual(['job b: its concurrency group does not cancel-in-progress']);
+    // Measuring only, or never commenting, or not on a pull request: nothing to overwrite.
+    expect(problems(workflow('pull_request', '', '{ mode: measure }'))).toEqual([]);
+    expect(problems(workflow('pull_request', '', '{ comment: never }'))).toEqual([]);
+    expect(problems(workflow('push', ''))).toEqual([]);
+    // workflow_run: GitHub attaches no pull request to a fork's run, so the head repository and branch key it.
+    const branchOnly = 'concurrency: { group: "cb-${{ github.event.workflow_run.head_branch }}", cancel-in-progress: true }';
+    expect(problems(workflow('workflow_run', branchOnly, '{ mode: report }'))).toEqual([
+      'job b: concurrency group "cb-${{ github.event.workflow_run.head_branch }}" is not per pull request on workflow_run',
+    ]);
+    const perHead = 'concurrency: { group: "cb-${{ github.event.workflow_run.head_repository.full_name }}-${{ github.event.workflow_run.head_branch }}", cancel-in-progress: true }';
+    expect(problems(workflow('workflow_run', perHead, '{ mode: report }'))).toEqual([]);
+  });
+  it('every documented recipe that comments cancels superseded runs', () => {
+    const recipes = all.filter((s) => /^docs\/workflows\/|^README\.md/.test(s.name)).map((s) => ({ name: s.name, doc: parse(s.text) }));
+    // The ones that comment: those the check would fault without their concurrency group.
+    const commenting = recipes.filter(({ doc }) => doc?.jobs && Object.entries<any>(doc.jobs).some(([id, job]) => concurrencyProblems(id, job, { ...doc, concurrency: undefined }).length > 0));
+    expect(commenting.map((s) => s.name).sort()).toEqual(
+      ['README.md yaml block 1', 'README.md yaml block 3', 'docs/workflows/fork-safe-report.yml', 'docs/workflows/matrix.yml', 'docs/workflows/pull-request.yml'].sort(),
+    );
+    for (const { name, doc } of commenting) {
+      expect(Object.entries<any>(doc.jobs).flatMap(([id, job]) => concurrencyProblems(id, job, doc)), name).toEqual([]);
+      expect(String(doc.concurrency?.group), name).toContain('${{ github.workflow }}');
+    }
   });
 });
