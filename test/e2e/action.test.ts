@@ -5,11 +5,11 @@
  * with a base and a head commit.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandIn, type StandIn } from '../github/api-standin.ts';
+import { ACTIONS_BOT, OCTOCAT, startStandIn, type StandIn } from '../github/api-standin.ts';
 import { compareResults, environment, workload } from '../github/fixtures.ts';
 
 const TOKEN = 'ghs_e2eSecretToken_9f8e7d6c5b4a';
@@ -149,9 +149,31 @@ function parseOutputs(text: string): Record<string, string> {
 describe('the action, run like a runner runs it', () => {
   it('compares with the base, comments once, updates that comment on the next run, and never logs the token', async () => {
     // on-undecided: warn, so that a gate a 4 s budget cannot decide does not fail this run (tested below).
-    const inputs = { config: 'concurrency-bench.config.json', 'time-budget': '4', threshold: '5', 'fail-on-regression': 'true', 'on-undecided': 'warn', comment: 'always' };
+    const inputs = { config: 'concurrency-bench.config.json', 'time-budget': '4', threshold: '5%', 'fail-on-regression': 'true', 'on-undecided': 'warn', comment: 'always' };
+    // A person pasted an old report, marker line and all, and another quoted it: neither is ours.
+    const marker = '<!-- concurrency-bench key=concurrency-bench.config.json -->';
+    const pasted = api.seed(5, `${marker}\nthis is what the bot said yesterday`, OCTOCAT);
+    const quoted = api.seed(5, `> ${marker}\n> quoted`, OCTOCAT);
     const first = await runAction(inputs, 'run1');
     expect(first.log).not.toContain(TOKEN);
+    // The log: a group per phase, closed in order, then the terminal report in a group of its own.
+    const groups = first.log.split('\n').filter((l) => /^::(end)?group::/.test(l));
+    expect(groups).toEqual([
+      '::group::Prepare and probe (base and head)',
+      '::endgroup::',
+      '::group::Sweep: every cell of base and head',
+      '::endgroup::',
+      '::group::Paired rounds: base and head interleaved',
+      '::endgroup::',
+      '::group::Report',
+      '::endgroup::',
+    ]);
+    // The terminal report, printed with workflow commands stopped until a random token.
+    const token = /^::stop-commands::(cb-[0-9a-f]{32})$/m.exec(first.log)?.[1];
+    expect(token, first.log).toBeTruthy();
+    const terminal = first.log.slice(first.log.indexOf(`::stop-commands::${token}`), first.log.indexOf(`::${token}::`));
+    expect(terminal).toContain('spin');
+    expect(terminal).not.toContain('\u001b[');
     // Base and head run the same code; a regression verdict from noise is rare but possible in a
     // 4 s budget, so the exit code is checked against the verdict rather than assumed.
     const written = JSON.parse(readFileSync(first.outputs.results!, 'utf8'));
@@ -160,8 +182,10 @@ describe('the action, run like a runner runs it', () => {
     expect(first.code, first.log).toBe(written.regressions > 0 ? 1 : 0);
     expect(first.outputs.undecided).toBe(String(written.undecided));
     if (written.undecided > 0) expect(first.log).toMatch(/::warning::1 workload not decided \(spin\)/);
-    expect(api.comments).toHaveLength(1);
-    const body = api.comments[0]!.body;
+    const ours = () => api.comments.filter((c) => c.author === ACTIONS_BOT);
+    expect(ours()).toHaveLength(1);
+    expect(api.comments).toHaveLength(3);
+    const body = ours()[0]!.body;
     expect(body.startsWith('<!-- concurrency-bench key=concurrency-bench.config.json -->\n')).toBe(true);
     expect(body).toContain('spin');
     expect(first.summary).toContain('spin');
@@ -172,8 +196,11 @@ describe('the action, run like a runner runs it', () => {
     const second = await runAction({ ...inputs, 'fail-on-regression': 'false' }, 'run2');
     expect(second.code, second.log).toBe(0);
     expect(second.log).not.toContain(TOKEN);
-    expect(api.comments).toHaveLength(1);
-    expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(ours()).toHaveLength(1);
+    expect(api.comments).toHaveLength(3);
+    expect(api.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/repos/octo/bench/issues/comments/${ours()[0]!.id}`]);
+    expect(pasted.body).toBe(`${marker}\nthis is what the bot said yesterday`);
+    expect(quoted.body).toBe(`> ${marker}\n> quoted`);
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
     expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
     expect(api.violations).toEqual([]);
@@ -248,23 +275,53 @@ describe('the action, run like a runner runs it', () => {
     }
   }, 60_000);
 
-  it('on push measures without a baseline: summary and outputs, no API call', async () => {
+  it('on push measures without a baseline: summary and outputs, no API call; the config found as the CLI finds it; Node workloads on the node on PATH', async () => {
     const before = api.requests.length;
-    const run = await runAction({ config: 'concurrency-bench.config.json', 'time-budget': '3' }, 'push', { eventName: 'push', payload: {} });
+    // actions/setup-node puts its Node first on PATH; here a shim that records each start and runs this Node.
+    const shimDir = join(scratch, 'setup-node', 'bin');
+    const shimLog = join(scratch, 'setup-node', 'starts.log');
+    mkdirSync(shimDir, { recursive: true });
+    writeFileSync(join(shimDir, 'node'), `#!/bin/sh\necho "$*" >> '${shimLog}'\nexec '${process.execPath}' "$@"\n`);
+    chmodSync(join(shimDir, 'node'), 0o755);
+    const run = await runAction({ 'time-budget': '3' }, 'push', { eventName: 'push', payload: {}, env: { PATH: `${shimDir}${delimiter}${process.env.PATH ?? ''}` } });
     expect(run.code, run.log).toBe(0);
     expect(run.log).not.toContain(TOKEN);
+    expect(run.log).toContain('Config: concurrency-bench.config.json (input `config` left empty');
     expect(run.summary).toContain('spin');
     expect(run.outputs).toMatchObject({ regressions: '0', 'comment-url': '' });
-    expect(JSON.parse(readFileSync(run.outputs.results!, 'utf8'))).toMatchObject({ kind: 'run' });
+    const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+    expect(written).toMatchObject({ kind: 'run', environment: { node: process.version, runtimes: { node: { node: process.version } } } });
+    // Asked once which binary it is (then every host starts on that binary, not through the shim).
+    expect(readFileSync(shimLog, 'utf8').trim().split('\n')).toEqual([expect.stringMatching(/^-e /)]);
+    expect(run.log).toContain(`Node workloads ran on Node ${process.version} (${process.execPath}), the node on PATH (${join(shimDir, 'node')}).`);
+    expect(run.log.split('\n').filter((l) => l.startsWith('::group::'))).toEqual(['::group::Probe', '::group::Measure', '::group::Report']);
     expect(api.requests.length).toBe(before);
+  }, 60_000);
+
+  it('fails Node workloads clearly when the node on PATH is too old, and says so', async () => {
+    const oldDir = join(scratch, 'old-node', 'bin');
+    mkdirSync(oldDir, { recursive: true });
+    writeFileSync(join(oldDir, 'node'), `#!/bin/sh\nprintf '%s' '{"version":"v20.19.2","executable":"${process.execPath}"}'\n`);
+    chmodSync(join(oldDir, 'node'), 0o755);
+    const run = await runAction({ 'time-budget': '3' }, 'old-node', { eventName: 'push', payload: {}, env: { PATH: `${oldDir}${delimiter}${process.env.PATH ?? ''}` } });
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toMatch(/::warning::Node workloads could not run: Node workloads run on the node on PATH \(.*old-node\/bin\/node\), but it is Node v20\.19\.2, older than 22\.12\.0/);
+    const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+    expect(written.workloads).toEqual([expect.objectContaining({ name: 'spin', status: 'failed', error: expect.stringContaining('older than 22.12.0') })]);
   }, 60_000);
 
   it('on a fork pull request warns about the read-only token and keeps the summary, without failing', async () => {
     const fork = await startStandIn({ token: TOKEN, readOnly: true });
     try {
-      const run = await runAction({ config: 'concurrency-bench.config.json', baseline: 'none', 'time-budget': '3' }, 'fork', { server: fork });
+      const payload = {
+        action: 'synchronize',
+        number: 5,
+        repository: { name: 'bench', full_name: 'octo/bench', owner: { login: 'octo' } },
+        pull_request: { number: 5, base: { sha: base, ref: 'main', repo: { full_name: 'octo/bench' } }, head: { sha: head, ref: 'topic', repo: { full_name: 'mallory/bench' } } },
+      };
+      const run = await runAction({ config: 'concurrency-bench.config.json', baseline: 'none', 'time-budget': '3' }, 'fork', { server: fork, payload });
       expect(run.code, run.log).toBe(0);
-      expect(run.log).toMatch(/::warning::Could not comment on pull request #5 \(403: Resource not accessible by integration/);
+      expect(run.log).toMatch(/::warning::Could not comment on pull request #5 \(403: Resource not accessible by integration[^)]*\)\. A fork's pull request gets a read-only token/);
       expect(run.summary).toContain('spin');
       expect(run.outputs['comment-url']).toBe('');
       expect(fork.violations).toEqual([]);
@@ -278,9 +335,9 @@ describe('the action, run like a runner runs it', () => {
     const reporter = await startStandIn({ token: TOKEN, pulls: [{ number: 12, label: 'mallory:topic', sha: headSha }] });
     try {
       const artifacts = join(scratch, 'artifacts');
-      for (const [leg, cpus, model] of [['two', 2, 'async'], ['sixteen', 16, 'thread']] as const) {
+      for (const [leg, cpus, model, regressed] of [['two', 2, 'async', []], ['sixteen', 16, 'thread', ['spin']]] as const) {
         mkdirSync(join(artifacts, leg), { recursive: true });
-        writeFileSync(join(artifacts, leg, 'results.json'), JSON.stringify(compareResults([workload('spin', model, cpus)], [], environment(cpus))));
+        writeFileSync(join(artifacts, leg, 'results.json'), JSON.stringify(compareResults([workload('spin', model, cpus)], [...regressed], environment(cpus))));
       }
       mkdirSync(join(artifacts, 'evil'), { recursive: true });
       writeFileSync(join(artifacts, 'evil', 'results.json'), JSON.stringify({ kind: 'run', workloads: '$(rm -rf /)' }));
@@ -294,6 +351,10 @@ describe('the action, run like a runner runs it', () => {
       expect(reporter.comments).toHaveLength(1);
       expect(reporter.comments[0]).toMatchObject({ issue: 12 });
       expect(reporter.comments[0]!.body).toContain('The recommendation differs between environments for 1 of 1 workload');
+      // One annotation for the one regressed workload, in the environment it regressed in (a warning: fail-on-regression is off).
+      expect(run.log.split('\n').filter((l) => l.startsWith('::warning title=Regression'))).toEqual([
+        expect.stringMatching(/^::warning title=Regression%3A spin 15\.0%25 slower \(linux 6\.8 x64%2C 16 cores%2C Node v24\.21\.0\)::spin 15\.0%25 slower/),
+      ]);
       expect(run.summary).toContain('2 environments');
       expect(JSON.parse(run.outputs.recommendations!)).toHaveLength(2);
       expect(reporter.violations).toEqual([]);
