@@ -7251,13 +7251,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
+    function parseOptions2(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -7271,7 +7271,7 @@ var require_public_api = __commonJS({
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
@@ -7446,8 +7446,99 @@ var init_types2 = __esm({
 });
 
 // src/runtimes/node/runtime.ts
+import { execFile as execFile2 } from "node:child_process";
+import { accessSync, constants, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { createRequire } from "node:module";
+import { delimiter, isAbsolute, join as join3 } from "node:path";
 import { pathToFileURL } from "node:url";
+function nodeOnPath(path = process.env.PATH ?? "") {
+  const names = process.platform === "win32" ? ["node.exe", "node"] : ["node"];
+  for (const dir of path.split(delimiter)) {
+    if (!dir || !isAbsolute(dir)) continue;
+    for (const name of names) {
+      const candidate = join3(dir, name);
+      try {
+        if (!statSync2(candidate).isFile()) continue;
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+      }
+    }
+  }
+  return void 0;
+}
+function parseVersion(version) {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : void 0;
+}
+function atLeast(version, min) {
+  for (let i = 0; i < 3; i++) if (version[i] !== min[i]) return version[i] > min[i];
+  return true;
+}
+function unsupportedNodeReason(version, hostIsTypeScript = ownFile("runtimes/node/host").endsWith(".ts")) {
+  const v = parseVersion(version);
+  if (!v) return `its version ${JSON.stringify(version)} is not one concurrency-bench understands`;
+  if (!atLeast(v, MIN_WORKLOAD_NODE)) return `it is Node ${version}, older than ${MIN_WORKLOAD_NODE.join(".")}, the oldest concurrency-bench supports`;
+  if (hostIsTypeScript && !(v[0] >= 24 || MIN_STRIPPING_NODE.some((min) => v[0] === min[0] && atLeast(v, min)))) {
+    return `it is Node ${version}, which cannot run concurrency-bench from its TypeScript sources (type stripping needs 22.18 or 23.6 and later)`;
+  }
+  return void 0;
+}
+function sameFile(a, b) {
+  try {
+    return realpathSync2(a) === realpathSync2(b);
+  } catch {
+    return false;
+  }
+}
+function inspect(command, cwd) {
+  return new Promise((resolve6, reject) => {
+    execFile2(command, ["-e", INSPECT], { cwd, timeout: 2e4, encoding: "utf8", env: repositoryEnv() }, (error, stdout, stderr) => {
+      try {
+        const answer = JSON.parse(stdout);
+        if (typeof answer.version === "string" && typeof answer.executable === "string" && isAbsolute(answer.executable)) {
+          return resolve6({ version: answer.version, executable: answer.executable });
+        }
+      } catch {
+      }
+      const why = (stderr || error?.message || stdout || "no output").trim().split(/\r?\n/).at(-1);
+      reject(new Error(why));
+    });
+  });
+}
+async function findWorkloadNode(lookup = {}) {
+  const self = lookup.self ?? { executable: process.execPath, version: process.version };
+  const found = nodeOnPath(lookup.path ?? process.env.PATH ?? "");
+  if (!found) return { ...self, source: "self" };
+  if (sameFile(found, self.executable)) return { ...self, source: "path", found };
+  let answer;
+  try {
+    answer = await inspect(found, lookup.cwd ?? process.cwd());
+  } catch (error) {
+    throw new RuntimeUnavailableError(`the node on PATH (${found}) does not run: ${error.message}; fix or remove it, or put a working Node ${MIN_WORKLOAD_NODE.join(".")} or newer first on PATH (actions/setup-node)`);
+  }
+  const why = unsupportedNodeReason(answer.version, lookup.hostIsTypeScript);
+  if (why) {
+    throw new RuntimeUnavailableError(`Node workloads run on the node on PATH (${found}), but ${why}; put Node ${MIN_WORKLOAD_NODE.join(".")} or newer first on PATH (e.g. actions/setup-node with node-version: 22 or later)`);
+  }
+  return { executable: answer.executable, version: answer.version, source: "path", found };
+}
+function workloadNode() {
+  resolved ??= findWorkloadNode().then(
+    (node) => {
+      settled = { node };
+      return node;
+    },
+    (error) => {
+      settled = { error };
+      throw error;
+    }
+  );
+  return resolved;
+}
+function settledWorkloadNode() {
+  return settled;
+}
 function tsxLoaderFor(workload2) {
   if (!/\.(c|m)?tsx?$/.test(workload2.modulePath)) return void 0;
   try {
@@ -7456,41 +7547,51 @@ function tsxLoaderFor(workload2) {
     return void 0;
   }
 }
-var nodeRuntime;
+function createNodeRuntime(node = workloadNode) {
+  return {
+    id: "node",
+    models: MODELS,
+    async hostCommand(workload2, _spec) {
+      if (process.platform === "win32") throw new RuntimeUnavailableError("Node workloads need Linux or macOS for now (hosts are stopped by killing their POSIX process group; on Windows that would leave processes behind)");
+      const tsx = tsxLoaderFor(workload2);
+      return {
+        command: (await node()).executable,
+        args: [...tsx ? ["--import", tsx] : [], "--no-warnings=ExperimentalWarning", ownFile("runtimes/node/host")],
+        cwd: workload2.configDir
+      };
+    }
+  };
+}
+var MIN_WORKLOAD_NODE, MIN_STRIPPING_NODE, INSPECT, resolved, settled, nodeRuntime;
 var init_runtime = __esm({
   "src/runtimes/node/runtime.ts"() {
     "use strict";
     init_paths();
     init_types();
+    init_repository_env();
     init_types2();
-    nodeRuntime = {
-      id: "node",
-      models: MODELS,
-      async hostCommand(workload2, _spec) {
-        if (process.platform === "win32") throw new RuntimeUnavailableError("Node workloads need Linux or macOS for now (hosts are stopped by killing their POSIX process group; on Windows that would leave processes behind)");
-        const tsx = tsxLoaderFor(workload2);
-        return {
-          command: process.execPath,
-          args: [...tsx ? ["--import", tsx] : [], "--no-warnings=ExperimentalWarning", ownFile("runtimes/node/host")],
-          cwd: workload2.configDir
-        };
-      }
-    };
+    MIN_WORKLOAD_NODE = [22, 12, 0];
+    MIN_STRIPPING_NODE = [
+      [22, 18, 0],
+      [23, 6, 0]
+    ];
+    INSPECT = "process.stdout.write(JSON.stringify({ version: process.version, executable: process.execPath }))";
+    nodeRuntime = createNodeRuntime();
   }
 });
 
 // src/runtimes/python/interpreter.ts
-import { execFile as execFile2 } from "node:child_process";
-function inspect(command, cwd) {
-  return new Promise((resolve5) => {
-    execFile2(command, ["-c", INSPECT], { cwd, timeout: 2e4, encoding: "utf8", env: repositoryEnv() }, (error, stdout, stderr) => {
-      if (error && error.code === "ENOENT") return resolve5({ kind: "missing", detail: "not found" });
+import { execFile as execFile3 } from "node:child_process";
+function inspect2(command, cwd) {
+  return new Promise((resolve6) => {
+    execFile3(command, ["-c", INSPECT2], { cwd, timeout: 2e4, encoding: "utf8", env: repositoryEnv() }, (error, stdout, stderr) => {
+      if (error && error.code === "ENOENT") return resolve6({ kind: "missing", detail: "not found" });
       const [version = "", implementation = "", executable = ""] = stdout.trim().split(/\r?\n/);
       if (error || !/^\d+\.\d+\.\d+$/.test(version)) {
         const why = (stderr || error?.message || stdout).trim().split(/\r?\n/).at(-1) ?? "no output";
-        return resolve5({ kind: "broken", detail: why });
+        return resolve6({ kind: "broken", detail: why });
       }
-      resolve5({ kind: "found", version: version.split(".").map(Number), implementation, executable: executable || command });
+      resolve6({ kind: "found", version: version.split(".").map(Number), implementation, executable: executable || command });
     });
   });
 }
@@ -7498,7 +7599,7 @@ function tooOld(version) {
   return version[0] < MIN_PYTHON[0] || version[0] === MIN_PYTHON[0] && version[1] < MIN_PYTHON[1];
 }
 async function check(command, cwd) {
-  const found = await inspect(command, cwd);
+  const found = await inspect2(command, cwd);
   if (found.kind !== "found") throw new Error(found.kind === "missing" ? `"${command}" not found` : `"${command}" does not run (${found.detail})`);
   const version = found.version.join(".");
   if (tooOld(found.version)) throw new Error(`"${command}" is Python ${version}, older than ${MIN_PYTHON.join(".")}`);
@@ -7527,7 +7628,7 @@ async function findPython(configured, cwd) {
   const advice = configured !== void 0 ? `point "python" at ${wanted}` : `install ${wanted} or set "python" in the workload`;
   throw new RuntimeUnavailableError(`no usable Python interpreter: ${reasons.join("; ")}; ${advice}`);
 }
-var MIN_PYTHON, DEFAULT_INTERPRETERS, INSPECT, cache2;
+var MIN_PYTHON, DEFAULT_INTERPRETERS, INSPECT2, cache2;
 var init_interpreter = __esm({
   "src/runtimes/python/interpreter.ts"() {
     "use strict";
@@ -7535,7 +7636,7 @@ var init_interpreter = __esm({
     init_repository_env();
     MIN_PYTHON = [3, 9];
     DEFAULT_INTERPRETERS = ["python3", "python"];
-    INSPECT = 'import sys, platform; print("%d.%d.%d" % tuple(sys.version_info[:3])); print(platform.python_implementation()); print(sys.executable)';
+    INSPECT2 = 'import sys, platform; print("%d.%d.%d" % tuple(sys.version_info[:3])); print(platform.python_implementation()); print(sys.executable)';
     cache2 = /* @__PURE__ */ new Map();
   }
 });
@@ -7593,6 +7694,16 @@ var init_registry = __esm({
 // src/cli.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
 import { parseArgs } from "node:util";
+
+// src/cli/color.ts
+function colorEnabled({ noColorFlag = false, env, isTTY }) {
+  if (noColorFlag) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0) return !["0", "false"].includes(force.trim().toLowerCase());
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
 
 // src/cli/errors.ts
 var UsageError = class extends Error {
@@ -7662,8 +7773,8 @@ function paint(style, codes, text) {
 }
 function pad(text, width, align) {
   const visible = [...text].length;
-  const fill = " ".repeat(Math.max(0, width - visible));
-  return align === "l" ? text + fill : fill + text;
+  const fill2 = " ".repeat(Math.max(0, width - visible));
+  return align === "l" ? text + fill2 : fill2 + text;
 }
 function cellRow(cell2) {
   const ok = cell2.status === "ok";
@@ -7776,32 +7887,242 @@ function progressReporter(stream, interactive) {
   };
 }
 
-// src/commands/compare.ts
-import { existsSync as existsSync4, symlinkSync } from "node:fs";
-import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+// src/runtimes/process-groups.ts
+var live = /* @__PURE__ */ new Set();
+function trackGroup(pid) {
+  live.add(pid);
+}
+function killGroup(pid) {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
+  live.delete(pid);
+}
+function killAllGroups() {
+  for (const pid of [...live]) killGroup(pid);
+}
+process.on("exit", killAllGroups);
 
-// src/analysis/compare.ts
-init_types();
+// src/version.ts
+var VERSION = "0.1.0";
 
-// src/stats/holm.ts
-function holmLevels(pValues, alpha = 0.05) {
-  const m = pValues.length;
-  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
-  const levels = new Array(m);
-  let failedAt;
-  order.forEach(({ p, i }, k) => {
-    const step = failedAt ?? k;
-    const level = alpha / (m - step);
-    if (failedAt === void 0 && p > level) failedAt = k;
-    levels[i] = level;
-  });
-  return levels;
+// src/cli/usage.ts
+var EXIT = {
+  ok: 0,
+  regression: 1,
+  usage: 2,
+  failed: 3,
+  undecided: 4,
+  /** EX_SOFTWARE (sysexits.h): a bug, an unexpected exception. */
+  internal: 70,
+  /** 128 + the signal number, as a shell reports a process killed by it. */
+  sigint: 130,
+  sigterm: 143
+};
+var EXIT_CODES_TEXT = `Exit codes:
+  0    ok
+  1    a regression was found (compare --fail-on-regression)
+  2    usage or config error, bad results file or git ref; also a Node older than 22.12
+  3    a workload or cell failed to measure (the results file is still written)
+  4    a workload's regression gate was not decided (compare --fail-on-regression)
+  70   internal error: a bug in concurrency-bench (please report it with the message)
+  130  interrupted (SIGINT, Ctrl-C): workers killed, partial results written, marked incomplete
+  143  terminated (SIGTERM): workers killed, partial results written, marked incomplete`;
+var ENVIRONMENT_TEXT = `Environment:
+  NO_COLOR     set and non-empty: no colours
+  FORCE_COLOR  0 or false: no colours; any other value, even empty: colours, also off a terminal
+  CI           set: no progress line, one line per round instead`;
+var help = { name: "help", short: "h", type: "boolean", description: "print this help and exit" };
+var noColor = { name: "no-color", type: "boolean", description: "no colours in the report (also NO_COLOR; see Environment)" };
+var config = {
+  name: "config",
+  short: "c",
+  type: "string",
+  value: "FILE",
+  description: "config file (default: ./concurrency-bench.config.json, .yaml or .yml)"
+};
+var markdown = { name: "markdown", type: "string", value: "FILE", description: "also write the report as markdown to FILE" };
+var seed = { name: "seed", type: "string", value: "N", description: "seed of the random visit order and of the bootstrap (default 1)" };
+var threshold = { name: "threshold", type: "string", value: "PERCENT", description: "smallest change that counts as a regression or improvement (default 5)" };
+var alpha = { name: "alpha", type: "string", value: "P", description: "error rate of regression claims, and of improvement ones (default 0.05)" };
+var failOnRegression = { name: "fail-on-regression", type: "boolean", description: "exit 1 on a regression and 4 when a workload is not decided" };
+var JSON_STDOUT_NOTE = "--json - writes the JSON document to stdout and the human report to stderr, so stdout stays parseable.";
+var COMMANDS = {
+  run: {
+    name: "run",
+    summary: "measure every workload under every model and concurrency, and recommend one",
+    synopsis: ["run [--config FILE] [--time-budget SECONDS] [--json FILE|-] [--markdown FILE] [--margin PERCENT] [--seed N] [--workload NAME]..."],
+    flags: [
+      config,
+      { name: "time-budget", type: "string", value: "SECONDS", description: "wall-clock budget for measuring, at least 1 (default 60)" },
+      { name: "json", type: "string", value: "FILE|-", description: "results file (default .concurrency-bench/results.json); - for stdout" },
+      markdown,
+      { name: "margin", type: "string", value: "PERCENT", description: "how much a costlier model must beat a cheaper one (default 10)" },
+      seed,
+      { name: "workload", type: "string", multiple: true, value: "NAME", description: "measure only this workload; repeat for several" },
+      noColor,
+      help
+    ],
+    notes: [
+      "The results file is rewritten after every round, so an interruption loses nothing measured.",
+      `${JSON_STDOUT_NOTE} The results file is then still kept at the default path.`
+    ]
+  },
+  compare: {
+    name: "compare",
+    summary: "measure base against head, paired on this machine, and report regressions",
+    synopsis: [
+      "compare --base REF [--head REF] [--config FILE] [--json FILE|-] [--markdown FILE] [--threshold PERCENT] [--alpha P] [--fail-on-regression] [--time-budget SECONDS] [--seed N]",
+      "compare BASE.json HEAD.json [--json FILE|-] [--markdown FILE] [--threshold PERCENT] [--alpha P] [--fail-on-regression] [--seed N]"
+    ],
+    flags: [
+      { name: "base", type: "string", value: "REF", description: "git ref to compare against; checked out into a temporary worktree" },
+      { name: "head", type: "string", value: "REF", description: "git ref to measure (default: the working tree, uncommitted changes too)" },
+      config,
+      { name: "json", type: "string", value: "FILE|-", description: "comparison file (default .concurrency-bench/compare.json); - for stdout" },
+      markdown,
+      threshold,
+      alpha,
+      failOnRegression,
+      { name: "time-budget", type: "string", value: "SECONDS", description: "cap on the whole compare (default: what the plan needs, up to 600)" },
+      seed,
+      noColor,
+      help
+    ],
+    notes: [
+      "With two results files (from run) the comparison is unpaired (the report says it is less reliable) and is written to a file only with --json.",
+      `${JSON_STDOUT_NOTE} A paired compare still keeps its file at the default path.`
+    ]
+  },
+  report: {
+    name: "report",
+    summary: "render a stored results or comparison file again",
+    synopsis: ["report RESULTS.json [--format md|terminal|json]"],
+    flags: [
+      { name: "format", short: "f", type: "string", value: "md|terminal|json", description: "output on stdout (default terminal); json: the checked document" },
+      noColor,
+      help
+    ],
+    notes: []
+  }
+};
+function parseOptions(spec) {
+  return Object.fromEntries(
+    spec.flags.map((f) => [f.name, { type: f.type, ...f.short ? { short: f.short } : {}, ...f.multiple ? { multiple: true } : {} }])
+  );
+}
+function flagLines(flags) {
+  const left = flags.map((f) => `${f.short ? `-${f.short}, ` : "    "}--${f.name}${f.value ? ` ${f.value}` : ""}`);
+  const width = Math.max(...left.map((l) => l.length)) + 2;
+  return flags.map((f, i) => `  ${left[i].padEnd(width)}${f.description}`);
+}
+var WIDTH = 100;
+function fill(words, first, indent) {
+  const lines = [];
+  let line2 = first;
+  for (const word of words) {
+    const candidate = line2.trim() === "" || line2 === first ? `${line2}${word}` : `${line2} ${word}`;
+    if (candidate.length > WIDTH && line2 !== first) {
+      lines.push(line2);
+      line2 = `${indent}${word}`;
+    } else {
+      line2 = candidate;
+    }
+  }
+  return [...lines, line2];
+}
+function synopsisLines(synopsis) {
+  const [command, ...rest] = synopsis.match(/\[[^\]]*\](?:\.\.\.)?|\S+/g) ?? [];
+  const first = `  concurrency-bench ${command} `;
+  return fill(rest, first, " ".repeat(first.length));
+}
+function commandHelp(spec) {
+  return [
+    `concurrency-bench ${spec.name}: ${spec.summary}`,
+    "",
+    "Usage:",
+    ...spec.synopsis.flatMap(synopsisLines),
+    "",
+    "Options:",
+    ...flagLines(spec.flags),
+    ...spec.notes.flatMap((note) => ["", ...fill(note.split(" "), "", "")]),
+    "",
+    EXIT_CODES_TEXT,
+    "",
+    ENVIRONMENT_TEXT
+  ].join("\n");
+}
+function mainHelp() {
+  const commands = Object.values(COMMANDS);
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    `concurrency-bench ${VERSION}: should this work use processes, threads or async? Measured on your code.`,
+    "",
+    "Usage:",
+    ...commands.flatMap((c) => c.synopsis.flatMap(synopsisLines)),
+    "  concurrency-bench COMMAND --help",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    "",
+    "Options:",
+    ...flagLines([
+      { name: "help", short: "h", type: "boolean", description: "print this help and exit; COMMAND --help describes that command's flags" },
+      { name: "version", short: "v", type: "boolean", description: "print the version and exit" }
+    ]),
+    "",
+    EXIT_CODES_TEXT,
+    "",
+    ENVIRONMENT_TEXT
+  ].join("\n");
+}
+function wantsHelp(args) {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+// src/cli/signals.ts
+var SIGNALS = { SIGINT: EXIT.sigint, SIGTERM: EXIT.sigterm };
+function interruptOnSignals(stderr = process.stderr) {
+  const controller = new AbortController();
+  let received;
+  const handlers = Object.fromEntries(
+    Object.keys(SIGNALS).map((name) => [
+      name,
+      () => {
+        if (controller.signal.aborted) {
+          killAllGroups();
+          process.exit(SIGNALS[name]);
+        }
+        received = name;
+        const what = name === "SIGINT" ? "interrupted" : "terminated (SIGTERM)";
+        const again = name === "SIGINT" ? "Ctrl-C again" : "signal again";
+        stderr.write(`
+${what}: stopping, killing workers and saving partial results (${again} to quit now)
+`);
+        controller.abort();
+      }
+    ])
+  );
+  for (const name of Object.keys(handlers)) process.on(name, handlers[name]);
+  return {
+    signal: controller.signal,
+    get received() {
+      return received;
+    },
+    get exitCode() {
+      return received === void 0 ? void 0 : SIGNALS[received];
+    },
+    dispose() {
+      for (const name of Object.keys(handlers)) process.off(name, handlers[name]);
+    }
+  };
 }
 
 // src/stats/rng.ts
-function mulberry32(seed) {
-  let state = seed >>> 0;
+function mulberry32(seed2) {
+  let state = seed2 >>> 0;
   return () => {
     state = state + 1831565813 >>> 0;
     let t = state;
@@ -7871,11 +8192,11 @@ function ratioOfMediansGrouped(a, b, options = {}) {
 // src/analysis/recommend.ts
 init_types();
 var DEFAULT_MARGIN = 0.1;
-function judge(costly, cheap, margin, seed) {
+function judge(costly, cheap, margin, seed2) {
   const { ci95 } = ratioOfMediansGrouped(
     groupSamples(costly.batchThroughputs, costly.batchesPerRound),
     groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
-    { seed }
+    { seed: seed2 }
   );
   if (ci95[0] > 1 + margin) return "wins";
   if (ci95[1] < 1 + margin) return "loses";
@@ -7897,7 +8218,7 @@ var CLASS_WORDS = {
 };
 function recommend(cells, classification, sequentialCpu, options = {}) {
   const margin = options.margin ?? 0.1;
-  const seed = options.seed ?? 1;
+  const seed2 = options.seed ?? 1;
   const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
   const byModel = /* @__PURE__ */ new Map();
   for (const model2 of MODELS) {
@@ -7912,7 +8233,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   for (const [model2, levels] of byModel) {
     let choice = levels[0];
     for (const candidate of levels.slice(1)) {
-      const verdict2 = judge(candidate, choice, margin, seed);
+      const verdict2 = judge(candidate, choice, margin, seed2);
       if (verdict2 === "wins") choice = candidate;
     }
     bestOfModel.set(model2, choice);
@@ -7921,7 +8242,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   for (const model2 of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model2);
     if (!challenger) continue;
-    const verdict2 = judge(challenger, current, margin, seed);
+    const verdict2 = judge(challenger, current, margin, seed2);
     if (verdict2 === "wins") {
       current = challenger;
     } else if (verdict2 === "within-noise" && challenger.throughput.median > current.throughput.median) {
@@ -7959,6 +8280,56 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     confidence: unclear || fewRounds ? "low" : "high",
     withinNoise: finalWithinNoise
   };
+}
+
+// src/analysis/recommendation-changes.ts
+function recommendationChanges(base, head, options = {}) {
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
+  const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
+  const changes = [];
+  for (const name of names) {
+    const headWorkload = head.find((w) => w.name === name);
+    const baseWorkload = base.find((w) => w.name === name);
+    const b = pick(baseWorkload);
+    const h = pick(headWorkload);
+    if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
+    const seed2 = options.seed ?? 1;
+    if (b && h && headWorkload && baseWorkload && (withinNoise(headWorkload, h, b, margin, seed2) || withinNoise(baseWorkload, h, b, margin, seed2))) continue;
+    changes.push({ workload: name, base: b, head: h });
+  }
+  return changes;
+}
+function withinNoise(w, a, b, margin, seed2) {
+  const cell2 = (x) => w.cells.find((c) => c.model === x.model && c.concurrency === x.concurrency && c.status === "ok" && c.batchThroughputs.length > 0);
+  const ca = cell2(a);
+  const cb = cell2(b);
+  if (!ca || !cb) return false;
+  const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed: seed2 });
+  return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
+}
+
+// src/commands/compare.ts
+import { existsSync as existsSync5, symlinkSync } from "node:fs";
+import { availableParallelism as availableParallelism3 } from "node:os";
+import { dirname as dirname3, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
+
+// src/analysis/compare.ts
+init_types();
+
+// src/stats/holm.ts
+function holmLevels(pValues, alpha2 = 0.05) {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const levels = new Array(m);
+  let failedAt;
+  order.forEach(({ p, i }, k) => {
+    const step = failedAt ?? k;
+    const level = alpha2 / (m - step);
+    if (failedAt === void 0 && p > level) failedAt = k;
+    levels[i] = level;
+  });
+  return levels;
 }
 
 // src/stats/normal.ts
@@ -8043,8 +8414,8 @@ function quantileSorted(sorted, q) {
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
-function percentileInterval(sorted, alpha) {
-  return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+function percentileInterval(sorted, alpha2) {
+  return [quantileSorted(sorted, alpha2 / 2), quantileSorted(sorted, 1 - alpha2 / 2)];
 }
 function tailAtOrAbove(sorted, x) {
   let count = 0;
@@ -8096,8 +8467,8 @@ function toChange(logRatio) {
 function toLog(change) {
   return Math.log1p(change);
 }
-function changeInterval(boot, alpha) {
-  const [lo, hi] = percentileInterval(boot.distribution, alpha);
+function changeInterval(boot, alpha2) {
+  const [lo, hi] = percentileInterval(boot.distribution, alpha2);
   return [toChange(lo), toChange(hi)];
 }
 function beyondFloorPValue(boot, floor) {
@@ -8134,50 +8505,74 @@ function unpairedBootstrap(base, head, options) {
 }
 
 // src/stats/sequential.ts
-function obrienFlemingSpent(t, alpha) {
+function obrienFlemingSpent(t, alpha2) {
   if (t <= 0) return 0;
-  if (t >= 1) return alpha;
-  return 2 * (1 - normalCdf(normalQuantile(1 - alpha / 2) / Math.sqrt(t)));
+  if (t >= 1) return alpha2;
+  return 2 * (1 - normalCdf(normalQuantile(1 - alpha2 / 2) / Math.sqrt(t)));
 }
-var PATHS = 2e5;
+var GRID = 300;
 var cache = /* @__PURE__ */ new Map();
-function lookLevels(rounds, alpha) {
+var phi = (x) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+function lookLevels(rounds, alpha2) {
   if (rounds.length === 0) return [];
-  if (rounds.length === 1 || alpha <= 0) return rounds.map((_, k) => k === rounds.length - 1 ? Math.max(0, alpha) : 0);
-  const key = `${alpha}:${rounds.join(",")}`;
+  if (rounds.length === 1 || alpha2 <= 0) return rounds.map((_, k) => k === rounds.length - 1 ? Math.max(0, alpha2) : 0);
+  const key = `${alpha2}:${rounds.join(",")}`;
   const known = cache.get(key);
   if (known) return known;
   const total = rounds[rounds.length - 1];
   const t = rounds.map((n) => n / total);
-  const random = mulberry32(190731757);
-  const gaussian = () => {
-    const u = 1 - random();
-    const v = random();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-  const sums = new Float64Array(PATHS);
-  const alive = new Uint8Array(PATHS).fill(1);
-  const scratch = new Float64Array(PATHS);
   const levels = [];
+  let points = new Float64Array(0);
+  let masses = new Float64Array(0);
   let spentBefore = 0;
   for (let k = 0; k < rounds.length; k++) {
-    const step = Math.sqrt(t[k] - (k ? t[k - 1] : 0));
-    for (let i = 0; i < PATHS; i++) sums[i] += step * gaussian();
-    const spent = obrienFlemingSpent(t[k], alpha);
-    const share = spent - spentBefore;
+    const spent = obrienFlemingSpent(t[k], alpha2);
+    const share = Math.max(0, spent - spentBefore);
     spentBefore = spent;
+    const sdNow = Math.sqrt(t[k]);
     let boundary;
     if (k === 0) {
-      boundary = normalQuantile(1 - share);
+      boundary = share > 0 ? normalQuantile(1 - share) * sdNow : Infinity;
     } else {
-      let live3 = 0;
-      for (let i = 0; i < PATHS; i++) if (alive[i]) scratch[live3++] = sums[i] / Math.sqrt(t[k]);
-      const z = scratch.subarray(0, live3).sort();
-      const count = Math.floor(share * PATHS);
-      boundary = count <= 0 ? (live3 ? z[live3 - 1] : Infinity) + 1e-9 : count >= live3 ? -Infinity : (z[live3 - count] + z[live3 - count - 1]) / 2;
+      const step = Math.sqrt(t[k] - t[k - 1]);
+      const tail = (b) => {
+        let sum = 0;
+        for (let i = 0; i < points.length; i++) sum += masses[i] * (1 - normalCdf((b - points[i]) / step));
+        return sum;
+      };
+      if (share <= 1e-12) boundary = Infinity;
+      else {
+        let lo = -10 * sdNow;
+        let hi = 12 * sdNow;
+        for (let it = 0; it < 60; it++) {
+          const mid = (lo + hi) / 2;
+          if (tail(mid) > share) lo = mid;
+          else hi = mid;
+        }
+        boundary = (lo + hi) / 2;
+      }
     }
-    for (let i = 0; i < PATHS; i++) if (alive[i] && sums[i] / Math.sqrt(t[k]) >= boundary) alive[i] = 0;
-    levels.push(boundary === Infinity ? 0 : 1 - normalCdf(boundary));
+    levels.push(boundary === Infinity ? 0 : 1 - normalCdf(boundary / sdNow));
+    if (k === rounds.length - 1) break;
+    const lower = -8 * sdNow;
+    const upper = Math.min(boundary, 8 * sdNow);
+    const h = (upper - lower) / (GRID - 1);
+    const next = new Float64Array(GRID);
+    const nextMass = new Float64Array(GRID);
+    for (let j = 0; j < GRID; j++) {
+      const s = lower + j * h;
+      next[j] = s;
+      let density;
+      if (k === 0) density = phi(s / sdNow) / sdNow;
+      else {
+        const step = Math.sqrt(t[k] - t[k - 1]);
+        density = 0;
+        for (let i = 0; i < points.length; i++) density += masses[i] * phi((s - points[i]) / step) / step;
+      }
+      nextMass[j] = density * h * (j === 0 || j === GRID - 1 ? 0.5 : 1);
+    }
+    points = next;
+    masses = nextMass;
   }
   cache.set(key, levels);
   return levels;
@@ -8259,28 +8654,38 @@ function studentTQuantile(p, df) {
   }
   return (lo + hi) / 2;
 }
-function meanInterval(values, alpha) {
+function meanInterval(values, alpha2) {
   const n = values.length;
   if (n < 2) return null;
   const mean = values.reduce((sum, v) => sum + v, 0) / n;
   const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
-  const half = studentTQuantile(1 - alpha / 2, n - 1) * Math.sqrt(variance / n);
+  const half = studentTQuantile(1 - alpha2 / 2, n - 1) * Math.sqrt(variance / n);
   return [mean - half, mean + half];
 }
 
 // src/analysis/gate.ts
 var FIRST_LOOK = 3;
 var PLANNED_POWER = 0.99;
-var UNCHANGED_LEVEL_FINAL = 0.05;
-var UNCHANGED_LEVEL_INTERIM = 0.01;
+var UNCHANGED_LEVEL = 0.05;
 function summarizeRounds(d) {
   const n = d.length;
   const mean = n ? d.reduce((s, x) => s + x, 0) / n : Number.NaN;
   const sd2 = n >= 2 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN;
   return { n, mean, sd: sd2, se: sd2 / Math.sqrt(n) };
 }
+var quantiles = /* @__PURE__ */ new Map();
+function tQuantile(p, df) {
+  const key = `${p}:${df}`;
+  let q = quantiles.get(key);
+  if (q === void 0) {
+    q = studentTQuantile(p, df);
+    if (quantiles.size > 1e4) quantiles.clear();
+    quantiles.set(key, q);
+  }
+  return q;
+}
 function interval(s, level) {
-  const q = level > 0 ? studentTQuantile(1 - level, s.n - 1) : Infinity;
+  const q = level > 0 ? tQuantile(1 - level, s.n - 1) : Infinity;
   const half = q * s.se;
   return [toChange(s.mean - half), toChange(s.mean + half)];
 }
@@ -8300,8 +8705,8 @@ function decideAtLook(d, look, rule) {
   let verdict = "inconclusive";
   if (hi < -floor && lo <= -rule.threshold) verdict = "regression";
   else if (lo > floor && hi >= rule.threshold) verdict = "improvement";
-  else {
-    const [elo, ehi] = interval(s, look.final ? UNCHANGED_LEVEL_FINAL : UNCHANGED_LEVEL_INTERIM);
+  else if (look.final) {
+    const [elo, ehi] = interval(s, UNCHANGED_LEVEL);
     if (elo > -rule.threshold && ehi < rule.threshold && detectableChange2 <= rule.threshold) verdict = "unchanged";
   }
   return { verdict, change: toChange(s.mean), ci95, claimCi, detectableChange: detectableChange2, spread: s.sd, rounds: s.n };
@@ -8329,12 +8734,12 @@ function decideGates(inputs, rule) {
       const share = (dir) => rule.alpha / Math.max(1, m - claimed[dir]);
       const { looks, final } = reachedLooks(input.looks, input.d.length, input.ended);
       const atLook = looks.at(-1) === input.d.length;
-      const decide = (alpha) => {
+      const decide = (alpha2) => {
         const schedule = final ? looks : [...input.looks];
-        const levels = lookLevels(schedule, alpha);
+        const levels = lookLevels(schedule, alpha2);
         const index = schedule.indexOf(input.d.length);
         const level = atLook && index >= 0 ? levels[index] : 0;
-        return { ...decideAtLook(input.d, { level, finalLevel: levels.at(-1) ?? alpha, final: final && atLook }, rule), level };
+        return { ...decideAtLook(input.d, { level, finalLevel: levels.at(-1) ?? alpha2, final: final && atLook }, rule), level };
       };
       const reg = decide(share("regression"));
       const imp = decide(share("improvement"));
@@ -8355,7 +8760,7 @@ function roundsForPower(spread, level, rule, maxRounds) {
   const delta = Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - Math.log(1 - rule.threshold);
   if (!(spread > 0)) return FIRST_LOOK;
   for (let n = FIRST_LOOK; n <= maxRounds; n++) {
-    const power = normalCdf(delta * Math.sqrt(n) / spread - studentTQuantile(1 - level, n - 1));
+    const power = normalCdf(delta * Math.sqrt(n) / spread - tQuantile(1 - level, n - 1));
     if (power >= PLANNED_POWER) return n;
   }
   return maxRounds + 1;
@@ -8366,8 +8771,8 @@ function detectableWithRounds(spread, n, level, rule) {
   const delta = z * spread / Math.sqrt(n);
   return -toChange(Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - delta);
 }
-function plannedFinalLevel(planned, alpha) {
-  return lookLevels(lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, planned)), alpha).at(-1) ?? alpha;
+function plannedFinalLevel(planned, alpha2) {
+  return lookLevels(lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, planned)), alpha2).at(-1) ?? alpha2;
 }
 
 // src/analysis/compare.ts
@@ -8394,8 +8799,8 @@ function detectableChange(ci, rule) {
   const h = (ci[1] - ci[0]) / 2;
   return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
 }
-function comparisonSeed(seed, key) {
-  let h = 2166136261 ^ seed >>> 0;
+function comparisonSeed(seed2, key) {
+  let h = 2166136261 ^ seed2 >>> 0;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 16777619);
@@ -8490,14 +8895,14 @@ function analyzeCompare(inputs, settings) {
 function analyzeFamily(inputs, settings, options = {}) {
   const rule = { threshold: settings.threshold, noiseFloor: settings.noiseFloor };
   const boots = inputs.map((input) => {
-    const seed = comparisonSeed(settings.seed, `${input.workload}\0${input.model}\0${input.concurrency}`);
+    const seed2 = comparisonSeed(settings.seed, `${input.workload}\0${input.model}\0${input.concurrency}`);
     if (input.error) return null;
     if (input.rounds) {
       const d = pairedLogRatios(input);
-      return d.length ? pairedBootstrap(d, { seed, resamples: settings.resamples }) : null;
+      return d.length ? pairedBootstrap(d, { seed: seed2, resamples: settings.resamples }) : null;
     }
     if (input.unpaired) {
-      const boot = unpairedBootstrap(input.unpaired.base, input.unpaired.head, { seed, resamples: settings.resamples });
+      const boot = unpairedBootstrap(input.unpaired.base, input.unpaired.head, { seed: seed2, resamples: settings.resamples });
       return boot.n ? boot : null;
     }
     return null;
@@ -8576,9 +8981,9 @@ function pairedLogRatios(input) {
   if (input.metric === "cpu-time") return logRatios(rounds.map((r) => r.baseCpuRate ?? Number.NaN), rounds.map((r) => r.headCpuRate ?? Number.NaN));
   return logRatios(rounds.map((r) => r.base), rounds.map((r) => r.head));
 }
-function widen(ci, d, alpha) {
+function widen(ci, d, alpha2) {
   if (!d) return { ci, decidable: true };
-  const t = meanInterval(d, alpha);
+  const t = meanInterval(d, alpha2);
   if (!t || !t.every(Number.isFinite)) return { ci, decidable: false };
   return { ci: [Math.min(ci[0], toChange(t[0])), Math.max(ci[1], toChange(t[1]))], decidable: true };
 }
@@ -8591,55 +8996,36 @@ function summarizeNoise(comparisons) {
     detectableChange: detectable.length ? median2(detectable) : null
   };
 }
-function recommendationChanges(base, head, options = {}) {
-  const margin = options.margin ?? DEFAULT_MARGIN;
-  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
-  const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
-  const changes = [];
-  for (const name of names) {
-    const headWorkload = head.find((w) => w.name === name);
-    const baseWorkload = base.find((w) => w.name === name);
-    const b = pick(baseWorkload);
-    const h = pick(headWorkload);
-    if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
-    const seed = options.seed ?? 1;
-    if (b && h && headWorkload && baseWorkload && (withinNoise(headWorkload, h, b, margin, seed) || withinNoise(baseWorkload, h, b, margin, seed))) continue;
-    changes.push({ workload: name, base: b, head: h });
-  }
-  return changes;
-}
-function withinNoise(w, a, b, margin, seed) {
-  const cell2 = (x) => w.cells.find((c) => c.model === x.model && c.concurrency === x.concurrency && c.status === "ok" && c.batchThroughputs.length > 0);
-  const ca = cell2(a);
-  const cb = cell2(b);
-  if (!ca || !cb) return false;
-  const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed });
-  return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
-}
 
 // src/measure/round-plan.ts
 var MAX_PLANNED_ROUNDS = 60;
 var DESCRIPTIVE_ROUNDS = FIRST_LOOK;
 var SPREAD_MARGIN = 1.2;
 var MIN_PLANNED_SPREAD = 5e-3;
+var MIN_PLANNED_ROUNDS = 5;
 function sd(d) {
   const n = d.length;
   if (n < 2) return Number.NaN;
   const mean = d.reduce((s, x) => s + x, 0) / n;
   return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
 }
+function wantedRounds(d, rule, alphaEach) {
+  const measured = sd(d);
+  const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
+  let wanted = MAX_PLANNED_ROUNDS;
+  if (spread !== null) {
+    const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
+    wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
+  }
+  return { spread, wanted: Math.max(wanted, d.length, MIN_PLANNED_ROUNDS) };
+}
+function extendLooks(looks, have, total) {
+  const passed = looks.filter((k) => k <= have);
+  return [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > have)])].sort((a, b) => a - b);
+}
 function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
   const alphaEach = rule.alpha / Math.max(1, primaries.length);
-  const base = primaries.map((p) => {
-    const measured = sd(p.d);
-    const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
-    let wanted = MAX_PLANNED_ROUNDS;
-    if (spread !== null) {
-      const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
-      wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
-    }
-    return { ...p, spread, wanted: Math.max(wanted, p.d.length), have: p.d.length };
-  });
+  const base = primaries.map((p) => ({ ...p, ...wantedRounds(p.d, rule, alphaEach), have: p.d.length }));
   const cost = (planned2) => base.reduce((sum, p, i) => sum + Math.max(0, planned2[i] - p.have) * p.roundMs, 0);
   const full = base.map((p) => Math.min(p.wanted, MAX_PLANNED_ROUNDS));
   const descriptiveMs = descriptiveRoundMs.reduce((sum, ms) => sum + ms * DESCRIPTIVE_ROUNDS, 0);
@@ -8672,17 +9058,17 @@ function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
     capped: workloads.some((w) => w.planned < w.wanted)
   };
 }
-function describePlan(plan, threshold) {
+function describePlan(plan, threshold2) {
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   const rounds = [...new Set(plan.workloads.map((w) => w.planned))];
   const cells = `${plan.descriptiveCells} other cell${plan.descriptiveCells === 1 ? "" : "s"}`;
-  const head = `plan: ${plan.workloads.length} workload${plan.workloads.length === 1 ? "" : "s"}, ` + (rounds.length === 1 ? `${rounds[0]} rounds each` : plan.workloads.map((w) => `${w.workload} ${w.planned}`).join(", ") + " rounds") + `, about ${Math.round(plan.estimatedMs / 1e3)} s more, to detect ${pct(threshold)} at 95% power` + (plan.descriptiveCells === 0 ? "" : plan.descriptiveRounds ? `; ${cells} ${plan.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
+  const head = `plan: ${plan.workloads.length} workload${plan.workloads.length === 1 ? "" : "s"}, ` + (rounds.length === 1 ? `${rounds[0]} rounds each` : plan.workloads.map((w) => `${w.workload} ${w.planned}`).join(", ") + " rounds") + `, about ${Math.round(plan.estimatedMs / 1e3)} s more, to detect ${pct(threshold2)} at 95% power` + (plan.descriptiveCells === 0 ? "" : plan.descriptiveRounds ? `; ${cells} ${plan.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
   const lines = [head];
   for (const w of plan.workloads) {
     if (w.planned >= w.wanted) continue;
     const needs = w.wanted > MAX_PLANNED_ROUNDS ? `more than ${MAX_PLANNED_ROUNDS} rounds` : `${w.wanted} rounds`;
     lines.push(
-      `  ${w.workload}: ${pct(threshold)} is out of reach: it needs ${needs} at ${w.spread === null ? "unknown" : pct(w.spread)} per round, the budget pays for ${w.planned}` + (w.detectable !== null ? `; smallest change it can flag: ${pct(w.detectable)}` : "")
+      `  ${w.workload}: ${pct(threshold2)} is out of reach: it needs ${needs} at ${w.spread === null ? "unknown" : pct(w.spread)} per round, the budget pays for ${w.planned}` + (w.detectable !== null ? `; smallest change it can flag: ${pct(w.detectable)}` : "")
     );
   }
   return lines;
@@ -8918,9 +9304,9 @@ function parseConfig(raw, file, shown = file, cpus2 = availableParallelism()) {
     if (workload2) workloads.push(workload2);
   });
   if (problems.length > 0) throw new ConfigError(shown, problems);
-  const config = { file, dir, workloads };
-  if (typeof top.prepare === "string") config.prepare = top.prepare;
-  return config;
+  const config2 = { file, dir, workloads };
+  if (typeof top.prepare === "string") config2.prepare = top.prepare;
+  return config2;
 }
 function parseWorkload(item, index, dir, cpus2, seen, report2) {
   const at = `workloads[${index}]`;
@@ -9087,13 +9473,13 @@ import { execFile } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { join } from "node:path";
 function git(cwd, args) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     execFile("git", args, { cwd, maxBuffer: 16 * 1024 * 1024, env: repositoryEnv({ GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }) }, (error, stdout, stderr) => {
       if (error && typeof error.code === "string") {
         reject(new GitUsageError(`could not run git (${error.code}): compare needs git on PATH`));
         return;
       }
-      resolve5({ code: error ? error.code ?? 1 : 0, stdout: stdout.toString(), stderr: stderr.toString() });
+      resolve6({ code: error ? error.code ?? 1 : 0, stdout: stdout.toString(), stderr: stderr.toString() });
     });
   });
 }
@@ -9153,9 +9539,9 @@ async function runPrepare(command, cwd, tree, options = {}) {
     reason = `did not finish within ${Math.round(options.timeoutMs / 1e3)} s`;
     killGroup2();
   }, options.timeoutMs) : void 0;
-  const exit = await new Promise((resolve5) => {
-    child.once("error", (error) => resolve5({ code: null, signal: null, error }));
-    child.once("close", (code, signal) => resolve5({ code, signal }));
+  const exit = await new Promise((resolve6) => {
+    child.once("error", (error) => resolve6({ code: null, signal: null, error }));
+    child.once("close", (code, signal) => resolve6({ code, signal }));
   });
   clearTimeout(timer);
   options.signal?.removeEventListener("abort", onAbort);
@@ -9171,8 +9557,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
-var live = /* @__PURE__ */ new Map();
-var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var live2 = /* @__PURE__ */ new Map();
+var SIGNALS2 = ["SIGINT", "SIGTERM", "SIGHUP"];
 var handlersInstalled = false;
 function removeSync(path, root) {
   try {
@@ -9184,13 +9570,13 @@ function removeSync(path, root) {
     execFileSync("git", ["worktree", "prune"], { cwd: root, stdio: "ignore", env: repositoryEnv() });
   } catch {
   }
-  live.delete(path);
+  live2.delete(path);
 }
 function dirnameOf(path) {
   return join2(path, "..");
 }
 function removeAllSync() {
-  for (const [path, root] of [...live]) removeSync(path, root);
+  for (const [path, root] of [...live2]) removeSync(path, root);
 }
 function onSignal(signal) {
   removeAllSync();
@@ -9202,25 +9588,25 @@ function onSignal(signal) {
 function installHandlers() {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const s of SIGNALS) process.on(s, onSignal);
+  for (const s of SIGNALS2) process.on(s, onSignal);
   process.on("exit", removeAllSync);
 }
 function uninstallHandlers() {
   if (!handlersInstalled) return;
   handlersInstalled = false;
-  for (const s of SIGNALS) process.off(s, onSignal);
+  for (const s of SIGNALS2) process.off(s, onSignal);
   process.off("exit", removeAllSync);
 }
 async function createWorktree(root, ref2, options = {}) {
   const sha = await resolveCommit(root, ref2);
   const parent = realpathSync(mkdtempSync(join2(tmpdir(), `concurrency-bench-${options.label ?? "base"}-`)));
   const path = join2(parent, "tree");
-  live.set(path, root);
+  live2.set(path, root);
   installHandlers();
   const added = await git(root, ["worktree", "add", "--detach", "--force", path, sha]);
   if (added.code !== 0) {
     removeSync(path, root);
-    if (live.size === 0) uninstallHandlers();
+    if (live2.size === 0) uninstallHandlers();
     throw new GitUsageError(`could not check out ${ref2} (${sha.slice(0, 12)}) into a temporary worktree: ${added.stderr.trim().split("\n").at(-1) ?? "git worktree add failed"}`);
   }
   let removed = false;
@@ -9234,8 +9620,8 @@ async function createWorktree(root, ref2, options = {}) {
       await git(root, ["worktree", "remove", "--force", path]);
       rmSync(parent, { recursive: true, force: true });
       await git(root, ["worktree", "prune"]);
-      live.delete(path);
-      if (live.size === 0) uninstallHandlers();
+      live2.delete(path);
+      if (live2.size === 0) uninstallHandlers();
     }
   };
 }
@@ -9248,8 +9634,8 @@ import { spawn as spawn2 } from "node:child_process";
 import { createInterface } from "node:readline";
 
 // src/runtimes/affinity.ts
-import { accessSync, constants, readFileSync as readFileSync2 } from "node:fs";
-import { delimiter, join as join3 } from "node:path";
+import { accessSync as accessSync2, constants as constants2, readFileSync as readFileSync2 } from "node:fs";
+import { delimiter as delimiter2, join as join4 } from "node:path";
 function parseCpuList(text) {
   const cpus2 = [];
   for (const part of text.trim().split(",")) {
@@ -9274,10 +9660,10 @@ function tasksetPath() {
   if (taskset !== void 0) return taskset;
   taskset = null;
   if (process.platform !== "linux") return taskset;
-  for (const dir of (process.env.PATH ?? "").split(delimiter).filter(Boolean)) {
+  for (const dir of (process.env.PATH ?? "").split(delimiter2).filter(Boolean)) {
     try {
-      accessSync(join3(dir, "taskset"), constants.X_OK);
-      taskset = join3(dir, "taskset");
+      accessSync2(join4(dir, "taskset"), constants2.X_OK);
+      taskset = join4(dir, "taskset");
       break;
     } catch {
     }
@@ -9289,23 +9675,6 @@ function pinned(command, args, cpus2) {
   if (!tool2) return { command, args: [...args] };
   return { command: tool2, args: ["-c", cpus2.join(","), command, ...args] };
 }
-
-// src/runtimes/process-groups.ts
-var live2 = /* @__PURE__ */ new Set();
-function trackGroup(pid) {
-  live2.add(pid);
-}
-function killGroup(pid) {
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-  }
-  live2.delete(pid);
-}
-function killAllGroups() {
-  for (const pid of [...live2]) killGroup(pid);
-}
-process.on("exit", killAllGroups);
 
 // src/runtimes/visit.ts
 init_repository_env();
@@ -9367,12 +9736,12 @@ async function startHost(runtime, workload2, spec, options = {}) {
   }, options.hardTimeoutMs) : void 0;
   let settleReady = () => {
   };
-  const ready = new Promise((resolve5) => settleReady = resolve5);
+  const ready = new Promise((resolve6) => settleReady = resolve6);
   let waiting;
   const settleWaiting = (sample) => {
-    const resolve5 = waiting;
+    const resolve6 = waiting;
     waiting = void 0;
-    resolve5?.(sample);
+    resolve6?.(sample);
   };
   const protocol = child.stdio[3];
   protocol.on("error", () => {
@@ -9422,9 +9791,9 @@ async function startHost(runtime, workload2, spec, options = {}) {
     if (!ended && protocol.writable) protocol.write(JSON.stringify(message) + "\n");
   };
   const finished = (async () => {
-    const exit = await new Promise((resolve5) => {
-      child.once("error", (error) => resolve5({ code: null, signal: null, spawnError: error }));
-      child.once("close", (code, signal) => resolve5({ code, signal }));
+    const exit = await new Promise((resolve6) => {
+      child.once("error", (error) => resolve6({ code: null, signal: null, spawnError: error }));
+      child.once("close", (code, signal) => resolve6({ code, signal }));
     });
     ended = true;
     clearTimeout(hardTimer);
@@ -9450,8 +9819,8 @@ async function startHost(runtime, workload2, spec, options = {}) {
     kill,
     batch() {
       if (ended || failure) return Promise.resolve(null);
-      return new Promise((resolve5) => {
-        waiting = resolve5;
+      return new Promise((resolve6) => {
+        waiting = resolve6;
         send({ type: "batch" });
       });
     },
@@ -9542,17 +9911,35 @@ async function measureInRounds(cells, options) {
 }
 
 // src/report/json.ts
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname2 } from "node:path";
+import { existsSync as existsSync4, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname as dirname2, resolve as resolve2 } from "node:path";
+var RESULTS_DIR_NAME = ".concurrency-bench";
+function jsonText(data) {
+  return JSON.stringify(data, null, 2) + "\n";
+}
 function writeJsonAtomic(path, data) {
-  mkdirSync(dirname2(path), { recursive: true });
+  const dir = dirname2(path);
+  mkdirSync(dir, { recursive: true });
+  ignoreResultsDir(dir);
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(data, null, 2) + "\n");
+  writeFileSync(temporary, jsonText(data));
   renameSync(temporary, path);
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
+function ignoreResultsDir(dir) {
+  for (let current = resolve2(dir); ; current = dirname2(current)) {
+    if (basename(current) === RESULTS_DIR_NAME) {
+      const gitignore = resolve2(current, ".gitignore");
+      if (!existsSync4(gitignore)) {
+        try {
+          writeFileSync(gitignore, "*\n", { flag: "wx" });
+        } catch (error) {
+          if (error.code !== "EEXIST") throw error;
+        }
+      }
+    }
+    if (dirname2(current) === current) return;
+  }
+}
 
 // src/measure/interleaved.ts
 async function runInterleavedVisits(first, second, options = {}) {
@@ -9732,8 +10119,26 @@ async function runPairedRounds(targets, options) {
   for (const s of primaries) if (s.failure) s.stop = "failed";
   if (planned.length > 0) options.onPlan?.(plan);
   const reserveMs = () => plan.descriptiveRounds ? descriptive.reduce((sum, s) => sum + s.lastRoundMs * Math.max(0, plan.descriptiveRounds - s.rounds.length), 0) : 0;
+  const alphaEach = options.settings.alpha / Math.max(1, planned.length);
   for (; ; ) {
     if (stopped()) break;
+    const live3 = planned.filter((s) => !s.stop && !s.failure);
+    for (const s of live3) {
+      if (!s.looks?.includes(s.rounds.length)) continue;
+      const { wanted: now } = wantedRounds(gateInput(s).d, options.settings, alphaEach);
+      wanted.set(s, Math.min(now, MAX_PLANNED_ROUNDS));
+    }
+    const capped = live3.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
+    if (capped.length > 0) {
+      const committed = live3.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
+      let spare = remaining() - reserveMs() - committed;
+      for (const s of capped) {
+        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
+        if (extra <= 0) continue;
+        spare -= extra * meanRoundMs(s);
+        s.looks = extendLooks(s.looks ?? [], s.rounds.length, (s.looks?.at(-1) ?? 0) + extra);
+      }
+    }
     const outcomes = decideGates(planned.map(gateInput), options.settings);
     planned.forEach((s, i) => {
       if (s.stop) return;
@@ -9743,19 +10148,6 @@ async function runPairedRounds(targets, options) {
     });
     const active = planned.filter((s) => !s.stop);
     if (active.length === 0) break;
-    const capped = active.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
-    if (capped.length > 0) {
-      const committed = active.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
-      let spare = remaining() - reserveMs() - committed;
-      for (const s of capped) {
-        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
-        if (extra <= 0) continue;
-        spare -= extra * meanRoundMs(s);
-        const total = (s.looks?.at(-1) ?? 0) + extra;
-        const passed = (s.looks ?? []).filter((k) => k <= s.rounds.length);
-        s.looks = [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > s.rounds.length)])];
-      }
-    }
     const affordable = active.filter((s) => s.lastRoundMs <= remaining() - reserveMs());
     if (affordable.length === 0 || !await measureOnce(affordable)) {
       for (const s of active) s.stop = "budget";
@@ -9775,7 +10167,7 @@ async function runPairedRounds(targets, options) {
 init_registry();
 
 // src/commands/run.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // src/analysis/analyze.ts
 function analyzeWorkload(name, runtime, cells, options = {}) {
@@ -9808,12 +10200,15 @@ function failedWorkload(name, runtime, error) {
 }
 
 // src/environment.ts
+init_runtime();
 import { arch, availableParallelism as availableParallelism2, cpus, release, totalmem, type } from "node:os";
 function describeEnvironment(runtimes2 = {}) {
+  const reported = runtimes2.node?.node;
+  const looked = settledWorkloadNode();
   return {
     cpus: availableParallelism2(),
     cpuModel: cpus()[0]?.model.trim() ?? "unknown",
-    node: process.version,
+    node: typeof reported === "string" && reported ? reported : looked && "node" in looked ? looked.node.version : process.version,
     os: `${type()} ${release()}`,
     arch: arch(),
     totalMemoryBytes: totalmem(),
@@ -9836,10 +10231,10 @@ function binomialHalfCdf(k, n) {
 function medianConfidenceInterval(sorted, level = 0.95) {
   const n = sorted.length;
   if (n === 0) return [Number.NaN, Number.NaN];
-  const alpha = (1 - level) / 2;
+  const alpha2 = (1 - level) / 2;
   let k = 0;
   for (let candidate = 1; candidate <= Math.floor((n + 1) / 2); candidate++) {
-    if (binomialHalfCdf(candidate - 1, n) <= alpha) k = candidate;
+    if (binomialHalfCdf(candidate - 1, n) <= alpha2) k = candidate;
     else break;
   }
   if (k === 0) return [sorted[0], sorted[n - 1]];
@@ -9921,7 +10316,7 @@ async function probeWorkloads(workloads, signal) {
   }
   return probes;
 }
-function buildRunResults(config, probes, cells, visits, settings) {
+function buildRunResults(config2, probes, cells, visits, settings) {
   const runtimes2 = {};
   const workloads = settings.workloads.map((workload2) => {
     const probe = probes.get(workload2.name);
@@ -9938,7 +10333,7 @@ function buildRunResults(config, probes, cells, visits, settings) {
     tool: { name: "concurrency-bench", version: VERSION },
     incomplete: settings.incomplete,
     environment: describeEnvironment(runtimes2),
-    settings: { timeBudgetSeconds: settings.timeBudgetSeconds, margin: settings.margin, rounds: settings.rounds, seed: settings.seed, config: config.file },
+    settings: { timeBudgetSeconds: settings.timeBudgetSeconds, margin: settings.margin, rounds: settings.rounds, seed: settings.seed, config: config2.file },
     workloads
   };
 }
@@ -9948,31 +10343,31 @@ function runExitCode(results, interrupted) {
   return failed ? 3 : 0;
 }
 async function runCommand(options) {
-  const config = options.config ?? loadConfig(options.configPath);
+  const config2 = options.config ?? loadConfig(options.configPath);
   const timeBudgetSeconds = options.timeBudgetSeconds ?? DEFAULT_TIME_BUDGET_SECONDS;
   const margin = options.margin ?? DEFAULT_MARGIN;
-  const seed = options.seed ?? 1;
-  const jsonPath = resolve2(options.jsonPath ?? DEFAULT_RESULTS_FILE);
-  const unknown = (options.only ?? []).filter((name) => !config.workloads.some((w) => w.name === name));
+  const seed2 = options.seed ?? 1;
+  const jsonPath = resolve3(options.jsonPath ?? DEFAULT_RESULTS_FILE);
+  const unknown = (options.only ?? []).filter((name) => !config2.workloads.some((w) => w.name === name));
   if (unknown.length > 0) {
-    const available = config.workloads.map((w) => JSON.stringify(w.name)).join(", ");
-    throw new ConfigError(config.file, "--workload", `no workload named ${unknown.map((n) => JSON.stringify(n)).join(", ")} (available: ${available})`);
+    const available = config2.workloads.map((w) => JSON.stringify(w.name)).join(", ");
+    throw new ConfigError(config2.file, "--workload", `no workload named ${unknown.map((n) => JSON.stringify(n)).join(", ")} (available: ${available})`);
   }
-  const workloads = options.only ? config.workloads.filter((w) => options.only.includes(w.name)) : config.workloads;
+  const workloads = options.only ? config2.workloads.filter((w) => options.only.includes(w.name)) : config2.workloads;
   const started = performance.now();
   const probes = await probeWorkloads(workloads, options.signal);
   for (const [name, probe] of probes) options.onProgress?.({ type: "probe", workload: name, status: probe.status === "ok" ? "ok" : `failed: ${probe.error}` });
   const cells = workloads.filter((w) => probes.get(w.name)?.status === "ok").flatMap((w) => planCells(w, runtimeFor(w.runtime).models));
   let rounds = 0;
   const save = (visits2, incomplete) => {
-    const results2 = buildRunResults(config, probes, cells, visits2, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads });
+    const results2 = buildRunResults(config2, probes, cells, visits2, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete, workloads });
     writeJsonAtomic(jsonPath, results2);
     return results2;
   };
   const budgetMs = Math.max(0, timeBudgetSeconds * 1e3 - (performance.now() - started));
   const visits = await measureInRounds(cells, {
     budgetMs,
-    seed,
+    seed: seed2,
     signal: options.signal,
     onVisit: ({ round: round2, done, total, cell: cell2, outcome }) => options.onProgress?.({ type: "visit", round: round2, done, total, label: `${cell2.workload.name} ${cell2.model} x${cell2.concurrency}`, status: outcome.status }),
     onRound: (round2, soFar) => {
@@ -10010,7 +10405,7 @@ function compareExitCode(results, options) {
   if (options.failOnRegression && (results.undecided ?? 0) > 0) return 4;
   return 0;
 }
-function compareSettings(options, config) {
+function compareSettings(options, config2) {
   return {
     threshold: options.threshold ?? COMPARE_DEFAULTS.threshold,
     noiseFloor: COMPARE_DEFAULTS.noiseFloor,
@@ -10019,7 +10414,7 @@ function compareSettings(options, config) {
     timeBudgetSeconds: options.timeBudgetSeconds ?? DEFAULT_COMPARE_CAP_SECONDS,
     seed: options.seed ?? COMPARE_DEFAULTS.seed,
     resamples: COMPARE_DEFAULTS.resamples,
-    config
+    config: config2
   };
 }
 function treeCells(side2, workloads, probes) {
@@ -10090,25 +10485,25 @@ function pairedSideCostMs(visit) {
 }
 function shareNodeModules(root, tree, configDir) {
   for (const dir of /* @__PURE__ */ new Set(["", configDir === "." ? "" : configDir])) {
-    const source = join4(root, dir, "node_modules");
-    const target = join4(tree, dir, "node_modules");
-    if (existsSync4(source) && !existsSync4(target) && existsSync4(join4(tree, dir))) symlinkSync(source, target, "dir");
+    const source = join5(root, dir, "node_modules");
+    const target = join5(tree, dir, "node_modules");
+    if (existsSync5(source) && !existsSync5(target) && existsSync5(join5(tree, dir))) symlinkSync(source, target, "dir");
   }
 }
 function loadTreeConfig(path, side2, ref2, shownPath) {
-  if (!existsSync4(path)) throw new GitUsageError(`${shownPath} does not exist in the ${side2} tree (${ref2}): compare needs the same config file on both sides`);
+  if (!existsSync5(path)) throw new GitUsageError(`${shownPath} does not exist in the ${side2} tree (${ref2}): compare needs the same config file on both sides`);
   return loadConfig(path);
 }
 async function compareCommand(options) {
-  const cwd = resolve3(options.cwd ?? process.cwd());
+  const cwd = resolve4(options.cwd ?? process.cwd());
   const started = performance.now();
-  const configAbs = resolve3(cwd, options.configPath ?? DEFAULT_CONFIG_FILE);
+  const configAbs = resolve4(cwd, options.configPath ?? DEFAULT_CONFIG_FILE);
   const root = await repoRoot(cwd);
   const configRel = relative2(root, configAbs);
   if (configRel.startsWith("..")) throw new GitUsageError(`the config ${configAbs} is outside the repository ${root}`);
   const baseSha = await resolveCommit(root, options.base);
   const headSha = options.head ? await resolveCommit(root, options.head) : await resolveCommit(root, "HEAD").catch(() => null);
-  const jsonPath = resolve3(cwd, options.jsonPath ?? DEFAULT_COMPARE_FILE);
+  const jsonPath = resolve4(cwd, options.jsonPath ?? DEFAULT_COMPARE_FILE);
   const settings = compareSettings(options, configRel);
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   const deadline = started + settings.timeBudgetSeconds * 1e3;
@@ -10124,20 +10519,20 @@ async function compareCommand(options) {
     }
     const baseInfo = { ref: options.base, sha: baseSha };
     const headInfo = options.head ? { ref: options.head, sha: headSha } : { ref: "working tree", sha: headSha, dirty: await isDirty(root) };
-    const baseConfig = loadTreeConfig(join4(baseTree.path, configRel), "base", options.base, configRel);
-    const headConfig = options.head ? loadTreeConfig(join4(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
-    for (const [side2, config, ref2] of [["base", baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ["head", headConfig, options.head ?? "working tree"]]) {
-      if (config.prepare) await runPrepare(config.prepare, config.dir, side2, { signal: options.signal, label: ref2 });
+    const baseConfig = loadTreeConfig(join5(baseTree.path, configRel), "base", options.base, configRel);
+    const headConfig = options.head ? loadTreeConfig(join5(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
+    for (const [side2, config2, ref2] of [["base", baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ["head", headConfig, options.head ?? "working tree"]]) {
+      if (config2.prepare) await runPrepare(config2.prepare, config2.dir, side2, { signal: options.signal, label: ref2 });
     }
     for (const tree of worktrees) {
-      const config = tree === worktrees[0] ? baseConfig : headConfig;
-      if (!config.prepare) shareNodeModules(root, tree.path, dirname3(configRel));
+      const config2 = tree === worktrees[0] ? baseConfig : headConfig;
+      if (!config2.prepare) shareNodeModules(root, tree.path, dirname3(configRel));
     }
     const trees = [];
-    for (const [side2, info, config] of [["base", baseInfo, baseConfig], ["head", headInfo, headConfig]]) {
-      const probes = await ports.probe(config.workloads, options.signal);
+    for (const [side2, info, config2] of [["base", baseInfo, baseConfig], ["head", headInfo, headConfig]]) {
+      const probes = await ports.probe(config2.workloads, options.signal);
       for (const [name, p] of probes) options.onProgress?.({ type: "probe", workload: `${side2}: ${name}`, status: p.status === "ok" ? "ok" : `failed: ${p.error}` });
-      trees.push({ side: side2, info, config, probes, cells: treeCells(side2, config.workloads, probes) });
+      trees.push({ side: side2, info, config: config2, probes, cells: treeCells(side2, config2.workloads, probes) });
     }
     const [base, head] = trees;
     const sweepMs = options.timeBudgetSeconds !== void 0 ? settings.timeBudgetSeconds * 1e3 * SWEEP_SHARE : SWEEP_MAX_MS;
@@ -10237,7 +10632,7 @@ function primaryCell(base, head, selected) {
 
 // src/github/untrusted.ts
 import { glob, lstat, readFile } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/github/results-schema.ts
 init_types();
@@ -10451,7 +10846,7 @@ var UntrustedResultsError = class extends Error {
   }
 };
 async function loadUntrustedResults(file, cwd) {
-  const path = resolve4(cwd, file);
+  const path = resolve5(cwd, file);
   const info = await lstat(path);
   if (!info.isFile()) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a regular file`);
   if (info.size > MAX_RESULTS_BYTES) throw new UntrustedResultsError(`${JSON.stringify(file)}: ${info.size} bytes, more than the ${MAX_RESULTS_BYTES} allowed`);
@@ -10496,7 +10891,7 @@ function workloadsOf(results) {
   return results.workloads;
 }
 function compareStored(base, head, labels, options = {}) {
-  const settings = { ...compareSettings({ ...options, timeBudgetSeconds: 0 }, head.settings.config), minRounds: 0, maxRounds: 0 };
+  const settings = compareSettings({ ...options, timeBudgetSeconds: 0 }, head.settings.config);
   const baseWorkloads = workloadsOf(base);
   const headWorkloads = workloadsOf(head);
   const inputs = [];
@@ -10583,8 +10978,8 @@ function gateCounts(results) {
 var ANSI2 = { bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", red: "\x1B[31m", yellow: "\x1B[33m", reset: "\x1B[0m" };
 var paint2 = (style, codes, text) => style.color ? `${codes}${text}${ANSI2.reset}` : text;
 var pad2 = (text, width, align) => {
-  const fill = " ".repeat(Math.max(0, width - [...text].length));
-  return align === "l" ? text + fill : fill + text;
+  const fill2 = " ".repeat(Math.max(0, width - [...text].length));
+  return align === "l" ? text + fill2 : fill2 + text;
 };
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function row(c, paired) {
@@ -10962,7 +11357,7 @@ function cappedList(items) {
   return [...items.slice(0, MAX_LIST_ITEMS), `- ... and ${items.length - MAX_LIST_ITEMS} more`];
 }
 function assemble(header, sections, footer, maxLength) {
-  const join5 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
+  const join6 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
   const build = (detail, note2, shown = sections.length) => {
     const body = sections.slice(0, shown).map((s) => s.variants[detail(s)]);
     const blocks = [];
@@ -10973,7 +11368,7 @@ ${text}`;
     }
     const omitted = sections.length - shown;
     const tail = omitted > 0 ? `_... and ${plural2(omitted, "more workload")} not shown._` : "";
-    return join5([header, ...blocks, tail, note2, footer]);
+    return join6([header, ...blocks, tail, note2, footer]);
   };
   const trimmedNote = (what) => `_Report trimmed to stay under GitHub's comment size limit: ${what}. The JSON results file has everything._`;
   const attempts = [
@@ -11050,19 +11445,19 @@ function renderCompareMarkdown(results, options = {}) {
   if (!results.paired) {
     blocks.push("> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.");
   }
-  const threshold = `${Math.round(results.settings.threshold * 100)}%`;
+  const threshold2 = `${Math.round(results.settings.threshold * 100)}%`;
   if (gated && counts.slower > 0) {
     const items = gates.filter((g) => g.verdict === "regression").map((g) => `> - **${escapeMarkdown(g.workload)}**: **${slowerOrFaster(g.change ?? 0)}** (${metricName(g.metric)} of ${cellLabel(g.model, g.concurrency)}, 95% CI ${formatChange(g.ci95?.[0])} to ${formatChange(g.ci95?.[1])}, ${plural2(g.rounds, "round")})`);
-    blocks.push(["> [!CAUTION]", `> ${plural2(counts.slower, "workload")} slower beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+    blocks.push(["> [!CAUTION]", `> ${plural2(counts.slower, "workload")} slower beyond the ${threshold2} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   } else if (!gated && regressionCount) {
     const items = regressions.map(
       (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === "cpu-time" ? "on CPU time per task" : "throughput"} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural2(c.rounds, "round")})`
     );
-    blocks.push(["> [!CAUTION]", `> **${plural2(regressionCount, "regression")}** beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+    blocks.push(["> [!CAUTION]", `> **${plural2(regressionCount, "regression")}** beyond the ${threshold2} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
   if (undecided.length) {
     const items = undecided.map((g) => `> - **${escapeMarkdown(g.workload)}**: ${undecidedReason(g)}`);
-    blocks.push(["> [!WARNING]", `> Not decided: the measurements could not tell whether ${undecided.length === 1 ? "this workload" : "these workloads"} changed by ${threshold} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+    blocks.push(["> [!WARNING]", `> Not decided: the measurements could not tell whether ${undecided.length === 1 ? "this workload" : "these workloads"} changed by ${threshold2} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
   if (changes.length) {
     const show = (r) => r ? cellLabel(r.model, r.concurrency) : "none";
@@ -11091,7 +11486,7 @@ function renderCompareMarkdown(results, options = {}) {
   );
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
   const s = results.settings;
-  const method = results.paired ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural2(gates.length, "workload")} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}, unchanged needs it within ±${threshold}. Other cells describe (95% CI, not gating).` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}; regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}.`;
+  const method = results.paired ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural2(gates.length, "workload")} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold2}, unchanged needs it within ±${threshold2}. Other cells describe (95% CI, not gating).` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}; regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold2}.`;
   const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Throughput from CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
   const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round.` : "";
   const footer = [
@@ -11123,21 +11518,7 @@ async function reportCommand(file, format, options = {}) {
 }
 
 // src/cli.ts
-var USAGE = `concurrency-bench ${VERSION}: should this work use processes, threads or async? Measured on your code.
-
-Usage:
-  concurrency-bench run [--config FILE] [--time-budget SECONDS] [--json FILE] [--markdown FILE]
-                        [--margin PERCENT] [--seed N] [--workload NAME]...
-  concurrency-bench compare --base REF [--head REF] [--config FILE] [--json FILE] [--markdown FILE]
-                        [--threshold PERCENT] [--alpha P] [--fail-on-regression] [--time-budget SECONDS]
-  concurrency-bench compare BASE.json HEAD.json [--json FILE] [--markdown FILE] [--threshold PERCENT] [--alpha P]
-  concurrency-bench report RESULTS.json [--format md|terminal|json]
-
-compare without --time-budget takes what its plan needs to decide every workload, up to 600 s.
-
-Exit codes: 0 ok, 1 regression (compare --fail-on-regression), 2 usage or config error,
-3 a workload or cell failed to measure, 4 a workload's regression gate was not decided
-(compare --fail-on-regression), 130 interrupted.`;
+var STDOUT = "-";
 function number(value, flag, { min = 0, integer = false } = {}) {
   if (value === void 0) return void 0;
   const parsed = Number(value);
@@ -11146,170 +11527,188 @@ function number(value, flag, { min = 0, integer = false } = {}) {
   }
   return parsed;
 }
-function parse(args, options) {
+function parse(args, spec) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options: parseOptions(spec), allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error.message.replace(/\. To specify.*$/s, ""));
   }
 }
-function interruptController() {
-  const controller = new AbortController();
-  process.on("SIGINT", () => {
-    if (controller.signal.aborted) {
-      killAllGroups();
-      process.exit(130);
-    }
-    process.stderr.write("\ninterrupted: stopping, killing workers and saving partial results (Ctrl-C again to quit now)\n");
-    controller.abort();
-  });
-  process.on("SIGTERM", () => controller.abort());
-  return controller;
+var interrupt;
+function listenForInterrupts() {
+  interrupt = interruptOnSignals(process.stderr);
+  return interrupt.signal;
+}
+function terminalStyle(stream, noColorFlag) {
+  return {
+    color: colorEnabled({ noColorFlag: Boolean(noColorFlag), env: process.env, isTTY: Boolean(stream.isTTY) }),
+    width: stream.columns || 120
+  };
+}
+function humanStream(json) {
+  return json === STDOUT ? process.stderr : process.stdout;
 }
 async function run(args) {
-  const { values, positionals } = parse(args, {
-    config: { type: "string", short: "c" },
-    "time-budget": { type: "string" },
-    json: { type: "string" },
-    markdown: { type: "string" },
-    margin: { type: "string" },
-    seed: { type: "string" },
-    workload: { type: "string", multiple: true },
-    "no-color": { type: "boolean" }
-  });
+  const { values, positionals } = parse(args, COMMANDS.run);
   if (positionals.length > 0) throw new UsageError(`run takes no positional arguments, got ${JSON.stringify(positionals[0])}`);
-  const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const progress = progressReporter(process.stderr, interactive);
-  const controller = interruptController();
-  const { results, exitCode, jsonPath } = await runCommand({
+  const json = values.json;
+  const options = {
     configPath: values.config ?? defaultConfigPath(),
     timeBudgetSeconds: number(values["time-budget"], "--time-budget", { min: 1 }),
     margin: percent2(values.margin, "--margin"),
     seed: number(values.seed, "--seed", { integer: true }),
-    jsonPath: values.json,
-    only: values.workload,
-    signal: controller.signal,
-    onProgress: progress.onProgress
-  });
+    // With `--json -` the file is still kept at the default path: an interruption loses nothing.
+    jsonPath: json === STDOUT ? void 0 : json,
+    only: values.workload
+  };
+  const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const progress = progressReporter(process.stderr, interactive);
+  const { results, exitCode, jsonPath } = await runCommand({ ...options, signal: listenForInterrupts(), onProgress: progress.onProgress });
   progress.finish();
   if (values.markdown) writeFileSync2(values.markdown, renderRunMarkdown(results));
-  process.stdout.write(renderRunTerminal(results, terminalStyle(values["no-color"])) + "\n");
+  const human = humanStream(json);
+  human.write(renderRunTerminal(results, terminalStyle(human, values["no-color"])) + "\n");
+  if (json === STDOUT) process.stdout.write(jsonText(results));
   process.stderr.write(`results: ${jsonPath}${values.markdown ? `, markdown: ${values.markdown}` : ""}
 `);
   return exitCode;
-}
-function terminalStyle(noColor) {
-  return { color: Boolean(process.stdout.isTTY) && !noColor && !process.env.NO_COLOR, width: process.stdout.columns || 120 };
 }
 function percent2(value, flag) {
   const parsed = number(value, flag);
   return parsed === void 0 ? void 0 : parsed / 100;
 }
-function printCompare(results, markdown, noColor) {
-  if (markdown) writeFileSync2(markdown, renderCompareMarkdown(results));
-  process.stdout.write(renderCompareTerminal(results, terminalStyle(noColor)) + "\n");
+function printCompare(results, values) {
+  if (values.markdown) writeFileSync2(values.markdown, renderCompareMarkdown(results));
+  const human = humanStream(values.json);
+  human.write(renderCompareTerminal(results, terminalStyle(human, values["no-color"])) + "\n");
+  if (values.json === STDOUT) process.stdout.write(jsonText(results));
 }
 async function compare(args) {
-  const { values, positionals } = parse(args, {
-    base: { type: "string" },
-    head: { type: "string" },
-    config: { type: "string", short: "c" },
-    json: { type: "string" },
-    markdown: { type: "string" },
-    threshold: { type: "string" },
-    alpha: { type: "string" },
-    "fail-on-regression": { type: "boolean" },
-    "time-budget": { type: "string" },
-    seed: { type: "string" },
-    "no-color": { type: "boolean" }
-  });
-  const threshold = percent2(values.threshold, "--threshold");
-  const alpha = number(values.alpha, "--alpha", { min: 1e-6 });
-  if (alpha !== void 0 && alpha >= 0.5) throw new UsageError(`--alpha is a probability below 0.5 (e.g. 0.05 or 0.01), got ${JSON.stringify(values.alpha)}`);
-  const seed = number(values.seed, "--seed", { integer: true });
-  const failOnRegression = Boolean(values["fail-on-regression"]);
+  const { values, positionals } = parse(args, COMMANDS.compare);
+  const threshold2 = percent2(values.threshold, "--threshold");
+  const alpha2 = number(values.alpha, "--alpha", { min: 1e-6 });
+  if (alpha2 !== void 0 && alpha2 >= 0.5) throw new UsageError(`--alpha is a probability below 0.5 (e.g. 0.05 or 0.01), got ${JSON.stringify(values.alpha)}`);
+  const seed2 = number(values.seed, "--seed", { integer: true });
+  const failOnRegression2 = Boolean(values["fail-on-regression"]);
+  const json = values.json;
   if (positionals.length > 0) {
     if (positionals.length !== 2 || values.base || values.head) {
       throw new UsageError("compare takes either --base REF [--head REF], or two results files BASE.json HEAD.json");
     }
-    const { results: results2, exitCode: exitCode2 } = await compareFilesCommand({ baseFile: positionals[0], headFile: positionals[1], threshold, alpha, seed, failOnRegression });
-    if (values.json) writeJsonAtomic(values.json, results2);
-    printCompare(results2, values.markdown, values["no-color"]);
+    const { results: results2, exitCode: exitCode2 } = await compareFilesCommand({ baseFile: positionals[0], headFile: positionals[1], threshold: threshold2, alpha: alpha2, seed: seed2, failOnRegression: failOnRegression2 });
+    if (json !== void 0 && json !== STDOUT) writeJsonAtomic(json, results2);
+    printCompare(results2, values);
     return exitCode2;
   }
   if (!values.base) throw new UsageError("compare needs --base REF (or two results files)");
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
   const progress = progressReporter(process.stderr, interactive);
-  const controller = interruptController();
   const { results, exitCode, jsonPath } = await compareCommand({
     base: values.base,
     head: values.head,
     configPath: values.config ?? defaultConfigPath(),
-    jsonPath: values.json,
-    threshold,
-    alpha,
-    failOnRegression,
+    // With `--json -` the file is still kept at the default path, as for run.
+    jsonPath: json === STDOUT ? void 0 : json,
+    threshold: threshold2,
+    alpha: alpha2,
+    failOnRegression: failOnRegression2,
     timeBudgetSeconds: number(values["time-budget"], "--time-budget", { min: 1 }),
-    seed,
-    signal: controller.signal,
+    seed: seed2,
+    signal: listenForInterrupts(),
     onProgress: progress.onProgress
   });
   progress.finish();
-  printCompare(results, values.markdown, values["no-color"]);
+  printCompare(results, values);
   process.stderr.write(`results: ${jsonPath}${values.markdown ? `, markdown: ${values.markdown}` : ""}
 `);
   return exitCode;
 }
 async function report(args) {
-  const { values, positionals } = parse(args, { format: { type: "string", short: "f" }, "no-color": { type: "boolean" } });
+  const { values, positionals } = parse(args, COMMANDS.report);
   if (positionals.length !== 1) throw new UsageError("report takes one results file: concurrency-bench report RESULTS.json [--format md|terminal|json]");
   const format = values.format ?? "terminal";
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
-  const { output, exitCode } = await reportCommand(positionals[0], format, { style: terminalStyle(values["no-color"]) });
+  const { output, exitCode } = await reportCommand(positionals[0], format, { style: terminalStyle(process.stdout, values["no-color"]) });
   process.stdout.write(output.endsWith("\n") ? output : output + "\n");
   return exitCode;
 }
-async function main(argv) {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case "run":
-        return await run(rest);
-      case "compare":
-        return await compare(rest);
-      case "report":
-        return await report(rest);
-      case "--version":
-      case "-v":
-        process.stdout.write(VERSION + "\n");
-        return 0;
-      case void 0:
-      case "--help":
-      case "-h":
-      case "help":
-        process.stdout.write(USAGE + "\n");
-        return command === void 0 ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)} (expected run, compare or report)`);
-    }
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof UsageError || error?.exitCode === 2) {
-      process.stderr.write(`concurrency-bench: ${error.message}
+var HANDLERS = { run, compare, report };
+function isCommand(name) {
+  return name !== void 0 && Object.hasOwn(COMMANDS, name);
+}
+function reportInternalError(error) {
+  process.stderr.write(`concurrency-bench: internal error (a bug in concurrency-bench; please report it): ${error?.stack ?? String(error)}
 `);
-      if (error instanceof UsageError) process.stderr.write(`run "concurrency-bench --help" for usage
+}
+function errorExitCode(error, command) {
+  if (error instanceof ConfigError || error instanceof UsageError || error?.exitCode === EXIT.usage) {
+    process.stderr.write(`concurrency-bench: ${error.message}
 `);
-      return 2;
-    }
-    const exitCode = error?.exitCode;
-    if (typeof exitCode === "number" && error instanceof Error) {
-      process.stderr.write(`concurrency-bench: ${error.message}
+    if (error instanceof UsageError) process.stderr.write(`run "concurrency-bench ${isCommand(command) ? `${command} ` : ""}--help" for usage
 `);
-      return exitCode;
-    }
-    process.stderr.write(`concurrency-bench: internal error: ${error?.stack ?? String(error)}
-`);
-    return 3;
+    return EXIT.usage;
   }
+  const exitCode = error?.exitCode;
+  if (typeof exitCode === "number" && error instanceof Error) {
+    process.stderr.write(`concurrency-bench: ${error.message}
+`);
+    return exitCode;
+  }
+  reportInternalError(error);
+  return EXIT.internal;
+}
+async function dispatch(argv) {
+  const [command, ...rest] = argv;
+  if (isCommand(command)) {
+    if (wantsHelp(rest)) {
+      process.stdout.write(commandHelp(COMMANDS[command]) + "\n");
+      return EXIT.ok;
+    }
+    return await HANDLERS[command](rest);
+  }
+  switch (command) {
+    case "--version":
+    case "-v":
+      process.stdout.write(VERSION + "\n");
+      return EXIT.ok;
+    case "--help":
+    case "-h":
+      process.stdout.write(mainHelp() + "\n");
+      return EXIT.ok;
+    case "help": {
+      const topic = rest[0];
+      if (topic !== void 0 && !isCommand(topic)) throw new UsageError(`no help on ${JSON.stringify(topic)} (commands: ${Object.keys(COMMANDS).join(", ")})`);
+      process.stdout.write((topic === void 0 ? mainHelp() : commandHelp(COMMANDS[topic])) + "\n");
+      return EXIT.ok;
+    }
+    case void 0:
+      process.stderr.write(mainHelp() + "\n");
+      return EXIT.usage;
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)} (expected run, compare or report)`);
+  }
+}
+async function main(argv) {
+  let code;
+  try {
+    code = await dispatch(argv);
+  } catch (error) {
+    code = errorExitCode(error, argv[0]);
+  } finally {
+    interrupt?.dispose();
+  }
+  if (interrupt?.exitCode !== void 0) {
+    killAllGroups();
+    return interrupt.exitCode;
+  }
+  return code;
+}
+for (const event of ["uncaughtException", "unhandledRejection"]) {
+  process.on(event, (error) => {
+    reportInternalError(error);
+    killAllGroups();
+    process.exit(EXIT.internal);
+  });
 }
 process.exitCode = await main(process.argv.slice(2));
 export {

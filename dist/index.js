@@ -54,9 +54,9 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
-    var events = __require("events");
+    var http2 = __require("http");
+    var https2 = __require("https");
+    var events2 = __require("events");
     var assert = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -65,24 +65,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -91,7 +91,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -108,7 +108,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path,
+          path6,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path,
+        path: path6,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2062,8 +2062,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
-    var EventEmitter = __require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = __require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -3670,7 +3670,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect: inspect2 } = __require("node:util");
+    var { types, inspect: inspect3 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3681,8 +3681,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -3817,7 +3817,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
-          return inspect2(V);
+          return inspect3(V);
         case "String":
           return `"${V}"`;
         default:
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7635,7 +7635,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7824,7 +7824,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve6(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -8631,7 +8631,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8706,7 +8706,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module.exports = Agent;
+    module.exports = Agent3;
   }
 });
 
@@ -8716,7 +8716,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8831,7 +8831,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent3({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8940,7 +8940,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var DEFAULT_PORTS2 = {
       "http:": 80,
       "https:": 443
@@ -8960,7 +8960,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent3(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve6,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve6, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path,
+        path: path6,
         method,
         body,
         headers,
@@ -11245,9 +11245,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times: times2, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times: times2, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11305,7 +11305,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11332,7 +11332,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent3(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11436,9 +11436,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent3());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -12049,10 +12049,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter5 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter2}${value}`
+            value: `${exists2.value}${delimiter5}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14967,7 +14967,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19028,7 +19028,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19051,7 +19051,7 @@ var require_undici = __commonJS({
     module.exports.Client = Client;
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
-    module.exports.Agent = Agent;
+    module.exports.Agent = Agent3;
     module.exports.ProxyAgent = ProxyAgent2;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19168,10 +19168,10 @@ var require_proxy = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass;
+    exports.checkBypass = checkBypass2;
     function getProxyUrl2(reqUrl) {
       const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
+      if (checkBypass2(reqUrl)) {
         return void 0;
       }
       const proxyVar = (() => {
@@ -19183,21 +19183,21 @@ var require_proxy = __commonJS({
       })();
       if (proxyVar) {
         try {
-          return new DecodedURL(proxyVar);
+          return new DecodedURL2(proxyVar);
         } catch (_a) {
           if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
+            return new DecodedURL2(`http://${proxyVar}`);
         }
       } else {
         return void 0;
       }
     }
-    function checkBypass(reqUrl) {
+    function checkBypass2(reqUrl) {
       if (!reqUrl.hostname) {
         return false;
       }
       const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
+      if (isLoopbackAddress2(reqHost)) {
         return true;
       }
       const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
@@ -19223,11 +19223,11 @@ var require_proxy = __commonJS({
       }
       return false;
     }
-    function isLoopbackAddress(host) {
+    function isLoopbackAddress2(host) {
       const hostLower = host.toLowerCase();
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
-    var DecodedURL = class extends URL {
+    var DecodedURL2 = class extends URL {
       constructor(url, base) {
         super(url, base);
         this._decodedUsername = decodeURIComponent(super.username);
@@ -19284,13 +19284,13 @@ var require_lib = __commonJS({
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19306,7 +19306,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19315,8 +19315,8 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
+    var http2 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
@@ -19375,10 +19375,10 @@ var require_lib = __commonJS({
       HttpCodes2.ServiceUnavailable,
       HttpCodes2.GatewayTimeout
     ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
+    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling2 = 10;
+    var ExponentialBackoffTimeSlice2 = 5;
+    var HttpClientError2 = class _HttpClientError extends Error {
       constructor(message, statusCode) {
         super(message);
         this.name = "HttpClientError";
@@ -19386,39 +19386,39 @@ var require_lib = __commonJS({
         Object.setPrototypeOf(this, _HttpClientError.prototype);
       }
     };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
+    exports.HttpClientError = HttpClientError2;
+    var HttpClientResponse2 = class {
       constructor(message) {
         this.message = message;
       }
       readBody() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
       }
     };
-    exports.HttpClientResponse = HttpClientResponse;
+    exports.HttpClientResponse = HttpClientResponse2;
     function isHttps(requestUrl) {
       const parsedUrl = new URL(requestUrl);
       return parsedUrl.protocol === "https:";
@@ -19462,42 +19462,42 @@ var require_lib = __commonJS({
         }
       }
       options(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
         });
       }
       get(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("GET", requestUrl, null, additionalHeaders || {});
         });
       }
       del(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
       post(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
       patch(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
       put(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
       sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request(verb, requestUrl, stream, additionalHeaders);
         });
       }
@@ -19506,14 +19506,14 @@ var require_lib = __commonJS({
        * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
        */
       getJson(requestUrl_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -19522,7 +19522,7 @@ var require_lib = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -19531,7 +19531,7 @@ var require_lib = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -19545,13 +19545,13 @@ var require_lib = __commonJS({
        * Prefer get, del, post and patch
        */
       request(verb, requestUrl, data, headers) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
           let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -19619,15 +19619,15 @@ var require_lib = __commonJS({
        * @param data
        */
       requestRaw(info2, data) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19655,7 +19655,7 @@ var require_lib = __commonJS({
           }
         }
         const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
+          const res = new HttpClientResponse2(msg);
           handleResult(void 0, res);
         });
         let socket;
@@ -19705,7 +19705,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        info2.httpModule = usingSsl ? https2 : http2;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -19726,9 +19726,9 @@ var require_lib = __commonJS({
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+          return Object.assign({}, lowercaseKeys3(this.requestOptions.headers), lowercaseKeys3(headers || {}));
         }
-        return lowercaseKeys2(headers || {});
+        return lowercaseKeys3(headers || {});
       }
       /**
        * Gets an existing header value or returns a default.
@@ -19740,7 +19740,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
@@ -19764,7 +19764,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -19806,7 +19806,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -19828,7 +19828,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -19868,15 +19868,15 @@ var require_lib = __commonJS({
         return baseUserAgent;
       }
       _performExponentialBackoff(retryNumber) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+        return __awaiter12(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
+          const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19884,7 +19884,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve6(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19919,18 +19919,18 @@ var require_lib = __commonJS({
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
-              const err = new HttpClientError(msg, statusCode);
+              const err = new HttpClientError2(msg, statusCode);
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve8(response);
             }
           }));
         });
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
   }
 });
 
@@ -20021,17 +20021,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20042,13 +20042,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20069,17 +20069,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20090,13 +20090,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20123,23 +20123,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -20751,10 +20751,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20773,7 +20773,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type2, schema) {
         super(type2);
@@ -20803,11 +20803,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20821,8 +20821,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20836,8 +20836,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20855,8 +20855,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20866,8 +20866,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23382,9 +23382,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23459,14 +23459,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23481,10 +23481,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23495,10 +23495,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23515,13 +23515,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection2.isEmptyPath(path)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -23907,10 +23907,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23924,7 +23924,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23948,7 +23948,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23964,7 +23964,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -24055,7 +24055,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -24069,13 +24069,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep2 + cb;
-              sep2 = "";
+                comment2 += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep2 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -24118,18 +24118,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -24183,8 +24183,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -24196,7 +24196,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -24207,8 +24207,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -24225,7 +24225,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24405,7 +24405,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -24422,24 +24422,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24622,25 +24622,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep4 = " ";
       let pos = line2.lastIndex;
       while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25450,14 +25450,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25482,9 +25482,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25493,23 +25493,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path6) => {
+      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25520,10 +25520,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26624,18 +26624,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep4;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26788,15 +26788,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26990,13 +26990,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -27331,8 +27331,99 @@ var init_types2 = __esm({
 });
 
 // src/runtimes/node/runtime.ts
+import { execFile as execFile2 } from "node:child_process";
+import { accessSync, constants as constants3, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { createRequire } from "node:module";
+import { delimiter as delimiter3, isAbsolute, join as join5 } from "node:path";
 import { pathToFileURL } from "node:url";
+function nodeOnPath(path6 = process.env.PATH ?? "") {
+  const names = process.platform === "win32" ? ["node.exe", "node"] : ["node"];
+  for (const dir of path6.split(delimiter3)) {
+    if (!dir || !isAbsolute(dir)) continue;
+    for (const name of names) {
+      const candidate = join5(dir, name);
+      try {
+        if (!statSync2(candidate).isFile()) continue;
+        accessSync(candidate, constants3.X_OK);
+        return candidate;
+      } catch {
+      }
+    }
+  }
+  return void 0;
+}
+function parseVersion(version) {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : void 0;
+}
+function atLeast(version, min) {
+  for (let i = 0; i < 3; i++) if (version[i] !== min[i]) return version[i] > min[i];
+  return true;
+}
+function unsupportedNodeReason(version, hostIsTypeScript = ownFile("runtimes/node/host").endsWith(".ts")) {
+  const v = parseVersion(version);
+  if (!v) return `its version ${JSON.stringify(version)} is not one concurrency-bench understands`;
+  if (!atLeast(v, MIN_WORKLOAD_NODE)) return `it is Node ${version}, older than ${MIN_WORKLOAD_NODE.join(".")}, the oldest concurrency-bench supports`;
+  if (hostIsTypeScript && !(v[0] >= 24 || MIN_STRIPPING_NODE.some((min) => v[0] === min[0] && atLeast(v, min)))) {
+    return `it is Node ${version}, which cannot run concurrency-bench from its TypeScript sources (type stripping needs 22.18 or 23.6 and later)`;
+  }
+  return void 0;
+}
+function sameFile(a, b) {
+  try {
+    return realpathSync2(a) === realpathSync2(b);
+  } catch {
+    return false;
+  }
+}
+function inspect(command, cwd) {
+  return new Promise((resolve8, reject) => {
+    execFile2(command, ["-e", INSPECT], { cwd, timeout: 2e4, encoding: "utf8", env: repositoryEnv() }, (error2, stdout, stderr) => {
+      try {
+        const answer = JSON.parse(stdout);
+        if (typeof answer.version === "string" && typeof answer.executable === "string" && isAbsolute(answer.executable)) {
+          return resolve8({ version: answer.version, executable: answer.executable });
+        }
+      } catch {
+      }
+      const why = (stderr || error2?.message || stdout || "no output").trim().split(/\r?\n/).at(-1);
+      reject(new Error(why));
+    });
+  });
+}
+async function findWorkloadNode(lookup = {}) {
+  const self = lookup.self ?? { executable: process.execPath, version: process.version };
+  const found = nodeOnPath(lookup.path ?? process.env.PATH ?? "");
+  if (!found) return { ...self, source: "self" };
+  if (sameFile(found, self.executable)) return { ...self, source: "path", found };
+  let answer;
+  try {
+    answer = await inspect(found, lookup.cwd ?? process.cwd());
+  } catch (error2) {
+    throw new RuntimeUnavailableError(`the node on PATH (${found}) does not run: ${error2.message}; fix or remove it, or put a working Node ${MIN_WORKLOAD_NODE.join(".")} or newer first on PATH (actions/setup-node)`);
+  }
+  const why = unsupportedNodeReason(answer.version, lookup.hostIsTypeScript);
+  if (why) {
+    throw new RuntimeUnavailableError(`Node workloads run on the node on PATH (${found}), but ${why}; put Node ${MIN_WORKLOAD_NODE.join(".")} or newer first on PATH (e.g. actions/setup-node with node-version: 22 or later)`);
+  }
+  return { executable: answer.executable, version: answer.version, source: "path", found };
+}
+function workloadNode() {
+  resolved ??= findWorkloadNode().then(
+    (node) => {
+      settled = { node };
+      return node;
+    },
+    (error2) => {
+      settled = { error: error2 };
+      throw error2;
+    }
+  );
+  return resolved;
+}
+function settledWorkloadNode() {
+  return settled;
+}
 function tsxLoaderFor(workload2) {
   if (!/\.(c|m)?tsx?$/.test(workload2.modulePath)) return void 0;
   try {
@@ -27341,41 +27432,51 @@ function tsxLoaderFor(workload2) {
     return void 0;
   }
 }
-var nodeRuntime;
+function createNodeRuntime(node = workloadNode) {
+  return {
+    id: "node",
+    models: MODELS,
+    async hostCommand(workload2, _spec) {
+      if (process.platform === "win32") throw new RuntimeUnavailableError("Node workloads need Linux or macOS for now (hosts are stopped by killing their POSIX process group; on Windows that would leave processes behind)");
+      const tsx = tsxLoaderFor(workload2);
+      return {
+        command: (await node()).executable,
+        args: [...tsx ? ["--import", tsx] : [], "--no-warnings=ExperimentalWarning", ownFile("runtimes/node/host")],
+        cwd: workload2.configDir
+      };
+    }
+  };
+}
+var MIN_WORKLOAD_NODE, MIN_STRIPPING_NODE, INSPECT, resolved, settled, nodeRuntime;
 var init_runtime = __esm({
   "src/runtimes/node/runtime.ts"() {
     "use strict";
     init_paths();
     init_types();
+    init_repository_env();
     init_types2();
-    nodeRuntime = {
-      id: "node",
-      models: MODELS,
-      async hostCommand(workload2, _spec) {
-        if (process.platform === "win32") throw new RuntimeUnavailableError("Node workloads need Linux or macOS for now (hosts are stopped by killing their POSIX process group; on Windows that would leave processes behind)");
-        const tsx = tsxLoaderFor(workload2);
-        return {
-          command: process.execPath,
-          args: [...tsx ? ["--import", tsx] : [], "--no-warnings=ExperimentalWarning", ownFile("runtimes/node/host")],
-          cwd: workload2.configDir
-        };
-      }
-    };
+    MIN_WORKLOAD_NODE = [22, 12, 0];
+    MIN_STRIPPING_NODE = [
+      [22, 18, 0],
+      [23, 6, 0]
+    ];
+    INSPECT = "process.stdout.write(JSON.stringify({ version: process.version, executable: process.execPath }))";
+    nodeRuntime = createNodeRuntime();
   }
 });
 
 // src/runtimes/python/interpreter.ts
-import { execFile as execFile2 } from "node:child_process";
-function inspect(command, cwd) {
-  return new Promise((resolve6) => {
-    execFile2(command, ["-c", INSPECT], { cwd, timeout: 2e4, encoding: "utf8", env: repositoryEnv() }, (error2, stdout, stderr) => {
-      if (error2 && error2.code === "ENOENT") return resolve6({ kind: "missing", detail: "not found" });
+import { execFile as execFile3 } from "node:child_process";
+function inspect2(command, cwd) {
+  return new Promise((resolve8) => {
+    execFile3(command, ["-c", INSPECT2], { cwd, timeout: 2e4, encoding: "utf8", env: repositoryEnv() }, (error2, stdout, stderr) => {
+      if (error2 && error2.code === "ENOENT") return resolve8({ kind: "missing", detail: "not found" });
       const [version = "", implementation = "", executable = ""] = stdout.trim().split(/\r?\n/);
       if (error2 || !/^\d+\.\d+\.\d+$/.test(version)) {
         const why = (stderr || error2?.message || stdout).trim().split(/\r?\n/).at(-1) ?? "no output";
-        return resolve6({ kind: "broken", detail: why });
+        return resolve8({ kind: "broken", detail: why });
       }
-      resolve6({ kind: "found", version: version.split(".").map(Number), implementation, executable: executable || command });
+      resolve8({ kind: "found", version: version.split(".").map(Number), implementation, executable: executable || command });
     });
   });
 }
@@ -27383,7 +27484,7 @@ function tooOld(version) {
   return version[0] < MIN_PYTHON[0] || version[0] === MIN_PYTHON[0] && version[1] < MIN_PYTHON[1];
 }
 async function check(command, cwd) {
-  const found = await inspect(command, cwd);
+  const found = await inspect2(command, cwd);
   if (found.kind !== "found") throw new Error(found.kind === "missing" ? `"${command}" not found` : `"${command}" does not run (${found.detail})`);
   const version = found.version.join(".");
   if (tooOld(found.version)) throw new Error(`"${command}" is Python ${version}, older than ${MIN_PYTHON.join(".")}`);
@@ -27412,7 +27513,7 @@ async function findPython(configured, cwd) {
   const advice = configured !== void 0 ? `point "python" at ${wanted}` : `install ${wanted} or set "python" in the workload`;
   throw new RuntimeUnavailableError(`no usable Python interpreter: ${reasons.join("; ")}; ${advice}`);
 }
-var MIN_PYTHON, DEFAULT_INTERPRETERS, INSPECT, cache2;
+var MIN_PYTHON, DEFAULT_INTERPRETERS, INSPECT2, cache2;
 var init_interpreter = __esm({
   "src/runtimes/python/interpreter.ts"() {
     "use strict";
@@ -27420,7 +27521,7 @@ var init_interpreter = __esm({
     init_repository_env();
     MIN_PYTHON = [3, 9];
     DEFAULT_INTERPRETERS = ["python3", "python"];
-    INSPECT = 'import sys, platform; print("%d.%d.%d" % tuple(sys.version_info[:3])); print(platform.python_implementation()); print(sys.executable)';
+    INSPECT2 = 'import sys, platform; print("%d.%d.%d" % tuple(sys.version_info[:3])); print(platform.python_implementation()); print(sys.executable)';
     cache2 = /* @__PURE__ */ new Map();
   }
 });
@@ -27475,6 +27576,39 @@ var init_registry = __esm({
   }
 });
 
+// node_modules/@actions/core/lib/core.js
+var core_exports = {};
+__export(core_exports, {
+  ExitCode: () => ExitCode,
+  addPath: () => addPath,
+  debug: () => debug,
+  endGroup: () => endGroup,
+  error: () => error,
+  exportVariable: () => exportVariable,
+  getBooleanInput: () => getBooleanInput,
+  getIDToken: () => getIDToken,
+  getInput: () => getInput,
+  getMultilineInput: () => getMultilineInput,
+  getState: () => getState,
+  group: () => group,
+  info: () => info,
+  isDebug: () => isDebug,
+  markdownSummary: () => markdownSummary,
+  notice: () => notice,
+  platform: () => platform_exports,
+  saveState: () => saveState,
+  setCommandEcho: () => setCommandEcho,
+  setFailed: () => setFailed,
+  setOutput: () => setOutput,
+  setSecret: () => setSecret,
+  startGroup: () => startGroup,
+  summary: () => summary,
+  toPlatformPath: () => toPlatformPath,
+  toPosixPath: () => toPosixPath,
+  toWin32Path: () => toWin32Path,
+  warning: () => warning
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -27505,6 +27639,9 @@ function toCommandProperties(annotationProperties) {
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -27563,23 +27700,128 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter5 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter2)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (key.includes(delimiter5)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter5}"`);
   }
-  if (convertedValue.includes(delimiter2)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (convertedValue.includes(delimiter5)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter5}"`);
   }
-  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
+  return `${key}<<${delimiter5}${os2.EOL}${convertedValue}${os2.EOL}${delimiter5}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
+import * as os5 from "os";
+import * as path5 from "path";
+
+// node_modules/@actions/http-client/lib/index.js
+import * as http from "http";
+import * as https from "https";
+
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url, base) {
+    super(url, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var HttpCodes;
 (function(HttpCodes2) {
   HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -27631,17 +27873,564 @@ var HttpResponseRetryCodes = [
   HttpCodes.ServiceUnavailable,
   HttpCodes.GatewayTimeout
 ];
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
+  }
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
+  }
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+        let output = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output = Buffer.concat([output, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve8(output.toString());
+        });
+      }));
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve8(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent2, handlers, requestOptions) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions;
+    if (requestOptions) {
+      if (requestOptions.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions.socketTimeout;
+      if (requestOptions.allowRedirects != null) {
+        this._allowRedirects = requestOptions.allowRedirects;
+      }
+      if (requestOptions.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+      }
+      if (requestOptions.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+      }
+      if (requestOptions.keepAlive != null) {
+        this._keepAlive = requestOptions.keepAlive;
+      }
+      if (requestOptions.allowRetries != null) {
+        this._allowRetries = requestOptions.allowRetries;
+      }
+      if (requestOptions.maxRetries != null) {
+        this._maxRetries = requestOptions.maxRetries;
+      }
+    }
+  }
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info2, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler2 of this.handlers) {
+            if (handler2.canHandleAuthentication(response)) {
+              authenticationHandler = handler2;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info2, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header in headers) {
+              if (header.toLowerCase() === "authorization") {
+                delete headers[header];
+              }
+            }
+          }
+          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info2, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info2, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve8, reject) => {
+        function callbackForResult(err, res) {
+          if (err) {
+            reject(err);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve8(res);
+          }
+        }
+        this.requestRawWithCallback(info2, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info2, data, onResult) {
+    if (typeof data === "string") {
+      if (!info2.options.headers) {
+        info2.options.headers = {};
+      }
+      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err, res);
+      }
+    }
+    const req = info2.httpModule.request(info2.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+    });
+    req.on("error", function(err) {
+      handleResult(err);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info2 = {};
+    info2.parsedUrl = requestUrl;
+    const usingSsl = info2.parsedUrl.protocol === "https:";
+    info2.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info2.options = {};
+    info2.options.host = info2.parsedUrl.hostname;
+    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+    info2.options.method = method;
+    info2.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info2.options.headers["user-agent"] = this.userAgent;
+    }
+    info2.options.agent = this._getAgent(info2.parsedUrl);
+    if (this.handlers) {
+      for (const handler2 of this.handlers) {
+        handler2.prepareRequest(info2.options);
+      }
+    }
+    return info2;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+    }
+    return lowercaseKeys(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent2) {
+    const baseUserAgent = userAgent2 || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve8(response);
+        }
+        function dateTimeDeserializer(key, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj2;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj2 = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj2 = JSON.parse(contents);
+            }
+            response.result = obj2;
+          }
+          response.headers = res.message.headers;
+        } catch (err) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj2 && obj2.message) {
+            msg = obj2.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err = new HttpClientError(msg, statusCode);
+          err.result = response.result;
+          reject(err);
+        } else {
+          resolve8(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+
+// node_modules/@actions/http-client/lib/auth.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27657,7 +28446,147 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token) {
+    this.token = token;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers) {
+      throw Error("The request has no headers");
+    }
+    options.headers["Authorization"] = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return false;
+  }
+  handleAuthentication() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var OidcClient = class _OidcClient {
+  static createHttpClient(allowRetry = true, maxRetry = 10) {
+    const requestOptions = {
+      allowRetries: allowRetry,
+      maxRetries: maxRetry
+    };
+    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
+  }
+  static getRequestToken() {
+    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
+    }
+    return token;
+  }
+  static getIDTokenUrl() {
+    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+    if (!runtimeUrl) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
+    }
+    return runtimeUrl;
+  }
+  static getCall(id_token_url) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      var _a;
+      const httpclient = _OidcClient.createHttpClient();
+      const res = yield httpclient.getJson(id_token_url).catch((error2) => {
+        throw new Error(`Failed to get ID Token. 
+ 
+        Error Code : ${error2.statusCode}
+ 
+        Error Message: ${error2.message}`);
+      });
+      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+      if (!id_token) {
+        throw new Error("Response json body do not have ID Token field");
+      }
+      return id_token;
+    });
+  }
+  static getIDToken(audience) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      try {
+        let id_token_url = _OidcClient.getIDTokenUrl();
+        if (audience) {
+          const encodedAudience = encodeURIComponent(audience);
+          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+        }
+        debug(`ID token url is ${id_token_url}`);
+        const id_token = yield _OidcClient.getCall(id_token_url);
+        setSecret(id_token);
+        return id_token;
+      } catch (error2) {
+        throw new Error(`Error message: ${error2.message}`);
+      }
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27675,7 +28604,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -27716,7 +28645,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -27730,7 +28659,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -27814,8 +28743,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell2) => {
         if (typeof cell2 === "string") {
           return this.wrap("td", cell2);
         }
@@ -27915,32 +28844,915 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var markdownSummary = _summary;
 var summary = _summary;
 
+// node_modules/@actions/core/lib/path-utils.js
+import * as path from "path";
+function toPosixPath(pth) {
+  return pth.replace(/[\\]/g, "/");
+}
+function toWin32Path(pth) {
+  return pth.replace(/[/]/g, "\\");
+}
+function toPlatformPath(pth) {
+  return pth.replace(/[/\\]/g, path.sep);
+}
+
 // node_modules/@actions/core/lib/platform.js
-import os3 from "os";
+var platform_exports = {};
+__export(platform_exports, {
+  arch: () => arch,
+  getDetails: () => getDetails,
+  isLinux: () => isLinux,
+  isMacOS: () => isMacOS,
+  isWindows: () => isWindows,
+  platform: () => platform
+});
+import os4 from "os";
+
+// node_modules/@actions/exec/lib/exec.js
+import { StringDecoder } from "string_decoder";
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import * as os3 from "os";
+import * as events from "events";
+import * as child from "child_process";
+import * as path4 from "path";
+
+// node_modules/@actions/io/lib/io.js
+import * as path3 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
+import * as path2 from "path";
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path2.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path2.dirname(filePath);
+            const upperName = path2.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path2.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool2, check2) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool2) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check2) {
+      const result = yield which(tool2, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool2}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool2}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool2);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool2) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool2) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool2)) {
+      const filePath = yield tryGetExecutablePath(tool2, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool2.includes(path3.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path3.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path3.join(directory, tool2), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
 
 // node_modules/@actions/exec/lib/toolrunner.js
+import { setTimeout as setTimeout2 } from "timers";
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line2 = s.substring(0, n);
+        onLine(line2);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str3, end) {
+    return str3.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter7(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve8, reject) => __awaiter7(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line2) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line2);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line2) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line2);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error2, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error2) {
+            reject(error2);
+          } else {
+            resolve8(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error2;
+    if (this.processExited) {
+      if (this.processError) {
+        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error2, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new StringDecoder("utf8");
+    const stderrDecoder = new StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
+    silent: true
+  });
+  const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
+    silent: true
+  });
+  return {
+    name: name.trim(),
+    version: version.trim()
+  };
+});
+var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  var _a, _b, _c, _d;
+  const { stdout } = yield getExecOutput("sw_vers", void 0, {
+    silent: true
+  });
+  const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
+  const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
+  return {
+    name,
+    version
+  };
+});
+var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
+    silent: true
+  });
+  const [name, version] = stdout.trim().split("\n");
+  return {
+    name,
+    version
+  };
+});
+var platform = os4.platform();
+var arch = os4.arch();
+var isWindows = platform === "win32";
+var isMacOS = platform === "darwin";
+var isLinux = platform === "linux";
+function getDetails() {
+  return __awaiter9(this, void 0, void 0, function* () {
+    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
+      platform,
+      arch,
+      isWindows,
+      isMacOS,
+      isLinux
+    });
+  });
+}
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter10 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function exportVariable(name, val) {
+  const convertedVal = toCommandValue(val);
+  process.env[name] = convertedVal;
+  const filePath = process.env["GITHUB_ENV"] || "";
+  if (filePath) {
+    return issueFileCommand("ENV", prepareKeyValueMessage(name, val));
+  }
+  issueCommand("set-env", { name }, convertedVal);
+}
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
+}
+function addPath(inputPath) {
+  const filePath = process.env["GITHUB_PATH"] || "";
+  if (filePath) {
+    issueFileCommand("PATH", inputPath);
+  } else {
+    issueCommand("add-path", {}, inputPath);
+  }
+  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -27952,17 +29764,44 @@ function getInput(name, options) {
   }
   return val.trim();
 }
+function getMultilineInput(name, options) {
+  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
+  if (options && options.trimWhitespace === false) {
+    return inputs;
+  }
+  return inputs.map((input) => input.trim());
+}
+function getBooleanInput(name, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setCommandEcho(enabled) {
+  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
+}
+function isDebug() {
+  return process.env["RUNNER_DEBUG"] === "1";
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
 }
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
@@ -27970,13 +29809,49 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+function saveState(name, value) {
+  const filePath = process.env["GITHUB_STATE"] || "";
+  if (filePath) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
+function getIDToken(aud) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    return yield OidcClient.getIDToken(aud);
+  });
 }
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
-import { EOL as EOL5 } from "os";
+import { EOL as EOL6 } from "os";
 var Context = class {
   /**
    * Hydrate the context from the environment
@@ -27988,8 +29863,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -28028,13 +29903,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28050,7 +29925,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28073,7 +29948,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
+  const proxyFetch = (url, opts) => __awaiter11(this, void 0, void 0, function* () {
     return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
@@ -28226,7 +30101,7 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object) {
+function lowercaseKeys2(object) {
   if (!object) {
     return {};
   }
@@ -28270,7 +30145,7 @@ function merge(defaults2, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys2(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults2 || {}, options);
@@ -29377,8 +31252,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -32142,30 +34017,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 // src/main.ts
 import { mkdirSync as mkdirSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute, join as join5, relative as relative3, resolve as resolve5 } from "node:path";
-
-// src/commands/compare.ts
-import { existsSync as existsSync6, symlinkSync } from "node:fs";
-import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
-
-// src/analysis/compare.ts
-init_types();
-
-// src/stats/holm.ts
-function holmLevels(pValues, alpha = 0.05) {
-  const m = pValues.length;
-  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
-  const levels = new Array(m);
-  let failedAt;
-  order.forEach(({ p, i }, k) => {
-    const step = failedAt ?? k;
-    const level = alpha / (m - step);
-    if (failedAt === void 0 && p > level) failedAt = k;
-    levels[i] = level;
-  });
-  return levels;
-}
+import { isAbsolute as isAbsolute2, join as join8, relative as relative4, resolve as resolve7 } from "node:path";
 
 // src/stats/rng.ts
 function mulberry32(seed) {
@@ -32216,8 +34068,8 @@ function groupSamples(values, sizes) {
 function resampledGroupedMedian(groups, random, scratch) {
   scratch.length = 0;
   for (let g = 0; g < groups.length; g++) {
-    const group = groups[Math.floor(random() * groups.length)];
-    for (let i = 0; i < group.length; i++) scratch.push(group[Math.floor(random() * group.length)]);
+    const group2 = groups[Math.floor(random() * groups.length)];
+    for (let i = 0; i < group2.length; i++) scratch.push(group2[Math.floor(random() * group2.length)]);
   }
   scratch.sort((x, y) => x - y);
   const mid = (scratch.length - 1) / 2;
@@ -32327,6 +34179,56 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     confidence: unclear || fewRounds ? "low" : "high",
     withinNoise: finalWithinNoise
   };
+}
+
+// src/analysis/recommendation-changes.ts
+function recommendationChanges(base, head, options = {}) {
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
+  const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
+  const changes = [];
+  for (const name of names) {
+    const headWorkload = head.find((w) => w.name === name);
+    const baseWorkload = base.find((w) => w.name === name);
+    const b = pick(baseWorkload);
+    const h = pick(headWorkload);
+    if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
+    const seed = options.seed ?? 1;
+    if (b && h && headWorkload && baseWorkload && (withinNoise(headWorkload, h, b, margin, seed) || withinNoise(baseWorkload, h, b, margin, seed))) continue;
+    changes.push({ workload: name, base: b, head: h });
+  }
+  return changes;
+}
+function withinNoise(w, a, b, margin, seed) {
+  const cell2 = (x) => w.cells.find((c) => c.model === x.model && c.concurrency === x.concurrency && c.status === "ok" && c.batchThroughputs.length > 0);
+  const ca = cell2(a);
+  const cb = cell2(b);
+  if (!ca || !cb) return false;
+  const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed });
+  return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
+}
+
+// src/commands/compare.ts
+import { existsSync as existsSync7, symlinkSync } from "node:fs";
+import { availableParallelism as availableParallelism3 } from "node:os";
+import { dirname as dirname5, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+
+// src/analysis/compare.ts
+init_types();
+
+// src/stats/holm.ts
+function holmLevels(pValues, alpha = 0.05) {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const levels = new Array(m);
+  let failedAt;
+  order.forEach(({ p, i }, k) => {
+    const step = failedAt ?? k;
+    const level = alpha / (m - step);
+    if (failedAt === void 0 && p > level) failedAt = k;
+    levels[i] = level;
+  });
+  return levels;
 }
 
 // src/stats/normal.ts
@@ -32507,8 +34409,9 @@ function obrienFlemingSpent(t, alpha) {
   if (t >= 1) return alpha;
   return 2 * (1 - normalCdf(normalQuantile(1 - alpha / 2) / Math.sqrt(t)));
 }
-var PATHS = 2e5;
+var GRID = 300;
 var cache = /* @__PURE__ */ new Map();
+var phi = (x) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 function lookLevels(rounds, alpha) {
   if (rounds.length === 0) return [];
   if (rounds.length === 1 || alpha <= 0) return rounds.map((_, k) => k === rounds.length - 1 ? Math.max(0, alpha) : 0);
@@ -32517,35 +34420,58 @@ function lookLevels(rounds, alpha) {
   if (known) return known;
   const total = rounds[rounds.length - 1];
   const t = rounds.map((n) => n / total);
-  const random = mulberry32(190731757);
-  const gaussian = () => {
-    const u = 1 - random();
-    const v = random();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-  const sums = new Float64Array(PATHS);
-  const alive = new Uint8Array(PATHS).fill(1);
-  const scratch = new Float64Array(PATHS);
   const levels = [];
+  let points = new Float64Array(0);
+  let masses = new Float64Array(0);
   let spentBefore = 0;
   for (let k = 0; k < rounds.length; k++) {
-    const step = Math.sqrt(t[k] - (k ? t[k - 1] : 0));
-    for (let i = 0; i < PATHS; i++) sums[i] += step * gaussian();
     const spent = obrienFlemingSpent(t[k], alpha);
-    const share = spent - spentBefore;
+    const share = Math.max(0, spent - spentBefore);
     spentBefore = spent;
+    const sdNow = Math.sqrt(t[k]);
     let boundary;
     if (k === 0) {
-      boundary = normalQuantile(1 - share);
+      boundary = share > 0 ? normalQuantile(1 - share) * sdNow : Infinity;
     } else {
-      let live3 = 0;
-      for (let i = 0; i < PATHS; i++) if (alive[i]) scratch[live3++] = sums[i] / Math.sqrt(t[k]);
-      const z = scratch.subarray(0, live3).sort();
-      const count = Math.floor(share * PATHS);
-      boundary = count <= 0 ? (live3 ? z[live3 - 1] : Infinity) + 1e-9 : count >= live3 ? -Infinity : (z[live3 - count] + z[live3 - count - 1]) / 2;
+      const step = Math.sqrt(t[k] - t[k - 1]);
+      const tail = (b) => {
+        let sum = 0;
+        for (let i = 0; i < points.length; i++) sum += masses[i] * (1 - normalCdf((b - points[i]) / step));
+        return sum;
+      };
+      if (share <= 1e-12) boundary = Infinity;
+      else {
+        let lo = -10 * sdNow;
+        let hi = 12 * sdNow;
+        for (let it = 0; it < 60; it++) {
+          const mid = (lo + hi) / 2;
+          if (tail(mid) > share) lo = mid;
+          else hi = mid;
+        }
+        boundary = (lo + hi) / 2;
+      }
     }
-    for (let i = 0; i < PATHS; i++) if (alive[i] && sums[i] / Math.sqrt(t[k]) >= boundary) alive[i] = 0;
-    levels.push(boundary === Infinity ? 0 : 1 - normalCdf(boundary));
+    levels.push(boundary === Infinity ? 0 : 1 - normalCdf(boundary / sdNow));
+    if (k === rounds.length - 1) break;
+    const lower = -8 * sdNow;
+    const upper = Math.min(boundary, 8 * sdNow);
+    const h = (upper - lower) / (GRID - 1);
+    const next = new Float64Array(GRID);
+    const nextMass = new Float64Array(GRID);
+    for (let j = 0; j < GRID; j++) {
+      const s = lower + j * h;
+      next[j] = s;
+      let density;
+      if (k === 0) density = phi(s / sdNow) / sdNow;
+      else {
+        const step = Math.sqrt(t[k] - t[k - 1]);
+        density = 0;
+        for (let i = 0; i < points.length; i++) density += masses[i] * phi((s - points[i]) / step) / step;
+      }
+      nextMass[j] = density * h * (j === 0 || j === GRID - 1 ? 0.5 : 1);
+    }
+    points = next;
+    masses = nextMass;
   }
   cache.set(key, levels);
   return levels;
@@ -32639,16 +34565,26 @@ function meanInterval(values, alpha) {
 // src/analysis/gate.ts
 var FIRST_LOOK = 3;
 var PLANNED_POWER = 0.99;
-var UNCHANGED_LEVEL_FINAL = 0.05;
-var UNCHANGED_LEVEL_INTERIM = 0.01;
+var UNCHANGED_LEVEL = 0.05;
 function summarizeRounds(d) {
   const n = d.length;
   const mean = n ? d.reduce((s, x) => s + x, 0) / n : Number.NaN;
   const sd2 = n >= 2 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN;
   return { n, mean, sd: sd2, se: sd2 / Math.sqrt(n) };
 }
+var quantiles = /* @__PURE__ */ new Map();
+function tQuantile(p, df) {
+  const key = `${p}:${df}`;
+  let q = quantiles.get(key);
+  if (q === void 0) {
+    q = studentTQuantile(p, df);
+    if (quantiles.size > 1e4) quantiles.clear();
+    quantiles.set(key, q);
+  }
+  return q;
+}
 function interval(s, level) {
-  const q = level > 0 ? studentTQuantile(1 - level, s.n - 1) : Infinity;
+  const q = level > 0 ? tQuantile(1 - level, s.n - 1) : Infinity;
   const half = q * s.se;
   return [toChange(s.mean - half), toChange(s.mean + half)];
 }
@@ -32668,8 +34604,8 @@ function decideAtLook(d, look, rule) {
   let verdict = "inconclusive";
   if (hi < -floor && lo <= -rule.threshold) verdict = "regression";
   else if (lo > floor && hi >= rule.threshold) verdict = "improvement";
-  else {
-    const [elo, ehi] = interval(s, look.final ? UNCHANGED_LEVEL_FINAL : UNCHANGED_LEVEL_INTERIM);
+  else if (look.final) {
+    const [elo, ehi] = interval(s, UNCHANGED_LEVEL);
     if (elo > -rule.threshold && ehi < rule.threshold && detectableChange2 <= rule.threshold) verdict = "unchanged";
   }
   return { verdict, change: toChange(s.mean), ci95, claimCi, detectableChange: detectableChange2, spread: s.sd, rounds: s.n };
@@ -32723,7 +34659,7 @@ function roundsForPower(spread, level, rule, maxRounds) {
   const delta = Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - Math.log(1 - rule.threshold);
   if (!(spread > 0)) return FIRST_LOOK;
   for (let n = FIRST_LOOK; n <= maxRounds; n++) {
-    const power = normalCdf(delta * Math.sqrt(n) / spread - studentTQuantile(1 - level, n - 1));
+    const power = normalCdf(delta * Math.sqrt(n) / spread - tQuantile(1 - level, n - 1));
     if (power >= PLANNED_POWER) return n;
   }
   return maxRounds + 1;
@@ -32956,55 +34892,36 @@ function summarizeNoise(comparisons) {
     detectableChange: detectable.length ? median2(detectable) : null
   };
 }
-function recommendationChanges(base, head, options = {}) {
-  const margin = options.margin ?? DEFAULT_MARGIN;
-  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
-  const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
-  const changes = [];
-  for (const name of names) {
-    const headWorkload = head.find((w) => w.name === name);
-    const baseWorkload = base.find((w) => w.name === name);
-    const b = pick(baseWorkload);
-    const h = pick(headWorkload);
-    if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
-    const seed = options.seed ?? 1;
-    if (b && h && headWorkload && baseWorkload && (withinNoise(headWorkload, h, b, margin, seed) || withinNoise(baseWorkload, h, b, margin, seed))) continue;
-    changes.push({ workload: name, base: b, head: h });
-  }
-  return changes;
-}
-function withinNoise(w, a, b, margin, seed) {
-  const cell2 = (x) => w.cells.find((c) => c.model === x.model && c.concurrency === x.concurrency && c.status === "ok" && c.batchThroughputs.length > 0);
-  const ca = cell2(a);
-  const cb = cell2(b);
-  if (!ca || !cb) return false;
-  const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed });
-  return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
-}
 
 // src/measure/round-plan.ts
 var MAX_PLANNED_ROUNDS = 60;
 var DESCRIPTIVE_ROUNDS = FIRST_LOOK;
 var SPREAD_MARGIN = 1.2;
 var MIN_PLANNED_SPREAD = 5e-3;
+var MIN_PLANNED_ROUNDS = 5;
 function sd(d) {
   const n = d.length;
   if (n < 2) return Number.NaN;
   const mean = d.reduce((s, x) => s + x, 0) / n;
   return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
 }
+function wantedRounds(d, rule, alphaEach) {
+  const measured = sd(d);
+  const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
+  let wanted = MAX_PLANNED_ROUNDS;
+  if (spread !== null) {
+    const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
+    wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
+  }
+  return { spread, wanted: Math.max(wanted, d.length, MIN_PLANNED_ROUNDS) };
+}
+function extendLooks(looks, have, total) {
+  const passed = looks.filter((k) => k <= have);
+  return [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > have)])].sort((a, b) => a - b);
+}
 function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
   const alphaEach = rule.alpha / Math.max(1, primaries.length);
-  const base = primaries.map((p) => {
-    const measured = sd(p.d);
-    const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
-    let wanted = MAX_PLANNED_ROUNDS;
-    if (spread !== null) {
-      const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
-      wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
-    }
-    return { ...p, spread, wanted: Math.max(wanted, p.d.length), have: p.d.length };
-  });
+  const base = primaries.map((p) => ({ ...p, ...wantedRounds(p.d, rule, alphaEach), have: p.d.length }));
   const cost = (planned2) => base.reduce((sum, p, i) => sum + Math.max(0, planned2[i] - p.have) * p.roundMs, 0);
   const full = base.map((p) => Math.min(p.wanted, MAX_PLANNED_ROUNDS));
   const descriptiveMs = descriptiveRoundMs.reduce((sum, ms) => sum + ms * DESCRIPTIVE_ROUNDS, 0);
@@ -33160,7 +35077,7 @@ var import_yaml = __toESM(require_dist(), 1);
 init_types();
 import { readFileSync as readFileSync2, existsSync as existsSync3, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, resolve, relative } from "node:path";
+import { dirname as dirname3, resolve as resolve2, relative as relative2 } from "node:path";
 
 // src/config/errors.ts
 function line(problem) {
@@ -33189,6 +35106,10 @@ ${problems.map((p) => `  ${line(p)}`).join("\n")}`
 
 // src/config/load.ts
 var DEFAULT_CONFIG_FILE = "concurrency-bench.config.json";
+var DEFAULT_CONFIG_FILES = [DEFAULT_CONFIG_FILE, "concurrency-bench.config.yaml", "concurrency-bench.config.yml"];
+function defaultConfigPath(dir = process.cwd()) {
+  return DEFAULT_CONFIG_FILES.find((name) => existsSync3(resolve2(dir, name))) ?? DEFAULT_CONFIG_FILE;
+}
 var DEFAULT_TIMEOUT_MS = 3e4;
 var START_METHODS = ["fork", "spawn", "forkserver"];
 var WORKLOAD_KEYS = /* @__PURE__ */ new Set([
@@ -33228,9 +35149,9 @@ function describe(value) {
 function isPositiveInt(value) {
   return typeof value === "number" && Number.isInteger(value) && value > 0;
 }
-function loadConfig(path, options = {}) {
-  const file = resolve(path);
-  const shown = relative(process.cwd(), file) || file;
+function loadConfig(path6, options = {}) {
+  const file = resolve2(path6);
+  const shown = relative2(process.cwd(), file) || file;
   const fail = (field, expected) => {
     throw new ConfigError(shown, field, expected);
   };
@@ -33271,7 +35192,7 @@ function parseConfig(raw, file, shown = file, cpus2 = availableParallelism()) {
   else if (!Array.isArray(top.workloads)) report2("workloads", `expected a non-empty array of workloads, got ${describe(top.workloads)}`);
   else if (top.workloads.length === 0) report2("workloads", "expected at least one workload, got an empty array");
   else list = top.workloads;
-  const dir = dirname(file);
+  const dir = dirname3(file);
   const seen = /* @__PURE__ */ new Map();
   const workloads = [];
   list.forEach((item, index) => {
@@ -33401,7 +35322,7 @@ function parseWorkload(item, index, dir, cpus2, seen, report2) {
     runtime,
     module,
     configDir: dir,
-    modulePath: runtime === "python" && w.entry !== void 0 ? module : resolve(dir, module),
+    modulePath: runtime === "python" && w.entry !== void 0 ? module : resolve2(dir, module),
     function: fn,
     tasks,
     concurrency,
@@ -33446,15 +35367,15 @@ ${outputTail2}` : ""}`);
 init_repository_env();
 import { execFile } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
-import { join } from "node:path";
+import { join as join3 } from "node:path";
 function git(cwd, args) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve8, reject) => {
     execFile("git", args, { cwd, maxBuffer: 16 * 1024 * 1024, env: repositoryEnv({ GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }) }, (error2, stdout, stderr) => {
       if (error2 && typeof error2.code === "string") {
         reject(new GitUsageError(`could not run git (${error2.code}): compare needs git on PATH`));
         return;
       }
-      resolve6({ code: error2 ? error2.code ?? 1 : 0, stdout: stdout.toString(), stderr: stderr.toString() });
+      resolve8({ code: error2 ? error2.code ?? 1 : 0, stdout: stdout.toString(), stderr: stderr.toString() });
     });
   });
 }
@@ -33469,7 +35390,7 @@ async function resolveCommit(root, ref2) {
   if (r.code === 0) return r.stdout.trim();
   const head = await git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]);
   if (head.code !== 0) throw new GitUsageError(`the repository at ${root} has no commits yet: there is no base to compare against`);
-  const shallow = existsSync4(join(root, ".git", "shallow")) || (await git(root, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
+  const shallow = existsSync4(join3(root, ".git", "shallow")) || (await git(root, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   throw new GitUsageError(
     `unknown git ref ${JSON.stringify(ref2)} in ${root}${shallow ? " (this is a shallow clone: fetch the base, e.g. actions/checkout with fetch-depth: 0)" : " (check the branch name, or fetch it first)"}`
   );
@@ -33480,7 +35401,7 @@ async function isDirty(root) {
 }
 
 // src/git/prepare.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 init_repository_env();
 var TAIL_CHARS = 4e3;
 var TAIL_LINES = 30;
@@ -33491,16 +35412,16 @@ function outputTail(text) {
 async function runPrepare(command, cwd, tree, options = {}) {
   const started = performance.now();
   const where = `${tree} tree${options.label ? ` (${options.label})` : ""} at ${cwd}`;
-  const child = spawn(command, { cwd, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"], env: repositoryEnv({ CI: process.env.CI ?? "" }) });
+  const child2 = spawn2(command, { cwd, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"], env: repositoryEnv({ CI: process.env.CI ?? "" }) });
   let output = "";
   const keep = (chunk) => {
     output = (output + chunk.toString("utf8")).slice(-TAIL_CHARS * 4);
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
+  child2.stdout.on("data", keep);
+  child2.stderr.on("data", keep);
   const killGroup2 = () => {
     try {
-      if (child.pid !== void 0) process.kill(-child.pid, "SIGKILL");
+      if (child2.pid !== void 0) process.kill(-child2.pid, "SIGKILL");
     } catch {
     }
   };
@@ -33514,9 +35435,9 @@ async function runPrepare(command, cwd, tree, options = {}) {
     reason = `did not finish within ${Math.round(options.timeoutMs / 1e3)} s`;
     killGroup2();
   }, options.timeoutMs) : void 0;
-  const exit = await new Promise((resolve6) => {
-    child.once("error", (error2) => resolve6({ code: null, signal: null, error: error2 }));
-    child.once("close", (code, signal) => resolve6({ code, signal }));
+  const exit = await new Promise((resolve8) => {
+    child2.once("error", (error2) => resolve8({ code: null, signal: null, error: error2 }));
+    child2.once("close", (code, signal) => resolve8({ code, signal }));
   });
   clearTimeout(timer);
   options.signal?.removeEventListener("abort", onAbort);
@@ -33531,27 +35452,27 @@ init_repository_env();
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join4 } from "node:path";
 var live = /* @__PURE__ */ new Map();
 var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 var handlersInstalled = false;
-function removeSync(path, root) {
+function removeSync(path6, root) {
   try {
-    execFileSync("git", ["worktree", "remove", "--force", path], { cwd: root, stdio: "ignore", env: repositoryEnv() });
+    execFileSync("git", ["worktree", "remove", "--force", path6], { cwd: root, stdio: "ignore", env: repositoryEnv() });
   } catch {
   }
-  rmSync(dirnameOf(path), { recursive: true, force: true });
+  rmSync(dirnameOf(path6), { recursive: true, force: true });
   try {
     execFileSync("git", ["worktree", "prune"], { cwd: root, stdio: "ignore", env: repositoryEnv() });
   } catch {
   }
-  live.delete(path);
+  live.delete(path6);
 }
-function dirnameOf(path) {
-  return join2(path, "..");
+function dirnameOf(path6) {
+  return join4(path6, "..");
 }
 function removeAllSync() {
-  for (const [path, root] of [...live]) removeSync(path, root);
+  for (const [path6, root] of [...live]) removeSync(path6, root);
 }
 function onSignal(signal) {
   removeAllSync();
@@ -33574,28 +35495,28 @@ function uninstallHandlers() {
 }
 async function createWorktree(root, ref2, options = {}) {
   const sha = await resolveCommit(root, ref2);
-  const parent = realpathSync(mkdtempSync(join2(tmpdir(), `concurrency-bench-${options.label ?? "base"}-`)));
-  const path = join2(parent, "tree");
-  live.set(path, root);
+  const parent = realpathSync(mkdtempSync(join4(tmpdir(), `concurrency-bench-${options.label ?? "base"}-`)));
+  const path6 = join4(parent, "tree");
+  live.set(path6, root);
   installHandlers();
-  const added = await git(root, ["worktree", "add", "--detach", "--force", path, sha]);
+  const added = await git(root, ["worktree", "add", "--detach", "--force", path6, sha]);
   if (added.code !== 0) {
-    removeSync(path, root);
+    removeSync(path6, root);
     if (live.size === 0) uninstallHandlers();
     throw new GitUsageError(`could not check out ${ref2} (${sha.slice(0, 12)}) into a temporary worktree: ${added.stderr.trim().split("\n").at(-1) ?? "git worktree add failed"}`);
   }
   let removed = false;
   return {
-    path,
+    path: path6,
     sha,
     ref: ref2,
     async remove() {
       if (removed) return;
       removed = true;
-      await git(root, ["worktree", "remove", "--force", path]);
+      await git(root, ["worktree", "remove", "--force", path6]);
       rmSync(parent, { recursive: true, force: true });
       await git(root, ["worktree", "prune"]);
-      live.delete(path);
+      live.delete(path6);
       if (live.size === 0) uninstallHandlers();
     }
   };
@@ -33605,12 +35526,12 @@ async function createWorktree(root, ref2, options = {}) {
 init_registry();
 
 // src/runtimes/visit.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import { createInterface } from "node:readline";
 
 // src/runtimes/affinity.ts
-import { accessSync, constants as constants3, readFileSync as readFileSync3 } from "node:fs";
-import { delimiter, join as join3 } from "node:path";
+import { accessSync as accessSync2, constants as constants4, readFileSync as readFileSync3 } from "node:fs";
+import { delimiter as delimiter4, join as join6 } from "node:path";
 function parseCpuList(text) {
   const cpus2 = [];
   for (const part of text.trim().split(",")) {
@@ -33635,10 +35556,10 @@ function tasksetPath() {
   if (taskset !== void 0) return taskset;
   taskset = null;
   if (process.platform !== "linux") return taskset;
-  for (const dir of (process.env.PATH ?? "").split(delimiter).filter(Boolean)) {
+  for (const dir of (process.env.PATH ?? "").split(delimiter4).filter(Boolean)) {
     try {
-      accessSync(join3(dir, "taskset"), constants3.X_OK);
-      taskset = join3(dir, "taskset");
+      accessSync2(join6(dir, "taskset"), constants4.X_OK);
+      taskset = join6(dir, "taskset");
       break;
     } catch {
     }
@@ -33702,20 +35623,20 @@ async function startHost(runtime, workload2, spec, options = {}) {
   }
   if (options.signal?.aborted) return { ...outcome, status: "aborted", error: "interrupted" };
   const run3 = pinned(command.command, command.args, options.cpus);
-  const child = spawn2(run3.command, run3.args, {
+  const child2 = spawn3(run3.command, run3.args, {
     cwd: command.cwd,
     env: repositoryEnv({ ...command.env, [VISIT_ENV]: JSON.stringify(spec) }),
     stdio: ["ignore", "pipe", "pipe", "pipe"],
     detached: true
   });
-  if (child.pid !== void 0) trackGroup(child.pid);
-  const stderrTail = keepTail(child.stderr);
-  child.stdout?.resume();
+  if (child2.pid !== void 0) trackGroup(child2.pid);
+  const stderrTail = keepTail(child2.stderr);
+  child2.stdout?.resume();
   let failure;
   let done = false;
   let ended = false;
   const kill = () => {
-    if (child.pid !== void 0) killGroup(child.pid);
+    if (child2.pid !== void 0) killGroup(child2.pid);
   };
   const onAbort = () => {
     failure ??= { status: "aborted", message: "interrupted" };
@@ -33728,14 +35649,14 @@ async function startHost(runtime, workload2, spec, options = {}) {
   }, options.hardTimeoutMs) : void 0;
   let settleReady = () => {
   };
-  const ready = new Promise((resolve6) => settleReady = resolve6);
+  const ready = new Promise((resolve8) => settleReady = resolve8);
   let waiting;
   const settleWaiting = (sample) => {
-    const resolve6 = waiting;
+    const resolve8 = waiting;
     waiting = void 0;
-    resolve6?.(sample);
+    resolve8?.(sample);
   };
-  const protocol = child.stdio[3];
+  const protocol = child2.stdio[3];
   protocol.on("error", () => {
   });
   const lines = createInterface({ input: protocol });
@@ -33783,9 +35704,9 @@ async function startHost(runtime, workload2, spec, options = {}) {
     if (!ended && protocol.writable) protocol.write(JSON.stringify(message) + "\n");
   };
   const finished = (async () => {
-    const exit = await new Promise((resolve6) => {
-      child.once("error", (error2) => resolve6({ code: null, signal: null, spawnError: error2 }));
-      child.once("close", (code, signal) => resolve6({ code, signal }));
+    const exit = await new Promise((resolve8) => {
+      child2.once("error", (error2) => resolve8({ code: null, signal: null, spawnError: error2 }));
+      child2.once("close", (code, signal) => resolve8({ code, signal }));
     });
     ended = true;
     clearTimeout(hardTimer);
@@ -33811,8 +35732,8 @@ async function startHost(runtime, workload2, spec, options = {}) {
     kill,
     batch() {
       if (ended || failure) return Promise.resolve(null);
-      return new Promise((resolve6) => {
-        waiting = resolve6;
+      return new Promise((resolve8) => {
+        waiting = resolve8;
         send({ type: "batch" });
       });
     },
@@ -33903,13 +35824,34 @@ async function measureInRounds(cells, options) {
 }
 
 // src/report/json.ts
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname2 } from "node:path";
-function writeJsonAtomic(path, data) {
-  mkdirSync(dirname2(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(data, null, 2) + "\n");
-  renameSync(temporary, path);
+import { existsSync as existsSync6, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { basename as basename3, dirname as dirname4, resolve as resolve3 } from "node:path";
+var RESULTS_DIR_NAME = ".concurrency-bench";
+function jsonText(data) {
+  return JSON.stringify(data, null, 2) + "\n";
+}
+function writeJsonAtomic(path6, data) {
+  const dir = dirname4(path6);
+  mkdirSync(dir, { recursive: true });
+  ignoreResultsDir(dir);
+  const temporary = `${path6}.${process.pid}.tmp`;
+  writeFileSync(temporary, jsonText(data));
+  renameSync(temporary, path6);
+}
+function ignoreResultsDir(dir) {
+  for (let current = resolve3(dir); ; current = dirname4(current)) {
+    if (basename3(current) === RESULTS_DIR_NAME) {
+      const gitignore = resolve3(current, ".gitignore");
+      if (!existsSync6(gitignore)) {
+        try {
+          writeFileSync(gitignore, "*\n", { flag: "wx" });
+        } catch (error2) {
+          if (error2.code !== "EEXIST") throw error2;
+        }
+      }
+    }
+    if (dirname4(current) === current) return;
+  }
 }
 
 // src/version.ts
@@ -34093,8 +36035,26 @@ async function runPairedRounds(targets, options) {
   for (const s of primaries) if (s.failure) s.stop = "failed";
   if (planned.length > 0) options.onPlan?.(plan);
   const reserveMs = () => plan.descriptiveRounds ? descriptive.reduce((sum, s) => sum + s.lastRoundMs * Math.max(0, plan.descriptiveRounds - s.rounds.length), 0) : 0;
+  const alphaEach = options.settings.alpha / Math.max(1, planned.length);
   for (; ; ) {
     if (stopped()) break;
+    const live3 = planned.filter((s) => !s.stop && !s.failure);
+    for (const s of live3) {
+      if (!s.looks?.includes(s.rounds.length)) continue;
+      const { wanted: now } = wantedRounds(gateInput(s).d, options.settings, alphaEach);
+      wanted.set(s, Math.min(now, MAX_PLANNED_ROUNDS));
+    }
+    const capped = live3.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
+    if (capped.length > 0) {
+      const committed = live3.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
+      let spare = remaining() - reserveMs() - committed;
+      for (const s of capped) {
+        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
+        if (extra <= 0) continue;
+        spare -= extra * meanRoundMs(s);
+        s.looks = extendLooks(s.looks ?? [], s.rounds.length, (s.looks?.at(-1) ?? 0) + extra);
+      }
+    }
     const outcomes = decideGates(planned.map(gateInput), options.settings);
     planned.forEach((s, i) => {
       if (s.stop) return;
@@ -34104,19 +36064,6 @@ async function runPairedRounds(targets, options) {
     });
     const active = planned.filter((s) => !s.stop);
     if (active.length === 0) break;
-    const capped = active.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
-    if (capped.length > 0) {
-      const committed = active.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
-      let spare = remaining() - reserveMs() - committed;
-      for (const s of capped) {
-        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
-        if (extra <= 0) continue;
-        spare -= extra * meanRoundMs(s);
-        const total = (s.looks?.at(-1) ?? 0) + extra;
-        const passed = (s.looks ?? []).filter((k) => k <= s.rounds.length);
-        s.looks = [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > s.rounds.length)])];
-      }
-    }
     const affordable = active.filter((s) => s.lastRoundMs <= remaining() - reserveMs());
     if (affordable.length === 0 || !await measureOnce(affordable)) {
       for (const s of active) s.stop = "budget";
@@ -34136,7 +36083,7 @@ async function runPairedRounds(targets, options) {
 init_registry();
 
 // src/commands/run.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/analysis/analyze.ts
 function analyzeWorkload(name, runtime, cells, options = {}) {
@@ -34169,12 +36116,15 @@ function failedWorkload(name, runtime, error2) {
 }
 
 // src/environment.ts
+init_runtime();
 import { arch as arch2, availableParallelism as availableParallelism2, cpus, release, totalmem, type } from "node:os";
 function describeEnvironment(runtimes2 = {}) {
+  const reported = runtimes2.node?.node;
+  const looked = settledWorkloadNode();
   return {
     cpus: availableParallelism2(),
     cpuModel: cpus()[0]?.model.trim() ?? "unknown",
-    node: process.version,
+    node: typeof reported === "string" && reported ? reported : looked && "node" in looked ? looked.node.version : process.version,
     os: `${type()} ${release()}`,
     arch: arch2(),
     totalMemoryBytes: totalmem(),
@@ -34313,7 +36263,7 @@ async function runCommand(options) {
   const timeBudgetSeconds = options.timeBudgetSeconds ?? DEFAULT_TIME_BUDGET_SECONDS;
   const margin = options.margin ?? DEFAULT_MARGIN;
   const seed = options.seed ?? 1;
-  const jsonPath = resolve2(options.jsonPath ?? DEFAULT_RESULTS_FILE);
+  const jsonPath = resolve4(options.jsonPath ?? DEFAULT_RESULTS_FILE);
   const unknown = (options.only ?? []).filter((name) => !config.workloads.some((w) => w.name === name));
   if (unknown.length > 0) {
     const available = config.workloads.map((w) => JSON.stringify(w.name)).join(", ");
@@ -34451,25 +36401,25 @@ function pairedSideCostMs(visit) {
 }
 function shareNodeModules(root, tree, configDir) {
   for (const dir of /* @__PURE__ */ new Set(["", configDir === "." ? "" : configDir])) {
-    const source = join4(root, dir, "node_modules");
-    const target = join4(tree, dir, "node_modules");
-    if (existsSync6(source) && !existsSync6(target) && existsSync6(join4(tree, dir))) symlinkSync(source, target, "dir");
+    const source = join7(root, dir, "node_modules");
+    const target = join7(tree, dir, "node_modules");
+    if (existsSync7(source) && !existsSync7(target) && existsSync7(join7(tree, dir))) symlinkSync(source, target, "dir");
   }
 }
-function loadTreeConfig(path, side2, ref2, shownPath) {
-  if (!existsSync6(path)) throw new GitUsageError(`${shownPath} does not exist in the ${side2} tree (${ref2}): compare needs the same config file on both sides`);
-  return loadConfig(path);
+function loadTreeConfig(path6, side2, ref2, shownPath) {
+  if (!existsSync7(path6)) throw new GitUsageError(`${shownPath} does not exist in the ${side2} tree (${ref2}): compare needs the same config file on both sides`);
+  return loadConfig(path6);
 }
 async function compareCommand(options) {
-  const cwd = resolve3(options.cwd ?? process.cwd());
+  const cwd = resolve5(options.cwd ?? process.cwd());
   const started = performance.now();
-  const configAbs = resolve3(cwd, options.configPath ?? DEFAULT_CONFIG_FILE);
+  const configAbs = resolve5(cwd, options.configPath ?? DEFAULT_CONFIG_FILE);
   const root = await repoRoot(cwd);
-  const configRel = relative2(root, configAbs);
+  const configRel = relative3(root, configAbs);
   if (configRel.startsWith("..")) throw new GitUsageError(`the config ${configAbs} is outside the repository ${root}`);
   const baseSha = await resolveCommit(root, options.base);
   const headSha = options.head ? await resolveCommit(root, options.head) : await resolveCommit(root, "HEAD").catch(() => null);
-  const jsonPath = resolve3(cwd, options.jsonPath ?? DEFAULT_COMPARE_FILE);
+  const jsonPath = resolve5(cwd, options.jsonPath ?? DEFAULT_COMPARE_FILE);
   const settings = compareSettings(options, configRel);
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   const deadline = started + settings.timeBudgetSeconds * 1e3;
@@ -34485,14 +36435,14 @@ async function compareCommand(options) {
     }
     const baseInfo = { ref: options.base, sha: baseSha };
     const headInfo = options.head ? { ref: options.head, sha: headSha } : { ref: "working tree", sha: headSha, dirty: await isDirty(root) };
-    const baseConfig = loadTreeConfig(join4(baseTree.path, configRel), "base", options.base, configRel);
-    const headConfig = options.head ? loadTreeConfig(join4(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
+    const baseConfig = loadTreeConfig(join7(baseTree.path, configRel), "base", options.base, configRel);
+    const headConfig = options.head ? loadTreeConfig(join7(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
     for (const [side2, config, ref2] of [["base", baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ["head", headConfig, options.head ?? "working tree"]]) {
       if (config.prepare) await runPrepare(config.prepare, config.dir, side2, { signal: options.signal, label: ref2 });
     }
     for (const tree of worktrees) {
       const config = tree === worktrees[0] ? baseConfig : headConfig;
-      if (!config.prepare) shareNodeModules(root, tree.path, dirname3(configRel));
+      if (!config.prepare) shareNodeModules(root, tree.path, dirname5(configRel));
     }
     const trees = [];
     for (const [side2, info2, config] of [["base", baseInfo, baseConfig], ["head", headInfo, headConfig]]) {
@@ -34596,11 +36546,252 @@ function primaryCell(base, head, selected) {
   return selected[0];
 }
 
+// src/report/format.ts
+function formatNumber(value) {
+  if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
+  const abs = Math.abs(value);
+  if (abs >= 100) return groupThousands(Math.round(value));
+  if (abs === 0) return "0";
+  const digits = abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(abs)));
+  return value.toFixed(digits);
+}
+function groupThousands(n) {
+  const sign = n < 0 ? "-" : "";
+  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function formatChange(fraction, digits = 1) {
+  if (fraction === null || fraction === void 0 || !Number.isFinite(fraction)) return "-";
+  const pct = (fraction * 100).toFixed(digits);
+  if (Number(pct) === 0) return `${0 .toFixed(digits)}%`;
+  return `${fraction > 0 ? "+" : ""}${pct}%`;
+}
+function formatDetectable(fraction) {
+  if (fraction === null || fraction === void 0 || !Number.isFinite(fraction)) return "unknown (too few rounds)";
+  if (fraction >= 1) return "over 100% (too few rounds to tell more)";
+  return formatChange(fraction).replace("+", "");
+}
+function formatUtilization(value) {
+  if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
+  return `${Math.round(value * 100)}%`;
+}
+function formatBytes(bytes) {
+  if (!bytes || !Number.isFinite(bytes)) return "-";
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+function formatMs(ms) {
+  if (ms === null || ms === void 0 || !Number.isFinite(ms)) return "-";
+  if (ms >= 100) return `${Math.round(ms)} ms`;
+  if (ms >= 1) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(3)} ms`;
+}
+function formatSpeedup(value) {
+  if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
+  return `${value.toFixed(2)}x`;
+}
+function formatRef(ref2, sha, escape) {
+  if (!sha) return escape(ref2);
+  const short2 = escape(sha.slice(0, 7));
+  const isTheSha = /^[0-9a-f]{7,40}$/i.test(ref2) && sha.toLowerCase().startsWith(ref2.toLowerCase());
+  return isTheSha ? short2 : `${escape(ref2)} (${short2})`;
+}
+
+// src/report/gate-text.ts
+function slowerOrFaster(change) {
+  const size = formatChange(Math.abs(change)).replace("+", "");
+  return change < 0 ? `${size} slower` : `${size} faster`;
+}
+function metricName(metric) {
+  return metric === "cpu-time" ? "throughput from CPU time per task" : "throughput";
+}
+function gateVerdict(w, name) {
+  const ci = w.ci95 ? ` (${formatChange(w.ci95[0])} to ${formatChange(w.ci95[1])})` : "";
+  switch (w.verdict) {
+    case "regression":
+    case "improvement":
+      return `${name} ${slowerOrFaster(w.change ?? 0)}${ci}`;
+    case "unchanged":
+      return `${name} unchanged`;
+    default:
+      return `${name} not decided`;
+  }
+}
+function undecidedReason(w) {
+  if (w.error) return "a side failed to measure";
+  if (w.ci95 === null) return `${w.rounds === 0 ? "no paired round" : `only ${w.rounds} paired round${w.rounds === 1 ? "" : "s"}`} within the budget`;
+  const planned = w.wantedRounds !== void 0 && w.plannedRounds !== void 0 && w.plannedRounds < w.wantedRounds ? `; the budget paid for ${w.rounds} of the ${w.wantedRounds > 60 ? "over 60" : w.wantedRounds} rounds it needed` : "";
+  return `smallest change it could flag: ${formatDetectable(w.detectableChange)}${planned}`;
+}
+function gateCounts(results) {
+  const gates = results.workloadChanges ?? [];
+  return {
+    slower: gates.filter((w) => w.verdict === "regression").length,
+    faster: gates.filter((w) => w.verdict === "improvement").length,
+    unchanged: gates.filter((w) => w.verdict === "unchanged").length,
+    undecided: results.undecided ?? gates.filter((w) => w.verdict === "inconclusive").length
+  };
+}
+
+// src/report/terminal.ts
+var ANSI = { bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", red: "\x1B[31m", yellow: "\x1B[33m", reset: "\x1B[0m" };
+function terminalSafe(text) {
+  return String(text ?? "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+}
+function paint(style, codes, text) {
+  return style.color ? `${codes}${text}${ANSI.reset}` : text;
+}
+function pad(text, width, align) {
+  const visible = [...text].length;
+  const fill = " ".repeat(Math.max(0, width - visible));
+  return align === "l" ? text + fill : fill + text;
+}
+function cellRow(cell2) {
+  const ok = cell2.status === "ok";
+  return [
+    cell2.model,
+    String(cell2.concurrency),
+    ok || cell2.samples > 0 ? formatNumber(cell2.throughput.median) : "-",
+    ok || cell2.samples > 0 ? `${formatNumber(cell2.throughput.ci95[0])}-${formatNumber(cell2.throughput.ci95[1])}` : "-",
+    formatSpeedup(cell2.speedup),
+    cell2.samples > 0 ? formatMs(cell2.latencyMs.p50) : "-",
+    cell2.samples > 0 ? formatMs(cell2.latencyMs.p99) : "-",
+    cell2.samples > 0 ? formatUtilization(cell2.cpuUtilization) : "-",
+    formatBytes(cell2.peakRssBytes),
+    formatMs(cell2.startupMs),
+    ok ? "ok" : `${cell2.status}: ${terminalSafe(cell2.error ?? "")}`
+  ];
+}
+var HEADER = ["model", "conc", "tasks/s", "95% CI", "speedup", "p50", "p99", "CPU", "peak RSS", "startup", "status"];
+var ALIGN = ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "l"];
+function table(workload2, style) {
+  const rows = workload2.cells.map(cellRow);
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => i === HEADER.length - 1 ? Math.min(40, r[i].length) : r[i].length)));
+  const recommended = workload2.recommendation;
+  const lines = [paint(style, ANSI.dim, "  " + HEADER.map((h, i) => pad(h, widths[i], ALIGN[i])).join("  "))];
+  workload2.cells.forEach((cell2, index) => {
+    const isPick = recommended && cell2.model === recommended.model && cell2.concurrency === recommended.concurrency;
+    const status = rows[index][HEADER.length - 1];
+    rows[index][HEADER.length - 1] = status.length > 60 ? status.slice(0, 59) + "…" : status;
+    const text = rows[index].map((value, i) => pad(value, widths[i], ALIGN[i])).join("  ");
+    if (isPick) lines.push(paint(style, ANSI.bold + ANSI.green, "▶ " + text + "  ◀ recommended"));
+    else if (cell2.status !== "ok") lines.push(paint(style, ANSI.red, "  " + text));
+    else lines.push("  " + text);
+  });
+  return lines;
+}
+function throughputChart(workload2, width = 32) {
+  const cells = workload2.cells.filter((c) => c.samples > 0);
+  const best = Math.max(...cells.map((c) => c.throughput.median), 0);
+  if (best <= 0) return [];
+  const eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+  const lines = ["  throughput by concurrency (tasks/s):"];
+  let lastModel = "";
+  for (const cell2 of cells) {
+    const units = cell2.throughput.median / best * width * 8;
+    const bar = "█".repeat(Math.floor(units / 8)) + eighths[Math.floor(units % 8)];
+    const label = cell2.model === lastModel ? "" : cell2.model;
+    lastModel = cell2.model;
+    lines.push(`  ${pad(label, 10, "l")} ${pad(String(cell2.concurrency), 4, "r")} │${pad(bar, width, "l")} ${formatNumber(cell2.throughput.median)}`);
+  }
+  return lines;
+}
+function renderWorkload(workload2, style) {
+  const name = terminalSafe(workload2.name);
+  const lines = [];
+  if (workload2.status === "failed" && workload2.cells.length === 0) {
+    lines.push(paint(style, ANSI.bold, `${name}`) + paint(style, ANSI.red, `  failed: ${terminalSafe(workload2.error)}`));
+    return lines.join("\n");
+  }
+  const cls = workload2.classification ?? "unclassified";
+  lines.push(`${paint(style, ANSI.bold, name)}  ${paint(style, ANSI.dim, `[${workload2.runtime}, ${cls}]`)}`);
+  const rec = workload2.recommendation;
+  if (rec) {
+    const confidence = rec.confidence === "high" ? "" : paint(style, ANSI.yellow, " (low confidence: some differences were within noise)");
+    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === "sequential" ? "" : ` at concurrency ${rec.concurrency}`}`)}: ${formatSpeedup(rec.speedup)} vs sequential${confidence}`);
+    lines.push(`    ${terminalSafe(rec.reason)}`);
+  } else if (workload2.error) {
+    lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload2.error)}`));
+  }
+  lines.push("", ...table(workload2, style), "", ...throughputChart(workload2));
+  return lines.join("\n");
+}
+function renderRunTerminal(results, style = { color: false, width: 120 }) {
+  const env = results.environment;
+  const header = `concurrency-bench ${results.tool.version} · ${env.cpus} cores (${terminalSafe(env.cpuModel)}) · Node ${env.node} · ${env.os} · ${results.settings.rounds} rounds${results.incomplete ? paint(style, ANSI.yellow, " · INCOMPLETE (interrupted)") : ""}`;
+  return [header, "", ...results.workloads.map((w) => renderWorkload(w, style) + "\n")].join("\n");
+}
+
+// src/report/compare-terminal.ts
+var ANSI2 = { bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", red: "\x1B[31m", yellow: "\x1B[33m", reset: "\x1B[0m" };
+var paint2 = (style, codes, text) => style.color ? `${codes}${text}${ANSI2.reset}` : text;
+var pad2 = (text, width, align) => {
+  const fill = " ".repeat(Math.max(0, width - [...text].length));
+  return align === "l" ? text + fill : fill + text;
+};
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function row(c, paired) {
+  return [
+    terminalSafe(c.workload),
+    (c.model === "sequential" ? "sequential" : `${c.model} x${c.concurrency}`) + (paired && c.gating ? " (gate)" : ""),
+    c.gating || c.verdict === "unchanged" || c.verdict === "inconclusive" ? c.verdict : `${c.verdict} (not gating)`,
+    c.metric === "cpu-time" ? "cpu time" : "throughput",
+    formatChange(c.change),
+    c.ci95 ? `${formatChange(c.ci95[0])} .. ${formatChange(c.ci95[1])}` : "-",
+    String(c.rounds),
+    `${formatNumber(c.base.throughput)} -> ${formatNumber(c.head.throughput)}`,
+    c.error ? terminalSafe(c.error).slice(0, 60) : c.rounds === 0 ? "no paired round within the budget" : c.memoryGrowth ? `memory ${formatChange(c.memoryChange, 0)}` : ""
+  ];
+}
+function renderCompareTerminal(results, style = { color: false, width: 120 }) {
+  const lines = [];
+  const changes = results.recommendationChanges.length;
+  const gates = results.workloadChanges ?? [];
+  const gated = results.paired && gates.length > 0;
+  const verdicts = gated ? gates.map((g) => gateVerdict(g, terminalSafe(g.workload))) : [results.regressions ? plural(results.regressions, "regression") : "no regression", results.improvements ? plural(results.improvements, "improvement") : ""];
+  const headline = [
+    gated ? "" : plural(results.workloads.length, "workload"),
+    ...verdicts,
+    changes ? `${plural(changes, "recommendation")} changed` : "recommendations unchanged",
+    results.incomplete ? "INCOMPLETE" : ""
+  ].filter(Boolean);
+  lines.push(paint2(style, ANSI2.bold + (results.regressions ? ANSI2.red : ANSI2.green), `concurrency-bench compare: ${headline.join(" · ")}`));
+  lines.push(
+    `head ${formatRef(results.head.ref, results.head.sha, terminalSafe)}${results.head.dirty ? " + uncommitted changes" : ""} vs base ${formatRef(results.base.ref, results.base.sha, terminalSafe)}${results.paired ? "" : paint2(style, ANSI2.yellow, " · UNPAIRED (stored files): less reliable")}`
+  );
+  const header = ["workload", "cell", "verdict", "measured on", "change", "95% CI", "rounds", "tasks/s base -> head", ""];
+  const rows = results.comparisons.map((c) => row(c, gated));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
+  lines.push("", paint2(style, ANSI2.dim, "  " + header.map((h, i) => pad2(h, widths[i], i >= 4 && i <= 6 ? "r" : "l")).join("  ")));
+  results.comparisons.forEach((c, i) => {
+    const text = "  " + rows[i].map((v, k) => pad2(v, widths[k], k >= 4 && k <= 6 ? "r" : "l")).join("  ");
+    const color = c.verdict === "regression" ? ANSI2.red + ANSI2.bold : c.verdict === "improvement" ? ANSI2.green : c.verdict === "inconclusive" ? ANSI2.yellow : "";
+    lines.push(color ? paint2(style, color, text) : text);
+  });
+  for (const w of gates) {
+    const on = `${w.model === "sequential" ? "sequential" : `${w.model} x${w.concurrency}`}, ${metricName(w.metric)}, ${plural(w.rounds, "round")}`;
+    const text = w.verdict === "inconclusive" ? `  gate ${terminalSafe(w.workload)}: not decided (${on}; ${undecidedReason(w)})` : `  gate ${terminalSafe(w.workload)}: ${w.verdict} ${formatChange(w.change)}${w.ci95 ? ` (95% CI ${formatChange(w.ci95[0])} .. ${formatChange(w.ci95[1])})` : ""} (${on}; smallest change it could flag ${formatDetectable(w.detectableChange)})`;
+    const color = w.verdict === "regression" ? ANSI2.red + ANSI2.bold : w.verdict === "improvement" ? ANSI2.green : w.verdict === "inconclusive" ? ANSI2.yellow : "";
+    lines.push(color ? paint2(style, color, text) : text);
+  }
+  for (const c of results.recommendationChanges) {
+    const show = (r) => r ? `${r.model} x${r.concurrency}` : "none";
+    lines.push(paint2(style, ANSI2.yellow, `  recommendation for ${terminalSafe(c.workload)}: ${show(c.base)} -> ${show(c.head)}`));
+  }
+  for (const f of results.failures) lines.push(paint2(style, ANSI2.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ""}: ${terminalSafe(f.message).slice(0, 200)}`));
+  if (results.noise.roundSpread !== null) {
+    lines.push(paint2(style, ANSI2.dim, `  noise: ±${(results.noise.roundSpread * 100).toFixed(1)}% per round${gated ? "" : `; smallest change this run could flag: ${formatDetectable(results.noise.detectableChange)}`}`));
+  }
+  lines.push("", ...results.workloads.map((w) => renderWorkload(w, style) + "\n"));
+  return lines.join("\n");
+}
+
+// src/main.ts
+init_runtime();
+
 // src/github/base-commit.ts
 init_repository_env();
-import { execFile as execFile3 } from "node:child_process";
+import { execFile as execFile4 } from "node:child_process";
 import { promisify } from "node:util";
-var run = promisify(execFile3);
+var run = promisify(execFile4);
 var BaseCommitError = class extends Error {
   constructor(message) {
     super(message);
@@ -34678,9 +36869,134 @@ function closers(cut) {
   return out;
 }
 
+// src/github/log.ts
+import { randomBytes } from "node:crypto";
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function oneLine(text, max = 300) {
+  const flat = String(text ?? "").replace(CONTROL, " ");
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+function logVerbatim(text, write) {
+  const token = `cb-${randomBytes(16).toString("hex")}`;
+  write(`::stop-commands::${token}`);
+  write(text.replace(/\s+$/, ""));
+  write(`::${token}::`);
+}
+var PhaseLog = class {
+  phase;
+  open = false;
+  out;
+  kind;
+  constructor(out, kind) {
+    this.out = out;
+    this.kind = kind;
+  }
+  /** Enters `phase` (a new group) unless it is the current one. */
+  enter(phase) {
+    if (this.phase === phase && this.open) return;
+    this.end();
+    this.phase = phase;
+    this.out.startGroup(GROUP_NAMES[this.kind][phase]);
+    this.open = true;
+  }
+  end() {
+    if (this.open) this.out.endGroup();
+    this.open = false;
+  }
+  /** The onProgress of runCommand / compareCommand. */
+  progress = (event) => {
+    switch (event.type) {
+      case "probe":
+        if (!this.phase) this.enter("prepare");
+        this.out.info(`Workload ${oneLine(event.workload, 120)}: ${oneLine(event.status)}`);
+        return;
+      case "visit":
+        if (!this.phase || this.phase === "prepare") this.enter(this.kind === "compare" ? "sweep" : "measure");
+        if (event.status !== "ok") this.out.info(`Round ${event.round}, ${event.done}/${event.total}: ${oneLine(event.label, 160)}: ${oneLine(event.status)}`);
+        return;
+      case "plan":
+        this.enter("paired");
+        for (const line2 of event.lines) this.out.info(oneLine(line2, 500));
+        return;
+      case "round": {
+        if (event.phase === "paired") this.enter("paired");
+        else if (!this.phase || this.phase === "prepare") this.enter(this.kind === "compare" ? "sweep" : "measure");
+        const what = event.phase ? `${event.phase[0].toUpperCase()}${event.phase.slice(1)} round` : "Round";
+        this.out.info(`${oneLine(what, 40)} ${event.round} measured (${Math.round(event.elapsedMs / 1e3)} s).`);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+};
+var GROUP_NAMES = {
+  compare: {
+    prepare: "Prepare and probe (base and head)",
+    measure: "Measure",
+    sweep: "Sweep: every cell of base and head",
+    paired: "Paired rounds: base and head interleaved"
+  },
+  run: {
+    prepare: "Probe",
+    measure: "Measure",
+    sweep: "Sweep",
+    paired: "Paired rounds"
+  }
+};
+var MAX_ANNOTATIONS = 10;
+var percent2 = (fraction) => `${fraction > 0 ? "+" : ""}${(fraction * 100).toFixed(1)}%`;
+var cellName = (model2, concurrency) => model2 === "sequential" ? "sequential" : `${oneLine(model2, 20)} x${Number(concurrency)}`;
+var short = (sha) => sha ? oneLine(sha, 40).slice(0, 7) : "?";
+function regressedWorkloads(results) {
+  if (results.kind !== "compare") return [];
+  if (results.workloadChanges) return results.workloadChanges.filter((w) => w.verdict === "regression");
+  const seen = /* @__PURE__ */ new Set();
+  return results.comparisons.filter((c) => c.gating && c.verdict === "regression" && !seen.has(c.workload) && seen.add(c.workload));
+}
+function regressionAnnotations(entries, failOnRegression) {
+  const level = failOnRegression ? "error" : "warning";
+  const all = [];
+  for (const { label, results } of entries) {
+    if (results.kind !== "compare") continue;
+    const where = entries.length > 1 ? ` (${oneLine(label, 120)})` : "";
+    const threshold = Number(results.settings?.threshold);
+    for (const w of regressedWorkloads(results)) {
+      const name = oneLine(w.workload, 100);
+      const slower = w.change === null || !Number.isFinite(w.change) ? "slower" : `${Math.abs(w.change * 100).toFixed(1)}% slower`;
+      const interval2 = w.ci95 ? ` (95% interval ${percent2(w.ci95[0])} to ${percent2(w.ci95[1])})` : "";
+      const measure2 = w.metric === "cpu-time" ? "throughput from CPU time per task" : "throughput";
+      all.push({
+        level,
+        title: `Regression: ${name} ${slower}${where}`,
+        message: `${name} ${slower}${interval2}: ${measure2}, ${cellName(w.model, w.concurrency)}, head ${short(results.head?.sha)} against base ${short(results.base?.sha)}${Number.isFinite(threshold) ? `; threshold ${Number((threshold * 100).toFixed(2))}%` : ""}. The job summary has the whole report.`
+      });
+    }
+  }
+  if (all.length <= MAX_ANNOTATIONS) return all;
+  const shown = all.slice(0, MAX_ANNOTATIONS);
+  const last = shown[MAX_ANNOTATIONS - 1];
+  shown[MAX_ANNOTATIONS - 1] = { ...last, message: `${last.message} And ${all.length - MAX_ANNOTATIONS} more regressed workloads: see the job summary.` };
+  return shown;
+}
+
 // src/github/comment.ts
 var COMMENT_POLICIES = ["always", "on-regression", "never"];
-async function findStickyComment(octokit, pr, marker) {
+async function tokenIdentity(octokit) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { kind: "user", id: data.id, login: data.login };
+  } catch (error2) {
+    const status = statusOf(error2);
+    if (status === 403 || status === 404) return { kind: "installation" };
+    throw error2;
+  }
+}
+function isOwnStickyComment(comment2, marker, identity) {
+  if (!isStickyComment(comment2.body, marker) || !comment2.user) return false;
+  return identity.kind === "user" ? comment2.user.id === identity.id : comment2.user.type === "Bot";
+}
+async function findStickyComment(octokit, pr, marker, identity) {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
@@ -34688,7 +37004,7 @@ async function findStickyComment(octokit, pr, marker) {
     per_page: 100
   });
   for await (const page of pages) {
-    const hit = page.data.find((comment2) => isStickyComment(comment2.body, marker));
+    const hit = page.data.find((comment2) => isOwnStickyComment(comment2, marker, identity));
     if (hit) return { id: hit.id, html_url: hit.html_url };
   }
   return void 0;
@@ -34697,34 +37013,44 @@ async function upsertStickyComment(octokit, pr, request2) {
   if (request2.policy === "never") return { action: "skipped", reason: "comment: never" };
   const marker = commentMarker(request2.key);
   const body = buildCommentBody(marker, request2.markdown);
+  const step = { operation: "read" };
   try {
-    const existing = await findStickyComment(octokit, pr, marker);
-    if (existing) return await update(octokit, pr, existing.id, body);
+    const identity = await tokenIdentity(octokit);
+    const existing = await findStickyComment(octokit, pr, marker, identity);
+    if (existing) return await update(octokit, pr, existing, body, step);
     if (request2.policy === "on-regression" && request2.regressions === 0) {
       return { action: "skipped", reason: "comment: on-regression and no regression" };
     }
-    return await createOnce(octokit, pr, marker, body);
+    return await createOnce(octokit, pr, marker, identity, body, step);
   } catch (error2) {
-    if (statusOf(error2) === 403) return { action: "forbidden", message: messageOf(error2) };
+    if (statusOf(error2) === 403) return { action: "forbidden", ...step, message: messageOf(error2) };
     throw error2;
   }
 }
-async function update(octokit, pr, id, body) {
-  const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body });
+async function update(octokit, pr, existing, body, step) {
+  Object.assign(step, { operation: "update", url: existing.html_url });
+  const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
   return { action: "updated", id: data.id, url: data.html_url };
 }
-async function createOnce(octokit, pr, marker, body, attempts = 3) {
+async function createOnce(octokit, pr, marker, identity, body, step, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
     try {
+      Object.assign(step, { operation: "create", url: void 0 });
       const { data } = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
       return { action: "created", id: data.id, url: data.html_url };
     } catch (error2) {
       const status = statusOf(error2);
       if (status < 500 || attempt >= attempts) throw error2;
-      const existing = await findStickyComment(octokit, pr, marker);
-      if (existing) return update(octokit, pr, existing.id, body);
+      step.operation = "read";
+      const existing = await findStickyComment(octokit, pr, marker, identity);
+      if (existing) return update(octokit, pr, existing, body, step);
     }
   }
+}
+function forbiddenMessage(outcome, number, fork) {
+  const what = outcome.operation === "read" ? `Could not read the comments of pull request #${number}` : outcome.operation === "update" ? `Could not update the sticky comment on pull request #${number}${outcome.url ? ` (${oneLine(outcome.url, 200)})` : ""}` : `Could not comment on pull request #${number}`;
+  const why = fork ? "A fork's pull request gets a read-only token: the report is in the job summary; to comment, use the two-workflow recipe (mode: measure, then mode: report on workflow_run)." : `The token may not ${outcome.operation === "read" ? "read" : "write"} pull request comments: give the job \`permissions: pull-requests: write\` (or pass a github-token that has it)${outcome.operation === "update" ? "; if that comment was posted with another token (another GitHub App), delete it and the next run starts a new one" : ""}. The report is in the job summary.`;
+  return `${what} (403: ${oneLine(outcome.message, 200)}). ${why}`;
 }
 function statusOf(error2) {
   const status = error2?.status;
@@ -34822,12 +37148,19 @@ function parseInputs(get) {
     if (!Number.isFinite(value) || value <= 0 || value >= 0.5) throw new InputError(name, "a probability above 0 and below 0.5, e.g. 0.05 or 0.01", raw);
     return value;
   };
+  const percent3 = (name, fallback) => {
+    const raw = read(name);
+    if (raw === "") return fallback;
+    const value = Number(raw.replace(/\s*%$/, ""));
+    if (raw.startsWith("%") || !Number.isFinite(value) || value < 0) throw new InputError(name, "a percentage >= 0, e.g. 5 or 5%", raw);
+    return value;
+  };
   const timeBudget = number("time-budget", void 0, 0);
   return {
-    config: read("config") || "concurrency-bench.config.json",
+    config: read("config"),
     token: read("github-token"),
     baseline: oneOf2("baseline", BASELINES, "base"),
-    threshold: number("threshold", 5, 0),
+    threshold: percent3("threshold", 5),
     alpha: probability("alpha", 0.05),
     failOnRegression: bool2("fail-on-regression"),
     onUndecided: oneOf2("on-undecided", UNDECIDED_POLICIES, "fail"),
@@ -34836,6 +37169,9 @@ function parseInputs(get) {
     mode: oneOf2("mode", MODES, "run"),
     results: read("results").split(/[\n,]/).map((s) => s.trim()).filter(Boolean)
   };
+}
+function configFile(inputs, workspace) {
+  return inputs.config || defaultConfigPath(workspace);
 }
 
 // src/github/retry.ts
@@ -34908,7 +37244,7 @@ function createClient(options) {
   });
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const hooks = {
-    sleep: options.sleep ?? ((ms) => new Promise((resolve6) => setTimeout(resolve6, ms))),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve8) => setTimeout(resolve8, ms))),
     onRetry: ({ method, url, status, delayMs, attempt }) => options.log?.(`GitHub API ${method} ${pathOf(url)} answered ${status}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
   };
   octokit.hook.wrap(
@@ -34951,7 +37287,7 @@ function escapeMarkdown(value, maxLength = MAX_USER_STRING) {
 function defaultStringLength(value) {
   return value.length;
 }
-function markdownTable(table2, options) {
+function markdownTable(table3, options) {
   const settings = options || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -34961,15 +37297,15 @@ function markdownTable(table2, options) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table2.length) {
-    const row2 = [];
+  while (++rowIndex < table3.length) {
+    const row3 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table2[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table2[rowIndex].length;
+    if (table3[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table3[rowIndex].length;
     }
-    while (++columnIndex2 < table2[rowIndex].length) {
-      const cell2 = serialize(table2[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table3[rowIndex].length) {
+      const cell2 = serialize(table3[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell2);
         sizes2[columnIndex2] = size;
@@ -34977,9 +37313,9 @@ function markdownTable(table2, options) {
           longestCellByColumn[columnIndex2] = size;
         }
       }
-      row2.push(cell2);
+      row3.push(cell2);
     }
-    cellMatrix[rowIndex] = row2;
+    cellMatrix[rowIndex] = row3;
     sizeMatrix[rowIndex] = sizes2;
   }
   let columnIndex = -1;
@@ -34994,7 +37330,7 @@ function markdownTable(table2, options) {
     }
   }
   columnIndex = -1;
-  const row = [];
+  const row2 = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
     const code = alignments[columnIndex];
@@ -35020,20 +37356,20 @@ function markdownTable(table2, options) {
       }
       sizes[columnIndex] = size;
     }
-    row[columnIndex] = cell2;
+    row2[columnIndex] = cell2;
   }
-  cellMatrix.splice(1, 0, row);
+  cellMatrix.splice(1, 0, row2);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
   const lines = [];
   while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
+    const row3 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
     const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
     const line2 = [];
     while (++columnIndex < cellsInRow) {
-      const cell2 = row2[columnIndex] || "";
+      const cell2 = row3[columnIndex] || "";
       let before = "";
       let after = "";
       if (settings.alignDelimiters !== false) {
@@ -35092,96 +37428,9 @@ function toAlignment(value) {
 
 // src/report/markdown.ts
 init_types();
-
-// src/report/format.ts
-function formatNumber(value) {
-  if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
-  const abs = Math.abs(value);
-  if (abs >= 100) return groupThousands(Math.round(value));
-  if (abs === 0) return "0";
-  const digits = abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(abs)));
-  return value.toFixed(digits);
-}
-function groupThousands(n) {
-  const sign = n < 0 ? "-" : "";
-  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function formatChange(fraction, digits = 1) {
-  if (fraction === null || fraction === void 0 || !Number.isFinite(fraction)) return "-";
-  const pct = (fraction * 100).toFixed(digits);
-  if (Number(pct) === 0) return `${0 .toFixed(digits)}%`;
-  return `${fraction > 0 ? "+" : ""}${pct}%`;
-}
-function formatDetectable(fraction) {
-  if (fraction === null || fraction === void 0 || !Number.isFinite(fraction)) return "unknown (too few rounds)";
-  if (fraction >= 1) return "over 100% (too few rounds to tell more)";
-  return formatChange(fraction).replace("+", "");
-}
-function formatUtilization(value) {
-  if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
-  return `${Math.round(value * 100)}%`;
-}
-function formatBytes(bytes) {
-  if (!bytes || !Number.isFinite(bytes)) return "-";
-  return `${(bytes / 1048576).toFixed(1)} MiB`;
-}
-function formatMs(ms) {
-  if (ms === null || ms === void 0 || !Number.isFinite(ms)) return "-";
-  if (ms >= 100) return `${Math.round(ms)} ms`;
-  if (ms >= 1) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(3)} ms`;
-}
-function formatSpeedup(value) {
-  if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
-  return `${value.toFixed(2)}x`;
-}
-function formatRef(ref2, sha, escape) {
-  if (!sha) return escape(ref2);
-  const short = escape(sha.slice(0, 7));
-  const isTheSha = /^[0-9a-f]{7,40}$/i.test(ref2) && sha.toLowerCase().startsWith(ref2.toLowerCase());
-  return isTheSha ? short : `${escape(ref2)} (${short})`;
-}
-
-// src/report/gate-text.ts
-function slowerOrFaster(change) {
-  const size = formatChange(Math.abs(change)).replace("+", "");
-  return change < 0 ? `${size} slower` : `${size} faster`;
-}
-function metricName(metric) {
-  return metric === "cpu-time" ? "throughput from CPU time per task" : "throughput";
-}
-function gateVerdict(w, name) {
-  const ci = w.ci95 ? ` (${formatChange(w.ci95[0])} to ${formatChange(w.ci95[1])})` : "";
-  switch (w.verdict) {
-    case "regression":
-    case "improvement":
-      return `${name} ${slowerOrFaster(w.change ?? 0)}${ci}`;
-    case "unchanged":
-      return `${name} unchanged`;
-    default:
-      return `${name} not decided`;
-  }
-}
-function undecidedReason(w) {
-  if (w.error) return "a side failed to measure";
-  if (w.ci95 === null) return `${w.rounds === 0 ? "no paired round" : `only ${w.rounds} paired round${w.rounds === 1 ? "" : "s"}`} within the budget`;
-  const planned = w.wantedRounds !== void 0 && w.plannedRounds !== void 0 && w.plannedRounds < w.wantedRounds ? `; the budget paid for ${w.rounds} of the ${w.wantedRounds > 60 ? "over 60" : w.wantedRounds} rounds it needed` : "";
-  return `smallest change it could flag: ${formatDetectable(w.detectableChange)}${planned}`;
-}
-function gateCounts(results) {
-  const gates = results.workloadChanges ?? [];
-  return {
-    slower: gates.filter((w) => w.verdict === "regression").length,
-    faster: gates.filter((w) => w.verdict === "improvement").length,
-    unchanged: gates.filter((w) => w.verdict === "unchanged").length,
-    undecided: results.undecided ?? gates.filter((w) => w.verdict === "inconclusive").length
-  };
-}
-
-// src/report/markdown.ts
 var DEFAULT_MAX_LENGTH = 6e4;
 var MAX_LIST_ITEMS = 20;
-var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 var cellLabel = (model2, concurrency) => model2 === "sequential" ? "sequential" : `${model2} x${concurrency}`;
 function rowsFor(workload2) {
   const rows = [];
@@ -35202,7 +37451,7 @@ var CPU_TIME_MARK = " †";
 function changeCell(c) {
   if (!c) return "-";
   if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : c.rounds === 0 ? " (no paired round within the budget)" : ""}`;
-  if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural(c.rounds, "round")}) inconclusive`;
+  if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural2(c.rounds, "round")}) inconclusive`;
   const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === "cpu-time" ? CPU_TIME_MARK : ""}`;
   const gate = c.gating ? " 🚦" : "";
   switch (c.verdict) {
@@ -35219,7 +37468,7 @@ function changeCell(c) {
 function findComparison(comparisons, cell2) {
   return comparisons.find((c) => c.model === cell2.model && c.concurrency === cell2.concurrency);
 }
-function table(workload2, comparisons) {
+function table2(workload2, comparisons) {
   const rec = workload2.recommendation;
   const header = ["model", "concurrency", "throughput (tasks/s)", "vs sequential", "p99 latency", "CPU", "peak memory"];
   if (comparisons) header.push("change vs base (95% CI)");
@@ -35227,7 +37476,7 @@ function table(workload2, comparisons) {
     const recommended = rec?.model === cell2.model && rec.concurrency === cell2.concurrency;
     const name = recommended ? `✅ **${cell2.model}**` : cell2.model;
     const failed = cell2.status !== "ok";
-    const row = failed ? [name, String(cell2.concurrency), `❌ ${cell2.status}${cell2.error ? `: ${escapeMarkdown(cell2.error, 120)}` : ""}`, "-", "-", "-", "-"] : [
+    const row2 = failed ? [name, String(cell2.concurrency), `❌ ${cell2.status}${cell2.error ? `: ${escapeMarkdown(cell2.error, 120)}` : ""}`, "-", "-", "-", "-"] : [
       name,
       String(cell2.concurrency),
       `${formatNumber(cell2.throughput.median)} (${formatNumber(cell2.throughput.ci95[0])} to ${formatNumber(cell2.throughput.ci95[1])})`,
@@ -35238,9 +37487,9 @@ function table(workload2, comparisons) {
     ];
     if (comparisons) {
       const c = findComparison(comparisons, cell2);
-      row.push(changeCell(c) + (c?.memoryGrowth ? ` · memory ${formatChange(c.memoryChange, 0)}` : ""));
+      row2.push(changeCell(c) + (c?.memoryGrowth ? ` · memory ${formatChange(c.memoryChange, 0)}` : ""));
     }
-    return row;
+    return row2;
   });
   return markdownTable([header, ...rows], { align: ["l", "r", "r", "r", "r", "r", "r", "l"], alignDelimiters: false });
 }
@@ -35291,7 +37540,7 @@ function workloadLine(w, whole) {
 }
 function gateLine(g) {
   const mark = g.verdict === "regression" ? "🔴 " : g.verdict === "improvement" ? "🟢 " : g.verdict === "inconclusive" ? "❔ " : "";
-  const on = `${cellLabel(g.model, g.concurrency)}, ${metricName(g.metric)}, ${plural(g.rounds, "round")}`;
+  const on = `${cellLabel(g.model, g.concurrency)}, ${metricName(g.metric)}, ${plural2(g.rounds, "round")}`;
   if (g.verdict === "inconclusive") return `🚦 Gate: ${mark}**not decided** (${on}; ${undecidedReason(g)})`;
   const ci = g.ci95 ? `, 95% CI ${formatChange(g.ci95[0])} to ${formatChange(g.ci95[1])}` : "";
   const verdict = g.verdict === "unchanged" ? `**unchanged** (${formatChange(g.change)}${ci}; ${on}; smallest change it could flag ${formatChange(g.detectableChange).replace("+", "")})` : `**${slowerOrFaster(g.change ?? 0)}** (${on}${ci})`;
@@ -35307,7 +37556,7 @@ function section(w, base, comparisons, failures, whole) {
   }
   for (const f of failures) lines.push(`> ❌ ${f}`);
   const head = lines.join("\n\n");
-  const tbl = w.cells.length ? table(w, comparisons) : "";
+  const tbl = w.cells.length ? table2(w, comparisons) : "";
   const chart = charts(w, base);
   const mine = comparisons ?? [];
   return {
@@ -35332,7 +37581,7 @@ function groupBy(items, key) {
 function environmentLine(results) {
   const e = results.environment;
   const extra = Object.entries(e.runtimes ?? {}).filter(([id, facts2]) => id !== "node" && typeof facts2?.version === "string").map(([id, facts2]) => `${escapeMarkdown(id, 40)} ${escapeMarkdown(facts2.version, 40)}`);
-  const parts = [`${plural(e.cpus, "core")} (${escapeMarkdown(e.cpuModel, 80)})`, `Node ${escapeMarkdown(e.node, 40)}`, ...extra, `${escapeMarkdown(e.os, 60)} ${escapeMarkdown(e.arch, 20)}`];
+  const parts = [`${plural2(e.cpus, "core")} (${escapeMarkdown(e.cpuModel, 80)})`, `Node ${escapeMarkdown(e.node, 40)}`, ...extra, `${escapeMarkdown(e.os, 60)} ${escapeMarkdown(e.arch, 20)}`];
   return `<sub>Environment: ${parts.join(" · ")} · concurrency-bench ${escapeMarkdown(results.tool.version, 40)}</sub>`;
 }
 function cappedList(items) {
@@ -35340,7 +37589,7 @@ function cappedList(items) {
   return [...items.slice(0, MAX_LIST_ITEMS), `- ... and ${items.length - MAX_LIST_ITEMS} more`];
 }
 function assemble(header, sections, footer, maxLength) {
-  const join6 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
+  const join9 = (parts) => parts.filter(Boolean).join("\n\n") + "\n";
   const build = (detail, note2, shown = sections.length) => {
     const body = sections.slice(0, shown).map((s) => s.variants[detail(s)]);
     const blocks = [];
@@ -35350,8 +37599,8 @@ ${text}`;
       else blocks.push(text);
     }
     const omitted = sections.length - shown;
-    const tail = omitted > 0 ? `_... and ${plural(omitted, "more workload")} not shown._` : "";
-    return join6([header, ...blocks, tail, note2, footer]);
+    const tail = omitted > 0 ? `_... and ${plural2(omitted, "more workload")} not shown._` : "";
+    return join9([header, ...blocks, tail, note2, footer]);
   };
   const trimmedNote = (what) => `_Report trimmed to stay under GitHub's comment size limit: ${what}. The JSON results file has everything._`;
   const attempts = [
@@ -35380,7 +37629,7 @@ function renderRunMarkdown(results, options = {}) {
   for (const w of results.workloads) if (w.recommendation) counts.set(w.recommendation.model, (counts.get(w.recommendation.model) ?? 0) + 1);
   const recommended = MODELS.filter((m) => counts.has(m)).map((m) => `${counts.get(m)} ${m}`);
   const headline = [
-    `**concurrency-bench**: ${plural(results.workloads.length, "workload")}`,
+    `**concurrency-bench**: ${plural2(results.workloads.length, "workload")}`,
     recommended.length ? `recommended: ${recommended.join(", ")}` : "",
     failed ? `❌ ${failed} failed` : "",
     results.incomplete ? "⚠️ incomplete" : ""
@@ -35412,12 +37661,12 @@ function renderCompareMarkdown(results, options = {}) {
   const verdicts = gated ? [
     ...shown,
     notable.length > MAX_HEADLINE ? `${notable.length - MAX_HEADLINE} more` : "",
-    quiet ? notable.length === 0 ? `${plural(quiet, "workload")} unchanged` : `${quiet} unchanged` : ""
-  ] : [regressionCount ? `**${plural(regressionCount, "regression")}**` : "no regression", improvementCount ? plural(improvementCount, "improvement") : ""];
+    quiet ? notable.length === 0 ? `${plural2(quiet, "workload")} unchanged` : `${quiet} unchanged` : ""
+  ] : [regressionCount ? `**${plural2(regressionCount, "regression")}**` : "no regression", improvementCount ? plural2(improvementCount, "improvement") : ""];
   const headline = [
     ...verdicts,
-    changes.length ? `${plural(changes.length, "recommendation")} changed` : "",
-    memory.length ? `${plural(memory.length, "memory increase")}` : "",
+    changes.length ? `${plural2(changes.length, "recommendation")} changed` : "",
+    memory.length ? `${plural2(memory.length, "memory increase")}` : "",
     failedWorkloads ? `❌ ${failedWorkloads} failed` : "",
     results.incomplete ? "⚠️ incomplete" : ""
   ].filter(Boolean);
@@ -35430,13 +37679,13 @@ function renderCompareMarkdown(results, options = {}) {
   }
   const threshold = `${Math.round(results.settings.threshold * 100)}%`;
   if (gated && counts.slower > 0) {
-    const items = gates.filter((g) => g.verdict === "regression").map((g) => `> - **${escapeMarkdown(g.workload)}**: **${slowerOrFaster(g.change ?? 0)}** (${metricName(g.metric)} of ${cellLabel(g.model, g.concurrency)}, 95% CI ${formatChange(g.ci95?.[0])} to ${formatChange(g.ci95?.[1])}, ${plural(g.rounds, "round")})`);
-    blocks.push(["> [!CAUTION]", `> ${plural(counts.slower, "workload")} slower beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+    const items = gates.filter((g) => g.verdict === "regression").map((g) => `> - **${escapeMarkdown(g.workload)}**: **${slowerOrFaster(g.change ?? 0)}** (${metricName(g.metric)} of ${cellLabel(g.model, g.concurrency)}, 95% CI ${formatChange(g.ci95?.[0])} to ${formatChange(g.ci95?.[1])}, ${plural2(g.rounds, "round")})`);
+    blocks.push(["> [!CAUTION]", `> ${plural2(counts.slower, "workload")} slower beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   } else if (!gated && regressionCount) {
     const items = regressions.map(
-      (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === "cpu-time" ? "on CPU time per task" : "throughput"} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, "round")})`
+      (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === "cpu-time" ? "on CPU time per task" : "throughput"} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural2(c.rounds, "round")})`
     );
-    blocks.push(["> [!CAUTION]", `> **${plural(regressionCount, "regression")}** beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+    blocks.push(["> [!CAUTION]", `> **${plural2(regressionCount, "regression")}** beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
   if (undecided.length) {
     const items = undecided.map((g) => `> - **${escapeMarkdown(g.workload)}**: ${undecidedReason(g)}`);
@@ -35469,7 +37718,7 @@ function renderCompareMarkdown(results, options = {}) {
   );
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
   const s = results.settings;
-  const method = results.paired ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural(gates.length, "workload")} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}, unchanged needs it within ±${threshold}. Other cells describe (95% CI, not gating).` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, "comparison")}; regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}.`;
+  const method = results.paired ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural2(gates.length, "workload")} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}, unchanged needs it within ±${threshold}. Other cells describe (95% CI, not gating).` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}; regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold}.`;
   const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Throughput from CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
   const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round.` : "";
   const footer = [
@@ -35524,7 +37773,7 @@ function overview(entries) {
     const rec = results.workloads.find((w) => w.name === name)?.recommendation;
     return rec ? { model: rec.model, concurrency: rec.concurrency } : null;
   });
-  const differs = (row) => new Set(row.filter(Boolean).map((p) => p.model)).size > 1;
+  const differs = (row2) => new Set(row2.filter(Boolean).map((p) => p.model)).size > 1;
   const rows = names.map((name) => ({ name, row: picks(name) })).sort((a, b) => Number(differs(b.row)) - Number(differs(a.row)));
   const differing = rows.filter((r) => differs(r.row)).length;
   const regressions = entries.map((e) => regressionsOf(e.results));
@@ -35537,7 +37786,7 @@ function overview(entries) {
     `| workload | ${entries.map((e) => escapeMarkdown(e.label)).join(" | ")} |`,
     `|---|${entries.map(() => "---|").join("")}`,
     ...rows.slice(0, MAX_TABLE_ROWS).map(
-      ({ name, row }) => `| ${differs(row) ? "⚠️ " : ""}${escapeMarkdown(name)} | ${row.map((p) => p ? `${p.model === "sequential" ? "sequential" : `${p.model} x${p.concurrency}`}` : "-").join(" | ")} |`
+      ({ name, row: row2 }) => `| ${differs(row2) ? "⚠️ " : ""}${escapeMarkdown(name)} | ${row2.map((p) => p ? `${p.model === "sequential" ? "sequential" : `${p.model} x${p.concurrency}`}` : "-").join(" | ")} |`
     )
   ];
   if (rows.length > MAX_TABLE_ROWS) lines.push("", `_and ${rows.length - MAX_TABLE_ROWS} more workloads with the same recommendation everywhere, see the sections below._`);
@@ -35559,7 +37808,7 @@ function recommendationsOf(entries) {
 
 // src/github/untrusted.ts
 import { glob, lstat as lstat2, readFile } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/github/results-schema.ts
 init_types();
@@ -35788,11 +38037,11 @@ async function resolveResultFiles(patterns, cwd) {
   return sorted;
 }
 async function loadUntrustedResults(file, cwd) {
-  const path = resolve4(cwd, file);
-  const info2 = await lstat2(path);
+  const path6 = resolve6(cwd, file);
+  const info2 = await lstat2(path6);
   if (!info2.isFile()) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a regular file`);
   if (info2.size > MAX_RESULTS_BYTES) throw new UntrustedResultsError(`${JSON.stringify(file)}: ${info2.size} bytes, more than the ${MAX_RESULTS_BYTES} allowed`);
-  const text = await readFile(path, "utf8");
+  const text = await readFile(path6, "utf8");
   let data;
   try {
     data = JSON.parse(text);
@@ -35818,17 +38067,23 @@ async function run2() {
     if (inputs.token) setSecret(inputs.token);
     const event = parseEvent(context2.eventName ?? "", context2.payload);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const outcome = inputs.mode === "report" ? await report(inputs, workspace) : await measure(inputs, event, workspace);
+    const config = configFile(inputs, workspace);
+    if (!inputs.config) info(`Config: ${oneLine(config)} (input \`config\` left empty: the first of concurrency-bench.config.json, .yaml, .yml in the repository root).`);
+    const outcome = inputs.mode === "report" ? await report(inputs, config, workspace) : await measure(inputs, config, event, workspace);
     const regressions = outcome.entries.reduce((sum, e) => sum + regressionsOf(e.results), 0);
     const markdown = renderReport(outcome.entries);
+    logTerminalReport(outcome.entries);
     await writeSummary(markdown);
     setOutput("results", outcome.resultsPath);
     setOutput("regressions", String(regressions));
     setOutput("recommendations", JSON.stringify(recommendationsOf(outcome.entries)));
-    const commentUrl = inputs.mode === "measure" ? "" : await comment(inputs, event, markdown, regressions);
+    const commentUrl = inputs.mode === "measure" ? "" : await comment(inputs, config, event, markdown, regressions);
     setOutput("comment-url", commentUrl);
+    for (const a of regressionAnnotations(outcome.entries, inputs.failOnRegression)) {
+      (a.level === "error" ? error : warning)(a.message, { title: a.title });
+    }
     if (outcome.exitCode === 3) warning("Some workloads or cells failed to measure; see the report for their errors.");
-    const undecided = outcome.entries.flatMap((e) => e.results.kind === "compare" ? (e.results.workloadChanges ?? []).filter((w) => w.verdict === "inconclusive").map((w) => w.workload) : []);
+    const undecided = outcome.entries.flatMap((e) => e.results.kind === "compare" ? (e.results.workloadChanges ?? []).filter((w) => w.verdict === "inconclusive").map((w) => oneLine(w.workload, 100)) : []);
     setOutput("undecided", String(undecided.length));
     const undecidedText = `${undecided.length} workload${undecided.length === 1 ? "" : "s"} not decided (${undecided.slice(0, 5).join(", ")}${undecided.length > 5 ? ", ..." : ""}): the measurements could not tell whether ${undecided.length === 1 ? "it" : "they"} changed by the threshold; a longer time-budget buys more rounds.`;
     if (inputs.failOnRegression && regressions > 0) {
@@ -35842,38 +38097,69 @@ async function run2() {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
 }
-async function measure(inputs, event, workspace) {
-  const configPath = resolve5(workspace, inputs.config);
-  const resultsPath = resultsFile(inputs.config);
-  if (event.kind === "pull_request" && inputs.baseline === "base") {
-    const how = await ensureCommit(event.baseSha, workspace);
-    info(`Comparing the pull request with its base ${event.baseSha.slice(0, 12)} (${how === "fetched" ? "fetched" : "already in the checkout"}).`);
-    const { results: results2, exitCode: exitCode2 } = await compareCommand({
-      cwd: workspace,
-      base: event.baseSha,
-      configPath,
-      jsonPath: resultsPath,
-      threshold: inputs.threshold / 100,
-      alpha: inputs.alpha,
-      timeBudgetSeconds: inputs.timeBudget,
-      onProgress: logRounds
-    });
-    return { entries: labelEntries([results2]), resultsPath, exitCode: exitCode2 };
+async function measure(inputs, config, event, workspace) {
+  const configPath = resolve7(workspace, config);
+  const resultsPath = resultsFile(config);
+  const compare = event.kind === "pull_request" && inputs.baseline === "base";
+  const phases = new PhaseLog(core_exports, compare ? "compare" : "run");
+  const onProgress = (e) => phases.progress(e);
+  try {
+    if (compare) {
+      phases.enter("prepare");
+      const how = await ensureCommit(event.baseSha, workspace);
+      info(`Comparing the pull request with its base ${event.baseSha.slice(0, 12)} (${how === "fetched" ? "fetched" : "already in the checkout"}).`);
+      const { results: results2, exitCode: exitCode2 } = await compareCommand({
+        cwd: workspace,
+        base: event.baseSha,
+        configPath,
+        jsonPath: resultsPath,
+        threshold: inputs.threshold / 100,
+        alpha: inputs.alpha,
+        timeBudgetSeconds: inputs.timeBudget,
+        onProgress
+      });
+      phases.end();
+      logWorkloadNode();
+      return { entries: labelEntries([results2]), resultsPath, exitCode: exitCode2 };
+    }
+    if (event.kind !== "pull_request") info(`Event ${event.kind === "other" ? oneLine(event.name, 60) : event.kind}: measuring without a baseline.`);
+    const { results, exitCode } = await runCommand({ configPath, jsonPath: resultsPath, timeBudgetSeconds: inputs.timeBudget, onProgress });
+    phases.end();
+    logWorkloadNode();
+    return { entries: labelEntries([results]), resultsPath, exitCode };
+  } finally {
+    phases.end();
   }
-  if (event.kind !== "pull_request") info(`Event ${event.kind === "other" ? event.name : event.kind}: measuring without a baseline.`);
-  const { results, exitCode } = await runCommand({
-    configPath,
-    jsonPath: resultsPath,
-    timeBudgetSeconds: inputs.timeBudget,
-    onProgress: logRounds
-  });
-  return { entries: labelEntries([results]), resultsPath, exitCode };
 }
-function logRounds(event) {
-  if (event.type === "round") info(`${event.phase ? `${event.phase[0].toUpperCase()}${event.phase.slice(1)} round` : "Round"} ${event.round} measured (${Math.round(event.elapsedMs / 1e3)} s).`);
-  if (event.type === "probe" && event.status !== "ok") info(`Workload ${event.workload}: ${event.status}`);
+function logWorkloadNode() {
+  const looked = settledWorkloadNode();
+  if (!looked) return;
+  if ("error" in looked) {
+    warning(`Node workloads could not run: ${oneLine(looked.error.message, 500)}`);
+    return;
+  }
+  const { node } = looked;
+  info(
+    node.source === "path" ? `Node workloads ran on Node ${oneLine(node.version, 40)} (${oneLine(node.executable)}), the node on PATH${node.found && node.found !== node.executable ? ` (${oneLine(node.found)})` : ""}.` : `Node workloads ran on Node ${oneLine(node.version, 40)}, the action's own (no node on PATH).`
+  );
 }
-async function report(inputs, workspace) {
+function logTerminalReport(entries) {
+  startGroup("Report");
+  try {
+    for (const { label, results } of entries) {
+      if (entries.length > 1) info(`Environment: ${oneLine(label)}`);
+      try {
+        const text = results.kind === "compare" ? renderCompareTerminal(results, { color: false, width: 120 }) : renderRunTerminal(results, { color: false, width: 120 });
+        logVerbatim(text, (line2) => info(line2));
+      } catch (error2) {
+        warning(`The terminal report could not be rendered: ${oneLine(error2 instanceof Error ? error2.message : error2)}`);
+      }
+    }
+  } finally {
+    endGroup();
+  }
+}
+async function report(inputs, config, workspace) {
   if (inputs.results.length === 0) throw new Error("Input `results` is required in report mode (files or glob patterns of results JSON).");
   const files = await resolveResultFiles(inputs.results, workspace);
   const loaded = [];
@@ -35883,20 +38169,20 @@ async function report(inputs, workspace) {
       loaded.push((await loadUntrustedResults(file, workspace)).results);
       read.push(file);
     } catch (error2) {
-      warning(`Skipped ${error2 instanceof Error ? error2.message : String(error2)}`);
+      warning(`Skipped ${oneLine(error2 instanceof Error ? error2.message : String(error2), 500)}`);
     }
   }
   if (loaded.length === 0) throw new Error(`None of the ${files.length} results file(s) could be used; see the warnings above.`);
   const entries = labelEntries(loaded);
-  const resultsPath = resultsFile(`${inputs.config}.report`);
+  const resultsPath = resultsFile(`${config}.report`);
   writeJsonAtomic(resultsPath, { schemaVersion: 1, kind: "report", entries: entries.map((e, i) => ({ file: read[i], environment: e.label, results: e.results })) });
   return { entries, resultsPath, exitCode: 0 };
 }
 function resultsFile(key) {
-  const dir = join5(process.env.RUNNER_TEMP || tmpdir2(), "concurrency-bench");
+  const dir = join8(process.env.RUNNER_TEMP || tmpdir2(), "concurrency-bench");
   mkdirSync2(dir, { recursive: true });
   const slug = key.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "results";
-  return join5(dir, `${slug}.results.json`);
+  return join8(dir, `${slug}.results.json`);
 }
 async function writeSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) {
@@ -35905,7 +38191,7 @@ async function writeSummary(markdown) {
   }
   await summary.addRaw(markdown, true).write();
 }
-async function comment(inputs, event, markdown, regressions) {
+async function comment(inputs, config, event, markdown, regressions) {
   if (inputs.comment === "never") return "";
   if (!inputs.token) {
     warning("No github-token: the pull request comment was skipped (the job summary has the report).");
@@ -35920,15 +38206,13 @@ async function comment(inputs, event, markdown, regressions) {
   const owner = event.kind === "other" ? "" : event.owner;
   const repo = event.kind === "other" ? "" : event.repo;
   const outcome = await upsertStickyComment(octokit, { owner, repo, number }, {
-    key: commentKey(inputs.config),
+    key: commentKey(config),
     markdown,
     policy: inputs.comment,
     regressions
   });
   if (outcome.action === "forbidden") {
-    warning(
-      `Could not comment on pull request #${number} (403: ${outcome.message}). A fork's pull request gets a read-only token: the report is in the job summary; to comment, use the two-workflow recipe (mode: measure, then mode: report on workflow_run).`
-    );
+    warning(forbiddenMessage(outcome, number, event.kind === "pull_request" && event.fork));
     return "";
   }
   if (outcome.action === "skipped") {
@@ -35945,7 +38229,7 @@ async function pullRequestNumber(octokit, event) {
 }
 function commentKey(config) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const rel = isAbsolute(config) ? relative3(workspace, config) : config;
+  const rel = isAbsolute2(config) ? relative4(workspace, config) : config;
   return rel.replaceAll("\\", "/").replace(/^\.\//, "");
 }
 

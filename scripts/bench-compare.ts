@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { decideGates, FIRST_LOOK, plannedFinalLevel, roundsForPower } from '../src/analysis/gate.ts';
 import type { CompareResults, Verdict } from '../src/analysis/compare-types.ts';
 import { compareCommand, compareSettings } from '../src/commands/compare.ts';
-import { planRounds } from '../src/measure/round-plan.ts';
+import { extendLooks, MAX_PLANNED_ROUNDS, planRounds, wantedRounds } from '../src/measure/round-plan.ts';
 import { lookSchedule } from '../src/stats/sequential.ts';
 import { mulberry32 } from '../src/stats/rng.ts';
 
@@ -126,8 +126,13 @@ function replay(pool: readonly number[], seed: number): Verdict[] {
   for (let i = 0; i < REPLAYS; i++) {
     const d = Array.from({ length: FIRST_LOOK }, draw);
     const [plan] = planRounds([{ workload: 'w', d, roundMs: 1000 }], [], 1e9, rule).workloads;
-    const looks = lookSchedule(FIRST_LOOK, plan.planned);
+    let looks = lookSchedule(FIRST_LOOK, plan.planned);
     for (;;) {
+      // As the loop does: at each look, the spread of all rounds so far may grow the plan.
+      if (looks.includes(d.length)) {
+        const { wanted } = wantedRounds(d, rule, rule.alpha);
+        if (wanted > looks.at(-1)!) looks = extendLooks(looks, d.length, Math.min(wanted, MAX_PLANNED_ROUNDS));
+      }
       const [g] = decideGates([{ d, looks, ended: false }], rule);
       if ((g.atLook && g.verdict !== 'inconclusive') || d.length >= looks.at(-1)!) {
         out.push(g.verdict);

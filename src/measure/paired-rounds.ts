@@ -17,7 +17,7 @@ import type { ComparisonMetric, CompareSettings } from '../analysis/compare-type
 import type { SelectedCell } from '../analysis/compare-select.ts';
 import { visitSpec } from './scheduler.ts';
 import { runInterleavedVisits } from './interleaved.ts';
-import { DESCRIPTIVE_ROUNDS, MAX_PLANNED_ROUNDS, planRounds, type RoundPlan } from './round-plan.ts';
+import { DESCRIPTIVE_ROUNDS, extendLooks, MAX_PLANNED_ROUNDS, planRounds, wantedRounds, type RoundPlan } from './round-plan.ts';
 import { lookSchedule } from '../stats/sequential.ts';
 import { pairedBatchRates } from '../stats/paired-batches.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
@@ -228,8 +228,30 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
 
   // 3. Primaries until decided, planned out, or out of budget.
   const reserveMs = () => (plan.descriptiveRounds ? descriptive.reduce((sum, s) => sum + s.lastRoundMs * Math.max(0, plan.descriptiveRounds - s.rounds.length), 0) : 0);
+  const alphaEach = options.settings.alpha / Math.max(1, planned.length);
   for (;;) {
     if (stopped()) break;
+    const live = planned.filter((s) => !s.stop && !s.failure);
+    // At each look the spread of all its rounds so far re-plans a gate: three rounds are a thin
+    // sample, and a plan made on a lucky one would end short of the precision it needs.
+    for (const s of live) {
+      if (!s.looks?.includes(s.rounds.length)) continue;
+      const { wanted: now } = wantedRounds(gateInput(s).d, options.settings, alphaEach);
+      wanted.set(s, Math.min(now, MAX_PLANNED_ROUNDS));
+    }
+    // Rounds a gate wants beyond its plan (re-planned, or cut by the budget) come from spare time,
+    // including what decided gates left: its plan grows, looks passed stay, later ones re-spaced.
+    const capped = live.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
+    if (capped.length > 0) {
+      const committed = live.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
+      let spare = remaining() - reserveMs() - committed;
+      for (const s of capped) {
+        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
+        if (extra <= 0) continue;
+        spare -= extra * meanRoundMs(s);
+        s.looks = extendLooks(s.looks ?? [], s.rounds.length, (s.looks?.at(-1) ?? 0) + extra);
+      }
+    }
     const outcomes = decideGates(planned.map(gateInput), options.settings);
     planned.forEach((s, i) => {
       if (s.stop) return;
@@ -239,21 +261,6 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
     });
     const active = planned.filter((s) => !s.stop);
     if (active.length === 0) break;
-    // Time freed by decided primaries goes to those the budget had cut short of their plan: their
-    // plans grow (looks already passed stay; later ones are re-spaced over the new total).
-    const capped = active.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
-    if (capped.length > 0) {
-      const committed = active.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
-      let spare = remaining() - reserveMs() - committed;
-      for (const s of capped) {
-        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
-        if (extra <= 0) continue;
-        spare -= extra * meanRoundMs(s);
-        const total = (s.looks?.at(-1) ?? 0) + extra;
-        const passed = (s.looks ?? []).filter((k) => k <= s.rounds.length);
-        s.looks = [...new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > s.rounds.length)])];
-      }
-    }
     // The primaries keep out of the time reserved for the descriptive rounds the plan promised.
     const affordable = active.filter((s) => s.lastRoundMs <= remaining() - reserveMs());
     if (affordable.length === 0 || !(await measureOnce(affordable))) {

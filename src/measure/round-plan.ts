@@ -6,6 +6,7 @@
  * cannot decide at the threshold, and what it can.
  */
 import { detectableWithRounds, FIRST_LOOK, plannedFinalLevel, roundsForPower, type GateRule } from '../analysis/gate.ts';
+import { lookSchedule } from '../stats/sequential.ts';
 
 /** Most rounds a primary comparison is ever planned for. */
 export const MAX_PLANNED_ROUNDS = 60;
@@ -19,6 +20,11 @@ export const DESCRIPTIVE_ROUNDS = FIRST_LOOK;
 const SPREAD_MARGIN = 1.2;
 /** Spreads below this are planned as this (a perfectly quiet pilot says little about round 10). */
 const MIN_PLANNED_SPREAD = 0.005;
+/**
+ * Fewest rounds a gate is planned for: its verdict rests on host pairs from a few seconds of the
+ * machine's life, and three rounds close in time can agree more than independent ones would.
+ */
+export const MIN_PLANNED_ROUNDS = 5;
 
 /** What is known of one primary comparison when the plan is made. */
 export interface PlanInput {
@@ -62,6 +68,30 @@ function sd(d: readonly number[]): number {
 }
 
 /**
+ * Rounds a gate wants, from the spread of the rounds it has (with the margin): at least
+ * MIN_PLANNED_ROUNDS and the rounds it has; MAX_PLANNED_ROUNDS + 1 when more than ever planned.
+ * Called when the plan is made, and again at each look: a spread that the first rounds
+ * underestimated (three rounds are a thin sample) grows the plan while the budget allows.
+ */
+export function wantedRounds(d: readonly number[], rule: GateRule, alphaEach: number): { spread: number | null; wanted: number } {
+  const measured = sd(d);
+  const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
+  let wanted = MAX_PLANNED_ROUNDS;
+  if (spread !== null) {
+    // The final look's level depends on the plan's looks; two passes settle it.
+    const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
+    wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
+  }
+  return { spread, wanted: Math.max(wanted, d.length, MIN_PLANNED_ROUNDS) };
+}
+
+/** The looks of a plan grown (or re-spaced) to `total` rounds after `have` rounds: looks passed stay, later ones are re-spaced. */
+export function extendLooks(looks: readonly number[], have: number, total: number): number[] {
+  const passed = looks.filter((k) => k <= have);
+  return [...new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > have)])].sort((a, b) => a - b);
+}
+
+/**
  * Plan the rounds: each primary its wanted rounds when everything fits; otherwise the descriptive
  * comparisons go first, then every primary gets the same fraction of the rounds it still wants.
  */
@@ -72,17 +102,7 @@ export function planRounds(
   rule: GateRule & { alpha: number },
 ): RoundPlan {
   const alphaEach = rule.alpha / Math.max(1, primaries.length);
-  const base = primaries.map((p) => {
-    const measured = sd(p.d);
-    const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
-    let wanted = MAX_PLANNED_ROUNDS;
-    if (spread !== null) {
-      // The final look's level depends on the plan's looks; two passes settle it.
-      const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
-      wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
-    }
-    return { ...p, spread, wanted: Math.max(wanted, p.d.length), have: p.d.length };
-  });
+  const base = primaries.map((p) => ({ ...p, ...wantedRounds(p.d, rule, alphaEach), have: p.d.length }));
   const cost = (planned: readonly number[]) => base.reduce((sum, p, i) => sum + Math.max(0, planned[i] - p.have) * p.roundMs, 0);
   const full = base.map((p) => Math.min(p.wanted, MAX_PLANNED_ROUNDS));
   const descriptiveMs = descriptiveRoundMs.reduce((sum, ms) => sum + ms * DESCRIPTIVE_ROUNDS, 0);

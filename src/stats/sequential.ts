@@ -6,10 +6,9 @@
  * the last look, which has the most rounds and nearly all the power, gets a small fraction of alpha.
  * An O'Brien-Fleming-type spending function (Lan & DeMets 1983) spends almost nothing at early
  * looks (only a huge change stops there) and keeps nearly all of alpha for the last: with looks at
- * 1/4, 1/2, 3/4 and all of the planned rounds, the last look is tested at about 0.042 of a 0.05
+ * 1/4, 1/2, 3/4 and all of the planned rounds, the last look is tested at about 0.043 of a 0.05
  * alpha, against 0.0125 for Bonferroni.
  */
-import { mulberry32 } from './rng.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 
 /** Alpha (one-sided) spent by information fraction t: 2(1 - Φ(z_{1-α/2} / √t)); 0 at t = 0, alpha at t = 1. */
@@ -19,16 +18,19 @@ export function obrienFlemingSpent(t: number, alpha: number): number {
   return 2 * (1 - normalCdf(normalQuantile(1 - alpha / 2) / Math.sqrt(t)));
 }
 
-/** Paths simulated for the boundaries: the level at each look is exact to about ±3% of itself at alpha 0.005. */
-const PATHS = 200_000;
+/** Grid points for the density of the running sum between looks. */
+const GRID = 300;
 const cache = new Map<string, number[]>();
+
+const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 
 /**
  * Nominal one-sided levels, one per look, for looks after `rounds[k]` rounds (increasing; the last
  * is the final look): a test statistic that is standard normal under the null at each look, with
  * the correlation sqrt(n_j / n_k) of a running mean, is claimed at look k when its one-sided
- * p-value is below level[k]; the chance of any claim over all looks is then alpha. Computed from
- * the joint distribution by a seeded simulation (deterministic), cached per schedule.
+ * p-value is below level[k]; the chance of any claim over all looks is then alpha. The boundaries
+ * come from the joint distribution by recursive numerical integration of the running sum's density
+ * below the earlier boundaries (Armitage, McPherson & Rowe 1969), cached per schedule.
  */
 export function lookLevels(rounds: readonly number[], alpha: number): number[] {
   if (rounds.length === 0) return [];
@@ -38,38 +40,63 @@ export function lookLevels(rounds: readonly number[], alpha: number): number[] {
   if (known) return known;
   const total = rounds[rounds.length - 1];
   const t = rounds.map((n) => n / total);
-  const random = mulberry32(0x0b5e55ed);
-  const gaussian = () => {
-    // Box-Muller on two uniforms in (0, 1].
-    const u = 1 - random();
-    const v = random();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-  // Running sums of independent increments: S(t_k) ~ N(0, t_k), Z_k = S(t_k) / sqrt(t_k).
-  const sums = new Float64Array(PATHS);
-  const alive = new Uint8Array(PATHS).fill(1);
-  const scratch = new Float64Array(PATHS);
   const levels: number[] = [];
+  // Density of the running sum S(t_k) ~ N(0, t_k) on a grid, restricted to paths not yet claimed,
+  // as point masses (density x spacing).
+  let points = new Float64Array(0);
+  let masses = new Float64Array(0);
   let spentBefore = 0;
   for (let k = 0; k < rounds.length; k++) {
-    const step = Math.sqrt(t[k] - (k ? t[k - 1] : 0));
-    for (let i = 0; i < PATHS; i++) sums[i] += step * gaussian();
     const spent = obrienFlemingSpent(t[k], alpha);
-    const share = spent - spentBefore;
+    const share = Math.max(0, spent - spentBefore);
     spentBefore = spent;
+    const sdNow = Math.sqrt(t[k]);
     let boundary: number;
     if (k === 0) {
-      // The first look alone is a plain normal test: no simulation needed.
-      boundary = normalQuantile(1 - share);
+      boundary = share > 0 ? normalQuantile(1 - share) * sdNow : Infinity;
     } else {
-      let live = 0;
-      for (let i = 0; i < PATHS; i++) if (alive[i]) scratch[live++] = sums[i] / Math.sqrt(t[k]);
-      const z = scratch.subarray(0, live).sort(); // ascending; the largest `count` cross
-      const count = Math.floor(share * PATHS);
-      boundary = count <= 0 ? (live ? z[live - 1] : Infinity) + 1e-9 : count >= live ? -Infinity : (z[live - count] + z[live - count - 1]) / 2;
+      const step = Math.sqrt(t[k] - t[k - 1]);
+      // Chance of crossing b at this look (and not before): decreasing in b.
+      const tail = (b: number) => {
+        let sum = 0;
+        for (let i = 0; i < points.length; i++) sum += masses[i] * (1 - normalCdf((b - points[i]) / step));
+        return sum;
+      };
+      if (share <= 1e-12) boundary = Infinity;
+      else {
+        let lo = -10 * sdNow;
+        let hi = 12 * sdNow;
+        for (let it = 0; it < 60; it++) {
+          const mid = (lo + hi) / 2;
+          if (tail(mid) > share) lo = mid;
+          else hi = mid;
+        }
+        boundary = (lo + hi) / 2;
+      }
     }
-    for (let i = 0; i < PATHS; i++) if (alive[i] && sums[i] / Math.sqrt(t[k]) >= boundary) alive[i] = 0;
-    levels.push(boundary === Infinity ? 0 : 1 - normalCdf(boundary));
+    levels.push(boundary === Infinity ? 0 : 1 - normalCdf(boundary / sdNow));
+    if (k === rounds.length - 1) break;
+    // The density below the boundary at this look, for the next one.
+    const lower = -8 * sdNow;
+    const upper = Math.min(boundary, 8 * sdNow);
+    const h = (upper - lower) / (GRID - 1);
+    const next = new Float64Array(GRID);
+    const nextMass = new Float64Array(GRID);
+    for (let j = 0; j < GRID; j++) {
+      const s = lower + j * h;
+      next[j] = s;
+      let density: number;
+      if (k === 0) density = phi(s / sdNow) / sdNow;
+      else {
+        const step = Math.sqrt(t[k] - t[k - 1]);
+        density = 0;
+        for (let i = 0; i < points.length; i++) density += (masses[i] * phi((s - points[i]) / step)) / step;
+      }
+      // Trapezoid weights.
+      nextMass[j] = density * h * (j === 0 || j === GRID - 1 ? 0.5 : 1);
+    }
+    points = next;
+    masses = nextMass;
   }
   cache.set(key, levels);
   return levels;

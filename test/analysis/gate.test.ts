@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAtLook, decideGates, FIRST_LOOK, roundsForPower, type GateInput } from '../../src/analysis/gate.ts';
-import { planRounds } from '../../src/measure/round-plan.ts';
+import { extendLooks, MAX_PLANNED_ROUNDS, planRounds, wantedRounds } from '../../src/measure/round-plan.ts';
 import { lookSchedule } from '../../src/stats/sequential.ts';
 import { mulberry32 } from '../../src/stats/rng.ts';
 
@@ -45,6 +45,14 @@ function simulate(changes: readonly number[], spread: number, trials: number, se
     const plan = planRounds(changes.map((_, i) => ({ workload: `w${i}`, d: d[i], roundMs: 1000 })), [], 1e9, rule);
     const looks = plan.workloads.map((w) => lookSchedule(FIRST_LOOK, w.planned));
     const done = changes.map(() => false);
+    // As the loop does: at each look, the spread of all rounds so far may grow the plan.
+    const replan = () =>
+      changes.forEach((_, i) => {
+        if (done[i] || !looks[i].includes(d[i].length)) return;
+        const { wanted } = wantedRounds(d[i], rule, rule.alpha / changes.length);
+        if (wanted > looks[i].at(-1)!) looks[i] = extendLooks(looks[i], d[i].length, Math.min(wanted, MAX_PLANNED_ROUNDS));
+      });
+    replan();
     let outcomes = decideGates(changes.map((_, i): GateInput => ({ d: d[i], looks: looks[i], ended: false })), rule);
     for (;;) {
       outcomes.forEach((o, i) => {
@@ -53,6 +61,7 @@ function simulate(changes: readonly number[], spread: number, trials: number, se
       });
       if (done.every(Boolean)) break;
       changes.forEach((_, i) => !done[i] && draw(i));
+      replan();
       outcomes = decideGates(changes.map((_, i): GateInput => ({ d: d[i], looks: looks[i], ended: false })), rule);
     }
     outcomes.forEach((o, i) => verdicts[i][o.verdict]++);
