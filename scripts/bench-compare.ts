@@ -17,7 +17,7 @@
  *
  *   npm run bench:compare     BENCH_TRIALS (10), BENCH_EXAMPLE_TRIALS (3), BENCH_REPLAYS (2000),
  *                             BENCH_ONLY=cpu,io,cpu2,examples,python to run a subset (also cpu-aa,
- *                             cpu-slow, io-aa, io-slow, io-21)
+ *                             cpu-slow, io-aa, io-slow, io-21, newuser)
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -210,6 +210,30 @@ try {
   }
   if (ONLY.has('cpu2')) {
     await scenario('cpu 2% slower, --time-budget 300', 'slower', () => cpuRepo(`cpu-2-${n++}`, 0.02), { trials: Math.min(TRIALS, 5), budget: 300, target: '>= 80% (stretch)' });
+  }
+  if (ONLY.has('newuser')) {
+    // The issue's new user: a CPU-bound workload and an I/O-bound one of 128 tasks that each wait
+    // 40 ms, every model, default budget; the CPU one made 15% slower. Before the gate, the sweep
+    // took 230 s of 120 and no paired round ran ("no regression · INCOMPLETE", exit 0).
+    const trials: Trial[] = [];
+    for (let i = 0; i < Math.min(EXAMPLE_TRIALS, 3); i++) {
+      const dir = repository(
+        `newuser-${i}`,
+        (d) => {
+          mkdirSync(d, { recursive: true });
+          writeFileSync(join(d, 'cpu-hash.workload.ts'), cpuSource);
+          writeFileSync(join(d, 'wait.workload.mjs'), ioSource(40));
+          writeFileSync(join(d, 'concurrency-bench.config.json'), JSON.stringify({ workloads: [{ name: 'cpu', module: 'cpu-hash.workload.ts', tasks: 24 }, { name: 'io', module: 'wait.workload.mjs', tasks: 128 }] }));
+        },
+        (d) => writeFileSync(join(d, 'cpu-hash.workload.ts'), cpuSource.replace(`round < ${cpuRounds}`, `round < ${Math.round(cpuRounds * 1.15)}`)),
+      );
+      const t = await trial(dir, 'concurrency-bench.config.json', undefined, 5000 + i);
+      trials.push(t);
+      process.stderr.write(`  new user ${i + 1}: ${t.verdicts.join(',')} in ${t.seconds.toFixed(0)} s\n`);
+    }
+    const flagged = trials.filter((t) => t.verdicts[0] === 'regression' && t.verdicts[1] === 'unchanged').length;
+    const seconds = trials.map((t) => t.seconds);
+    rows.push(`| new user: cpu 15% slower + io 128 x 40 ms, every model, real | ${trials.length} | cpu flagged and io unchanged in ${flagged} of ${trials.length} | ${tally(trials.flatMap((t) => t.verdicts))} | ${mean(trials.flatMap((t) => t.results.workloadChanges!.map((w) => w.rounds))).toFixed(1)} | ${mean(seconds).toFixed(0)} (max ${Math.max(...seconds).toFixed(0)}) | decided, flagged |`);
   }
   if (ONLY.has('examples')) await examples('Node examples', false, 'every workload decided in >= 9 of 10, each < 180 s');
   if (ONLY.has('python')) await examples('Python examples', true, 'every workload decided in >= 8 of 10, each < 300 s');
