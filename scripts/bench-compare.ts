@@ -4,7 +4,7 @@
  * scenario says so) in a scratch git repository whose working tree is the head:
  *
  * - cpu A/A, cpu -5%: the CPU-bound example (examples/cpu-hash.workload.ts), head identical or with
- *   5.5% more hash rounds per task;
+ *   6% more hash rounds per task (5% more measured -4.7%, 5.5% -4.4% to -4.8%);
  * - io A/A, io -5%: a task that waits on a 17 ms timer, head identical or waiting 18 ms (and, as
  *   io-21, a 5% longer wait: 20 -> 21 ms);
  * - cpu -2% at --time-budget 300 (stretch);
@@ -101,9 +101,9 @@ interface Trial {
   results: CompareResults;
 }
 
-async function trial(cwd: string, config: string, timeBudgetSeconds?: number, seed = 1): Promise<Trial> {
+async function trial(cwd: string, config: string, timeBudgetSeconds?: number, seed = 1, threshold?: number): Promise<Trial> {
   const started = performance.now();
-  const { results } = await compareCommand({ base: 'HEAD', cwd, configPath: config, seed, ...(timeBudgetSeconds ? { timeBudgetSeconds } : {}) });
+  const { results } = await compareCommand({ base: 'HEAD', cwd, configPath: config, seed, ...(timeBudgetSeconds ? { timeBudgetSeconds } : {}), ...(threshold ? { threshold } : {}) });
   const gate = results.comparisons.find((c) => c.gating);
   const rates = gate?.roundRates;
   const d = rates ? rates.base.map((b, i) => Math.log(rates.head[i] / b)).filter(Number.isFinite) : [];
@@ -153,10 +153,10 @@ const spreadOf = (d: number[]) => {
   return Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, d.length - 1));
 };
 
-async function scenario(label: string, kind: 'aa' | 'slower', make: (i: number) => string, options: { trials: number; budget?: number; target?: string }) {
+async function scenario(label: string, kind: 'aa' | 'slower', make: (i: number) => string, options: { trials: number; budget?: number; threshold?: number; target?: string }) {
   const trials: Trial[] = [];
   for (let i = 0; i < options.trials; i++) {
-    const t = await trial(make(i), 'concurrency-bench.config.json', options.budget, 1000 + i);
+    const t = await trial(make(i), 'concurrency-bench.config.json', options.budget, 1000 + i, options.threshold);
     trials.push(t);
     process.stderr.write(`  ${label} ${i + 1}/${options.trials}: ${t.verdicts.join(',')} after ${t.rounds} rounds, ${t.seconds.toFixed(0)} s\n`);
   }
@@ -197,7 +197,7 @@ try {
     await scenario('cpu A/A', 'aa', () => cpuRepo(`cpu-aa-${n++}`, 0), { trials: TRIALS, target: '0 of >= 10 real; <= 1% replayed' });
   }
   if (ONLY.has('cpu') || ONLY.has('cpu-slow')) {
-    await scenario('cpu 5% slower (5.5% more hash rounds)', 'slower', () => cpuRepo(`cpu-slow-${n++}`, 0.055), { trials: TRIALS, target: '>= 9 of 10 real; >= 95% replayed' });
+    await scenario('cpu 5% slower (6% more hash rounds)', 'slower', () => cpuRepo(`cpu-slow-${n++}`, 0.06), { trials: TRIALS, target: '>= 9 of 10 real; >= 95% replayed' });
   }
   if (ONLY.has('io') || ONLY.has('io-aa')) {
     await scenario('io A/A (17 ms timer)', 'aa', () => ioRepo(`io-aa-${n++}`, 17, 17), { trials: TRIALS, target: '0 of >= 10 real; <= 1% replayed' });
@@ -209,7 +209,8 @@ try {
     await scenario('io 5% longer wait (20 -> 21 ms timer)', 'slower', () => ioRepo(`io-21-${n++}`, 20, 21), { trials: TRIALS, target: '(a 5% longer wait is a smaller throughput change)' });
   }
   if (ONLY.has('cpu2')) {
-    await scenario('cpu 2% slower, --time-budget 300', 'slower', () => cpuRepo(`cpu-2-${n++}`, 0.02), { trials: Math.min(TRIALS, 5), budget: 300, target: '>= 80% (stretch)' });
+    // At the default 5% threshold a 2% slowdown is `unchanged` by definition: the gate is asked for 2%.
+    await scenario('cpu 2% slower (2.4% more hash rounds), --threshold 0.02 --time-budget 300', 'slower', () => cpuRepo(`cpu-2-${n++}`, 0.024), { trials: Math.min(TRIALS, 5), budget: 300, threshold: 0.02, target: '>= 80% (stretch)' });
   }
   if (ONLY.has('newuser')) {
     // The issue's new user: a CPU-bound workload and an I/O-bound one of 128 tasks that each wait

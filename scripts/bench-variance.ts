@@ -23,6 +23,9 @@ import { loadConfig } from '../src/config/load.ts';
 import type { WorkloadConfig } from '../src/config/types.ts';
 import { runInterleavedVisits } from '../src/measure/interleaved.ts';
 import { PAIRED_MIN_BATCHES } from '../src/measure/paired-rounds.ts';
+
+/** compare's paired sample per side, ms (PAIRED_SAMPLE_MS in src/commands/compare.ts). */
+const PAIRED_SAMPLE_MS = 300;
 import { batchTasksFor } from '../src/measure/sweep.ts';
 import { visitSpec } from '../src/measure/scheduler.ts';
 import { allowedCpus } from '../src/runtimes/affinity.ts';
@@ -80,7 +83,9 @@ async function components(w: WorkloadConfig, oneTaskMs: number, metric: 'cpu' | 
   const c = pairMs.reduce((x, y) => x + y, 0) / pairMs.length;
   const kStar = sb > 0 ? Math.sqrt((sw ** 2 * O) / (sb ** 2 * c)) : Number.POSITIVE_INFINITY;
   const perRound = (k: number) => Math.sqrt(sb ** 2 + sw ** 2 / k);
-  return { sw, sb, O, c, kStar, perRound, sdRounds: sd(roundMeans) };
+  // What compare's rounds measure: at least PAIRED_MIN_BATCHES pairs and 300 ms per side.
+  const comparePairs = Math.max(PAIRED_MIN_BATCHES, Math.ceil(PAIRED_SAMPLE_MS / (c / 2)));
+  return { sw, sb, O, c, kStar, perRound, comparePairs, sdRounds: sd(roundMeans) };
 }
 
 try {
@@ -91,12 +96,12 @@ try {
     { label: '20 ms timer (wall clock)', w: workload('io', 'wait.workload.mjs', "import { setTimeout as s } from 'node:timers/promises';\nexport default async () => { await s(20); };\n", 16), oneTaskMs: 20, metric: 'wall' as const },
   ];
   console.log(`\nVariance components of a paired round, A/A, ${ROUNDS} rounds of ${PAIRS} ABBA pairs of ~25 ms batches, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}, commit ${commit}:\n`);
-  console.log('| workload | within a live host pair, per batch pair (s_w) | between fresh host pairs (s_b) | round overhead O | per pair c | round spread at 6 pairs | at 24 pairs | best pairs per round k* |');
+  console.log('| workload | within a live host pair, per batch pair (s_w) | between fresh host pairs (s_b) | round overhead O | per pair c | round spread at compare\'s pairs | spread of the measured round means | best pairs per round k* |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const k of cases) {
     const r = await components(k.w, k.oneTaskMs, k.metric);
     const pc = (x: number) => `${(x * 100).toFixed(2)}%`;
-    console.log(`| ${k.label} | ${pc(r.sw)} | ${pc(r.sb)} | ${r.O.toFixed(0)} ms | ${r.c.toFixed(0)} ms | ${pc(r.perRound(PAIRED_MIN_BATCHES))} | ${pc(r.perRound(24))} | ${Number.isFinite(r.kStar) ? r.kStar.toFixed(0) : 'all (no between-host noise seen)'} |`);
+    console.log(`| ${k.label} | ${pc(r.sw)} | ${pc(r.sb)} | ${r.O.toFixed(0)} ms | ${r.c.toFixed(0)} ms | ${pc(r.perRound(r.comparePairs))} (${r.comparePairs} pairs) | ${pc(r.sdRounds)} (${PAIRS} pairs) | ${Number.isFinite(r.kStar) ? r.kStar.toFixed(0) : 'all (no between-host noise seen)'} |`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
