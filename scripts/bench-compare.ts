@@ -4,7 +4,8 @@
  * scenario says so) in a scratch git repository whose working tree is the head:
  *
  * - cpu A/A, cpu -5%: the CPU-bound example (examples/cpu-hash.workload.ts), head identical or with
- *   6% more hash rounds per task (5% more measured -4.7%, 5.5% -4.4% to -4.8%);
+ *   6% more hash rounds per task (5%, 5.5% and 6% more all measured -4.7% to -4.8% on average:
+ *   the loop is not all of a task's cost);
  * - io A/A, io -5%: a task that waits on a 17 ms timer, head identical or waiting 18 ms (and, as
  *   io-21, a 5% longer wait: 20 -> 21 ms);
  * - cpu -2% at --time-budget 300 (stretch);

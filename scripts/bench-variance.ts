@@ -11,9 +11,10 @@
  * - within: the standard deviation of a pair's log-ratio inside one live pair of hosts (s_w);
  * - between: the standard deviation of a round's true mean across fresh host pairs (s_b), from
  *   var(round means) - s_w^2 / pairs;
- * - cost: a round's fixed cost (start-up, warm-up, teardown: O) and the cost of one pair (c);
- * - k*: the pairs per round that minimise the variance of the gate's estimate per second spent,
- *   sqrt(s_w^2 O / (s_b^2 c)); compare measures PAIRED_MIN_BATCHES pairs and 300 ms per side.
+ * - cost: a round's fixed cost (start-up, warm-up, teardown) and the cost of one pair;
+ * - the spread across rounds of compare's own round estimate (pairedBatchRates: extreme pairs
+ *   trimmed, tasks over time) from the first 6, 12 and all pairs: how much a longer round buys.
+ *   compare measures PAIRED_MIN_BATCHES pairs and 300 ms per side.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ import { PAIRED_MIN_BATCHES } from '../src/measure/paired-rounds.ts';
 /** compare's paired sample per side, ms (PAIRED_SAMPLE_MS in src/commands/compare.ts). */
 const PAIRED_SAMPLE_MS = 300;
 import { batchTasksFor } from '../src/measure/sweep.ts';
+import { pairedBatchRates } from '../src/stats/paired-batches.ts';
 import { visitSpec } from '../src/measure/scheduler.ts';
 import { allowedCpus } from '../src/runtimes/affinity.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
@@ -58,7 +60,11 @@ async function components(w: WorkloadConfig, oneTaskMs: number, metric: 'cpu' | 
   spec.warmupTimeMs = 100;
   spec.minBatches = PAIRS;
   spec.maxBatches = PAIRS;
-  const roundMeans: number[] = [];
+  // Per round: compare's own estimate (pairedBatchRates: the most extreme sixth of pairs trimmed,
+  // tasks over time) from its first k pairs, for several k.
+  const ks = [6, 12, PAIRS].filter((k, i, all) => k <= PAIRS && all.indexOf(k) === i);
+  const estimates = new Map<number, number[]>(ks.map((k) => [k, []]));
+  const naive: number[] = [];
   const within: number[] = [];
   const overheads: number[] = [];
   const pairMs: number[] = [];
@@ -70,22 +76,23 @@ async function components(w: WorkloadConfig, oneTaskMs: number, metric: 'cpu' | 
     if (a.status !== 'ok' || b?.status !== 'ok') throw new Error(`round failed: ${a.error ?? b?.error}`);
     const time = (s: (typeof a.samples)[number]) => (metric === 'cpu' ? s.cpuMs : s.wallMs);
     const d = a.samples.map((s, i) => Math.log(b.samples[i].tasks / time(b.samples[i]) / (s.tasks / time(s))));
-    roundMeans.push(d.reduce((x, y) => x + y, 0) / d.length);
+    naive.push(d.reduce((x, y) => x + y, 0) / d.length);
     within.push(sd(d) ** 2);
+    for (const k of ks) {
+      const rates = pairedBatchRates({ samples: a.samples.slice(0, k) }, { samples: b.samples.slice(0, k) }, time);
+      estimates.get(k)!.push(Math.log(rates.head / rates.base));
+    }
     const measured = [...a.samples, ...b.samples].reduce((sum, s) => sum + s.wallMs, 0);
     overheads.push(elapsed - measured);
     pairMs.push(measured / PAIRS);
   }
   const sw = Math.sqrt(within.reduce((x, y) => x + y, 0) / within.length);
-  const sbSquared = sd(roundMeans) ** 2 - sw ** 2 / PAIRS;
-  const sb = Math.sqrt(Math.max(0, sbSquared));
   const O = overheads.reduce((x, y) => x + y, 0) / overheads.length;
   const c = pairMs.reduce((x, y) => x + y, 0) / pairMs.length;
-  const kStar = sb > 0 ? Math.sqrt((sw ** 2 * O) / (sb ** 2 * c)) : Number.POSITIVE_INFINITY;
-  const perRound = (k: number) => Math.sqrt(sb ** 2 + sw ** 2 / k);
-  // What compare's rounds measure: at least PAIRED_MIN_BATCHES pairs and 300 ms per side.
+  // Between fresh host pairs: what the spread of the naive round means leaves beyond within-pair noise.
+  const sb = Math.sqrt(Math.max(0, sd(naive) ** 2 - sw ** 2 / PAIRS));
   const comparePairs = Math.max(PAIRED_MIN_BATCHES, Math.ceil(PAIRED_SAMPLE_MS / (c / 2)));
-  return { sw, sb, O, c, kStar, perRound, comparePairs, sdRounds: sd(roundMeans) };
+  return { sw, sb, O, c, comparePairs, spreads: ks.map((k) => [k, sd(estimates.get(k)!)] as const) };
 }
 
 try {
@@ -96,12 +103,12 @@ try {
     { label: '20 ms timer (wall clock)', w: workload('io', 'wait.workload.mjs', "import { setTimeout as s } from 'node:timers/promises';\nexport default async () => { await s(20); };\n", 16), oneTaskMs: 20, metric: 'wall' as const },
   ];
   console.log(`\nVariance components of a paired round, A/A, ${ROUNDS} rounds of ${PAIRS} ABBA pairs of ~25 ms batches, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}, commit ${commit}:\n`);
-  console.log('| workload | within a live host pair, per batch pair (s_w) | between fresh host pairs (s_b) | round overhead O | per pair c | round spread at compare\'s pairs | spread of the measured round means | best pairs per round k* |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| workload | one batch pair, within a live host pair (s_w) | between fresh host pairs (s_b) | round overhead | per batch pair | spread of compare\'s round estimate: 6 / 12 / 24 pairs | pairs compare measures |');
+  console.log('|---|---:|---:|---:|---:|---|---:|');
   for (const k of cases) {
     const r = await components(k.w, k.oneTaskMs, k.metric);
     const pc = (x: number) => `${(x * 100).toFixed(2)}%`;
-    console.log(`| ${k.label} | ${pc(r.sw)} | ${pc(r.sb)} | ${r.O.toFixed(0)} ms | ${r.c.toFixed(0)} ms | ${pc(r.perRound(r.comparePairs))} (${r.comparePairs} pairs) | ${pc(r.sdRounds)} (${PAIRS} pairs) | ${Number.isFinite(r.kStar) ? r.kStar.toFixed(0) : 'all (no between-host noise seen)'} |`);
+    console.log(`| ${k.label} | ${pc(r.sw)} | ${pc(r.sb)} | ${r.O.toFixed(0)} ms | ${r.c.toFixed(0)} ms | ${r.spreads.map(([, x]) => pc(x)).join(' / ')} | ${r.comparePairs} |`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
