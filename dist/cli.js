@@ -8120,195 +8120,6 @@ ${what}: stopping, killing workers and saving partial results (${again} to quit 
   };
 }
 
-// src/stats/rng.ts
-function mulberry32(seed2) {
-  let state = seed2 >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function shuffled(items, random) {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-// src/stats/sorted.ts
-function sortSamples(values) {
-  return Array.from(values).sort((a, b) => a - b);
-}
-function quantile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
-}
-function median(sorted) {
-  return quantile(sorted, 0.5);
-}
-
-// src/stats/ratio.ts
-function groupSamples(values, sizes) {
-  if (!sizes || sizes.reduce((a, b) => a + b, 0) !== values.length) return [values.slice()];
-  const groups = [];
-  let at = 0;
-  for (const size of sizes) {
-    groups.push(values.slice(at, at + size));
-    at += size;
-  }
-  return groups;
-}
-function resampledGroupedMedian(groups, random, scratch) {
-  scratch.length = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[Math.floor(random() * groups.length)];
-    for (let i = 0; i < group.length; i++) scratch.push(group[Math.floor(random() * group.length)]);
-  }
-  scratch.sort((x, y) => x - y);
-  const mid = (scratch.length - 1) / 2;
-  return (scratch[Math.floor(mid)] + scratch[Math.ceil(mid)]) / 2;
-}
-function ratioOfMediansGrouped(a, b, options = {}) {
-  const resamples = options.resamples ?? 2e3;
-  const random = mulberry32(options.seed ?? 1);
-  const ratio = median(sortSamples(a.flat())) / median(sortSamples(b.flat()));
-  const scratchA = [];
-  const scratchB = [];
-  const ratios = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) ratios[r] = resampledGroupedMedian(a, random, scratchA) / resampledGroupedMedian(b, random, scratchB);
-  ratios.sort();
-  const at = (q) => ratios[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))];
-  return { ratio, ci95: [at(0.025), at(0.975)] };
-}
-
-// src/analysis/recommend.ts
-init_types();
-var DEFAULT_MARGIN = 0.1;
-function judge(costly, cheap, margin, seed2) {
-  const { ci95 } = ratioOfMediansGrouped(
-    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
-    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
-    { seed: seed2 }
-  );
-  if (ci95[0] > 1 + margin) return "wins";
-  if (ci95[1] < 1 + margin) return "loses";
-  return "within-noise";
-}
-var percent = (fraction) => `${Math.round(fraction * 100)}%`;
-var times = (value) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
-var UNIT = {
-  sequential: ["task at a time", "tasks at a time"],
-  async: ["in flight", "in flight"],
-  thread: ["thread", "threads"],
-  process: ["process", "processes"]
-};
-var unit = (model2, c) => `${c} ${UNIT[model2][c === 1 ? 0 : 1]}`;
-var CLASS_WORDS = {
-  "cpu-bound": "CPU-bound",
-  "io-bound": "I/O-bound",
-  mixed: "Mixed CPU and waiting"
-};
-function recommend(cells, classification, sequentialCpu, options = {}) {
-  const margin = options.margin ?? 0.1;
-  const seed2 = options.seed ?? 1;
-  const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
-  const byModel = /* @__PURE__ */ new Map();
-  for (const model2 of MODELS) {
-    const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
-    if (levels.length > 0) byModel.set(model2, levels);
-  }
-  const baseline = byModel.get("sequential")?.[0];
-  if (!baseline) return void 0;
-  let unclear = false;
-  const withinNoise2 = [];
-  const bestOfModel = /* @__PURE__ */ new Map();
-  for (const [model2, levels] of byModel) {
-    let choice = levels[0];
-    for (const candidate of levels.slice(1)) {
-      const verdict2 = judge(candidate, choice, margin, seed2);
-      if (verdict2 === "wins") choice = candidate;
-    }
-    bestOfModel.set(model2, choice);
-  }
-  let current = baseline;
-  for (const model2 of MODELS.slice(1)) {
-    const challenger = bestOfModel.get(model2);
-    if (!challenger) continue;
-    const verdict2 = judge(challenger, current, margin, seed2);
-    if (verdict2 === "wins") {
-      current = challenger;
-    } else if (verdict2 === "within-noise" && challenger.throughput.median > current.throughput.median) {
-      unclear = true;
-      withinNoise2.push(model2);
-    }
-  }
-  const finalWithinNoise = withinNoise2.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
-  const speedupOf = (cell2) => cell2.throughput.median / baseline.throughput.median;
-  const evidence = MODELS.slice(1).filter((m) => bestOfModel.has(m)).map((m) => {
-    const cell2 = bestOfModel.get(m);
-    return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
-  }).join(", ");
-  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
-  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
-  const marginText = percent(margin);
-  let verdict;
-  if (current.model === "sequential") {
-    verdict = `no model beat sequential by more than ${marginText} with 95% confidence, so the simplest code wins`;
-    const pools = ["thread", "process"].map((m) => bestOfModel.get(m)).filter((c) => c !== void 0);
-    if (pools.length > 0 && pools.every((c) => speedupOf(c) < 1 - margin)) {
-      verdict += `; handing a task to a thread or process costs more than the task itself`;
-    }
-  } else {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
-  }
-  if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
-  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
-  if (fewRounds) verdict += "; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)";
-  return {
-    model: current.model,
-    concurrency: current.concurrency,
-    speedup: Math.round(speedupOf(current) * 1e3) / 1e3,
-    reason: `${kind}: ${evidence || "only sequential was measured"}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
-    confidence: unclear || fewRounds ? "low" : "high",
-    withinNoise: finalWithinNoise
-  };
-}
-
-// src/analysis/recommendation-changes.ts
-function recommendationChanges(base, head, options = {}) {
-  const margin = options.margin ?? DEFAULT_MARGIN;
-  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
-  const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
-  const changes = [];
-  for (const name of names) {
-    const headWorkload = head.find((w) => w.name === name);
-    const baseWorkload = base.find((w) => w.name === name);
-    const b = pick(baseWorkload);
-    const h = pick(headWorkload);
-    if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
-    const seed2 = options.seed ?? 1;
-    if (b && h && headWorkload && baseWorkload && (withinNoise(headWorkload, h, b, margin, seed2) || withinNoise(baseWorkload, h, b, margin, seed2))) continue;
-    changes.push({ workload: name, base: b, head: h });
-  }
-  return changes;
-}
-function withinNoise(w, a, b, margin, seed2) {
-  const cell2 = (x) => w.cells.find((c) => c.model === x.model && c.concurrency === x.concurrency && c.status === "ok" && c.batchThroughputs.length > 0);
-  const ca = cell2(a);
-  const cb = cell2(b);
-  if (!ca || !cb) return false;
-  const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed: seed2 });
-  return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
-}
-
 // src/commands/compare.ts
 import { existsSync as existsSync5, symlinkSync } from "node:fs";
 import { availableParallelism as availableParallelism3 } from "node:os";
@@ -8358,6 +8169,26 @@ function normalQuantile(p) {
   const q = p - 0.5;
   const r = q * q;
   return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+// src/stats/rng.ts
+function mulberry32(seed2) {
+  let state = seed2 >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function shuffled(items, random) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 // src/stats/bootstrap.ts
@@ -8436,7 +8267,7 @@ function logRatios(base, head) {
   }
   return out;
 }
-function median2(values) {
+function median(values) {
   return medianInPlace(Float64Array.from(values));
 }
 function hodgesLehmann(values, scratch) {
@@ -8457,8 +8288,8 @@ function pairedBootstrap(d, options) {
   const statistic = statisticFor(estimator, d.length);
   const estimate = d.length ? statistic(Float64Array.from(d)) : Number.NaN;
   const distribution = bootstrapDistribution(d, statistic, { seed: options.seed, resamples: options.resamples });
-  const center = median2(d);
-  const spread = d.length ? 1.4826 * median2(d.map((x) => Math.abs(x - center))) : Number.NaN;
+  const center = median(d);
+  const spread = d.length ? 1.4826 * median(d.map((x) => Math.abs(x - center))) : Number.NaN;
   return { n: d.length, estimator, estimate, distribution, spread };
 }
 function toChange(logRatio) {
@@ -8486,7 +8317,7 @@ function unpairedBootstrap(base, head, options) {
   if (n === 0) {
     return { n: 0, estimator: "median", estimate: Number.NaN, distribution: distribution.fill(Number.NaN), spread: Number.NaN };
   }
-  const estimate = Math.log(median2(h) / median2(b));
+  const estimate = Math.log(median(h) / median(b));
   const random = mulberry32(options.seed);
   const sb = new Float64Array(b.length);
   const sh = new Float64Array(h.length);
@@ -8497,8 +8328,8 @@ function unpairedBootstrap(base, head, options) {
   }
   const logSpread = (xs) => {
     const logs = xs.map(Math.log);
-    const c = median2(logs);
-    return 1.4826 * median2(logs.map((x) => Math.abs(x - c)));
+    const c = median(logs);
+    return 1.4826 * median(logs.map((x) => Math.abs(x - c)));
   };
   const spread = Math.SQRT2 * Math.max(logSpread(b), logSpread(h));
   return { n, estimator: "median", estimate, distribution: distribution.sort(), spread };
@@ -8825,9 +8656,9 @@ function memorySummary(input, settings) {
     ratios = [Math.log(headRss[0] / baseRss[0])];
   }
   if (ratios.length === 0) return { base: null, head: null, change: null, growth: false };
-  const base = median2(baseRss);
-  const head = median2(headRss);
-  const change = toChange(median2(ratios));
+  const base = median(baseRss);
+  const head = median(headRss);
+  const change = toChange(median(ratios));
   const growth = change > settings.memoryThreshold && head - base > COMPARE_DEFAULTS.memoryMinBytes;
   return { base, head, change, growth };
 }
@@ -8915,9 +8746,9 @@ function analyzeFamily(inputs, settings, options = {}) {
     const boot = boots[i];
     const memory = memorySummary(input, settings);
     const sides = input.rounds ? {
-      base: median2(input.rounds.map((r) => r.base).filter((x) => x > 0)),
-      head: median2(input.rounds.map((r) => r.head).filter((x) => x > 0))
-    } : { base: input.unpaired ? median2(input.unpaired.base) : Number.NaN, head: input.unpaired ? median2(input.unpaired.head) : Number.NaN };
+      base: median(input.rounds.map((r) => r.base).filter((x) => x > 0)),
+      head: median(input.rounds.map((r) => r.head).filter((x) => x > 0))
+    } : { base: input.unpaired ? median(input.unpaired.base) : Number.NaN, head: input.unpaired ? median(input.unpaired.head) : Number.NaN };
     const finite = (x) => Number.isFinite(x) ? x : null;
     const common = {
       workload: input.workload,
@@ -8992,86 +8823,178 @@ function summarizeNoise(comparisons) {
   const spreads = deciding.map((c) => c.roundSpread).filter((x) => x !== null);
   const detectable = deciding.map((c) => c.detectableChange).filter((x) => x !== null);
   return {
-    roundSpread: spreads.length ? median2(spreads) : null,
-    detectableChange: detectable.length ? median2(detectable) : null
+    roundSpread: spreads.length ? median(spreads) : null,
+    detectableChange: detectable.length ? median(detectable) : null
   };
 }
 
-// src/measure/round-plan.ts
-var MAX_PLANNED_ROUNDS = 60;
-var DESCRIPTIVE_ROUNDS = FIRST_LOOK;
-var SPREAD_MARGIN = 1.2;
-var MIN_PLANNED_SPREAD = 5e-3;
-var MIN_PLANNED_ROUNDS = 5;
-function sd(d) {
-  const n = d.length;
-  if (n < 2) return Number.NaN;
-  const mean = d.reduce((s, x) => s + x, 0) / n;
-  return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
+// src/stats/sorted.ts
+function sortSamples(values) {
+  return Array.from(values).sort((a, b) => a - b);
 }
-function wantedRounds(d, rule, alphaEach) {
-  const measured = sd(d);
-  const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
-  let wanted = MAX_PLANNED_ROUNDS;
-  if (spread !== null) {
-    const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
-    wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
+function quantile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+function median2(sorted) {
+  return quantile(sorted, 0.5);
+}
+
+// src/stats/ratio.ts
+function groupSamples(values, sizes) {
+  if (!sizes || sizes.reduce((a, b) => a + b, 0) !== values.length) return [values.slice()];
+  const groups = [];
+  let at = 0;
+  for (const size of sizes) {
+    groups.push(values.slice(at, at + size));
+    at += size;
   }
-  return { spread, wanted: Math.max(wanted, d.length, MIN_PLANNED_ROUNDS) };
+  return groups;
 }
-function extendLooks(looks, have, total) {
-  const passed = looks.filter((k) => k <= have);
-  return [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > have)])].sort((a, b) => a - b);
+function resampledGroupedMedian(groups, random, scratch) {
+  scratch.length = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[Math.floor(random() * groups.length)];
+    for (let i = 0; i < group.length; i++) scratch.push(group[Math.floor(random() * group.length)]);
+  }
+  scratch.sort((x, y) => x - y);
+  const mid = (scratch.length - 1) / 2;
+  return (scratch[Math.floor(mid)] + scratch[Math.ceil(mid)]) / 2;
 }
-function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
-  const alphaEach = rule.alpha / Math.max(1, primaries.length);
-  const base = primaries.map((p) => ({ ...p, ...wantedRounds(p.d, rule, alphaEach), have: p.d.length }));
-  const cost = (planned2) => base.reduce((sum, p, i) => sum + Math.max(0, planned2[i] - p.have) * p.roundMs, 0);
-  const full = base.map((p) => Math.min(p.wanted, MAX_PLANNED_ROUNDS));
-  const descriptiveMs = descriptiveRoundMs.reduce((sum, ms) => sum + ms * DESCRIPTIVE_ROUNDS, 0);
-  let planned = full;
-  let descriptiveRounds = DESCRIPTIVE_ROUNDS;
-  if (cost(full) + descriptiveMs > remainingMs) {
-    descriptiveRounds = 0;
-    if (cost(full) > remainingMs) {
-      let lo = 0;
-      let hi = 1;
-      const at = (f) => base.map((p, i) => p.have + Math.floor(f * Math.max(0, full[i] - p.have)));
-      for (let k = 0; k < 30; k++) {
-        const mid = (lo + hi) / 2;
-        if (cost(at(mid)) <= remainingMs) lo = mid;
-        else hi = mid;
-      }
-      planned = at(lo);
+function ratioOfMediansGrouped(a, b, options = {}) {
+  const resamples = options.resamples ?? 2e3;
+  const random = mulberry32(options.seed ?? 1);
+  const ratio = median2(sortSamples(a.flat())) / median2(sortSamples(b.flat()));
+  const scratchA = [];
+  const scratchB = [];
+  const ratios = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) ratios[r] = resampledGroupedMedian(a, random, scratchA) / resampledGroupedMedian(b, random, scratchB);
+  ratios.sort();
+  const at = (q) => ratios[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))];
+  return { ratio, ci95: [at(0.025), at(0.975)] };
+}
+
+// src/analysis/recommend.ts
+init_types();
+var DEFAULT_MARGIN = 0.1;
+function judge(costly, cheap, margin, seed2) {
+  const { ci95 } = ratioOfMediansGrouped(
+    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
+    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
+    { seed: seed2 }
+  );
+  if (ci95[0] > 1 + margin) return "wins";
+  if (ci95[1] < 1 + margin) return "loses";
+  return "within-noise";
+}
+var percent = (fraction) => `${Math.round(fraction * 100)}%`;
+var times = (value) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
+var UNIT = {
+  sequential: ["task at a time", "tasks at a time"],
+  async: ["in flight", "in flight"],
+  thread: ["thread", "threads"],
+  process: ["process", "processes"]
+};
+var unit = (model2, c) => `${c} ${UNIT[model2][c === 1 ? 0 : 1]}`;
+var CLASS_WORDS = {
+  "cpu-bound": "CPU-bound",
+  "io-bound": "I/O-bound",
+  mixed: "Mixed CPU and waiting"
+};
+function recommend(cells, classification, sequentialCpu, options = {}) {
+  const margin = options.margin ?? 0.1;
+  const seed2 = options.seed ?? 1;
+  const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
+  const byModel = /* @__PURE__ */ new Map();
+  for (const model2 of MODELS) {
+    const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
+    if (levels.length > 0) byModel.set(model2, levels);
+  }
+  const baseline = byModel.get("sequential")?.[0];
+  if (!baseline) return void 0;
+  let unclear = false;
+  const withinNoise2 = [];
+  const bestOfModel = /* @__PURE__ */ new Map();
+  for (const [model2, levels] of byModel) {
+    let choice = levels[0];
+    for (const candidate of levels.slice(1)) {
+      const verdict2 = judge(candidate, choice, margin, seed2);
+      if (verdict2 === "wins") choice = candidate;
+    }
+    bestOfModel.set(model2, choice);
+  }
+  let current = baseline;
+  for (const model2 of MODELS.slice(1)) {
+    const challenger = bestOfModel.get(model2);
+    if (!challenger) continue;
+    const verdict2 = judge(challenger, current, margin, seed2);
+    if (verdict2 === "wins") {
+      current = challenger;
+    } else if (verdict2 === "within-noise" && challenger.throughput.median > current.throughput.median) {
+      unclear = true;
+      withinNoise2.push(model2);
     }
   }
-  const workloads = base.map((p, i) => {
-    const level = plannedFinalLevel(Math.max(FIRST_LOOK, planned[i]), alphaEach);
-    const detectable = p.spread === null ? null : detectableWithRounds(p.spread, Math.max(FIRST_LOOK, planned[i]), level, rule);
-    return { workload: p.workload, spread: p.spread, wanted: p.wanted, planned: Math.max(planned[i], p.have), detectable: Number.isFinite(detectable) ? detectable : null, roundMs: p.roundMs };
-  });
+  const finalWithinNoise = withinNoise2.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
+  const speedupOf = (cell2) => cell2.throughput.median / baseline.throughput.median;
+  const evidence = MODELS.slice(1).filter((m) => bestOfModel.has(m)).map((m) => {
+    const cell2 = bestOfModel.get(m);
+    return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
+  }).join(", ");
+  const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
+  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
+  const marginText = percent(margin);
+  let verdict;
+  if (current.model === "sequential") {
+    verdict = `no model beat sequential by more than ${marginText} with 95% confidence, so the simplest code wins`;
+    const pools = ["thread", "process"].map((m) => bestOfModel.get(m)).filter((c) => c !== void 0);
+    if (pools.length > 0 && pools.every((c) => speedupOf(c) < 1 - margin)) {
+      verdict += `; handing a task to a thread or process costs more than the task itself`;
+    }
+  } else {
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
+  }
+  if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
+  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
+  if (fewRounds) verdict += "; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)";
   return {
-    workloads,
-    descriptiveRounds,
-    descriptiveCells: descriptiveRoundMs.length,
-    estimatedMs: cost(planned) + (descriptiveRounds ? descriptiveMs : 0),
-    capped: workloads.some((w) => w.planned < w.wanted)
+    model: current.model,
+    concurrency: current.concurrency,
+    speedup: Math.round(speedupOf(current) * 1e3) / 1e3,
+    reason: `${kind}: ${evidence || "only sequential was measured"}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
+    confidence: unclear || fewRounds ? "low" : "high",
+    withinNoise: finalWithinNoise
   };
 }
-function describePlan(plan, threshold2) {
-  const pct = (x) => `${(x * 100).toFixed(1)}%`;
-  const rounds = [...new Set(plan.workloads.map((w) => w.planned))];
-  const cells = `${plan.descriptiveCells} other cell${plan.descriptiveCells === 1 ? "" : "s"}`;
-  const head = `plan: ${plan.workloads.length} workload${plan.workloads.length === 1 ? "" : "s"}, ` + (rounds.length === 1 ? `${rounds[0]} rounds each` : plan.workloads.map((w) => `${w.workload} ${w.planned}`).join(", ") + " rounds") + `, about ${Math.round(plan.estimatedMs / 1e3)} s more, to detect ${pct(threshold2)} at 95% power` + (plan.descriptiveCells === 0 ? "" : plan.descriptiveRounds ? `; ${cells} ${plan.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
-  const lines = [head];
-  for (const w of plan.workloads) {
-    if (w.planned >= w.wanted) continue;
-    const needs = w.wanted > MAX_PLANNED_ROUNDS ? `more than ${MAX_PLANNED_ROUNDS} rounds` : `${w.wanted} rounds`;
-    lines.push(
-      `  ${w.workload}: ${pct(threshold2)} is out of reach: it needs ${needs} at ${w.spread === null ? "unknown" : pct(w.spread)} per round, the budget pays for ${w.planned}` + (w.detectable !== null ? `; smallest change it can flag: ${pct(w.detectable)}` : "")
-    );
+
+// src/analysis/recommendation-changes.ts
+function recommendationChanges(base, head, options = {}) {
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
+  const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
+  const changes = [];
+  for (const name of names) {
+    const headWorkload = head.find((w) => w.name === name);
+    const baseWorkload = base.find((w) => w.name === name);
+    const b = pick(baseWorkload);
+    const h = pick(headWorkload);
+    if (b?.model === h?.model && b?.concurrency === h?.concurrency) continue;
+    const seed2 = options.seed ?? 1;
+    if (b && h && headWorkload && baseWorkload && (withinNoise(headWorkload, h, b, margin, seed2) || withinNoise(baseWorkload, h, b, margin, seed2))) continue;
+    changes.push({ workload: name, base: b, head: h });
   }
-  return lines;
+  return changes;
+}
+function withinNoise(w, a, b, margin, seed2) {
+  const cell2 = (x) => w.cells.find((c) => c.model === x.model && c.concurrency === x.concurrency && c.status === "ok" && c.batchThroughputs.length > 0);
+  const ca = cell2(a);
+  const cb = cell2(b);
+  if (!ca || !cb) return false;
+  const { ci95 } = ratioOfMediansGrouped(groupSamples(ca.batchThroughputs, ca.batchesPerRound), groupSamples(cb.batchThroughputs, cb.batchesPerRound), { seed: seed2 });
+  return !(ci95[0] > 1 + margin || ci95[1] < 1 / (1 + margin));
 }
 
 // src/analysis/compare-select.ts
@@ -9988,6 +9911,83 @@ async function runInterleavedVisits(first, second, options = {}) {
   return outcomes();
 }
 
+// src/measure/round-plan.ts
+var MAX_PLANNED_ROUNDS = 60;
+var DESCRIPTIVE_ROUNDS = FIRST_LOOK;
+var SPREAD_MARGIN = 1.2;
+var MIN_PLANNED_SPREAD = 5e-3;
+var MIN_PLANNED_ROUNDS = 5;
+function sd(d) {
+  const n = d.length;
+  if (n < 2) return Number.NaN;
+  const mean = d.reduce((s, x) => s + x, 0) / n;
+  return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
+}
+function wantedRounds(d, rule, alphaEach) {
+  const measured = sd(d);
+  const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
+  let wanted = MAX_PLANNED_ROUNDS;
+  if (spread !== null) {
+    const first = roundsForPower(spread, 0.8 * alphaEach, rule, MAX_PLANNED_ROUNDS);
+    wanted = roundsForPower(spread, plannedFinalLevel(Math.min(first, MAX_PLANNED_ROUNDS), alphaEach), rule, MAX_PLANNED_ROUNDS);
+  }
+  return { spread, wanted: Math.max(wanted, d.length, MIN_PLANNED_ROUNDS) };
+}
+function extendLooks(looks, have, total) {
+  const passed = looks.filter((k) => k <= have);
+  return [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > have)])].sort((a, b) => a - b);
+}
+function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
+  const alphaEach = rule.alpha / Math.max(1, primaries.length);
+  const base = primaries.map((p) => ({ ...p, ...wantedRounds(p.d, rule, alphaEach), have: p.d.length }));
+  const cost = (planned2) => base.reduce((sum, p, i) => sum + Math.max(0, planned2[i] - p.have) * p.roundMs, 0);
+  const full = base.map((p) => Math.min(p.wanted, MAX_PLANNED_ROUNDS));
+  const descriptiveMs = descriptiveRoundMs.reduce((sum, ms) => sum + ms * DESCRIPTIVE_ROUNDS, 0);
+  let planned = full;
+  let descriptiveRounds = DESCRIPTIVE_ROUNDS;
+  if (cost(full) + descriptiveMs > remainingMs) {
+    descriptiveRounds = 0;
+    if (cost(full) > remainingMs) {
+      let lo = 0;
+      let hi = 1;
+      const at = (f) => base.map((p, i) => p.have + Math.floor(f * Math.max(0, full[i] - p.have)));
+      for (let k = 0; k < 30; k++) {
+        const mid = (lo + hi) / 2;
+        if (cost(at(mid)) <= remainingMs) lo = mid;
+        else hi = mid;
+      }
+      planned = at(lo);
+    }
+  }
+  const workloads = base.map((p, i) => {
+    const level = plannedFinalLevel(Math.max(FIRST_LOOK, planned[i]), alphaEach);
+    const detectable = p.spread === null ? null : detectableWithRounds(p.spread, Math.max(FIRST_LOOK, planned[i]), level, rule);
+    return { workload: p.workload, spread: p.spread, wanted: p.wanted, planned: Math.max(planned[i], p.have), detectable: Number.isFinite(detectable) ? detectable : null, roundMs: p.roundMs };
+  });
+  return {
+    workloads,
+    descriptiveRounds,
+    descriptiveCells: descriptiveRoundMs.length,
+    estimatedMs: cost(planned) + (descriptiveRounds ? descriptiveMs : 0),
+    capped: workloads.some((w) => w.planned < w.wanted)
+  };
+}
+function describePlan(plan, threshold2) {
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  const rounds = [...new Set(plan.workloads.map((w) => w.planned))];
+  const cells = `${plan.descriptiveCells} other cell${plan.descriptiveCells === 1 ? "" : "s"}`;
+  const head = `plan: ${plan.workloads.length} workload${plan.workloads.length === 1 ? "" : "s"}, ` + (rounds.length === 1 ? `${rounds[0]} rounds each` : plan.workloads.map((w) => `${w.workload} ${w.planned}`).join(", ") + " rounds") + `, about ${Math.round(plan.estimatedMs / 1e3)} s more, to detect ${pct(threshold2)} at 95% power` + (plan.descriptiveCells === 0 ? "" : plan.descriptiveRounds ? `; ${cells} ${plan.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
+  const lines = [head];
+  for (const w of plan.workloads) {
+    if (w.planned >= w.wanted) continue;
+    const needs = w.wanted > MAX_PLANNED_ROUNDS ? `more than ${MAX_PLANNED_ROUNDS} rounds` : `${w.wanted} rounds`;
+    lines.push(
+      `  ${w.workload}: ${pct(threshold2)} is out of reach: it needs ${needs} at ${w.spread === null ? "unknown" : pct(w.spread)} per round, the budget pays for ${w.planned}` + (w.detectable !== null ? `; smallest change it can flag: ${pct(w.detectable)}` : "")
+    );
+  }
+  return lines;
+}
+
 // src/stats/paired-batches.ts
 function pairedBatchRates(base, head, time) {
   const pairs = [];
@@ -10285,13 +10285,13 @@ function aggregateCell(model2, concurrency, visits) {
     status,
     samples: samples.length,
     rounds: visits.filter((v) => v.samples.length > 0).length,
-    throughput: { median: round(median(sorted)), ci95: [round(lo), round(hi)] },
+    throughput: { median: round(median2(sorted)), ci95: [round(lo), round(hi)] },
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
     runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
     stealShare: wall > 0 ? round(steal / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
-    startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
+    startupMs: startups.length > 0 ? round(median2(sortSamples(startups)), 1) : 0,
     speedup: null,
     batchThroughputs: throughputs.map((t) => round(t)),
     batchesPerRound: visits.map((v) => v.samples.length).filter((n) => n > 0)

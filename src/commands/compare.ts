@@ -5,12 +5,11 @@
  * results (recommendations); then paired rounds on the cells that matter decide the verdicts.
  * `compare BASE.json HEAD.json` (unpaired, from stored files) lives in compare-files.ts.
  */
-import { recommendationChanges } from '../analysis/recommendation-changes.ts';
 import { existsSync, symlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { COMPARE_DEFAULTS, analyzeCompare, orderComparisons, summarizeNoise } from '../analysis/compare.ts';
-import { describePlan } from '../measure/round-plan.ts';
+import { recommendationChanges } from '../analysis/recommendation-changes.ts';
 import type { CompareFailure, CompareResults, CompareSettings, RefInfo, Verdict } from '../analysis/compare-types.ts';
 import { comparisonMetric, runsOnOneCpu, selectCells, type SelectedCell } from '../analysis/compare-select.ts';
 import { batchTasksFor, sweepCells, taskMs, type SweepVisit } from '../measure/sweep.ts';
@@ -21,18 +20,15 @@ import { GitUsageError } from '../git/errors.ts';
 import { isDirty, repoRoot, resolveCommit } from '../git/git.ts';
 import { runPrepare } from '../git/prepare.ts';
 import { createWorktree, type Worktree } from '../git/worktree.ts';
-import { cellKey, planCells, type Cell } from '../measure/scheduler.ts';
+import { cellKey, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
 import { writeJsonAtomic } from '../report/json.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
-import type { Model } from '../types.ts';
-import { mulberry32, shuffled } from '../stats/rng.ts';
-import type { RunResults, WorkloadResult } from '../types.ts';
+import type { Model, RunResults, WorkloadResult } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { comparisonInputs, measureInterleaved, PAIRED_MIN_BATCHES, runPairedRounds, type MeasureRound, type PairedState, type PairedTarget } from '../measure/paired-rounds.ts';
-import type { RoundPlan } from '../measure/round-plan.ts';
+import { describePlan, type RoundPlan } from '../measure/round-plan.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit } from '../runtimes/visit.ts';
-import { visitSpec } from '../measure/scheduler.ts';
 import { buildRunResults, probeWorkloads, type ProgressEvent } from './run.ts';
 
 /**
@@ -61,8 +57,6 @@ const PAIRED_SAMPLE_MS = 300;
  * concurrency 1 the number of tasks in a batch changes nothing but its length.
  */
 const PAIRED_BATCH_MS = 25;
-/** Fixed cost of a visit (process start, pool start, warm-up batch), before one is measured. */
-const VISIT_OVERHEAD_GUESS_MS = 250;
 
 /** The measuring seams of compare: tests and the method benchmark replace these, production uses the defaults. */
 export interface ComparePorts {
