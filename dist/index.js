@@ -35993,7 +35993,8 @@ async function runPairedRounds(targets, options) {
       const started = performance.now();
       const sides = random() < 0.5 ? ["base", "head"] : ["head", "base"];
       const cpu = state.target.pinToOneCpu && cpus2.length >= 2 ? [cpus2[Math.floor(random() * cpus2.length)]] : void 0;
-      const outcomes = await measureRound(state.target, { first: sides[0], sampleTimeMs: options.sampleTimeMs, signal: options.signal, cpus: cpu });
+      const sampleTimeMs = state.target.primary ? options.sampleTimeMs : options.descriptiveSampleTimeMs ?? options.sampleTimeMs;
+      const outcomes = await measureRound(state.target, { first: sides[0], sampleTimeMs, signal: options.signal, cpus: cpu });
       for (const side2 of sides) {
         const outcome = outcomes[side2];
         if (!outcome) continue;
@@ -36303,6 +36304,7 @@ var DEFAULT_COMPARE_FILE = ".concurrency-bench/compare.json";
 var SWEEP_SHARE = 0.25;
 var SWEEP_MAX_MS = 45e3;
 var PAIRED_SAMPLE_MS = 300;
+var DESCRIPTIVE_SAMPLE_MS = 150;
 var PAIRED_BATCH_MS = 25;
 var DEFAULT_PORTS = {
   visit: (workload2, model2, concurrency, options) => {
@@ -36518,6 +36520,7 @@ async function compareCommand(options) {
       settings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
+      descriptiveSampleTimeMs: DESCRIPTIVE_SAMPLE_MS,
       measureRound: ports.round,
       estimateRoundMs: estimate,
       signal: options.signal,

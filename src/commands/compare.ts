@@ -52,6 +52,11 @@ const SWEEP_MAX_MS = 45_000;
  */
 const PAIRED_SAMPLE_MS = 300;
 /**
+ * The same for the rounds of the cells that do not gate: they describe, and with 12-22 of them in
+ * a config like the examples, their rounds were most of a compare's paired time.
+ */
+const DESCRIPTIVE_SAMPLE_MS = 150;
+/**
  * Target wall time of one batch of a paired visit of the primary (sequential) cell, ms: a batch of
  * a slow task (a 40 ms wait, 128 tasks) would otherwise take 5 s and six pairs of them a minute. At
  * concurrency 1 the number of tasks in a batch changes nothing but its length.
@@ -376,6 +381,7 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
       settings,
       deadline,
       sampleTimeMs: PAIRED_SAMPLE_MS,
+      descriptiveSampleTimeMs: DESCRIPTIVE_SAMPLE_MS,
       measureRound: ports.round,
       estimateRoundMs: estimate,
       signal: options.signal,

@@ -82,6 +82,8 @@ export interface PairedLoopOptions {
   deadline: number;
   /** Sample time per side of a round, ms. */
   sampleTimeMs: number;
+  /** Sample time per side of a descriptive (non-gating) comparison's round, ms; default sampleTimeMs. */
+  descriptiveSampleTimeMs?: number;
   /** How a round is measured (default: interleaved fresh hosts). */
   measureRound?: MeasureRound;
   /** Expected cost of a target's round before it has one, ms (from the sweep); default a guess. */
@@ -180,7 +182,8 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
       const sides: Array<'base' | 'head'> = random() < 0.5 ? ['base', 'head'] : ['head', 'base'];
       // Both sides on the same CPU, a random one per round: the vCPUs of a shared VM differ in speed.
       const cpu = state.target.pinToOneCpu && cpus.length >= 2 ? [cpus[Math.floor(random() * cpus.length)]] : undefined;
-      const outcomes = await measureRound(state.target, { first: sides[0], sampleTimeMs: options.sampleTimeMs, signal: options.signal, cpus: cpu });
+      const sampleTimeMs = state.target.primary ? options.sampleTimeMs : (options.descriptiveSampleTimeMs ?? options.sampleTimeMs);
+      const outcomes = await measureRound(state.target, { first: sides[0], sampleTimeMs, signal: options.signal, cpus: cpu });
       for (const side of sides) {
         const outcome = outcomes[side];
         if (!outcome) continue;
