@@ -20,14 +20,27 @@ export interface BatchSample {
   wallMs: number;
   /** Tasks in the batch. */
   tasks: number;
-  /** CPU time (user + system) spent by the host and its children during the batch, ms. */
+  /** CPU time (user + system) spent by the host and its children during the batch, ms: every thread, the cell's whole cost. */
   cpuMs: number;
+  /**
+   * Part of cpuMs spent by the task threads, the threads that ran the user's tasks (the main thread
+   * in sequential and async, the pool's workers in thread, the worker processes' main threads in
+   * process), ms. Linux only, and where they can be told apart; absent elsewhere.
+   */
+  taskCpuMs?: number;
+  /**
+   * Part of cpuMs spent in libuv's thread pool of the host and its children (zlib, fs, crypto.pbkdf2,
+   * dns.lookup), ms: native work beside the task threads, not on them. Node on Linux with a libuv that
+   * names its threads (1.50+); absent elsewhere and in Python, which has no such pool.
+   */
+  poolCpuMs?: number;
   /** Per-task latency, ms, in completion order. */
   latenciesMs: number[];
   /**
-   * Time the host's threads were ready to run but waited for a core during the batch, ms (Linux
+   * Time the task threads were ready to run but waited for a core during the batch, ms (Linux
    * schedstat; absent elsewhere). On a busy machine a CPU-bound task's CPU time falls below its wall
-   * time; this is the part of the difference that was not waiting on I/O.
+   * time; this is the part of the difference that was not waiting on I/O. Without taskCpuMs it is
+   * the wait of every thread of the host (an older host, or threads that cannot be told apart).
    */
   runQueueMs?: number;
   /**
@@ -52,9 +65,18 @@ export interface CellResult {
   throughput: { median: number; ci95: [number, number] };
   /** Task latency percentiles over every measured task. */
   latencyMs: { p50: number; p99: number };
-  /** CPU time / wall time of the measured batches: 1.0 = one core busy all the time. */
+  /**
+   * CPU time of the task threads / wall time of the measured batches: 1.0 = one core busy all the
+   * time. At most the number of task threads (1 for sequential and async, the concurrency for thread
+   * and process) and the cores. Where task threads cannot be told apart (no poolUtilization and
+   * overheadUtilization then), the whole process's CPU time capped at that bound. See aggregate.ts.
+   */
   cpuUtilization: number;
-  /** Run-queue wait / wall time of the host's threads: CPU the tasks wanted but the machine was busy (Linux). */
+  /** CPU time of libuv's thread pool (host and children) / wall time: native work beside the task threads (Node on Linux). */
+  poolUtilization?: number;
+  /** CPU time of every other thread / wall time: V8's compiler and GC threads, the dispatching host's main thread, threads the workload started. */
+  overheadUtilization?: number;
+  /** Run-queue wait of the task threads / (wall time x task threads), 0-1: CPU the tasks wanted but the machine was busy (Linux). */
   runQueueShare?: number;
   /** Time lost to the hypervisor / wall time: CPU the tasks wanted but other VMs got (Linux; see aggregate.ts). */
   stealShare?: number;
@@ -64,6 +86,8 @@ export interface CellResult {
   startupMs: number;
   /** Median throughput / the sequential cell's median throughput (null when there is no sequential cell). */
   speedup: number | null;
+  /** Why `speedup` is null although the cell was measured: not enough data, or a figure that cannot be physically true. */
+  speedupWithheld?: string;
   /** Per-batch throughputs, in measurement order, so results files can be compared later. */
   batchThroughputs: number[];
   /** How many of batchThroughputs each round (fresh host) contributed, in order: the grouping the statistics resample. */
@@ -93,6 +117,16 @@ export interface WorkloadResult {
   sequentialCpuUtilization: number | null;
   recommendation: Recommendation | null;
   cells: CellResult[];
+  /** Configured cells that were not measured, and why (the budget's coarse sweep, an interruption). */
+  skipped?: SkippedCell[];
+}
+
+/** A configured cell that `run` did not measure. */
+export interface SkippedCell {
+  model: Model;
+  concurrency: number;
+  /** Why, in a sentence (e.g. the budget allowed only the coarse sweep). */
+  reason: string;
 }
 
 export interface Environment {

@@ -1,17 +1,40 @@
-import type { CellResult, RuntimeId, WorkloadResult } from '../types.ts';
+import { availableParallelism } from 'node:os';
+import type { CellResult, Recommendation, RuntimeId, WorkloadResult } from '../types.ts';
 import { classify } from './classify.ts';
+import { withheldReason } from './plausibility.ts';
 import { recommend, type RecommendOptions } from './recommend.ts';
 
-/** Turn a workload's aggregated cells into its result: speedups, classification, recommendation. */
-export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellResult[], options: RecommendOptions = {}): WorkloadResult {
+export interface AnalyzeOptions extends RecommendOptions {
+  /** Cores of the machine that measured (the bound of a CPU-bound speedup); this machine's by default. */
+  cores?: number;
+}
+
+/**
+ * Turn a workload's aggregated cells into its result: speedups, classification, recommendation.
+ * A speedup that the data cannot support (too few batches) or that cannot be physically true is
+ * withheld (plausibility.ts) and the cell takes no part in the recommendation.
+ */
+export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellResult[], options: AnalyzeOptions = {}): WorkloadResult {
   const sequential = cells.find((c) => c.model === 'sequential' && c.status === 'ok' && c.samples > 0);
-  const withSpeedups = cells.map((c) => ({
-    ...c,
-    speedup: sequential && c.samples > 0 ? Math.round((c.throughput.median / sequential.throughput.median) * 1000) / 1000 : null,
-  }));
+  const cpuShare = sequential ? sequential.cpuUtilization + (sequential.runQueueShare ?? 0) : 1;
+  const context = { cpuShare, cores: options.cores ?? availableParallelism(), seed: options.seed ?? 1 };
+  const withSpeedups = cells.map((c): CellResult => {
+    const measured = { ...c, speedup: sequential && c.samples > 0 ? Math.round((c.throughput.median / sequential.throughput.median) * 1000) / 1000 : null };
+    const withheld = sequential && c.samples > 0 ? withheldReason(measured, c === sequential ? measured : sequential, context) : undefined;
+    return withheld ? { ...measured, speedup: null, speedupWithheld: withheld } : measured;
+  });
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
-  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare }) ?? null;
+  const baseline = withSpeedups.find((c) => c.model === 'sequential' && c.status === 'ok' && c.samples > 0);
+  const recommendation =
+    baseline?.speedupWithheld !== undefined
+      ? notEnoughData(baseline.speedupWithheld)
+      : (recommend(
+          withSpeedups.filter((c) => c.speedupWithheld === undefined),
+          classification,
+          sequentialCpu,
+          { ...options, sequentialRunQueue: sequential?.runQueueShare },
+        ) ?? null);
   const result: WorkloadResult = {
     name,
     runtime,
@@ -27,6 +50,18 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     result.error = seq?.error ? `the sequential baseline failed: ${seq.error}` : 'the sequential baseline was not measured';
   }
   return result;
+}
+
+/** The recommendation when the baseline itself is too thin to compare anything with: the simplest code, no claim. */
+function notEnoughData(why: string): Recommendation {
+  return {
+    model: 'sequential',
+    concurrency: 1,
+    speedup: 1,
+    reason: `Not enough data to compare models (${why.replace(/^not enough data: /, '')}); a longer --time-budget measures more.`,
+    confidence: 'low',
+    withinNoise: [],
+  };
 }
 
 /** A workload that could not be measured at all (module missing, import failed, runtime unavailable). */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { analyzeWorkload, failedWorkload } from '../analysis/analyze.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
@@ -6,7 +7,7 @@ import { loadConfig } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
 import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
-import { measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
+import { cellKey, measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
 import { writeJsonAtomic } from '../report/json.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
@@ -56,7 +57,8 @@ export function buildRunResults(
   probes: ReadonlyMap<string, VisitOutcome>,
   cells: readonly Cell[],
   visits: ReadonlyMap<string, VisitOutcome[]>,
-  settings: { timeBudgetSeconds: number; margin: number; seed: number; rounds: number; incomplete: boolean; workloads: readonly WorkloadConfig[] },
+  settings: { timeBudgetSeconds: number; margin: number; seed: number; rounds: number; incomplete: boolean; workloads: readonly WorkloadConfig[]; cores?: number },
+  skipped: ReadonlyMap<string, string> = new Map(),
 ): RunResults {
   const runtimes: Record<string, Record<string, unknown>> = {};
   const workloads: WorkloadResult[] = settings.workloads.map((workload) => {
@@ -65,11 +67,14 @@ export function buildRunResults(
     if (!probe || probe.status !== 'ok') {
       return failedWorkload(workload.name, workload.runtime, probe?.error ?? 'not measured (interrupted before it started)');
     }
-    const results = cells
-      .filter((c) => c.workload === workload)
+    const own = cells.filter((c) => c.workload === workload);
+    const results = own
       .map((c) => aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? []))
       .filter((c): c is CellResult => c !== undefined);
-    return analyzeWorkload(workload.name, workload.runtime, results, { margin: settings.margin, seed: settings.seed });
+    const result = analyzeWorkload(workload.name, workload.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
+    const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key)! }));
+    if (notMeasured.length > 0) result.skipped = notMeasured;
+    return result;
   });
   return {
     schemaVersion: 1,
@@ -111,18 +116,30 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
     .flatMap((w) => planCells(w, runtimeFor(w.runtime).models));
 
   let rounds = 0;
-  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean) => {
-    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads });
+  const cores = availableParallelism();
+  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean, skipped?: ReadonlyMap<string, string>) => {
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads, cores }, skipped);
     writeJsonAtomic(jsonPath, results);
     return results;
   };
+  // The probes' time counts: the budget is for the whole run.
   const budgetMs = Math.max(0, timeBudgetSeconds * 1000 - (performance.now() - started));
-  const visits = await measureInRounds(cells, {
+  const { visits, skipped } = await measureInRounds(cells, {
     budgetMs,
     seed,
+    cores,
     signal: options.signal,
     onVisit: ({ round, done, total, cell, outcome }) =>
       options.onProgress?.({ type: 'visit', round, done, total, label: `${cell.workload.name} ${cell.model} x${cell.concurrency}`, status: outcome.status }),
+    // Figures that cannot be true are measured again, next to their baseline, in the next round.
+    doubtful: (soFar) => {
+      const results = buildRunResults(config, probes, cells, soFar, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores });
+      const keys = new Set<string>();
+      for (const w of results.workloads) {
+        for (const c of w.cells) if (c.speedupWithheld?.startsWith('impossible')) keys.add(cellKey(w.name, c.model, c.concurrency));
+      }
+      return keys;
+    },
     onRound: (round, soFar) => {
       rounds = round;
       // Saved after every round: an interruption or a later failure loses nothing measured.
@@ -131,6 +148,6 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
     },
   });
   const interrupted = options.signal?.aborted ?? false;
-  const results = save(visits, interrupted);
+  const results = save(visits, interrupted, skipped);
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
 }

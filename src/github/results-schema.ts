@@ -91,11 +91,16 @@ const cell = obj({
   throughput: obj({ median: nullable(num), ci95: pair(nullable(num)) }),
   latencyMs: obj({ p50: nullable(num), p99: nullable(num) }),
   cpuUtilization: nullable(num),
+  'poolUtilization?': num,
+  'overheadUtilization?': num,
   peakRssBytes: nullable(num),
   startupMs: nullable(num),
   speedup: nullable(num),
+  'speedupWithheld?': str(),
   batchThroughputs: arr(num, 100_000),
 });
+
+const skippedCell = obj({ model, concurrency: int, reason: str() });
 
 const workload = obj({
   name: str(500),
@@ -115,6 +120,7 @@ const workload = obj({
     }),
   ),
   cells: arr(cell, MAX_CELLS),
+  'skipped?': arr(skippedCell, MAX_CELLS),
 });
 
 const environment = obj({

@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import type { WorkloadConfig } from '../config/types.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import type { Runtime, VisitSpec } from '../runtimes/types.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
+import { median, sortSamples } from '../stats/sorted.ts';
 import type { Model, RuntimeId } from '../types.ts';
+import { coarseLevels, coarseRank, refineAround } from './levels.ts';
+import { batchTasksFor, CALIBRATION_TASKS, taskMs } from './sweep.ts';
 
 /** One (workload, model, concurrency) combination to measure. */
 export interface Cell {
@@ -25,11 +29,12 @@ export function planCells(workload: WorkloadConfig, models: readonly Model[]): C
 }
 
 export interface ScheduleOptions {
-  /** Wall-clock budget for all rounds, ms. */
+  /** Wall-clock budget for all measuring, ms: a promise (see measureInRounds). */
   budgetMs: number;
   seed: number;
-  /** Rounds wanted at least (budget permitting) and at most. */
-  minRounds?: number;
+  /** Cores of the machine (the coarse sweep's levels); the machine's own by default. */
+  cores?: number;
+  /** Rounds at most. */
   maxRounds?: number;
   signal?: AbortSignal;
   /** Called after each visit (progress display). */
@@ -38,17 +43,101 @@ export interface ScheduleOptions {
   onRound?: (round: number, visits: ReadonlyMap<string, VisitOutcome[]>) => Promise<void> | void;
   /** Which runtime starts a cell's hosts; tests pass a fake one. */
   runtimes?: (id: RuntimeId) => Runtime;
+  /**
+   * Cells whose figures so far cannot be true (analysis/plausibility.ts), asked after each round:
+   * the next round re-measures each first, each right next to its workload's sequential cell.
+   */
+  doubtful?: (visits: ReadonlyMap<string, VisitOutcome[]>) => ReadonlySet<string>;
+}
+
+/** What measureInRounds measured, and what it chose not to. */
+export interface Measured {
+  /** Every visit of every cell, in order (calibration visits of a sequential cell that failed included). */
+  visits: Map<string, VisitOutcome[]>;
+  /** Cells not measured at all, by key, with the reason. */
+  skipped: Map<string, string>;
+  /** The allowance past the budget the run allowed itself, ms (see BUDGET_ALLOWANCE_SHARE). */
+  allowanceMs: number;
 }
 
 /** Warm-up lasts at least this long in each host, so short batches still reach optimised code. */
 export const WARMUP_TIME_MS = 60;
-
-/** Shortest sampling per visit (on top of the minimum batches): cheap for short batches, steadier medians. */
-const MIN_SAMPLE_TIME_MS = 30;
+/** Target wall time of one measured batch in `run`, ms (batches of slow tasks get fewer tasks; see sweep.ts). */
+export const RUN_BATCH_MS = 50;
+/** Batches of a cell's first visit: six bound a median at 95% (medianConfidenceInterval) from one visit alone. */
+export const FIRST_VISIT_BATCHES = 6;
+/** Batches of later visits: what they add is another host, not more batches of the same one. */
+const LATER_VISIT_BATCHES = 3;
 /** Longest sampling per visit: beyond this, more rounds (fresh processes) are worth more than longer visits. */
 const MAX_SAMPLE_TIME_MS = 500;
+/** Rounds the sample time is planned for. */
+const PLANNED_ROUNDS = 3;
+/**
+ * A run may end this share of its budget late, or one visit's cost late, whichever is larger: the
+ * visit under way when the budget ends finishes (its samples are kept), no visit starts that is not
+ * expected to end in time, and a visit still running at the end of the allowance is stopped.
+ */
+export const BUDGET_ALLOWANCE_SHARE = 0.05;
 
-export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mode'] = 'measure', minBatches = 2): VisitSpec {
+/**
+ * Fixed cost of a visit before it measures (process start, pool start, exit), ms, before one of the
+ * model has been seen: the cost of the workload's calibration visit plus a pool's start. Measured
+ * costs replace these as soon as the cell (or another cell of the model) has been visited.
+ */
+function guessedFixedMs(model: Model, concurrency: number, hostMs: number): number {
+  switch (model) {
+    case 'sequential':
+    case 'async':
+      return hostMs;
+    case 'thread':
+      return hostMs + 50 + 40 * concurrency;
+    case 'process':
+      return hostMs + 80 + hostMs * 0.6 * concurrency;
+  }
+}
+
+/** What a visit costs: learned from the visits so far, per cell and per (workload, model). */
+class VisitCosts {
+  private readonly fixedByCell = new Map<string, number>();
+  private readonly fixedByModel = new Map<string, number>();
+  private readonly hostMs = new Map<string, number>();
+  batchMs = RUN_BATCH_MS;
+
+  private modelKey(cell: Cell) {
+    return `${cell.workload.name}\u0000${cell.model}`;
+  }
+
+  /** Learn from a finished visit: its wall time less what it spent in batches is its fixed cost. */
+  learn(cell: Cell, outcome: VisitOutcome, warmupMs: number, calibration = false): void {
+    if (outcome.status !== 'ok') return;
+    const measuredWall = outcome.samples.reduce((sum, s) => sum + s.wallMs, 0);
+    const fixed = Math.max(0, outcome.elapsedMs - measuredWall - warmupMs);
+    if (calibration) {
+      this.hostMs.set(cell.workload.name, fixed);
+      return;
+    }
+    this.fixedByCell.set(cell.key, fixed);
+    // Per model, the larger of the last two: over-estimating costs a skipped visit, under-estimating the budget.
+    this.fixedByModel.set(this.modelKey(cell), Math.max(fixed, (this.fixedByModel.get(this.modelKey(cell)) ?? fixed) * 0.8));
+  }
+
+  fixedMs(cell: Cell): number {
+    const known = this.fixedByCell.get(cell.key);
+    if (known !== undefined) return known;
+    const host = this.hostMs.get(cell.workload.name) ?? 300;
+    const byModel = this.fixedByModel.get(this.modelKey(cell));
+    const guess = guessedFixedMs(cell.model, cell.concurrency, host);
+    return byModel !== undefined ? Math.max(byModel, guess * 0.5) : guess;
+  }
+
+  /** Expected wall time of a visit measuring `batches` batches for at least `sampleTimeMs`. */
+  visitMs(cell: Cell, sampleTimeMs: number, batches: number, oneBatchMs: number): number {
+    const warmup = Math.max(WARMUP_TIME_MS, oneBatchMs);
+    return this.fixedMs(cell) + warmup + Math.max(sampleTimeMs, batches * oneBatchMs) + oneBatchMs;
+  }
+}
+
+export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mode'] = 'measure', minBatches = 2, batchTasks?: number): VisitSpec {
   const { workload } = cell;
   return {
     mode,
@@ -56,7 +145,7 @@ export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mod
       name: workload.name,
       modulePath: workload.modulePath,
       function: workload.function,
-      tasks: workload.tasks,
+      tasks: batchTasks === undefined ? workload.tasks : Math.max(1, Math.min(workload.tasks, batchTasks)),
       timeoutMs: workload.timeoutMs,
       ...(workload.startMethod ? { startMethod: workload.startMethod } : {}),
     },
@@ -70,64 +159,174 @@ export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mod
   };
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+
 /**
- * Measure cells in rounds. Each round visits every still-healthy cell once, in a fresh host process,
- * in a seeded random order, so slow drift of the machine and JIT/GC state spread evenly over models.
- * Rounds continue while the budget allows another one (judged from the last round's duration). A
- * cell whose visit failed is not visited again; a visit cut short by the budget keeps its samples.
+ * Measure cells in rounds, within the budget. The budget is a promise: a visit starts only when its
+ * expected cost (learned from the visits so far) fits in what is left, and the run ends at most
+ * BUDGET_ALLOWANCE_SHARE of the budget or one visit's cost late, whichever is larger.
+ *
+ * 1. Calibration: each workload's sequential cell runs a short batch in a fresh host. It gives the
+ *    time of one task, so every cell's batches can be sized to about RUN_BATCH_MS (a workload of
+ *    128 tasks that each wait 40 ms would otherwise spend 5 s per batch at concurrency 1), and the
+ *    cost of starting a host.
+ * 2. The coarse sweep (levels.ts): the levels nearest 1, cores and 2 x cores of every model, and
+ *    async's far end. When even one visit of each does not fit, the least telling are skipped.
+ * 3. Rounds: each visits every active cell once, in a fresh host, in a seeded random order, so slow
+ *    drift of the machine and JIT/GC state spread evenly over models. After each round the levels
+ *    next to each model's best are added while the budget allows (refinement).
+ * A cell whose visit failed is not visited again; a visit cut short by the allowance keeps its samples.
  */
-export async function measureInRounds(cells: readonly Cell[], options: ScheduleOptions): Promise<Map<string, VisitOutcome[]>> {
-  const minRounds = options.minRounds ?? 3;
+export async function measureInRounds(cells: readonly Cell[], options: ScheduleOptions): Promise<Measured> {
+  const cores = options.cores ?? availableParallelism();
   const maxRounds = options.maxRounds ?? 12;
   const random = mulberry32(options.seed);
   const visits = new Map<string, VisitOutcome[]>(cells.map((c) => [c.key, []]));
+  const skipped = new Map<string, string>();
   const started = performance.now();
   const deadline = started + options.budgetMs;
-  const budgetAbort = new AbortController();
-  const abortAtDeadline = setTimeout(() => budgetAbort.abort(), Math.max(0, options.budgetMs));
-  abortAtDeadline.unref();
-  const signal = options.signal ? AbortSignal.any([options.signal, budgetAbort.signal]) : budgetAbort.signal;
+  const costs = new VisitCosts();
+  const runtimeOf = (cell: Cell) => (options.runtimes ?? runtimeFor)(cell.workload.runtime);
 
-  // Round 1 measures only one batch per cell: it tells what a visit of each cell costs. Later rounds
-  // measure at least two and get the sample time that the budget leaves after those fixed costs for
-  // minRounds rounds.
-  let sampleTimeMs = MIN_SAMPLE_TIME_MS;
-  let healthy = [...cells];
+  // The backstop: a visit still running at the end of the allowance is stopped (its samples kept).
+  let allowanceMs = Math.max(BUDGET_ALLOWANCE_SHARE * options.budgetMs, 1000);
+  const backstop = new AbortController();
+  let backstopTimer: NodeJS.Timeout | undefined;
+  const armBackstop = () => {
+    clearTimeout(backstopTimer);
+    backstopTimer = setTimeout(() => backstop.abort(), Math.max(0, deadline + allowanceMs - performance.now()));
+    backstopTimer.unref();
+  };
+  armBackstop();
+  const signal = options.signal ? AbortSignal.any([options.signal, backstop.signal]) : backstop.signal;
+  const interrupted = () => options.signal?.aborted ?? false;
+  const fits = (ms: number) => performance.now() + ms <= deadline;
+  /** One visit of a cell; the cost it was expected to have widens the allowance (one visit late at most). */
+  const visit = async (cell: Cell, spec: VisitSpec, expectedMs: number) => {
+    if (expectedMs > allowanceMs) {
+      allowanceMs = expectedMs;
+      armBackstop();
+    }
+    return runVisit(runtimeOf(cell), cell.workload, spec, { signal });
+  };
+
   try {
-    for (let round = 1; round <= maxRounds && healthy.length > 0; round++) {
-      const roundStart = performance.now();
-      const order = shuffled(healthy, random);
+    // 1. Calibration.
+    const oneTaskMs = new Map<string, number>();
+    const sequentialCells = cells.filter((c) => c.model === 'sequential' && c.concurrency === 1);
+    for (const cell of sequentialCells) {
+      if (interrupted()) break;
+      const spec = { ...visitSpec(cell, 0, 'measure', 1, CALIBRATION_TASKS), warmupTimeMs: 0 };
+      const expected = costs.visitMs(cell, 0, 2, 0);
+      if (!fits(expected)) break;
+      const outcome = await visit(cell, spec, expected);
+      costs.learn(cell, outcome, outcome.samples[0]?.wallMs ?? 0, true);
+      if (outcome.status === 'ok') oneTaskMs.set(cell.workload.name, taskMs(outcome));
+      // A failed calibration is the sequential cell's failure: reported, and the cell is not visited again.
+      else if (outcome.status !== 'aborted') visits.get(cell.key)!.push(outcome);
+    }
+    const batchTasks = (cell: Cell) => batchTasksFor(cell.workload.tasks, cell.concurrency, oneTaskMs.get(cell.workload.name) ?? Number.NaN, RUN_BATCH_MS);
+    /** Expected wall time of one batch of the cell: its tasks over its lanes, at the sequential rate (an upper bound for parallel models). */
+    const batchMsOf = (cell: Cell) => {
+      const one = oneTaskMs.get(cell.workload.name);
+      return one === undefined || !Number.isFinite(one) ? RUN_BATCH_MS : (batchTasks(cell) * one) / Math.min(cell.concurrency, batchTasks(cell));
+    };
+    const healthy = (cell: Cell) => visits.get(cell.key)!.every((v) => v.status === 'ok' || v.status === 'aborted');
+
+    // 2. The coarse sweep, trimmed by rank until one visit of each fits.
+    const coarse = cells.filter((cell) => coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency));
+    let active = coarse.filter(healthy);
+    const firstVisitMs = (cell: Cell, sampleTimeMs: number) => costs.visitMs(cell, sampleTimeMs, FIRST_VISIT_BATCHES, batchMsOf(cell));
+    const remaining = () => deadline - performance.now();
+    const byRank = [...active].sort((a, b) => coarseRank(a, cores) - coarseRank(b, cores));
+    while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
+      const dropped = byRank.pop()!;
+      skipped.set(dropped.key, `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (${seconds(options.budgetMs)} budget)`);
+    }
+    active = active.filter((c) => !skipped.has(c.key));
+
+    // Sample time: what is left after the fixed costs, spread over the rounds still planned of the active cells.
+    const planSampleTime = (roundsLeft: number) => {
+      const fixed = active.reduce((sum, c) => sum + firstVisitMs(c, 0), 0);
+      const spare = (remaining() / roundsLeft - fixed) / Math.max(1, active.length);
+      return Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(0, spare)));
+    };
+    let sampleTimeMs = planSampleTime(PLANNED_ROUNDS);
+
+    // 3. Rounds.
+    let doubtful: ReadonlySet<string> = new Set();
+    for (let round = 1; round <= maxRounds && active.length > 0 && !interrupted(); round++) {
+      const order = withDoubtfulFirst(shuffled(active, random), doubtful, cells);
       let done = 0;
+      let visited = 0;
       for (const cell of order) {
-        if (options.signal?.aborted) break;
-        // The first round must see every cell once, so it may overrun the budget; later ones may not.
-        const visitSignal = round === 1 ? options.signal : signal;
-        if (round > 1 && visitSignal?.aborted) break;
-        const runtime = (options.runtimes ?? runtimeFor)(cell.workload.runtime);
-        // Round 1 is the calibration round: one measured batch per cell is enough to learn its cost.
-        const spec = visitSpec(cell, sampleTimeMs, 'measure', round === 1 ? 1 : 2);
-        const outcome = await runVisit(runtime, cell.workload, spec, { signal: visitSignal });
+        if (interrupted()) break;
+        const first = visits.get(cell.key)!.every((v) => v.samples.length === 0);
+        const batches = first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
+        const expected = costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
+        if (!fits(expected)) continue;
+        const spec = visitSpec(cell, sampleTimeMs, 'measure', batches, batchTasks(cell));
+        const outcome = await visit(cell, spec, expected);
         visits.get(cell.key)!.push(outcome);
+        costs.learn(cell, outcome, Math.max(WARMUP_TIME_MS, batchMsOf(cell)));
+        visited++;
         options.onVisit?.({ round, done: ++done, total: order.length, cell, outcome });
       }
-      healthy = healthy.filter((cell) => visits.get(cell.key)!.every((v) => v.status === 'ok' || v.status === 'aborted'));
+      active = active.filter(healthy);
       await options.onRound?.(round, visits);
-      if (options.signal?.aborted) break;
-      const now = performance.now();
-      const roundMs = now - roundStart;
-      const remaining = deadline - now;
-      if (round === 1 && remaining > 0) {
-        // A visit of round 1 is fixed cost plus one batch; later visits measure one batch more.
-        const fixedPerVisit = (roundMs / Math.max(1, order.length)) * 1.3;
-        const spare = remaining / Math.max(1, minRounds - 1) / Math.max(1, healthy.length) - fixedPerVisit;
-        sampleTimeMs = Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(MIN_SAMPLE_TIME_MS, spare)));
+      if (visited === 0 || interrupted()) break;
+      doubtful = options.doubtful?.(visits) ?? new Set();
+
+      // Refinement: the levels next to each model's best, when one more visit of everything still fits.
+      const measured = new Set(cells.filter((c) => visits.get(c.key)!.some((v) => v.samples.length > 0)).map((c) => c.key));
+      const candidates = refineAround(cells, measured, bestLevels(cells, visits)).filter((c) => !active.includes(c) && healthy(c) && !skipped.has(c.key));
+      for (const cell of candidates) {
+        const next = [...active, cell];
+        if (next.reduce((sum, c) => sum + firstVisitMs(c, sampleTimeMs), 0) <= remaining()) active = next;
       }
-      const visitMs = round === 1 ? (roundMs / Math.max(1, order.length)) * 1.3 + sampleTimeMs : roundMs / Math.max(1, order.length);
-      const nextRoundMs = visitMs * healthy.length;
-      if (now + nextRoundMs * 0.9 > deadline) break;
+      if (round < PLANNED_ROUNDS) sampleTimeMs = planSampleTime(PLANNED_ROUNDS - round);
     }
   } finally {
-    clearTimeout(abortAtDeadline);
+    clearTimeout(backstopTimer);
   }
-  return visits;
+  for (const cell of cells) {
+    if (skipped.has(cell.key) || visits.get(cell.key)!.length > 0) continue;
+    if (interrupted()) skipped.set(cell.key, 'interrupted before its first visit');
+    else if (!coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency)) skipped.set(cell.key, 'not in the coarse sweep, and no time was left to refine around the best level');
+    else skipped.set(cell.key, 'no time was left for its first visit');
+  }
+  return { visits, skipped, allowanceMs };
+}
+
+/**
+ * A round's order with the doubtful cells first, each followed by its workload's sequential cell
+ * (the pair measured back to back, so a drift of the machine shows in both or neither).
+ */
+function withDoubtfulFirst(order: readonly Cell[], doubtful: ReadonlySet<string>, cells: readonly Cell[]): Cell[] {
+  if (doubtful.size === 0) return [...order];
+  const first: Cell[] = [];
+  for (const cell of order) {
+    if (!doubtful.has(cell.key)) continue;
+    const baseline = order.find((c) => c.workload === cell.workload && c.model === 'sequential' && !first.includes(c));
+    first.push(cell, ...(baseline && cells.includes(baseline) ? [baseline] : []));
+  }
+  return [...first, ...order.filter((c) => !first.includes(c))];
+}
+
+/** The configured levels of a cell's (workload, model). */
+function levelsOf(cells: readonly Cell[], cell: Cell): number[] {
+  return cells.filter((c) => c.workload === cell.workload && c.model === cell.model).map((c) => c.concurrency);
+}
+
+/** Each (workload, model)'s level with the highest median throughput so far. */
+function bestLevels(cells: readonly Cell[], visits: ReadonlyMap<string, VisitOutcome[]>): Map<string, number> {
+  const best = new Map<string, { level: number; rate: number }>();
+  for (const cell of cells) {
+    const rates = (visits.get(cell.key) ?? []).flatMap((v) => v.samples.map((s) => s.tasks / s.wallMs));
+    if (rates.length === 0) continue;
+    const rate = median(sortSamples(rates));
+    const key = `${cell.workload.name}\u0000${cell.model}`;
+    if (!best.has(key) || rate > best.get(key)!.rate) best.set(key, { level: cell.concurrency, rate });
+  }
+  return new Map([...best].map(([key, { level }]) => [key, level]));
 }

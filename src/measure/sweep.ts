@@ -19,7 +19,7 @@ import type { Cell } from './scheduler.ts';
 /** Target wall time of one sweep batch, ms. */
 export const SWEEP_BATCH_MS = 200;
 /** Tasks in the calibration batch of a workload's sequential cell. */
-const CALIBRATION_TASKS = 8;
+export const CALIBRATION_TASKS = 8;
 /** Fixed cost of a visit (process start, pool start, warm-up batch), before one is measured. */
 const VISIT_OVERHEAD_GUESS_MS = 250;
 

@@ -2,6 +2,7 @@
  * Number formatting for reports: fixed rules, no locale (ICU data differs between machines and the
  * report must be byte-for-byte deterministic for snapshot tests).
  */
+import type { CellResult, WorkloadResult } from '../types.ts';
 
 /** 3 significant figures, thousands grouped with commas: 1,234 / 56.7 / 0.891. */
 export function formatNumber(value: number | null | undefined): string {
@@ -60,6 +61,21 @@ export function formatMs(ms: number | null | undefined): string {
 export function formatSpeedup(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '-';
   return `${value.toFixed(2)}x`;
+}
+
+/** The speedup column of a cell: its figure, or why there is none (the full reason goes in a note under the table). */
+export function speedupLabel(cell: Pick<CellResult, 'speedup' | 'speedupWithheld'>): string {
+  if (cell.speedupWithheld !== undefined) return cell.speedupWithheld.startsWith('not enough data') ? 'not enough data' : 'withheld';
+  return formatSpeedup(cell.speedup);
+}
+
+/** Lines under a workload's table: why a speedup was withheld, and which configured cells were not measured. */
+export function cellNotes(workload: Pick<WorkloadResult, 'cells' | 'skipped'>): string[] {
+  const notes = workload.cells.filter((c) => c.speedupWithheld !== undefined).map((c) => `${c.model} ${c.concurrency}: ${c.speedupWithheld}`);
+  const byReason = new Map<string, string[]>();
+  for (const s of workload.skipped ?? []) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), `${s.model} ${s.concurrency}`]);
+  for (const [reason, cells] of byReason) notes.push(`not measured: ${cells.join(', ')} (${reason})`);
+  return notes;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CellResult, Model, RunResults, WorkloadResult } from '../types.ts'
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../analysis/compare-types.ts';
 import { escapeMarkdown as esc } from './escape.ts';
-import { formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization } from './format.ts';
+import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
@@ -91,7 +91,7 @@ function table(workload: WorkloadResult, comparisons: readonly Comparison[] | nu
           name,
           String(cell.concurrency),
           `${formatNumber(cell.throughput.median)} (${formatNumber(cell.throughput.ci95[0])} to ${formatNumber(cell.throughput.ci95[1])})`,
-          formatSpeedup(cell.speedup),
+          speedupLabel(cell),
           formatMs(cell.latencyMs.p99),
           formatUtilization(cell.cpuUtilization),
           formatBytes(cell.peakRssBytes),
@@ -175,7 +175,8 @@ function section(w: WorkloadResult, base: WorkloadResult | undefined, comparison
   }
   for (const f of failures) lines.push(`> ❌ ${f}`);
   const head = lines.join('\n\n');
-  const tbl = w.cells.length ? table(w, comparisons) : '';
+  const notes = cellNotes(w).map((note) => `- ${esc(note, 400)}`).join('\n');
+  const tbl = w.cells.length ? [table(w, comparisons), notes].filter(Boolean).join('\n\n') : '';
   const chart = charts(w, base);
   const mine = comparisons ?? [];
   return {

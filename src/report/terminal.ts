@@ -1,5 +1,5 @@
 import type { CellResult, RunResults, WorkloadResult } from '../types.ts';
-import { formatBytes, formatMs, formatNumber, formatSpeedup, formatUtilization } from './format.ts';
+import { cellNotes, formatBytes, formatMs, formatNumber, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -30,7 +30,7 @@ function cellRow(cell: CellResult): string[] {
     String(cell.concurrency),
     ok || cell.samples > 0 ? formatNumber(cell.throughput.median) : '-',
     ok || cell.samples > 0 ? `${formatNumber(cell.throughput.ci95[0])}-${formatNumber(cell.throughput.ci95[1])}` : '-',
-    formatSpeedup(cell.speedup),
+    speedupLabel(cell),
     cell.samples > 0 ? formatMs(cell.latencyMs.p50) : '-',
     cell.samples > 0 ? formatMs(cell.latencyMs.p99) : '-',
     cell.samples > 0 ? formatUtilization(cell.cpuUtilization) : '-',
@@ -95,7 +95,8 @@ export function renderWorkload(workload: WorkloadResult, style: TerminalStyle): 
   } else if (workload.error) {
     lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload.error)}`));
   }
-  lines.push('', ...table(workload, style), '', ...throughputChart(workload));
+  const notes = cellNotes(workload).map((note) => paint(style, ANSI.dim, `  ${terminalSafe(note)}`));
+  lines.push('', ...table(workload, style), ...notes, '', ...throughputChart(workload));
   return lines.join('\n');
 }
 

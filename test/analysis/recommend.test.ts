@@ -104,7 +104,7 @@ describe('recommend', () => {
 
 describe('analyzeWorkload', () => {
   it('fills speedups against sequential and fails the workload without a baseline', () => {
-    const result = analyzeWorkload('w', 'node', [cell('sequential', 1, 100, { cpu: 0.95 }), cell('thread', 2, 190)]);
+    const result = analyzeWorkload('w', 'node', [cell('sequential', 1, 100, { cpu: 0.95 }), cell('thread', 2, 190)], { cores: 2 });
     expect(result.cells.map((c) => c.speedup)).toEqual([1, 1.9]);
     expect(result.classification).toBe('cpu-bound');
     expect(result.status).toBe('ok');

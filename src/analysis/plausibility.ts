@@ -1,0 +1,72 @@
+/**
+ * Which speedups may be reported at all. A figure is withheld (speedup null, with the reason) when
+ * the cell has too little data to bound its median, or when it cannot be physically true:
+ *
+ * With C tasks in flight on k cores, where one task computes a share u of its time (the sequential
+ * cell's CPU share, run-queue wait included; used only for CPU-bound work, see speedupBound),
+ * throughput can rise at most
+ *   - C-fold (C tasks overlap at most C-fold), and
+ *   - k / u-fold for threads and processes (the computing parts share k cores),
+ *   - 1 / u-fold for async (every computing part runs on the one event loop thread).
+ * One thread or process therefore cannot beat the loop it replaces, async cannot speed up a
+ * function that never waits, and no CPU-bound speedup exceeds the cores. A figure above its bound
+ * by more than the noise (its 95% interval lies above the bound plus TOLERANCE) means something was
+ * mismeasured: a faster vCPU, a host still warming up, a batch too short to time.
+ */
+import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
+import type { CellResult } from '../types.ts';
+import { CPU_BOUND_AT } from './classify.ts';
+
+/** Batches that bound a median at 95% (distribution-free, medianConfidenceInterval): fewer give no speedup claim. */
+export const ENOUGH_SAMPLES = 6;
+/** How far above its physical bound a speedup's whole interval must lie to be called impossible (5%). */
+export const TOLERANCE = 0.05;
+/** The smallest CPU share the bounds use: below it a task mostly waits, and only C bounds it. */
+const MIN_CPU_SHARE = 0.02;
+
+/** The largest speedup over sequential that a cell can physically reach. */
+export function speedupBound(cell: Pick<CellResult, 'model' | 'concurrency'>, cpuShare: number, cores: number): number {
+  // The CPU share bounds only work that computes most of the time: the per-task CPU of a task that
+  // mostly waits includes wake-ups of the loop that amortise over many tasks in flight (measured:
+  // an HTTP request at 8% CPU sequentially reached x12.9 at 16 in flight, above 1 / 0.08).
+  const u = cpuShare >= CPU_BOUND_AT ? Math.min(1, cpuShare) : MIN_CPU_SHARE;
+  switch (cell.model) {
+    case 'sequential':
+      return 1;
+    case 'async':
+      return Math.min(cell.concurrency, 1 / u);
+    case 'thread':
+    case 'process':
+      return Math.min(cell.concurrency, cores / u);
+  }
+}
+
+/** Ratio of the cell's median throughput to the baseline's, with its 95% interval (rounds resampled, then batches). */
+export function speedupInterval(cell: CellResult, baseline: CellResult, seed: number): [number, number] {
+  return ratioOfMediansGrouped(groupSamples(cell.batchThroughputs, cell.batchesPerRound), groupSamples(baseline.batchThroughputs, baseline.batchesPerRound), { seed }).ci95;
+}
+
+const times = (value: number) => `x${value.toFixed(value >= 10 ? 0 : 2)}`;
+
+/**
+ * Why the cell's speedup must not be reported, or undefined when it may be. `cpuShare` is the
+ * sequential cell's share of time computing (or waiting for a core).
+ */
+export function withheldReason(cell: CellResult, baseline: CellResult, context: { cpuShare: number; cores: number; seed: number }): string | undefined {
+  if (cell.status !== 'ok') return undefined;
+  if (baseline.samples < ENOUGH_SAMPLES) return `not enough data: the sequential baseline has ${baseline.samples} batch${baseline.samples === 1 ? '' : 'es'}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell.samples < ENOUGH_SAMPLES) return `not enough data: ${cell.samples} batch${cell.samples === 1 ? '' : 'es'}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell === baseline) return undefined;
+  const bound = speedupBound(cell, context.cpuShare, context.cores);
+  const [lo] = speedupInterval(cell, baseline, context.seed);
+  if (lo <= bound * (1 + TOLERANCE)) return undefined;
+  const why =
+    cell.concurrency === 1 && cell.model !== 'async'
+      ? `one ${cell.model === 'thread' ? 'thread' : 'process'} cannot beat the loop it replaces`
+      : cell.model === 'async' && bound < cell.concurrency
+        ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time`
+        : bound < cell.concurrency
+          ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time`
+          : `${cell.concurrency} in flight cannot overlap more than ${cell.concurrency}-fold`;
+  return `impossible: measured ${times(cell.throughput.median / baseline.throughput.median)} (95% interval from ${times(lo)}) where at most ${times(bound)} is possible (${why}); something was mismeasured`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Which concurrency levels `run` measures first, and which it adds later. With a budget that cannot
+ * buy a sound measurement of every configured cell, a coarse sweep comes first (1, cores, 2 x cores,
+ * and for async the far end too); the levels between are refined around each model's best while
+ * time remains. A skipped cell is reported with the reason, never silently absent.
+ */
+import type { Model } from '../types.ts';
+import type { Cell } from './scheduler.ts';
+
+/** The configured level nearest to `target` (the lower one on a tie). */
+function nearest(levels: readonly number[], target: number): number {
+  return levels.reduce((best, level) => (Math.abs(level - target) < Math.abs(best - target) ? level : best), levels[0]);
+}
+
+/** Levels of one model in the coarse sweep: the configured levels nearest to 1, cores, 2 x cores (and the largest, for async). */
+export function coarseLevels(model: Model, levels: readonly number[], cores: number): number[] {
+  if (levels.length === 0) return [];
+  const targets = model === 'async' ? [1, cores, 2 * cores, Math.max(...levels)] : [1, cores, 2 * cores];
+  return [...new Set(targets.map((t) => nearest(levels, t)))].sort((a, b) => a - b);
+}
+
+/**
+ * Rank of a coarse cell when not all of them fit: the baseline first, then each model at the number
+ * of cores (where parallel work shows), then the far ends, then one lane of each pool (what a pool
+ * costs, not what it can gain). Lower is more important.
+ */
+export function coarseRank(cell: Pick<Cell, 'model' | 'concurrency'>, cores: number): number {
+  if (cell.model === 'sequential') return 0;
+  if (cell.concurrency === cores) return 1;
+  if (cell.concurrency > cores) return 2;
+  return 3;
+}
+
+/**
+ * Cells to refine: for each model, the configured levels next to its best measured level that have
+ * not been measured yet. `best` maps a model to its best measured level.
+ */
+export function refineAround(cells: readonly Cell[], measured: ReadonlySet<string>, best: ReadonlyMap<string, number>): Cell[] {
+  const out: Cell[] = [];
+  const byModel = new Map<string, Cell[]>();
+  for (const cell of cells) {
+    const key = `${cell.workload.name}\u0000${cell.model}`;
+    byModel.set(key, [...(byModel.get(key) ?? []), cell]);
+  }
+  for (const [key, group] of byModel) {
+    const at = best.get(key);
+    if (at === undefined) continue;
+    const levels = group.map((c) => c.concurrency).sort((a, b) => a - b);
+    const measuredLevels = levels.filter((l) => measured.has(group.find((c) => c.concurrency === l)!.key));
+    // The unmeasured levels between the best and its measured neighbours on either side.
+    const below = Math.max(-Infinity, ...measuredLevels.filter((l) => l < at));
+    const above = Math.min(Infinity, ...measuredLevels.filter((l) => l > at));
+    for (const cell of group) {
+      if (measured.has(cell.key)) continue;
+      if (cell.concurrency > below && cell.concurrency < above) out.push(cell);
+    }
+  }
+  return out;
+}
