@@ -11,7 +11,7 @@ import { runBatch } from './batch.ts';
 import { inHostExecutor } from './executors/in-host.ts';
 import { processExecutor } from './executors/process.ts';
 import { threadExecutor } from './executors/thread.ts';
-import { hostRunQueueMs, machineTicks, ticksBetween, TaskError, WorkerCrashError, type Executor } from './executors/types.ts';
+import { hostRunQueueMs, machineTicks, threadTimesBetween, ticksBetween, TaskError, WorkerCrashError, type Executor } from './executors/types.ts';
 import { describeError, loadWorkload, WorkloadLoadError } from './load-workload.ts';
 import { startWatchdog } from './watchdog.ts';
 import { prepareWorkloadContext, takeUnhandledRejection } from './workload-context.ts';
@@ -79,15 +79,20 @@ async function measure(spec: VisitSpec): Promise<void> {
     try {
       const runQueueBefore = hostRunQueueMs();
       const ticksBefore = machineTicks();
-      const cpuBefore = await executor!.cpuMs();
+      const before = await executor!.usage();
       const wallMs = await runBatch(executor!, tasks, lanes, watchdog.starts, latencies);
-      const cpuMs = (await executor!.cpuMs()) - cpuBefore;
-      const runQueueMs = hostRunQueueMs() - runQueueBefore;
+      const after = await executor!.usage();
+      const cpuMs = after.cpuMs - before.cpuMs;
+      // The task threads' own CPU and wait where they can be told apart from V8's and libuv's threads
+      // (which a process-wide figure counts too); the whole host's wait, as before, where they cannot.
+      const threads = threadTimesBetween(before.threads, after.threads);
+      const runQueueMs = threads ? threads.taskRunQueueMs : hostRunQueueMs() - runQueueBefore;
+      const split = threads ? { taskCpuMs: threads.taskCpuMs, ...(threads.poolCpuMs !== undefined ? { poolCpuMs: threads.poolCpuMs } : {}) } : {};
       const ticks = ticksBetween(ticksBefore, machineTicks());
       // Outside timing: a batch that left an unhandled rejection anywhere ends the cell (workload-context.ts).
       const rejection = await unhandledRejection(executor!);
       if (rejection) throw new TaskError(rejection);
-      return { type: 'sample', wallMs, tasks, cpuMs, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) };
+      return { type: 'sample', wallMs, tasks, cpuMs, ...split, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) };
     } catch (error) {
       batchFailure = executor!.translateFailure?.(error) ?? error;
       return undefined;

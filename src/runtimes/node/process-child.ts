@@ -1,4 +1,5 @@
 /** A child process of the process model: loads the workload, runs setup once, then serves tasks over IPC. */
+import { isMainThread, threadTimes } from './executors/types.ts';
 import { describeError, loadWorkload, type LoadedWorkload } from './load-workload.ts';
 import { CHILD_MODULE_ENV, type FromChild, type ToChild } from './process-protocol.ts';
 import { prepareWorkloadContext, takeUnhandledRejection } from './workload-context.ts';
@@ -35,7 +36,8 @@ process.on('message', (message: ToChild) => {
     }
   } else if (message.type === 'stats') {
     const usage = process.resourceUsage();
-    send({ type: 'stats', cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssBytes: usage.maxRSS * 1024 });
+    const threads = threadTimes(isMainThread);
+    send({ type: 'stats', cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssBytes: usage.maxRSS * 1024, ...(threads ? { threads } : {}) });
   } else if (message.type === 'check') {
     void takeUnhandledRejection().then((unhandledRejection) => send({ type: 'checked', ...(unhandledRejection ? { unhandledRejection } : {}) }));
   } else if (message.type === 'teardown') {

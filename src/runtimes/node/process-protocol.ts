@@ -1,3 +1,5 @@
+import type { ThreadTimes } from './executors/types.ts';
+
 /**
  * Messages between the host and its child processes (process model). A task is sent as a bare
  * number and acknowledged with a bare 0, so the per-task IPC cost stays close to a bare fork round trip.
@@ -8,7 +10,8 @@ export type FromChild =
   | { type: 'ready' }
   | { type: 'load-error'; error: string }
   | { type: 'task-error'; error: string }
-  | { type: 'stats'; cpuMs: number; maxRssBytes: number }
+  /** Reply to stats, cumulative: `threads` splits the child's CPU time by thread kind (its main thread runs the tasks), absent off Linux. */
+  | { type: 'stats'; cpuMs: number; maxRssBytes: number; threads?: ThreadTimes }
   /** Reply to check: the child's first unhandled rejection since the last check, if any. */
   | { type: 'checked'; unhandledRejection?: string }
   | { type: 'torn-down' };

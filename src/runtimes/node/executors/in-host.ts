@@ -1,5 +1,5 @@
 import type { LoadedWorkload } from '../load-workload.ts';
-import { hostCpuMs, hostPeakRssBytes, type Executor } from './types.ts';
+import { hostCpuMs, hostPeakRssBytes, isMainThread, threadTimes, type Executor } from './types.ts';
 
 /**
  * sequential and async: tasks run on the host's own event loop. With one lane this is the sequential
@@ -12,7 +12,8 @@ export function inHostExecutor(workload: LoadedWorkload): Executor {
       await workload.setup();
     },
     run: (taskIndex) => workload.run(taskIndex),
-    cpuMs: async () => hostCpuMs(),
+    // The tasks run on the main thread; what libuv's pool does for them is counted apart.
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: threadTimes(isMainThread) }),
     peakRssBytes: async () => hostPeakRssBytes(),
     async close() {
       await workload.teardown();

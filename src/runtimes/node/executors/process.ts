@@ -3,7 +3,7 @@ import { ownFile } from '../../../paths.ts';
 import { WorkloadLoadError } from '../load-workload.ts';
 import { CHILD_MODULE_ENV, type FromChild } from '../process-protocol.ts';
 import { repositoryEnv } from '../../repository-env.ts';
-import { hostCpuMs, hostPeakRssBytes, TaskError, WorkerCrashError, type Executor } from './types.ts';
+import { hostCpuMs, hostPeakRssBytes, sumThreadTimes, TaskError, threadTimes, WorkerCrashError, type Executor } from './types.ts';
 
 interface Pending<T> {
   resolve: (value: T) => void;
@@ -87,8 +87,13 @@ export function processExecutor(modulePath: string, concurrency: number): Execut
       await Promise.all(lanes.map((lane) => lane.ready));
     },
     run: (taskIndex, lane) => lanes[lane].run(taskIndex),
-    async cpuMs() {
-      return hostCpuMs() + (await stats()).reduce((sum, s) => sum + s.cpuMs, 0);
+    async usage() {
+      const hostCpu = hostCpuMs();
+      // The host only dispatches: none of its threads runs a task, but its libuv pool counts as pool.
+      const hostThreads = threadTimes(() => false);
+      const children = await stats();
+      const threads = sumThreadTimes([hostThreads, ...children.map((s) => s.threads)]);
+      return { cpuMs: hostCpu + children.reduce((sum, s) => sum + s.cpuMs, 0), threads };
     },
     async peakRssBytes() {
       return hostPeakRssBytes() + (await stats()).reduce((sum, s) => sum + s.maxRssBytes, 0);

@@ -1,12 +1,14 @@
 import { Piscina } from 'piscina';
 import { ownFile } from '../../../paths.ts';
 import { WorkloadLoadError } from '../load-workload.ts';
-import { hostCpuMs, hostPeakRssBytes, TaskError, WorkerCrashError, type Executor } from './types.ts';
+import { hostCpuMs, hostPeakRssBytes, readThreads, TaskError, threadTimes, WORKER_THREAD, WorkerCrashError, type Executor } from './types.ts';
 import type { ControlTask, ThreadTaskMessage } from '../thread-task.ts';
 
 /** thread: a piscina pool of exactly C worker threads, each loading the workload and running setup once. */
 export function threadExecutor(modulePath: string, concurrency: number): Executor {
   let pool: Piscina | undefined;
+  /** Thread ids of the pool's workers, the task threads (undefined when they cannot be found). */
+  let taskThreads: Set<number> | undefined;
   /** One control task on every worker (see ControlTask); settles when all of them have. */
   const everyWorker = (kind: ControlTask['concurrencyBench']) => {
     const task: ControlTask = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5000 };
@@ -14,6 +16,8 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
   };
   return {
     async start() {
+      // Threads that exist before the pool (the host's watchdog is a worker thread too) run no task.
+      const earlier = new Set((readThreads() ?? []).map((t) => t.tid));
       pool = new Piscina({
         filename: ownFile('runtimes/node/thread-task'),
         minThreads: concurrency,
@@ -37,6 +41,15 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
         });
         started.on('error', (error: Error) => reject(new WorkloadLoadError(`worker thread failed to start: ${error.message}`)));
       });
+      // The worker threads that appeared meanwhile, once every worker is up. Worker threads that
+      // setup() starts in a worker come after the pool's own, so with ids allocated in order the
+      // pool's are the lowest C. Fewer than C named so (a Node that does not name its threads): no
+      // split, and the host reports the old whole-process figures.
+      const workers = (readThreads() ?? [])
+        .filter((t) => t.name === WORKER_THREAD && !earlier.has(t.tid))
+        .map((t) => t.tid)
+        .sort((a, b) => a - b);
+      if (workers.length >= concurrency) taskThreads = new Set(workers.slice(0, concurrency));
     },
     // No wrapper around the promise: the hot path stays exactly piscina's. Failures are translated
     // once, by translateFailure, when the host reports them.
@@ -47,7 +60,7 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
       if (/^worker exited with code|Terminating worker thread/.test(message)) return new WorkerCrashError(`worker thread died during a task (${message})`);
       return error instanceof Error ? error : new TaskError(message);
     },
-    cpuMs: async () => hostCpuMs(),
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: taskThreads && threadTimes((t) => taskThreads!.has(t.tid)) }),
     peakRssBytes: async () => hostPeakRssBytes(),
     async unhandledRejection() {
       const results = await everyWorker('check');

@@ -9,8 +9,8 @@ export interface Executor {
   start(): Promise<void>;
   /** Run task `taskIndex` on lane `lane`; returns the task's value or a promise of it. */
   run(taskIndex: number, lane: number): unknown;
-  /** CPU time (user + system) so far of the host and every process the executor started, ms. */
-  cpuMs(): Promise<number>;
+  /** CPU time so far of the host and every process the executor started, in total and by thread kind. */
+  usage(): Promise<Usage>;
   /** Peak resident set so far, summed over the host and every process the executor started, bytes. */
   peakRssBytes(): Promise<number>;
   /** Run teardown and stop workers gracefully. */
@@ -44,6 +44,122 @@ export class TaskError extends Error {
   }
 }
 
+/** What Executor.usage() reports: cumulative, ms. */
+export interface Usage {
+  /** CPU time (user + system) of the host and every process the executor started, every thread. */
+  cpuMs: number;
+  /** Part of it by thread kind; absent where the threads cannot be told apart (see threadTimes). */
+  threads?: ThreadTimes;
+}
+
+/** CPU time and run-queue wait of a process's threads by the part they play, cumulative, ms. */
+export interface ThreadTimes {
+  /** On-CPU time of the threads that run the user's tasks. */
+  taskCpuMs: number;
+  /** Time those threads were ready to run but waited for a core. */
+  taskRunQueueMs: number;
+  /** On-CPU time of libuv's thread pool; absent when this libuv does not name its threads. */
+  poolCpuMs?: number;
+}
+
+/** One thread of this process: its name (comm) and schedstat's on-CPU and run-queue wait, ns. */
+export interface ThreadReading {
+  tid: number;
+  name: string;
+  cpuNs: number;
+  waitNs: number;
+}
+
+/** The name libuv (1.50 and later) gives its thread-pool threads: zlib, fs, crypto.pbkdf2, dns.lookup run there. */
+export const LIBUV_POOL_THREAD = 'libuv-worker';
+/** The name Node gives a worker_threads thread that was not given a name of its own (piscina gives none). */
+export const WORKER_THREAD = 'WorkerThread';
+
+/** Whether the pool's threads can be recognised: before 1.50 libuv left them with the process's name. */
+const libuvNamesItsPool = (() => {
+  const [major, minor] = process.versions.uv.split('.').map(Number);
+  return major > 1 || (major === 1 && minor >= 50);
+})();
+
+/**
+ * Every thread of this process now, from /proc/self/task/<tid>/{comm,schedstat} (Linux). schedstat's
+ * on-CPU time is the scheduler's own nanosecond count, the same total that getrusage splits into
+ * user and system. Null where the files do not exist.
+ */
+export function readThreads(): ThreadReading[] | null {
+  let tids: string[];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return null;
+  }
+  const threads: ThreadReading[] = [];
+  for (const tid of tids) {
+    try {
+      const [cpu, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trimEnd();
+      if (Number.isFinite(cpu) && Number.isFinite(wait)) threads.push({ tid: Number(tid), name, cpuNs: cpu, waitNs: wait });
+    } catch {
+      // the thread ended between listing and reading
+    }
+  }
+  return threads.length > 0 ? threads : null;
+}
+
+/**
+ * This process's CPU time and run-queue wait so far split by thread kind: the task threads
+ * (`isTask`), libuv's pool, and the rest (V8's compiler and GC threads, the inspector's, threads the
+ * workload started itself), which is left for the caller to derive from the process's total since a
+ * thread that ended has left the per-thread files but not the total. Cumulative sums are safe for
+ * the two kinds counted: task threads and pool threads live as long as the process. Undefined off
+ * Linux.
+ */
+export function threadTimes(isTask: (thread: ThreadReading) => boolean): ThreadTimes | undefined {
+  const threads = readThreads();
+  if (!threads) return undefined;
+  let taskCpuNs = 0;
+  let taskWaitNs = 0;
+  let poolCpuNs = 0;
+  for (const thread of threads) {
+    if (isTask(thread)) {
+      taskCpuNs += thread.cpuNs;
+      taskWaitNs += thread.waitNs;
+    } else if (thread.name === LIBUV_POOL_THREAD) {
+      poolCpuNs += thread.cpuNs;
+    }
+  }
+  return { taskCpuMs: taskCpuNs / 1e6, taskRunQueueMs: taskWaitNs / 1e6, ...(libuvNamesItsPool ? { poolCpuMs: poolCpuNs / 1e6 } : {}) };
+}
+
+/** The event loop's thread: Linux gives a process's main thread the process's id. */
+export const isMainThread = (thread: ThreadReading) => thread.tid === process.pid;
+
+/** Sum of thread times (host and children); undefined when any part is, pool only when every part has it. */
+export function sumThreadTimes(parts: ReadonlyArray<ThreadTimes | undefined>): ThreadTimes | undefined {
+  if (parts.some((p) => p === undefined)) return undefined;
+  const all = parts as ThreadTimes[];
+  const pool = all.every((p) => p.poolCpuMs !== undefined);
+  return {
+    taskCpuMs: all.reduce((sum, p) => sum + p.taskCpuMs, 0),
+    taskRunQueueMs: all.reduce((sum, p) => sum + p.taskRunQueueMs, 0),
+    ...(pool ? { poolCpuMs: all.reduce((sum, p) => sum + p.poolCpuMs!, 0) } : {}),
+  };
+}
+
+/**
+ * Thread times spent between two readings, for a batch; undefined when either is missing. Never
+ * negative: a kind's sum can only fall if one of its threads ended, which the reading cannot see.
+ */
+export function threadTimesBetween(before: ThreadTimes | undefined, after: ThreadTimes | undefined): ThreadTimes | undefined {
+  if (!before || !after) return undefined;
+  const pool = before.poolCpuMs !== undefined && after.poolCpuMs !== undefined;
+  return {
+    taskCpuMs: Math.max(0, after.taskCpuMs - before.taskCpuMs),
+    taskRunQueueMs: Math.max(0, after.taskRunQueueMs - before.taskRunQueueMs),
+    ...(pool ? { poolCpuMs: Math.max(0, after.poolCpuMs! - before.poolCpuMs!) } : {}),
+  };
+}
+
 export function hostCpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
@@ -51,7 +167,8 @@ export function hostCpuMs(): number {
 
 /**
  * Run-queue wait of every thread of this process so far, ms: Linux's /proc/self/task/<tid>/schedstat
- * (on-CPU ns, run-queue wait ns, time slices). 0 where the file does not exist.
+ * (on-CPU ns, run-queue wait ns, time slices). 0 where the file does not exist. What a batch reports
+ * only when its task threads cannot be told apart (threadTimes): it counts V8's and libuv's threads too.
  */
 export function hostRunQueueMs(): number {
   let total = 0;
