@@ -164,6 +164,8 @@ export async function startHost(
           wallMs: message.wallMs,
           tasks: message.tasks,
           cpuMs: message.cpuMs,
+          ...(typeof message.taskCpuMs === 'number' ? { taskCpuMs: message.taskCpuMs } : {}),
+          ...(typeof message.poolCpuMs === 'number' ? { poolCpuMs: message.poolCpuMs } : {}),
           latenciesMs: message.latenciesMs,
           ...(typeof message.runQueueMs === 'number' ? { runQueueMs: message.runQueueMs } : {}),
           ...(typeof message.machineTicks?.busy === 'number' && typeof message.machineTicks.steal === 'number'
