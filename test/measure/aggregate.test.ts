@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stolenMs } from '../../src/measure/aggregate.ts';
+import { aggregateCell, stolenMs, taskThreads } from '../../src/measure/aggregate.ts';
+import type { VisitOutcome } from '../../src/runtimes/visit.ts';
 import type { BatchSample } from '../../src/types.ts';
 
 const batch = (busy: number, steal: number): BatchSample => ({ wallMs: 100, tasks: 1, cpuMs: 50, latenciesMs: [], machineTicks: { busy, steal } });
@@ -14,5 +15,85 @@ describe('steal attribution', () => {
     expect(stolenMs(400, [batch(1, 3), batch(99, 22)])).toBeCloseTo(100, 12);
     expect(stolenMs(400, [batch(100, 0)])).toBe(0);
     expect(stolenMs(400, [{ wallMs: 100, tasks: 1, cpuMs: 50, latenciesMs: [] }])).toBe(0);
+  });
+});
+
+const visit = (samples: BatchSample[]): VisitOutcome => ({ status: 'ok', samples, elapsedMs: 1 });
+const sample = (fields: Partial<BatchSample>): BatchSample => ({ wallMs: 100, tasks: 4, cpuMs: 100, latenciesMs: [1, 2, 3, 4], ...fields });
+
+describe('CPU by thread kind', () => {
+  it('sequential: the task thread is the utilisation; libuv pool and V8 background threads are reported apart', () => {
+    // The figures: the whole process used 157% of a core, the main thread only 60%.
+    const cell = aggregateCell('sequential', 1, [visit([sample({ cpuMs: 157, taskCpuMs: 60, poolCpuMs: 80, runQueueMs: 30 })])], 2)!;
+    expect(cell.cpuUtilization).toBeCloseTo(0.6, 12);
+    expect(cell.poolUtilization).toBeCloseTo(0.8, 12);
+    expect(cell.overheadUtilization).toBeCloseTo(0.17, 12);
+    expect(cell.runQueueShare).toBeCloseTo(0.3, 12);
+  });
+
+  it('stays within the task threads (and the cores), and the wait share within [0, 1], whatever the readings', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const [model, concurrency] of [['sequential', 1], ['async', 16], ['thread', 4], ['process', 3]] as const) {
+      const threads = taskThreads(model, concurrency);
+      for (let trial = 0; trial < 200; trial++) {
+        // Physics: each task thread runs + waits at most the wall time; readings a moment apart add a little skew.
+        const samples = Array.from({ length: 1 + Math.floor(random() * 5) }, () => {
+          const wallMs = 1 + random() * 200;
+          let task = 0;
+          let wait = 0;
+          for (let t = 0; t < threads; t++) {
+            const run = random() * wallMs;
+            task += run;
+            wait += random() * (wallMs - run);
+          }
+          const skew = 1 + random() * 0.02;
+          const pool = random() * 4 * wallMs;
+          return sample({ wallMs, taskCpuMs: task * skew, poolCpuMs: pool, cpuMs: task + pool + random() * wallMs, runQueueMs: wait * skew });
+        });
+        for (const cores of [1, 2, 64]) {
+          const cell = aggregateCell(model, concurrency, [visit(samples)], cores)!;
+          expect(cell.cpuUtilization).toBeGreaterThanOrEqual(0);
+          expect(cell.cpuUtilization).toBeLessThanOrEqual(Math.min(threads, cores));
+          expect(cell.runQueueShare).toBeGreaterThanOrEqual(0);
+          expect(cell.runQueueShare).toBeLessThanOrEqual(1);
+          expect(cell.overheadUtilization).toBeGreaterThanOrEqual(0);
+        }
+      }
+    }
+  });
+
+  it('async at any concurrency has one task thread: its event loop', () => {
+    expect(taskThreads('async', 64)).toBe(1);
+    expect(taskThreads('sequential', 1)).toBe(1);
+    expect(taskThreads('thread', 8)).toBe(8);
+    expect(taskThreads('process', 8)).toBe(8);
+    // The wait share is per task thread: 4 threads waiting 50 ms each in a 100 ms batch waited half the time.
+    const cell = aggregateCell('thread', 4, [visit([sample({ cpuMs: 300, taskCpuMs: 280, poolCpuMs: 0, runQueueMs: 200 })])], 8)!;
+    expect(cell.runQueueShare).toBeCloseTo(0.5, 12);
+    expect(cell.cpuUtilization).toBeCloseTo(2.8, 12);
+  });
+
+  it('without per-thread figures: the whole process, capped at the task threads and cores; no pool or overhead share', () => {
+    const whole = aggregateCell('sequential', 1, [visit([sample({ cpuMs: 157, runQueueMs: 404 })])], 2)!;
+    expect(whole.cpuUtilization).toBe(1);
+    expect(whole.runQueueShare).toBe(1);
+    expect(whole.poolUtilization).toBeUndefined();
+    expect(whole.overheadUtilization).toBeUndefined();
+    // Within the bound the figure is today's: CPU time / wall time.
+    expect(aggregateCell('sequential', 1, [visit([sample({ cpuMs: 42, runQueueMs: 3 })])], 2)!).toMatchObject({ cpuUtilization: 0.42, runQueueShare: 0.03 });
+    expect(aggregateCell('thread', 4, [visit([sample({ cpuMs: 350 })])], 8)!.cpuUtilization).toBeCloseTo(3.5, 12);
+    expect(aggregateCell('thread', 4, [visit([sample({ cpuMs: 350 })])], 2)!.cpuUtilization).toBe(2);
+    // A cell measured partly without them (older host) falls back as a whole.
+    const mixed = aggregateCell('sequential', 1, [visit([sample({ cpuMs: 90, taskCpuMs: 10, poolCpuMs: 75 })]), visit([sample({ cpuMs: 90 })])], 2)!;
+    expect(mixed.cpuUtilization).toBeCloseTo(0.9, 12);
+    expect(mixed.poolUtilization).toBeUndefined();
+  });
+
+  it('a host that cannot see the pool reports no pool share; the rest is overhead', () => {
+    const cell = aggregateCell('sequential', 1, [visit([sample({ cpuMs: 100, taskCpuMs: 20 })])], 2)!;
+    expect(cell.cpuUtilization).toBeCloseTo(0.2, 12);
+    expect(cell.poolUtilization).toBeUndefined();
+    expect(cell.overheadUtilization).toBeCloseTo(0.8, 12);
   });
 });
