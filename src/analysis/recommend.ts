@@ -101,7 +101,8 @@ export function recommend(
     })
     .join(', ');
   const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue!)} for one` : '';
-  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : 'Unclassified';
+  const pooled = (baseline.poolUtilization ?? 0) >= 0.05 ? `; its native work ran in libuv's thread pool, using ${percent(baseline.poolUtilization!)} of a core` : '';
+  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited}${pooled})` : 'Unclassified';
   const marginText = percent(margin);
   let verdict: string;
   if (current.model === 'sequential') {
