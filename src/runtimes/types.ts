@@ -8,6 +8,7 @@
  * to file descriptor 3 (stdout and stderr stay free for the user's code). Messages, in order:
  *   probe mode:  {"type":"hello","env":{...}}                      then exit 0
  *   measure:     {"type":"ready","startupMs":n}
+ *                {"type":"warmed","warmupMs":n,"settled":bool}      with warmupMaxMs, before the first sample
  *                {"type":"sample","wallMs":n,"tasks":n,"cpuMs":n,"latenciesMs":[...]}   per measured batch
  *                {"type":"done","peakRssBytes":n}                   then exit 0
  *   any time:    {"type":"failure","status":"load-error"|"errored"|"timed-out"|"crashed","message":"..."}
@@ -41,6 +42,12 @@ export interface VisitSpec {
   warmupBatches: number;
   /** Warm-up also lasts at least this long, ms (JIT tiers need time, not just one short batch); optional. */
   warmupTimeMs?: number;
+  /**
+   * With this, warm-up lasts until the rate has settled (measure/warmup.ts), at most this long, ms,
+   * and the host reports it in a "warmed" message before the first sample. Without it, warm-up is
+   * warmupBatches and warmupTimeMs only.
+   */
+  warmupMaxMs?: number;
   /** Measured batches: at least minBatches, then more until sampleTimeMs has passed, at most maxBatches. */
   minBatches: number;
   maxBatches: number;
@@ -59,6 +66,8 @@ export interface HostCommand {
 export type HostMessage =
   | { type: 'hello'; env: Record<string, unknown> }
   | { type: 'ready'; startupMs: number }
+  /** Autonomous visits with warmupMaxMs: how long warm-up took, and whether the rate settled before the cap. */
+  | { type: 'warmed'; warmupMs: number; settled: boolean }
   | ({ type: 'sample' } & BatchSample)
   | { type: 'done'; peakRssBytes: number }
   | { type: 'failure'; status: 'load-error' | 'errored' | 'timed-out' | 'crashed'; message: string };

@@ -16,6 +16,8 @@ export interface VisitOutcome {
   error?: string;
   env?: Record<string, unknown>;
   startupMs?: number;
+  /** How long the host warmed up, and whether its rate settled before the cap (visits with warmupMaxMs). */
+  warmup?: { ms: number; settled: boolean };
   samples: BatchSample[];
   peakRssBytes?: number;
   /** Wall time of the whole visit including process start, ms (for budgeting). */
@@ -158,6 +160,9 @@ export async function startHost(
       case 'ready':
         outcome.startupMs = message.startupMs;
         settleReady(true);
+        break;
+      case 'warmed':
+        outcome.warmup = { ms: message.warmupMs, settled: message.settled };
         break;
       case 'sample': {
         const sample: BatchSample = {

@@ -13,6 +13,7 @@ import { processExecutor } from './executors/process.ts';
 import { threadExecutor } from './executors/thread.ts';
 import { hostRunQueueMs, machineTicks, threadTimesBetween, ticksBetween, TaskError, WorkerCrashError, type Executor } from './executors/types.ts';
 import { describeError, loadWorkload, WorkloadLoadError } from './load-workload.ts';
+import { warmupDecision, type WarmupBatch } from '../../measure/warmup.ts';
 import { startWatchdog } from './watchdog.ts';
 import { prepareWorkloadContext, takeUnhandledRejection } from './workload-context.ts';
 
@@ -122,25 +123,36 @@ async function measure(spec: VisitSpec): Promise<void> {
 }
 
 /**
- * Batches on the host's own clock, discarded while warming up (warmupBatches, and at least
- * warmupTimeMs), then at least minBatches measured and until sampleTimeMs has passed, at most
- * maxBatches. tinybench drives the loop; own counting keeps this exact whatever tinybench's time
- * and warm-up heuristics would do.
+ * Batches on the host's own clock, discarded while warming up, then at least minBatches measured and
+ * until sampleTimeMs has passed, at most maxBatches. Warm-up is warmupBatches and at least
+ * warmupTimeMs; with warmupMaxMs it lasts until the rate has settled (../../measure/warmup.ts), at
+ * most that long, and the host reports how long it took. tinybench drives the loop; own counting
+ * keeps this exact whatever tinybench's time and warm-up heuristics would do.
  */
 async function autonomousBatches(spec: VisitSpec, measureBatch: () => Promise<HostMessage | undefined>): Promise<void> {
   let measured = 0;
   let warmups = spec.warmupBatches;
-  const warmupUntil = performance.now() + (spec.warmupTimeMs ?? 0);
+  const warmupBegan = performance.now();
+  const warmupBatches: WarmupBatch[] = [];
+  let warming = true;
   let measuringSince: number | undefined;
   const stop = new AbortController();
+  const stillWarming = (sample: { wallMs: number; tasks: number }) => {
+    warmupBatches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
+    const elapsed = performance.now() - warmupBegan;
+    if (--warmups >= 0) return true;
+    if (spec.warmupMaxMs === undefined) return elapsed < (spec.warmupTimeMs ?? 0);
+    const decision = warmupDecision(warmupBatches, elapsed, spec.warmupTimeMs ?? 0, spec.warmupMaxMs);
+    if (!decision.done) return true;
+    send({ type: 'warmed', warmupMs: elapsed, settled: decision.settled });
+    return false;
+  };
   const oneBatch = async () => {
     if (stop.signal.aborted) return;
     const sample = await measureBatch();
     if (sample?.type !== 'sample') return stop.abort();
-    if (warmups > 0 || performance.now() < warmupUntil) {
-      warmups--;
-      return;
-    }
+    if (warming && stillWarming(sample)) return;
+    warming = false;
     send(sample);
     measuringSince ??= performance.now() - sample.wallMs;
     measured++;
