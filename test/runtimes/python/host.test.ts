@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { taskThreads } from '../../../src/measure/aggregate.ts';
 import { specFor, throughput, visit, workload } from './helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cb-python-host-'));
@@ -44,6 +45,27 @@ describe('python host: probe and measurement', () => {
     }
     expect(outcome.peakRssBytes).toBeGreaterThan(5 * 2 ** 20);
     expect(outcome.leftovers).toEqual([]);
+  });
+
+  it.runIf(process.platform === 'linux')("every model reports its task threads' own CPU time and run-queue wait, and no pool", async () => {
+    for (const [model, concurrency] of [['sequential', 1], ['async', 2], ['thread', 2], ['process', 2]] as const) {
+      const w = workload({ module: 'busy.py' });
+      const outcome = await visit(w, specFor(w, model, concurrency, { minBatches: 3, maxBatches: 3 }));
+      expect(outcome.status, outcome.error).toBe('ok');
+      const threads = taskThreads(model, concurrency);
+      for (const sample of outcome.samples) {
+        expect(sample.taskCpuMs).toBeGreaterThan(0);
+        // Python has no libuv pool.
+        expect(sample.poolCpuMs).toBeUndefined();
+        // Each task thread runs or waits for a core at most the batch's wall time (readings a moment apart).
+        expect(sample.taskCpuMs! + sample.runQueueMs!).toBeLessThan(threads * (sample.wallMs * 1.05 + 2));
+      }
+      const task = sum(outcome.samples.map((s) => s.taskCpuMs!));
+      const cpu = sum(outcome.samples.map((s) => s.cpuMs));
+      // Pure-Python work runs on the task threads; the host's watchdog and the pool's managers take little.
+      expect(task).toBeGreaterThan(0.8 * cpu);
+      expect(task).toBeLessThan(1.05 * cpu + 2);
+    }
   });
 
   it('keeps sampling until sampleTimeMs has passed, but never beyond maxBatches', async () => {

@@ -149,16 +149,21 @@ def probe(spec: dict, channel: Channel, cwd: str) -> None:
 def measured_batch(model) -> dict:
     """One batch, as the protocol's sample message."""
     run_queue_before, ticks_before = common.run_queue_ms(), common.machine_ticks()
-    wall_ms, cpu_ms, latencies = model.batch()
+    wall_ms, cpu_ms, latencies, threads = model.batch()
     cpu_ms = max(cpu_ms, 0.0)
     sample = {
         "type": "sample",
         "wallMs": round(wall_ms, 4),
         "tasks": len(latencies),
         "cpuMs": round(cpu_ms, 3),
-        "runQueueMs": round(common.run_queue_ms() - run_queue_before, 3),
         "latenciesMs": [round(latency, 4) for latency in latencies],
     }
+    if threads is not None:
+        # The task threads' own CPU time and run-queue wait (Python has no libuv pool: no poolCpuMs).
+        sample["taskCpuMs"] = round(threads["taskCpuMs"], 3)
+        sample["runQueueMs"] = round(threads["runQueueMs"], 3)
+    else:
+        sample["runQueueMs"] = round(common.run_queue_ms() - run_queue_before, 3)
     ticks = common.ticks_between(ticks_before, common.machine_ticks())
     if ticks is not None:
         sample["machineTicks"] = ticks
