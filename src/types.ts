@@ -84,6 +84,12 @@ export interface CellResult {
   peakRssBytes: number;
   /** Median time to start the pool (spawn + load the workload + setup), ms; not part of throughput. */
   startupMs: number;
+  /**
+   * Warm-up until the rate settled (run): the median time it took per visit, ms, and how many visits
+   * reached the cap still warming up (their figures are of code not yet at full speed). A real cost
+   * of short-lived pools. Absent when warm-up was fixed (compare).
+   */
+  warmup?: { medianMs: number; unsettled: number };
   /** Median throughput / the sequential cell's median throughput (null when there is no sequential cell). */
   speedup: number | null;
   /** Why `speedup` is null although the cell was measured: not enough data, or a figure that cannot be physically true. */

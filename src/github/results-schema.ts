@@ -97,6 +97,7 @@ const cell = obj({
   startupMs: nullable(num),
   speedup: nullable(num),
   'speedupWithheld?': str(),
+  'warmup?': obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 100_000),
 });
 

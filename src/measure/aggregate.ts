@@ -101,6 +101,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
   const steal = stolenMs(cpu, samples);
   const startups = visits.map((v) => v.startupMs).filter((s): s is number => s !== undefined);
+  const warmups = visits.map((v) => v.warmup).filter((w) => w !== undefined);
   let status: CellStatus = 'ok';
   let error: string | undefined;
   if (failures.length > 0) {
@@ -123,6 +124,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
     stealShare: wall > 0 ? round(steal / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
+    ...(warmups.length > 0 ? { warmup: { medianMs: round(median(sortSamples(warmups.map((w) => w.ms))), 1), unsettled: warmups.filter((w) => !w.settled).length } } : {}),
     speedup: null,
     batchThroughputs: throughputs.map((t) => round(t)),
     batchesPerRound: visits.map((v) => v.samples.length).filter((n) => n > 0),

@@ -70,6 +70,8 @@ export const WARMUP_TIME_MS = 60;
 export const WARMUP_CAP_SHARE = 0.02;
 const WARMUP_CAP_MIN_MS = 250;
 const WARMUP_CAP_MAX_MS = 5000;
+/** Most whole batches one sample repeats. */
+const MAX_BATCH_REPEAT = 10_000;
 /** Target wall time of one measured batch in `run`, ms (batches of slow tasks get fewer tasks; see sweep.ts). */
 export const RUN_BATCH_MS = 50;
 /** Batches of a cell's first visit: six bound a median at 95% (medianConfidenceInterval) from one visit alone. */
@@ -175,9 +177,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
  * BUDGET_ALLOWANCE_SHARE of the budget or one visit's cost late, whichever is larger.
  *
  * 1. Calibration: each workload's sequential cell runs a short batch in a fresh host. It gives the
- *    time of one task, so every cell's batches can be sized to about RUN_BATCH_MS (a workload of
- *    128 tasks that each wait 40 ms would otherwise spend 5 s per batch at concurrency 1), and the
- *    cost of starting a host.
+ *    time of one task, so every cell's samples can be sized to about RUN_BATCH_MS: fewer tasks per
+ *    batch for slow tasks (128 tasks that each wait 40 ms would spend 5 s per batch at concurrency
+ *    1), the whole batch repeated for tiny ones (2,000 tasks of 1 us last 2 ms); and the cost of
+ *    starting a host.
  * 2. The coarse sweep (levels.ts): the levels nearest 1, cores and 2 x cores of every model, and
  *    async's far end. When even one visit of each does not fit, the least telling are skipped.
  * 3. Rounds: each visits every active cell once, in a fresh host, in a seeded random order, so slow
@@ -235,10 +238,16 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       else if (outcome.status !== 'aborted') visits.get(cell.key)!.push(outcome);
     }
     const batchTasks = (cell: Cell) => batchTasksFor(cell.workload.tasks, cell.concurrency, oneTaskMs.get(cell.workload.name) ?? Number.NaN, RUN_BATCH_MS);
-    /** Expected wall time of one batch of the cell: its tasks over its lanes, at the sequential rate (an upper bound for parallel models). */
+    /** Whole batches per sample: a batch of tiny tasks (all of them at the sequential rate) is repeated up to about RUN_BATCH_MS. */
+    const batchRepeat = (cell: Cell) => {
+      const one = oneTaskMs.get(cell.workload.name);
+      if (one === undefined || !(one > 0)) return 1;
+      return Math.max(1, Math.min(MAX_BATCH_REPEAT, Math.floor(RUN_BATCH_MS / (cell.workload.tasks * one))));
+    };
+    /** Expected wall time of one sample of the cell: its tasks over its lanes, at the sequential rate (an upper bound for parallel models). */
     const batchMsOf = (cell: Cell) => {
       const one = oneTaskMs.get(cell.workload.name);
-      return one === undefined || !Number.isFinite(one) ? RUN_BATCH_MS : (batchTasks(cell) * one) / Math.min(cell.concurrency, batchTasks(cell));
+      return one === undefined || !Number.isFinite(one) ? RUN_BATCH_MS : (batchRepeat(cell) * batchTasks(cell) * one) / Math.min(cell.concurrency, batchTasks(cell));
     };
     const healthy = (cell: Cell) => visits.get(cell.key)!.every((v) => v.status === 'ok' || v.status === 'aborted');
 
@@ -274,7 +283,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         const batches = first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
         if (!fits(expected)) continue;
-        const spec = { ...visitSpec(cell, sampleTimeMs, 'measure', batches, batchTasks(cell)), warmupMaxMs: warmupCapMs };
+        const repeat = batchRepeat(cell);
+        const spec = { ...visitSpec(cell, sampleTimeMs, 'measure', batches, batchTasks(cell)), warmupMaxMs: warmupCapMs, ...(repeat > 1 ? { batchRepeat: repeat } : {}) };
         const outcome = await visit(cell, spec, expected);
         visits.get(cell.key)!.push(outcome);
         costs.learn(cell, outcome, Math.max(WARMUP_TIME_MS, batchMsOf(cell)));

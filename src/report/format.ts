@@ -75,6 +75,11 @@ export function cellNotes(workload: Pick<WorkloadResult, 'cells' | 'skipped'>): 
   const byReason = new Map<string, string[]>();
   for (const s of workload.skipped ?? []) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), `${s.model} ${s.concurrency}`]);
   for (const [reason, cells] of byReason) notes.push(`not measured: ${cells.join(', ')} (${reason})`);
+  const cold = workload.cells.filter((c) => (c.warmup?.unsettled ?? 0) > 0);
+  if (cold.length > 0) {
+    const list = cold.map((c) => `${c.model} ${c.concurrency} (${c.warmup!.unsettled} of ${c.rounds} visits)`).join(', ');
+    notes.push(`still warming up when the warm-up cap ended: ${list}; their figures are of code not yet at full speed (a longer --time-budget warms up longer)`);
+  }
   return notes;
 }
 

@@ -52,6 +52,11 @@ export interface VisitSpec {
   minBatches: number;
   maxBatches: number;
   sampleTimeMs: number;
+  /**
+   * A sample runs the batch of workload.tasks this many times back to back (each a whole batch) and
+   * reports their sum, so a batch of tiny tasks still lasts long enough to time; 1 when absent.
+   */
+  batchRepeat?: number;
   /** Run batches only when told to (see the protocol above); warm-up and sample limits are then the orchestrator's. */
   stepped?: boolean;
 }

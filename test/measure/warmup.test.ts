@@ -21,7 +21,7 @@ describe('warmupDecision', () => {
     const result = run(rising, 60, 5000);
     expect(result.settled).toBe(true);
     expect(result.elapsed).toBeGreaterThanOrEqual(2000);
-    expect(result.elapsed).toBeLessThan(2800);
+    expect(result.elapsed).toBeLessThan(4500);
   });
 
   it('ends after the minimum for code that is warm at once', () => {
@@ -37,7 +37,7 @@ describe('warmupDecision', () => {
     expect(result.elapsed).toBeLessThan(1100);
   });
 
-  it('compares windows of at least 20 ms, so the noise of single short batches does not end it early', () => {
+  it('fits a trend over many batches, so the noise of single short batches does not end it early', () => {
     // Batches of 1 task of about 1 ms, +-10% alternating, on a rate rising until 300 ms.
     let batch = 0;
     const noisyRamp = (ms: number) => (1 + Math.min(300, ms) / 100) * (batch++ % 2 === 0 ? 0.9 : 1.1);

@@ -73,7 +73,10 @@ async function measure(spec: VisitSpec): Promise<void> {
   watchdog.starts[0] = 0;
   send({ type: 'ready', startupMs: performance.now() - startBegin });
 
-  const latencies = new Float64Array(tasks);
+  // A sample is the batch run `repeat` times back to back, each a whole batch (drain included):
+  // a batch of tiny tasks lasts microseconds, too short to time (a multiplication once measured x13).
+  const repeat = Math.max(1, Math.floor(spec.batchRepeat ?? 1));
+  const latencies = new Float64Array(tasks * repeat);
   let batchFailure: unknown;
   /** One batch, measured; undefined when it failed (batchFailure says why). */
   const measureBatch = async (): Promise<HostMessage | undefined> => {
@@ -81,7 +84,8 @@ async function measure(spec: VisitSpec): Promise<void> {
       const runQueueBefore = hostRunQueueMs();
       const ticksBefore = machineTicks();
       const before = await executor!.usage();
-      const wallMs = await runBatch(executor!, tasks, lanes, watchdog.starts, latencies);
+      let wallMs = 0;
+      for (let r = 0; r < repeat; r++) wallMs += await runBatch(executor!, tasks, lanes, watchdog.starts, latencies.subarray(r * tasks, (r + 1) * tasks));
       const after = await executor!.usage();
       const cpuMs = after.cpuMs - before.cpuMs;
       // The task threads' own CPU and wait where they can be told apart from V8's and libuv's threads
@@ -93,7 +97,7 @@ async function measure(spec: VisitSpec): Promise<void> {
       // Outside timing: a batch that left an unhandled rejection anywhere ends the cell (workload-context.ts).
       const rejection = await unhandledRejection(executor!);
       if (rejection) throw new TaskError(rejection);
-      return { type: 'sample', wallMs, tasks, cpuMs, ...split, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) };
+      return { type: 'sample', wallMs, tasks: tasks * repeat, cpuMs, ...split, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) };
     } catch (error) {
       batchFailure = executor!.translateFailure?.(error) ?? error;
       return undefined;

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/load.ts';
+import type { WorkloadConfig } from '../../../src/config/types.ts';
+import { nodeRuntime } from '../../../src/runtimes/node/runtime.ts';
+import type { VisitSpec } from '../../../src/runtimes/types.ts';
+import { runVisit } from '../../../src/runtimes/visit.ts';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+function workload(module: string, tasks: number): WorkloadConfig {
+  return parseConfig({ workloads: [{ name: 'w', module, tasks }] }, join(FIXTURES, 'concurrency-bench.config.json')).workloads[0];
+}
+
+function spec(w: WorkloadConfig, extra: Partial<VisitSpec>): VisitSpec {
+  return {
+    mode: 'measure',
+    workload: { name: w.name, modulePath: w.modulePath, function: w.function, tasks: w.tasks, timeoutMs: 20_000 },
+    model: 'sequential',
+    concurrency: 1,
+    warmupBatches: 1,
+    warmupTimeMs: 60,
+    minBatches: 4,
+    maxBatches: 50,
+    sampleTimeMs: 100,
+    ...extra,
+  };
+}
+
+const rate = (samples: readonly { tasks: number; wallMs: number }[]) => samples.reduce((s, b) => s + b.tasks, 0) / samples.reduce((s, b) => s + b.wallMs, 0);
+
+describe('the Node host samples what run asks for', () => {
+  it('warms up until the rate settles: a task that speeds up for 1 s is measured at its steady rate', async () => {
+    const w = workload('warming.mjs', 10);
+    const settled = await runVisit(nodeRuntime, w, spec(w, { warmupMaxMs: 4000 }), { hardTimeoutMs: 60_000 });
+    expect(settled.status, settled.error).toBe('ok');
+    expect(settled.warmup?.settled).toBe(true);
+    expect(settled.warmup!.ms).toBeGreaterThanOrEqual(900);
+    // Steady state is 1 task per ms; spinning is timed by the task itself, so this holds on a busy machine too.
+    expect(rate(settled.samples)).toBeGreaterThan(0.9);
+    // The fixed 60 ms warm-up measured it cold, and did not say so.
+    const cold = await runVisit(nodeRuntime, w, spec(w, {}), { hardTimeoutMs: 60_000 });
+    expect(cold.warmup).toBeUndefined();
+    expect(rate(cold.samples)).toBeLessThan(0.75);
+    // A cap shorter than the ramp: measured anyway, reported as not settled.
+    const capped = await runVisit(nodeRuntime, w, spec(w, { warmupMaxMs: 300 }), { hardTimeoutMs: 60_000 });
+    expect(capped.warmup).toMatchObject({ settled: false });
+    expect(capped.warmup!.ms).toBeLessThan(600);
+  });
+
+  it('repeats a batch of tiny tasks within one sample', async () => {
+    const w = workload('multiply.mjs', 10);
+    const outcome = await runVisit(nodeRuntime, w, spec(w, { batchRepeat: 500, sampleTimeMs: 0 }), { hardTimeoutMs: 60_000 });
+    expect(outcome.status, outcome.error).toBe('ok');
+    for (const sample of outcome.samples) {
+      expect(sample.tasks).toBe(5000);
+      expect(sample.latenciesMs).toHaveLength(5000);
+    }
+  });
+});
