@@ -73,7 +73,7 @@ const WARMUP_CAP_MAX_MS = 5000;
 /** Most whole batches one sample repeats. */
 const MAX_BATCH_REPEAT = 10_000;
 /** Target wall time of one measured batch in `run`, ms (batches of slow tasks get fewer tasks; see sweep.ts). */
-export const RUN_BATCH_MS = 50;
+export const RUN_BATCH_MS = 30;
 /** Batches of a cell's first visit: six bound a median at 95% (medianConfidenceInterval) from one visit alone. */
 export const FIRST_VISIT_BATCHES = 6;
 /** Batches of later visits: what they add is another host, not more batches of the same one. */

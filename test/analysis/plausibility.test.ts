@@ -59,6 +59,9 @@ describe('withheldReason', () => {
     expect(withheldReason(cell('async', 2, 146), baseline, context)).toMatch(/async runs every computing part on one thread/);
     // A multiplication at 1 in flight: x13.
     expect(withheldReason(cell('async', 1, 1300), baseline, { ...context, cpuShare: 0.5 })).toMatch(/1 in flight cannot overlap more than 1-fold/);
+    // Above the bound only by its point estimate (a wide interval): still never reported, and said to be noise.
+    const noisy = { ...cell('async', 16, 165), batchThroughputs: [80, 250, 165, 120, 210, 165, 90, 240], batchesPerRound: [4, 4] };
+    expect(withheldReason(noisy, baseline, context)).toMatch(/^impossible: measured x1\.65 .*within noise of the bound/);
     // Possible: x1.9 on 2 cores, x1.04 for one thread (within the tolerance), x12 at 16 in flight of an I/O task.
     expect(withheldReason(cell('process', 2, 190), baseline, context)).toBeUndefined();
     expect(withheldReason(cell('thread', 1, 104), baseline, context)).toBeUndefined();
