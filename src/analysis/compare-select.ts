@@ -53,7 +53,8 @@ export function selectCells(base: WorkloadResult, head: WorkloadResult): Selecte
  */
 export function computeShare(cell: CellResult, cores: number): number {
   const lanes = cell.model === 'sequential' || cell.model === 'async' ? 1 : Math.max(1, Math.min(cell.concurrency, cores));
-  return (cell.cpuUtilization + (cell.runQueueShare ?? 0) + (cell.stealShare ?? 0)) / lanes;
+  // cpuUtilization and stealShare are in cores; runQueueShare is already a share of each task thread's time.
+  return (cell.cpuUtilization + (cell.stealShare ?? 0)) / lanes + (cell.runQueueShare ?? 0);
 }
 
 /**
@@ -77,6 +78,8 @@ export function comparisonMetric(base: CellResult | undefined, head: CellResult 
  * workload spreading over libuv's pool, e.g. pbkdf2, is left free).
  */
 export function runsOnOneCpu(base: CellResult | undefined, head: CellResult | undefined): boolean {
-  const single = (c: CellResult | undefined) => c !== undefined && (c.model === 'sequential' || (c.model === 'async' && c.cpuUtilization <= 1.1));
+  // The whole host's CPU: the task thread's own is at most one core by construction (aggregate.ts).
+  const total = (c: CellResult) => c.cpuUtilization + (c.poolUtilization ?? 0) + (c.overheadUtilization ?? 0);
+  const single = (c: CellResult | undefined) => c !== undefined && (c.model === 'sequential' || (c.model === 'async' && total(c) <= 1.1));
   return single(base) && single(head);
 }
