@@ -1,0 +1,460 @@
+/**
+ * Verdict-truth benchmark (`npm run bench:truth`, issue 10 item 6): does a default `run` tell the
+ * truth about workloads that are not among the examples?
+ *
+ * Corpus: scripts/fixtures/truth/node (synthetic workloads, some reused from ../verdicts, and real
+ * libraries: marked, acorn, zlib, fs, an HTTP client against a local server) and
+ * scripts/fixtures/truth/python (compact ports of pyperformance's nbody, json_dumps and
+ * regex_effbot, zlib.compress, sqlite3 on an in-memory database).
+ *
+ * 1. Ground truth, per workload: every configured cell (BENCH_TRUTH_CELLS=coarse: each model's
+ *    levels nearest 1, cores and 2 x cores, and async's far end) runs in one long-lived host with a
+ *    long warm-up and a long sample (BENCH_TRUTH_MS each, default 3000), full batches of the
+ *    config's `tasks`. Sequential runs first and again last (its batches pooled, the drift between
+ *    the two printed; a phase whose sequential drifted more than 15% is measured again, up to
+ *    BENCH_TRUTH_TRIES times, the steadiest kept); speedup = median batch throughput / sequential's. Cached per workload in
+ *    .concurrency-bench/bench-truth/truth/, keyed by a hash of the config file, the workload's
+ *    module, the files beside the config, the truth settings and the core count
+ *    (BENCH_TRUTH_FRESH=1 measures again). A recommended cell without a truth (coarse mode) is
+ *    measured when first needed, bracketed by sequential again.
+ * 2. BENCH_REPEATS (default 5) repetitions of a default `run` per suite (the real runCommand, given
+ *    only the config and a JSON path; BENCH_BUDGET seconds overrides the budget), timed here.
+ *    One row per workload and repetition: recommendation, classification, reported speedup (or
+ *    why withheld) beside the truth of that cell, whether the recommendation is acceptable (its
+ *    truth within the margin of the best truth), CPU-bound speedups above the core count,
+ *    utilisation or run-queue shares out of range, and the run's wall time against the budget
+ *    (allowed: 5% of the budget or the run's longest visit, whichever is larger).
+ * 3. A summary per workload; exit 1 when any target of the issue is missed (everything is printed).
+ *
+ *   BENCH_SUITE node | python | all (default all), BENCH_ONLY=name,name, BENCH_REPEATS (5),
+ *   BENCH_BUDGET (seconds; default: run's own), BENCH_TRUTH_MS (3000), BENCH_TRUTH_CELLS all | coarse,
+ *   BENCH_TRUTH_TRIES (2), BENCH_TRUTH_FRESH=1. Results files of the runs: .concurrency-bench/bench-truth/runs/.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runCommand, type ProgressEvent } from '../src/commands/run.ts';
+import { loadConfig } from '../src/config/load.ts';
+import type { Config, WorkloadConfig } from '../src/config/types.ts';
+import { coarseLevels } from '../src/measure/levels.ts';
+import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
+import { runtimeFor } from '../src/runtimes/registry.ts';
+import { runVisit } from '../src/runtimes/visit.ts';
+import type { CellResult, Model, RunResults, WorkloadResult } from '../src/types.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SUITES = { node: join(ROOT, 'scripts/fixtures/truth/node/concurrency-bench.config.json'), python: join(ROOT, 'scripts/fixtures/truth/python/concurrency-bench.config.json') };
+type Suite = keyof typeof SUITES;
+const suiteEnv = process.env.BENCH_SUITE ?? 'all';
+if (!['node', 'python', 'all'].includes(suiteEnv)) throw new Error(`BENCH_SUITE must be node, python or all, not ${suiteEnv}`);
+const suites: Suite[] = suiteEnv === 'all' ? ['node', 'python'] : [suiteEnv as Suite];
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : undefined;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const BUDGET = process.env.BENCH_BUDGET ? Number(process.env.BENCH_BUDGET) : undefined;
+const TRUTH_MS = Number(process.env.BENCH_TRUTH_MS ?? 3000);
+/** A phase whose sequential rate drifted more than this from its first visit to its last is measured again (the machine changed under it). */
+const MAX_DRIFT = 0.15;
+const TRUTH_TRIES = Number(process.env.BENCH_TRUTH_TRIES ?? 2);
+const TRUTH_CELLS = process.env.BENCH_TRUTH_CELLS === 'coarse' ? 'coarse' : 'all';
+const FRESH = process.env.BENCH_TRUTH_FRESH === '1';
+/** Measured batches at least per truth cell (a median of one batch says nothing about its spread). */
+const TRUTH_MIN_BATCHES = 3;
+const CORES = availableParallelism();
+/** The issue's targets. */
+const SPEEDUP_TOLERANCE = 0.2;
+const BUDGET_ALLOWANCE_SHARE = 0.05;
+const OUT = join(ROOT, '.concurrency-bench', 'bench-truth');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143)); // the runtime layer's exit handler kills any host still running
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const fmtX = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `x${x >= 0.1 ? x.toFixed(2) : x.toPrecision(2)}`);
+const fmtRate = (r: number) => (r >= 1000 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1));
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const pct = (f: number) => `${f >= 0 ? '+' : ''}${(f * 100).toFixed(1)}%`;
+const labelOf = (model: Model, concurrency: number) => (model === 'sequential' ? 'sequential' : `${model} ${concurrency}`);
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ground truth
+
+interface TruthCell {
+  model: Model;
+  concurrency: number;
+  status: string;
+  error?: string;
+  /** Measured batches and their median throughput, tasks/s. */
+  batches: number;
+  throughput: number;
+  /** Interquartile range of the batch throughputs / median: the cell's own noise. */
+  spread: number;
+  /** Median throughput / the sequential throughput of the same phase. */
+  speedup: number | null;
+  /** Task threads' CPU / wall over the measured batches (where the host reports taskCpuMs), else the host's. */
+  cpu: number | null;
+  elapsedMs: number;
+}
+
+interface TruthFile {
+  key: string;
+  workload: string;
+  measuredAt: string;
+  settings: { warmupMs: number; sampleMs: number; minBatches: number; cores: number };
+  /** One entry per phase: its sequential visits, pooled; drift = second / first - 1. */
+  phases: { sequential: { throughput: number; batches: number; spread: number; drift: number | null }; loadavg: number }[];
+  cells: TruthCell[];
+}
+
+const truthKeyOf = (model: Model, concurrency: number) => `${model}:${concurrency}`;
+
+function truthCacheKey(config: Config, workload: WorkloadConfig): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(config.file));
+  hash.update(JSON.stringify({ name: workload.name, TRUTH_MS, TRUTH_MIN_BATCHES, CORES }));
+  const files = [workload.modulePath, ...readdirSync(config.dir).map((f) => join(config.dir, f))];
+  for (const file of files) {
+    if (existsSync(file) && statSync(file).isFile()) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** One cell in one long-lived host: TRUTH_MS of warm-up, then at least TRUTH_MS of full batches. */
+async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurrency: number) {
+  const cell: Cell = { workload, model, concurrency, key: truthKeyOf(model, concurrency) };
+  const spec = {
+    ...visitSpec(cell, TRUTH_MS, 'measure', TRUTH_MIN_BATCHES),
+    warmupBatches: 1,
+    warmupTimeMs: TRUTH_MS,
+    sampleTimeMs: TRUTH_MS,
+    minBatches: TRUTH_MIN_BATCHES,
+    maxBatches: 1_000_000,
+  };
+  const outcome = await runVisit(runtimeFor(workload.runtime), workload, spec, { hardTimeoutMs: 2 * TRUTH_MS + 4 * workload.timeoutMs + 60_000 });
+  const rates = outcome.samples.map((s) => (s.tasks / s.wallMs) * 1000);
+  const wall = outcome.samples.reduce((sum, s) => sum + s.wallMs, 0);
+  const taskCpu = outcome.samples.every((s) => typeof s.taskCpuMs === 'number') ? outcome.samples.reduce((sum, s) => sum + s.taskCpuMs!, 0) : null;
+  const cpu = outcome.samples.reduce((sum, s) => sum + s.cpuMs, 0);
+  const throughput = median(rates);
+  const result: TruthCell = {
+    model,
+    concurrency,
+    status: outcome.status === 'ok' && rates.length > 0 ? 'ok' : outcome.status,
+    ...(outcome.error ? { error: outcome.error } : {}),
+    batches: rates.length,
+    throughput,
+    spread: (quantile(rates, 0.75) - quantile(rates, 0.25)) / throughput,
+    speedup: null,
+    cpu: wall > 0 ? (taskCpu ?? cpu) / wall : null,
+    elapsedMs: outcome.elapsedMs,
+  };
+  log(`  truth ${workload.name} ${labelOf(model, concurrency)}: ${result.status}${result.status === 'ok' ? `, ${rates.length} batches, ${fmtRate(throughput)} tasks/s` : ` (${result.error ?? ''})`}, ${fmtS(outcome.elapsedMs)}`);
+  return { result, rates };
+}
+
+/** A phase: sequential, the cells, sequential again; speedups against the pooled sequential batches. */
+async function truthPhase(workload: WorkloadConfig, cells: readonly { model: Model; concurrency: number }[]) {
+  const load = loadavg()[0];
+  const first = await measureTruthVisit(workload, 'sequential', 1);
+  const measured: TruthCell[] = [];
+  for (const c of cells) measured.push((await measureTruthVisit(workload, c.model, c.concurrency)).result);
+  const last = await measureTruthVisit(workload, 'sequential', 1);
+  const pooled = [...first.rates, ...last.rates];
+  const sequentialRate = median(pooled);
+  const drift = first.rates.length > 0 && last.rates.length > 0 ? median(last.rates) / median(first.rates) - 1 : null;
+  const sequential: TruthCell = {
+    ...first.result,
+    status: first.result.status === 'ok' || last.result.status === 'ok' ? 'ok' : first.result.status,
+    batches: pooled.length,
+    throughput: sequentialRate,
+    spread: (quantile(pooled, 0.75) - quantile(pooled, 0.25)) / sequentialRate,
+    speedup: 1,
+    cpu: first.result.cpu !== null && last.result.cpu !== null ? (first.result.cpu + last.result.cpu) / 2 : (first.result.cpu ?? last.result.cpu),
+    elapsedMs: first.result.elapsedMs + last.result.elapsedMs,
+  };
+  for (const c of measured) c.speedup = c.status === 'ok' && sequential.status === 'ok' ? c.throughput / sequentialRate : null;
+  return { sequential, cells: measured, phase: { sequential: { throughput: sequentialRate, batches: pooled.length, spread: sequential.spread, drift }, loadavg: load } };
+}
+
+/** A phase, measured again (up to TRUTH_TRIES times in all) while its sequential baseline drifts more than MAX_DRIFT; the steadiest is kept. */
+async function steadyPhase(workload: WorkloadConfig, cells: readonly { model: Model; concurrency: number }[]) {
+  let kept: Awaited<ReturnType<typeof truthPhase>> | undefined;
+  const driftOf = (p: typeof kept) => Math.abs(p?.phase.sequential.drift ?? 0);
+  for (let attempt = 1; attempt <= TRUTH_TRIES; attempt++) {
+    const phase = await truthPhase(workload, cells);
+    if (!kept || driftOf(phase) < driftOf(kept)) kept = phase;
+    if (driftOf(kept) <= MAX_DRIFT) break;
+    if (attempt < TRUTH_TRIES) log(`  sequential drifted ${pct(phase.phase.sequential.drift!)} during the phase (the machine changed under it): measuring ${workload.name} again`);
+  }
+  return kept!;
+}
+
+function truthPath(suite: Suite, workload: WorkloadConfig) {
+  return join(OUT, 'truth', `${suite}-${workload.name.replace(/[^\w.-]/g, '_')}.json`);
+}
+
+/** The truth of a workload: cached, or measured now. */
+async function groundTruth(suite: Suite, config: Config, workload: WorkloadConfig): Promise<TruthFile> {
+  const key = truthCacheKey(config, workload);
+  const path = truthPath(suite, workload);
+  if (!FRESH && existsSync(path)) {
+    const cached = JSON.parse(readFileSync(path, 'utf8')) as TruthFile;
+    if (cached.key === key) return cached;
+  }
+  const all = planCells(workload, runtimeFor(workload.runtime).models).filter((c) => c.model !== 'sequential');
+  const cells =
+    TRUTH_CELLS === 'all'
+      ? all
+      : all.filter((c) => coarseLevels(c.model, all.filter((o) => o.model === c.model).map((o) => o.concurrency), CORES).includes(c.concurrency));
+  log(`truth of ${workload.name}: ${cells.length + 2} visits of ${fmtS(TRUTH_MS)} warm-up + ${fmtS(TRUTH_MS)} sample`);
+  const started = performance.now();
+  const phase = await steadyPhase(workload, cells);
+  const truth: TruthFile = {
+    key,
+    workload: workload.name,
+    measuredAt: new Date().toISOString(),
+    settings: { warmupMs: TRUTH_MS, sampleMs: TRUTH_MS, minBatches: TRUTH_MIN_BATCHES, cores: CORES },
+    phases: [phase.phase],
+    cells: [phase.sequential, ...phase.cells],
+  };
+  log(`truth of ${workload.name} took ${fmtS(performance.now() - started)}`);
+  saveTruth(path, truth);
+  return truth;
+}
+
+function saveTruth(path: string, truth: TruthFile) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(truth, null, 1) + '\n');
+}
+
+/** Add a cell the truth lacks (a recommendation outside the coarse levels), bracketed by sequential. */
+async function extendTruth(suite: Suite, workload: WorkloadConfig, truth: TruthFile, model: Model, concurrency: number): Promise<void> {
+  log(`truth of ${workload.name}: adding ${labelOf(model, concurrency)} (recommended, not yet measured)`);
+  const phase = await steadyPhase(workload, [{ model, concurrency }]);
+  truth.phases.push(phase.phase);
+  truth.cells.push(...phase.cells);
+  saveTruth(truthPath(suite, workload), truth);
+}
+
+const truthOf = (truth: TruthFile, model: Model, concurrency: number) => truth.cells.find((c) => c.model === model && c.concurrency === concurrency);
+function bestTruth(truth: TruthFile): TruthCell | undefined {
+  return truth.cells.filter((c) => c.status === 'ok' && c.speedup !== null).reduce<TruthCell | undefined>((best, c) => (!best || c.speedup! > best.speedup! ? c : best), undefined);
+}
+
+function truthRow(truth: TruthFile): string {
+  const perModel = (model: Model) => {
+    const cells = truth.cells.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
+    return cells.map((c) => `${c.concurrency}: ${c.status === 'ok' ? fmtX(c.speedup).slice(1) : c.status}`).join(', ') || '-';
+  };
+  const seq = truth.cells.find((c) => c.model === 'sequential');
+  const phase = truth.phases[0];
+  const best = bestTruth(truth);
+  const seqText = seq?.status === 'ok' ? `${fmtRate(seq.throughput)}/s, IQR ${(seq.spread * 100).toFixed(0)}%, drift ${phase.sequential.drift === null ? '-' : pct(phase.sequential.drift)}` : (seq?.status ?? '-');
+  return `| ${truth.workload} | ${seqText} | ${perModel('async')} | ${perModel('thread')} | ${perModel('process')} | ${best ? `${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}` : '-'} | ${phase.loadavg.toFixed(1)} |`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runs
+
+interface RunRecord {
+  suite: Suite;
+  repeat: number;
+  wallMs: number;
+  budgetS: number;
+  /** Longest visit of the run, ms (gaps between visit events; the first, which includes calibration, left out). */
+  longestVisitMs: number;
+  allowedMs: number;
+  ok: boolean;
+}
+
+interface Row {
+  workload: string;
+  repeat: number;
+  acceptable: boolean;
+  /** Reported speedup within SPEEDUP_TOLERANCE of the truth, or withheld. */
+  honest: boolean;
+  tooFast: string[];
+  outOfRange: string[];
+  run: RunRecord;
+  /** Other reported speedups with a truth: [within tolerance, total]. */
+  cellsWithin: [number, number];
+}
+
+async function timedRun(suite: Suite, repeat: number, names: string[] | undefined): Promise<{ results: RunResults; run: RunRecord }> {
+  const jsonPath = join(OUT, 'runs', `${suite}-${repeat}.json`);
+  let lastEvent: number | undefined;
+  let visits = 0;
+  let longestVisitMs = 0;
+  const onProgress = (event: ProgressEvent) => {
+    const now = performance.now();
+    if (event.type === 'visit') {
+      if (++visits > 1 && lastEvent !== undefined) longestVisitMs = Math.max(longestVisitMs, now - lastEvent);
+      lastEvent = now;
+    } else if (event.type === 'round') lastEvent = now;
+  };
+  const started = performance.now();
+  const { results } = await runCommand({
+    configPath: SUITES[suite],
+    jsonPath,
+    onProgress,
+    ...(BUDGET !== undefined ? { timeBudgetSeconds: BUDGET } : {}),
+    ...(names ? { only: names } : {}),
+  });
+  const wallMs = performance.now() - started;
+  const budgetS = results.settings.timeBudgetSeconds;
+  const allowedMs = Math.max(BUDGET_ALLOWANCE_SHARE * budgetS * 1000, longestVisitMs);
+  const run: RunRecord = { suite, repeat, wallMs, budgetS, longestVisitMs, allowedMs, ok: wallMs <= budgetS * 1000 + allowedMs };
+  log(`${suite} repetition ${repeat}/${REPEATS}: ${fmtS(wallMs)} for a ${budgetS} s budget, ${results.settings.rounds} rounds, longest visit ${fmtS(longestVisitMs)}`);
+  return { results, run };
+}
+
+function wallLabel(run: RunRecord): string {
+  const over = run.wallMs - run.budgetS * 1000;
+  return `${(run.wallMs / 1000).toFixed(1)} / ${run.budgetS} s (${pct(over / (run.budgetS * 1000))})${run.ok ? '' : ` LATE (allowed ${fmtS(run.allowedMs)})`}`;
+}
+
+/** Task threads of a cell: the bound of its CPU utilisation besides the cores. */
+const taskThreads = (cell: CellResult) => (cell.model === 'thread' || cell.model === 'process' ? cell.concurrency : 1);
+const EPSILON = 0.005;
+
+function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margin: number): { row: Row; line: string } {
+  const rec = workload.recommendation;
+  const cells = workload.cells;
+  const tooFast =
+    workload.classification === 'cpu-bound'
+      ? cells.filter((c) => c.speedup !== null && c.speedup > CORES).map((c) => `${labelOf(c.model, c.concurrency)} ${fmtX(c.speedup)}`)
+      : [];
+  const outOfRange: string[] = [];
+  for (const c of cells) {
+    const bound = Math.min(taskThreads(c), CORES);
+    if (c.cpuUtilization > bound + EPSILON || c.cpuUtilization < 0) outOfRange.push(`${labelOf(c.model, c.concurrency)} cpu ${(c.cpuUtilization * 100).toFixed(0)}% (max ${bound * 100}%)`);
+    if (c.runQueueShare !== undefined && (c.runQueueShare < 0 || c.runQueueShare > 1 + EPSILON)) outOfRange.push(`${labelOf(c.model, c.concurrency)} run queue ${(c.runQueueShare * 100).toFixed(0)}%`);
+  }
+  let within = 0;
+  let compared = 0;
+  for (const c of cells) {
+    const t = truthOf(truth, c.model, c.concurrency);
+    if (c.speedup === null || c.model === 'sequential' || !t || t.speedup === null) continue;
+    compared++;
+    if (Math.abs(c.speedup / t.speedup - 1) <= SPEEDUP_TOLERANCE) within++;
+  }
+  const base = { workload: workload.name, repeat: run.repeat, tooFast, outOfRange, run, cellsWithin: [within, compared] as [number, number] };
+  const tail = `${tooFast.join(', ') || '-'} | ${outOfRange.join('; ') || '-'} | ${wallLabel(run)} |`;
+  if (!rec) {
+    const row: Row = { ...base, acceptable: false, honest: false };
+    return { row, line: `| ${workload.name} | ${run.repeat} | FAILED: ${workload.error ?? 'no recommendation'} | ${workload.classification ?? '-'} | - | - | NO | ${tail}` };
+  }
+  const cell = cells.find((c) => c.model === rec.model && c.concurrency === rec.concurrency);
+  const t = truthOf(truth, rec.model, rec.concurrency);
+  const best = bestTruth(truth);
+  const truthSpeedup = t?.status === 'ok' ? t.speedup : null;
+  const withheld = cell?.speedupWithheld;
+  const reported = withheld !== undefined ? (withheld.startsWith('not enough data') ? 'not enough data' : 'withheld') : fmtX(rec.speedup);
+  const honest = withheld !== undefined || (truthSpeedup !== null && Math.abs(rec.speedup / truthSpeedup - 1) <= SPEEDUP_TOLERANCE);
+  const acceptable = truthSpeedup !== null && best !== undefined && truthSpeedup >= best.speedup! / (1 + margin);
+  const bestText = best ? `best ${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}` : 'no truth';
+  const row: Row = { ...base, acceptable, honest };
+  const line =
+    `| ${workload.name} | ${run.repeat} | ${labelOf(rec.model, rec.concurrency)} (${rec.confidence}) | ${workload.classification ?? '-'} | ${reported}${honest ? '' : ' (off)'} | ` +
+    `${truthSpeedup === null ? `no truth${t ? ` (${t.status})` : ''}` : fmtX(truthSpeedup)} | ${acceptable ? 'yes' : `NO (${bestText})`} | ${tail}`;
+  return { row, line };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+console.log(
+  `bench:truth, ${new Date().toISOString().slice(0, 10)}, commit ${commit}${dirty ? ' (src/ has uncommitted changes)' : ''}, ${CORES} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+);
+console.log(
+  `Runs: ${REPEATS} repetitions of a default run per suite (${BUDGET === undefined ? "run's default budget" : `budget ${BUDGET} s`}). ` +
+    `Truth: ${TRUTH_CELLS === 'all' ? 'every configured cell' : 'each model at 1, cores, 2 x cores (async: and its far end)'}, one host each, ${fmtS(TRUTH_MS)} warm-up + ${fmtS(TRUTH_MS)} sample (at least ${TRUTH_MIN_BATCHES} batches), sequential first and last.\n`,
+);
+
+const configs = new Map<Suite, Config>();
+const selected = new Map<Suite, WorkloadConfig[]>();
+for (const suite of suites) {
+  const config = loadConfig(SUITES[suite]);
+  configs.set(suite, config);
+  const workloads = config.workloads.filter((w) => !only || only.has(w.name));
+  if (workloads.length > 0) selected.set(suite, workloads);
+}
+const unknown = [...(only ?? [])].filter((name) => ![...selected.values()].flat().some((w) => w.name === name));
+if (unknown.length > 0) throw new Error(`BENCH_ONLY names no workload of the selected suites: ${unknown.join(', ')}`);
+
+// 1. Ground truth.
+const truths = new Map<string, TruthFile>();
+const truthStarted = performance.now();
+for (const [suite, workloads] of selected) {
+  for (const workload of workloads) truths.set(workload.name, await groundTruth(suite, configs.get(suite)!, workload));
+}
+log(`ground truth ready in ${fmtS(performance.now() - truthStarted)}`);
+console.log('Ground truth (speedup over sequential per concurrency level; sequential: median tasks/s, interquartile range, drift first -> last visit):\n');
+console.log('| workload | sequential | async | thread | process | best | load |\n|---|---|---|---|---|---|---|');
+for (const truth of truths.values()) console.log(truthRow(truth));
+
+// 2. Repetitions of a default run.
+console.log(`\nDefault runs (reported = the recommended cell's speedup; truth = the same cell measured directly; acceptable = its truth within the margin of the best; wall time allowed 5% or one visit over the budget):\n`);
+console.log('| workload | rep | recommended | classification | reported | truth | acceptable | CPU-bound > cores | out of range | wall / budget |\n|---|---|---|---|---|---|---|---|---|---|');
+const rows: Row[] = [];
+const runs: RunRecord[] = [];
+for (let repeat = 1; repeat <= REPEATS; repeat++) {
+  for (const [suite, workloads] of selected) {
+    const names = only ? workloads.map((w) => w.name) : undefined;
+    const { results, run } = await timedRun(suite, repeat, names);
+    runs.push(run);
+    for (const workload of results.workloads) {
+      const config = workloads.find((w) => w.name === workload.name)!;
+      const truth = truths.get(workload.name)!;
+      const rec = workload.recommendation;
+      if (rec && !truthOf(truth, rec.model, rec.concurrency)) await extendTruth(suite, config, truth, rec.model, rec.concurrency);
+      const { row, line } = judge(workload, truth, run, results.settings.margin);
+      rows.push(row);
+      console.log(line);
+    }
+  }
+}
+
+// 3. Summary.
+console.log(`\nSummary (targets: acceptable ${REPEATS}/${REPEATS}, reported within ${SPEEDUP_TOLERANCE * 100}% of the truth or withheld ${REPEATS}/${REPEATS}, no CPU-bound speedup above ${CORES}, no figure out of range, every run within budget + allowance):\n`);
+console.log('| workload | acceptable | reported within 20% or withheld | other cells within 20% | CPU-bound > cores | out of range | max overrun | targets |\n|---|---|---|---|---|---|---|---|');
+let allOk = true;
+for (const name of truths.keys()) {
+  const own = rows.filter((r) => r.workload === name);
+  if (own.length === 0) continue;
+  const acceptable = own.filter((r) => r.acceptable).length;
+  const honest = own.filter((r) => r.honest).length;
+  const tooFast = own.filter((r) => r.tooFast.length > 0).length;
+  const outOfRange = own.filter((r) => r.outOfRange.length > 0).length;
+  const within = own.reduce((sum, r) => sum + r.cellsWithin[0], 0);
+  const compared = own.reduce((sum, r) => sum + r.cellsWithin[1], 0);
+  const worst = own.map((r) => r.run).reduce((w, r) => (r.wallMs - r.budgetS * 1000 > w.wallMs - w.budgetS * 1000 ? r : w));
+  const late = own.filter((r) => !r.run.ok).length;
+  const ok = acceptable === own.length && honest === own.length && tooFast === 0 && outOfRange === 0 && late === 0;
+  allOk &&= ok;
+  const overrun = worst.wallMs - worst.budgetS * 1000;
+  console.log(
+    `| ${name} | ${acceptable}/${own.length} | ${honest}/${own.length} | ${compared > 0 ? `${within}/${compared}` : '-'} | ${tooFast}/${own.length} | ${outOfRange}/${own.length} | ` +
+      `${fmtS(overrun)} (${pct(overrun / (worst.budgetS * 1000))})${late > 0 ? `, ${late} late` : ''} | ${ok ? 'met' : 'MISSED'} |`,
+  );
+}
+console.log(`\nRuns: ${runs.map((r) => `${r.suite} ${r.repeat}: ${fmtS(r.wallMs)} of ${r.budgetS} s${r.ok ? '' : ' LATE'}`).join('; ')}`);
+console.log(`Run results files: ${join('.concurrency-bench', 'bench-truth', 'runs')}/; truth: ${join('.concurrency-bench', 'bench-truth', 'truth')}/`);
+process.exitCode = allOk ? 0 : 1;
