@@ -37,12 +37,11 @@ describe('the Node host samples what run asks for', () => {
     expect(settled.status, settled.error).toBe('ok');
     expect(settled.warmup?.settled).toBe(true);
     expect(settled.warmup!.ms).toBeGreaterThanOrEqual(900);
-    // Steady state is 1 task per ms; spinning is timed by the task itself, so this holds on a busy machine too.
-    expect(rate(settled.samples)).toBeGreaterThan(0.9);
     // The fixed 60 ms warm-up measured it cold, and did not say so.
     const cold = await runVisit(nodeRuntime, w, spec(w, {}), { hardTimeoutMs: 60_000 });
     expect(cold.warmup).toBeUndefined();
-    expect(rate(cold.samples)).toBeLessThan(0.75);
+    // Steady state is 1 task per ms (cold 0.1): measured warm, at least twice the cold rate even on a busy machine.
+    expect(rate(settled.samples)).toBeGreaterThan(2 * rate(cold.samples));
     // A cap shorter than the ramp: measured anyway, reported as not settled.
     const capped = await runVisit(nodeRuntime, w, spec(w, { warmupMaxMs: 300 }), { hardTimeoutMs: 60_000 });
     expect(capped.warmup).toMatchObject({ settled: false });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { specFor, visit, workload } from './helpers.ts';
+
+const rate = (samples: readonly { tasks: number; wallMs: number }[]) => samples.reduce((s, b) => s + b.tasks, 0) / samples.reduce((s, b) => s + b.wallMs, 0);
+
+describe('the Python host samples what run asks for (the Node host rule, ported)', () => {
+  it('warms up until the rate settles, and says so; without warmupMaxMs it measures cold', async () => {
+    const w = workload({ module: 'warming.py', tasks: 10 });
+    const settled = await visit(w, specFor(w, 'sequential', 1, { warmupMaxMs: 4000, warmupTimeMs: 60, minBatches: 4, maxBatches: 50, sampleTimeMs: 100 }));
+    expect(settled.status, settled.error).toBe('ok');
+    expect(settled.warmup?.settled).toBe(true);
+    expect(settled.warmup!.ms).toBeGreaterThanOrEqual(900);
+    const cold = await visit(w, specFor(w, 'sequential', 1, { minBatches: 4, maxBatches: 4 }));
+    expect(cold.warmup).toBeUndefined();
+    // Steady state is 1 task per ms (cold 0.1): measured warm, at least twice the cold rate even on a busy machine.
+    expect(rate(settled.samples)).toBeGreaterThan(2 * rate(cold.samples));
+  });
+
+  it('repeats a batch of tiny tasks within one sample', async () => {
+    const w = workload({ module: 'multiply.py', tasks: 10 });
+    const outcome = await visit(w, specFor(w, 'sequential', 1, { batchRepeat: 200 }));
+    expect(outcome.status, outcome.error).toBe('ok');
+    for (const sample of outcome.samples) {
+      expect(sample.tasks).toBe(2000);
+      expect(sample.latenciesMs).toHaveLength(2000);
+    }
+  });
+});
