@@ -65,6 +65,8 @@ const CORES = availableParallelism();
 /** The issue's targets. */
 const SPEEDUP_TOLERANCE = 0.2;
 const BUDGET_ALLOWANCE_SHARE = 0.05;
+/** A 1-minute load average above this while the truth was measured (ours is about 1) means other work shared the cores: parallel speedups come out low. */
+const BUSY_LOAD = CORES + 0.5;
 const OUT = join(ROOT, '.concurrency-bench', 'bench-truth');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -266,7 +268,7 @@ function truthRow(truth: TruthFile): string {
   const phase = truth.phases[0];
   const best = bestTruth(truth);
   const seqText = seq?.status === 'ok' ? `${fmtRate(seq.throughput)}/s, IQR ${(seq.spread * 100).toFixed(0)}%, drift ${phase.sequential.drift === null ? '-' : pct(phase.sequential.drift)}` : (seq?.status ?? '-');
-  return `| ${truth.workload} | ${seqText} | ${perModel('async')} | ${perModel('thread')} | ${perModel('process')} | ${best ? `${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}` : '-'} | ${phase.loadavg.toFixed(1)} |`;
+  return `| ${truth.workload} | ${seqText} | ${perModel('async')} | ${perModel('thread')} | ${perModel('process')} | ${best ? `${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}` : '-'} | ${phase.loadavg.toFixed(1)}${phase.loadavg > BUSY_LOAD ? ' (busy)' : ''} |`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,6 +411,9 @@ log(`ground truth ready in ${fmtS(performance.now() - truthStarted)}`);
 console.log('Ground truth (speedup over sequential per concurrency level; sequential: median tasks/s, interquartile range, drift first -> last visit):\n');
 console.log('| workload | sequential | async | thread | process | best | load |\n|---|---|---|---|---|---|---|');
 for (const truth of truths.values()) console.log(truthRow(truth));
+if ([...truths.values()].some((t) => t.phases.some((p) => p.loadavg > BUSY_LOAD))) {
+  console.log(`\n(busy): the load average was above ${BUSY_LOAD} when that truth was measured; other work shared the cores, so its parallel speedups are understated. BENCH_TRUTH_FRESH=1 on a quiet machine measures it again.`);
+}
 
 // 2. Repetitions of a default run.
 console.log(`\nDefault runs (reported = the recommended cell's speedup; truth = the same cell measured directly; acceptable = its truth within the margin of the best; wall time allowed 5% or one visit over the budget):\n`);
