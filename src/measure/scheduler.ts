@@ -5,9 +5,10 @@ import type { Runtime, VisitSpec } from '../runtimes/types.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import { median, sortSamples } from '../stats/sorted.ts';
-import type { Model, RuntimeId } from '../types.ts';
+import { MODELS, type Model, type RuntimeId } from '../types.ts';
 import { coarseLevels, coarseRank, refineAround } from './levels.ts';
 import { batchTasksFor, CALIBRATION_TASKS, taskMs } from './sweep.ts';
+import { TREND_BATCHES, TREND_HORIZON_MS } from './warmup.ts';
 
 /** One (workload, model, concurrency) combination to measure. */
 export interface Cell {
@@ -111,7 +112,11 @@ class VisitCosts {
   private readonly fixedByCell = new Map<string, number>();
   private readonly fixedByModel = new Map<string, number>();
   private readonly hostMs = new Map<string, number>();
-  batchMs = RUN_BATCH_MS;
+  private readonly warmupByCell = new Map<string, number>();
+  private readonly warmupCapMs: number;
+  constructor(warmupCapMs: number) {
+    this.warmupCapMs = warmupCapMs;
+  }
 
   private modelKey(cell: Cell) {
     return `${cell.workload.name}\u0000${cell.model}`;
@@ -121,7 +126,9 @@ class VisitCosts {
   learn(cell: Cell, outcome: VisitOutcome, warmupMs: number, calibration = false): void {
     if (outcome.status !== 'ok') return;
     const measuredWall = outcome.samples.reduce((sum, s) => sum + s.wallMs, 0);
-    const fixed = Math.max(0, outcome.elapsedMs - measuredWall - warmupMs);
+    // The host reports how long it warmed up when warm-up waits for a settled rate.
+    if (outcome.warmup) this.warmupByCell.set(cell.key, outcome.warmup.ms);
+    const fixed = Math.max(0, outcome.elapsedMs - measuredWall - (outcome.warmup?.ms ?? warmupMs));
     if (calibration) {
       this.hostMs.set(cell.workload.name, fixed);
       return;
@@ -140,9 +147,12 @@ class VisitCosts {
     return byModel !== undefined ? Math.max(byModel, guess * 0.5) : guess;
   }
 
-  /** Expected wall time of a visit measuring `batches` batches for at least `sampleTimeMs`. */
+  /**
+   * Expected wall time of a visit measuring `batches` batches for at least `sampleTimeMs`. Warm-up:
+   * the cell's own last one, else the fewest batches the settle rule needs (warmup.ts), within the cap.
+   */
   visitMs(cell: Cell, sampleTimeMs: number, batches: number, oneBatchMs: number): number {
-    const warmup = Math.max(WARMUP_TIME_MS, oneBatchMs);
+    const warmup = this.warmupByCell.get(cell.key) ?? Math.min(this.warmupCapMs, Math.max(WARMUP_TIME_MS, 2 * TREND_BATCHES * oneBatchMs, TREND_HORIZON_MS));
     return this.fixedMs(cell) + warmup + Math.max(sampleTimeMs, batches * oneBatchMs) + oneBatchMs;
   }
 }
@@ -196,8 +206,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   const skipped = new Map<string, string>();
   const started = performance.now();
   const deadline = started + options.budgetMs;
-  const costs = new VisitCosts();
   const warmupCapMs = Math.round(Math.min(WARMUP_CAP_MAX_MS, Math.max(WARMUP_CAP_MIN_MS, WARMUP_CAP_SHARE * options.budgetMs)));
+  const costs = new VisitCosts(warmupCapMs);
   const runtimeOf = (cell: Cell) => (options.runtimes ?? runtimeFor)(cell.workload.runtime);
 
   // The backstop: a visit still running at the end of the allowance is stopped (its samples kept).
@@ -256,7 +266,10 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     let active = coarse.filter(healthy);
     const firstVisitMs = (cell: Cell, sampleTimeMs: number) => costs.visitMs(cell, sampleTimeMs, FIRST_VISIT_BATCHES, batchMsOf(cell));
     const remaining = () => deadline - performance.now();
-    const byRank = [...active].sort((a, b) => coarseRank(a, cores) - coarseRank(b, cores));
+    // Dropped from the end: the highest rank first, the costliest model first within it, workloads taking turns.
+    const position = (cell: Cell) => cells.filter((c) => c.workload === cell.workload).indexOf(cell);
+    const rankOf = (cell: Cell) => coarseRank(cell, cores, levelsOf(cells, cell));
+    const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
     while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
       const dropped = byRank.pop()!;
       skipped.set(dropped.key, `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (${seconds(options.budgetMs)} budget)`);
@@ -274,7 +287,13 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     // 3. Rounds.
     let doubtful: ReadonlySet<string> = new Set();
     for (let round = 1; round <= maxRounds && active.length > 0 && !interrupted(); round++) {
-      const order = withDoubtfulFirst(shuffled(active, random), doubtful, cells);
+      // Baselines first (every other figure is relative to them), then cells not yet measured by
+      // rank (each model's most telling level before second levels), so that a round the budget
+      // cuts short loses the least telling visits; random order within each group.
+      const measuredYet = (cell: Cell) => visits.get(cell.key)!.some((v) => v.samples.length > 0);
+      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : 1 + rankOf(cell));
+      const byGroup = shuffled(active, random).sort((a, b) => group(a) - group(b));
+      const order = withDoubtfulFirst(byGroup, doubtful, cells);
       let done = 0;
       let visited = 0;
       for (const cell of order) {
