@@ -92,6 +92,12 @@ export interface CellResult {
   warmup?: { medianMs: number; unsettled: number };
   /** Median throughput / the sequential cell's median throughput (null when there is no sequential cell). */
   speedup: number | null;
+  /**
+   * The speedup over sequential measured paired (run's paired phase): rounds of a fresh sequential
+   * host and a fresh host of this cell alive at once, batches alternated; geometric mean ratio of
+   * neighbouring batches and its 95% interval. When present, `speedup` is this one.
+   */
+  paired?: { speedup: number; ci95: [number, number]; rounds: number; pairs: number };
   /** Why `speedup` is null although the cell was measured: not enough data, or a figure that cannot be physically true. */
   speedupWithheld?: string;
   /** Per-batch throughputs, in measurement order, so results files can be compared later. */

@@ -19,7 +19,8 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   const cpuShare = sequential ? sequential.cpuUtilization + (sequential.runQueueShare ?? 0) : 1;
   const context = { cpuShare, cores: options.cores ?? availableParallelism(), seed: options.seed ?? 1 };
   const withSpeedups = cells.map((c): CellResult => {
-    const measured = { ...c, speedup: sequential && c.samples > 0 ? Math.round((c.throughput.median / sequential.throughput.median) * 1000) / 1000 : null };
+    const ratio = c.paired?.speedup ?? (sequential ? c.throughput.median / sequential.throughput.median : Number.NaN);
+    const measured = { ...c, speedup: sequential && c.samples > 0 ? Math.round(ratio * 1000) / 1000 : null };
     const withheld = sequential && c.samples > 0 ? withheldReason(measured, c === sequential ? measured : sequential, context) : undefined;
     return withheld ? { ...measured, speedup: null, speedupWithheld: withheld } : measured;
   });

@@ -59,9 +59,9 @@ export function withheldReason(cell: CellResult, baseline: CellResult, context: 
   if (cell.samples < ENOUGH_SAMPLES) return `not enough data: ${cell.samples} batch${cell.samples === 1 ? '' : 'es'}, ${ENOUGH_SAMPLES} bound a median`;
   if (cell === baseline) return undefined;
   const bound = speedupBound(cell, context.cpuShare, context.cores);
-  const measured = cell.throughput.median / baseline.throughput.median;
+  const measured = cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median;
   if (measured <= bound * (1 + TOLERANCE)) return undefined;
-  const [lo] = speedupInterval(cell, baseline, context.seed);
+  const [lo] = cell.paired?.ci95 ?? speedupInterval(cell, baseline, context.seed);
   const why =
     cell.concurrency === 1 && cell.model !== 'async'
       ? `one ${cell.model === 'thread' ? 'thread' : 'process'} cannot beat the loop it replaces`

@@ -14,16 +14,50 @@ export interface RecommendOptions {
 
 type Verdict = 'wins' | 'loses' | 'within-noise';
 
+/**
+ * The 95% interval of costly / cheap: from paired rounds where they exist (each cell's paired
+ * speedup over sequential; two of them combined in log space as independent estimates), from the
+ * unpaired visits otherwise.
+ */
+function ratioInterval(costly: CellResult, cheap: CellResult, baseline: CellResult, seed: number): [number, number] {
+  if (costly.paired && cheap === baseline) return costly.paired.ci95;
+  if (costly.paired && cheap.paired) {
+    const halfWidth = (ci: [number, number]) => (Math.log(ci[1]) - Math.log(ci[0])) / 2;
+    const center = Math.log(costly.paired.speedup) - Math.log(cheap.paired.speedup);
+    const half = Math.hypot(halfWidth(costly.paired.ci95), halfWidth(cheap.paired.ci95));
+    return [Math.exp(center - half), Math.exp(center + half)];
+  }
+  return ratioOfMediansGrouped(groupSamples(costly.batchThroughputs, costly.batchesPerRound), groupSamples(cheap.batchThroughputs, cheap.batchesPerRound), { seed }).ci95;
+}
+
 /** Does `costly` beat `cheap` by the margin? `wins` / `loses` when the 95% CI says so clearly. */
-function judge(costly: CellResult, cheap: CellResult, margin: number, seed: number): Verdict {
-  const { ci95 } = ratioOfMediansGrouped(
-    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
-    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
-    { seed },
-  );
+function judge(costly: CellResult, cheap: CellResult, baseline: CellResult, margin: number, seed: number): Verdict {
+  const ci95 = ratioInterval(costly, cheap, baseline, seed);
   if (ci95[0] > 1 + margin) return 'wins';
   if (ci95[1] < 1 + margin) return 'loses';
   return 'within-noise';
+}
+
+/**
+ * Each model's chosen level: walking the levels upwards, a higher one replaces the current one only
+ * when it beats it by the margin with 95% confidence. These are the cells a model competes with
+ * (and the ones `run` measures paired against sequential).
+ */
+export function bestOfModels(cells: readonly CellResult[], options: { margin?: number; seed?: number } = {}): Map<Model, CellResult> {
+  const margin = options.margin ?? 0.1;
+  const seed = options.seed ?? 1;
+  const usable = cells.filter((c) => c.status === 'ok' && c.batchThroughputs.length > 0);
+  const best = new Map<Model, CellResult>();
+  for (const model of MODELS) {
+    const levels = usable.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
+    if (levels.length === 0) continue;
+    let choice = levels[0];
+    for (const candidate of levels.slice(1)) {
+      if (judge(candidate, choice, candidate, margin, seed) === 'wins') choice = candidate;
+    }
+    best.set(model, choice);
+  }
+  return best;
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
@@ -56,34 +90,21 @@ export function recommend(
 ): Recommendation | undefined {
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
-  const usable = cells.filter((c) => c.status === 'ok' && c.batchThroughputs.length > 0);
-  const byModel = new Map<Model, CellResult[]>();
-  for (const model of MODELS) {
-    const levels = usable.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
-    if (levels.length > 0) byModel.set(model, levels);
-  }
-  const baseline = byModel.get('sequential')?.[0];
+  const bestOfModel = bestOfModels(cells, { margin, seed });
+  const baseline = bestOfModel.get('sequential');
   if (!baseline) return undefined;
+  const speedupOf = (cell: CellResult) => cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median;
 
   let unclear = false;
   const withinNoise: Model[] = [];
-  const bestOfModel = new Map<Model, CellResult>();
-  for (const [model, levels] of byModel) {
-    let choice = levels[0];
-    for (const candidate of levels.slice(1)) {
-      const verdict = judge(candidate, choice, margin, seed);
-      if (verdict === 'wins') choice = candidate;
-    }
-    bestOfModel.set(model, choice);
-  }
   let current = baseline;
   for (const model of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model);
     if (!challenger) continue;
-    const verdict = judge(challenger, current, margin, seed);
+    const verdict = judge(challenger, current, baseline, margin, seed);
     if (verdict === 'wins') {
       current = challenger;
-    } else if (verdict === 'within-noise' && challenger.throughput.median > current.throughput.median) {
+    } else if (verdict === 'within-noise' && speedupOf(challenger) > speedupOf(current)) {
       // Possibly better, not shown to be: the cheaper choice stands, with low confidence.
       unclear = true;
       withinNoise.push(model);
@@ -92,7 +113,6 @@ export function recommend(
   // A model that beat sequential but then lost its place to a costlier winner stays "within noise" only if it was.
   const finalWithinNoise = withinNoise.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
 
-  const speedupOf = (cell: CellResult) => cell.throughput.median / baseline.throughput.median;
   const evidence = MODELS.slice(1)
     .filter((m) => bestOfModel.has(m))
     .map((m) => {
@@ -116,7 +136,7 @@ export function recommend(
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(' and ')} ${finalWithinNoise.length > 1 ? 'were' : 'was'} faster but within noise, so the cheaper ${current.model} is recommended`;
   // Differences between host processes (JIT, memory layout) only show across rounds.
-  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
+  const fewRounds = current.paired ? current.paired.rounds < 2 : Math.min(baseline.rounds, current.rounds) < 2;
   if (fewRounds) verdict += '; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)';
   return {
     model: current.model,

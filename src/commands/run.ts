@@ -7,7 +7,10 @@ import { loadConfig } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
 import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
-import { cellKey, measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
+import { measurePairedModels, type PairedModelRound, type PairedModelTarget } from '../measure/paired-models.ts';
+import { cellKey, measureInRounds, planCells, visitSpec, type Cell, type Measured } from '../measure/scheduler.ts';
+import { pairedSpeedup, type PairedSpeedup } from '../stats/paired-speedup.ts';
+import { bestOfModels } from '../analysis/recommend.ts';
 import { writeJsonAtomic } from '../report/json.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
@@ -59,6 +62,7 @@ export function buildRunResults(
   visits: ReadonlyMap<string, VisitOutcome[]>,
   settings: { timeBudgetSeconds: number; margin: number; seed: number; rounds: number; incomplete: boolean; workloads: readonly WorkloadConfig[]; cores?: number },
   skipped: ReadonlyMap<string, string> = new Map(),
+  paired: ReadonlyMap<string, PairedSpeedup> = new Map(),
 ): RunResults {
   const runtimes: Record<string, Record<string, unknown>> = {};
   const workloads: WorkloadResult[] = settings.workloads.map((workload) => {
@@ -69,7 +73,11 @@ export function buildRunResults(
     }
     const own = cells.filter((c) => c.workload === workload);
     const results = own
-      .map((c) => aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? []))
+      .map((c) => {
+        const cell = aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? [], settings.cores);
+        const pairedSpeedup = paired.get(c.key);
+        return cell && pairedSpeedup ? { ...cell, paired: roundPaired(pairedSpeedup) } : cell;
+      })
       .filter((c): c is CellResult => c !== undefined);
     const result = analyzeWorkload(workload.name, workload.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
     const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key)! }));
@@ -86,6 +94,19 @@ export function buildRunResults(
     workloads,
   };
 }
+
+function roundPaired(p: PairedSpeedup): NonNullable<CellResult['paired']> {
+  const r = (value: number) => Math.round(value * 1000) / 1000;
+  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs };
+}
+
+/**
+ * Share of run's budget kept for the paired phase: each model's chosen cell measured against
+ * sequential in paired rounds (measure/paired-models.ts). The rest goes to the sweep of every cell.
+ */
+export const PAIRED_SHARE = 0.4;
+/** Batch pairs per paired round. */
+const PAIRS_PER_ROUND = 6;
 
 /** Exit code of a run: 0 all measured, 3 some workload or cell failed, 130 interrupted. */
 export function runExitCode(results: RunResults, interrupted: boolean): number {
@@ -117,15 +138,17 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
 
   let rounds = 0;
   const cores = availableParallelism();
-  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean, skipped?: ReadonlyMap<string, string>) => {
-    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads, cores }, skipped);
+  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean, skipped?: ReadonlyMap<string, string>, paired?: ReadonlyMap<string, PairedSpeedup>) => {
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads, cores }, skipped, paired);
     writeJsonAtomic(jsonPath, results);
     return results;
   };
   // The probes' time counts: the budget is for the whole run.
   const budgetMs = Math.max(0, timeBudgetSeconds * 1000 - (performance.now() - started));
-  const { visits, skipped } = await measureInRounds(cells, {
-    budgetMs,
+  const deadline = performance.now() + budgetMs;
+  const pairable = cells.some((c) => c.model !== 'sequential') && cells.some((c) => c.model === 'sequential');
+  const measured = await measureInRounds(cells, {
+    budgetMs: pairable ? budgetMs * (1 - PAIRED_SHARE) : budgetMs,
     seed,
     cores,
     signal: options.signal,
@@ -147,7 +170,67 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
       options.onProgress?.({ type: 'round', round, elapsedMs: performance.now() - started });
     },
   });
+  const { visits, skipped } = measured;
+
+  // The paired phase: each model's chosen cell against sequential, both hosts alive at once.
+  let paired = new Map<string, PairedSpeedup>();
+  if (pairable && !options.signal?.aborted) {
+    const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
+    const targets = pairedTargets(swept, cells, measured);
+    if (targets.length > 0) {
+      options.onProgress?.({ type: 'plan', lines: [`paired: ${targets.length} cell${targets.length === 1 ? '' : 's'} against sequential, ${PAIRS_PER_ROUND} batch pairs per round, until the budget ends`] });
+      const rounds = await measurePairedModels(targets, {
+        deadline,
+        allowanceMs: measured.allowanceMs,
+        seed: seed + 1,
+        pairs: PAIRS_PER_ROUND,
+        maxRounds: 10,
+        signal: options.signal,
+        onVisit: ({ round, done, total, cell, outcome }) =>
+          options.onProgress?.({ type: 'visit', round, done, total, label: `paired: ${cell.workload.name} ${cell.model} x${cell.concurrency} / sequential`, status: outcome.status }),
+        onRound: (round, soFar) => {
+          paired = pairedSpeedups(soFar, seed);
+          save(visits, true, skipped, paired);
+          options.onProgress?.({ type: 'round', round, elapsedMs: performance.now() - started, phase: 'paired' });
+        },
+      });
+      paired = pairedSpeedups(rounds, seed);
+    }
+  }
   const interrupted = options.signal?.aborted ?? false;
-  const results = save(visits, interrupted, skipped);
+  const results = save(visits, interrupted, skipped, paired);
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
+}
+
+/** Each workload's chosen cell of every model but sequential (bestOfModels), paired with its sequential cell. */
+function pairedTargets(swept: RunResults, cells: readonly Cell[], measured: Measured): PairedModelTarget[] {
+  const targets: PairedModelTarget[] = [];
+  for (const w of swept.workloads) {
+    if (w.status !== 'ok') continue;
+    const best = bestOfModels(w.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential'));
+    const baseline = cells.find((c) => c.workload.name === w.name && c.model === 'sequential');
+    if (!baseline || !best.has('sequential')) continue;
+    for (const [model, chosen] of best) {
+      if (model === 'sequential') continue;
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model && c.concurrency === chosen.concurrency);
+      if (!candidate) continue;
+      targets.push({
+        baseline,
+        candidate,
+        baselineSpec: measured.spec(baseline),
+        candidateSpec: measured.spec(candidate),
+        expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
+      });
+    }
+  }
+  return targets;
+}
+
+function pairedSpeedups(rounds: ReadonlyMap<string, PairedModelRound[]>, seed: number): Map<string, PairedSpeedup> {
+  const out = new Map<string, PairedSpeedup>();
+  for (const [key, list] of rounds) {
+    const estimate = pairedSpeedup(list, { seed });
+    if (estimate) out.set(key, estimate);
+  }
+  return out;
 }

@@ -97,6 +97,7 @@ const cell = obj({
   startupMs: nullable(num),
   speedup: nullable(num),
   'speedupWithheld?': str(),
+  'paired?': obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num }),
   'warmup?': obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 100_000),
 });

@@ -11,6 +11,7 @@
 import type { WorkloadConfig } from '../config/types.ts';
 import type { Runtime, VisitSpec } from '../runtimes/types.ts';
 import { startHost, type HostSession, type VisitOutcome } from '../runtimes/visit.ts';
+import { warmupDecision, type WarmupBatch } from './warmup.ts';
 
 /** One side of an interleaved pair of visits. */
 export interface InterleavedSide {
@@ -58,18 +59,30 @@ export async function runInterleavedVisits(
   const [a, b] = sessions;
   const spec = first.spec;
 
-  // Warm-up: discarded batches until each side has had warmupBatches and warmupTimeMs of them.
-  const warm = [{ batches: 0, ms: 0 }, { batches: 0, ms: 0 }];
-  const warmEnough = (w: { batches: number; ms: number }) => w.batches >= spec.warmupBatches && w.ms >= (spec.warmupTimeMs ?? 0);
-  while (!warm.every(warmEnough)) {
+  // Warm-up: discarded batches until each side has had warmupBatches and warmupTimeMs of them; with
+  // warmupMaxMs, until each side's rate has settled (warmup.ts), at most that long of its batches.
+  const warm = [
+    { batches: [] as WarmupBatch[], ms: 0, done: false, settled: false },
+    { batches: [] as WarmupBatch[], ms: 0, done: false, settled: false },
+  ];
+  const warmEnough = (w: (typeof warm)[number]) => {
+    if (w.batches.length < spec.warmupBatches) return false;
+    if (spec.warmupMaxMs === undefined) return w.ms >= (spec.warmupTimeMs ?? 0);
+    const decision = warmupDecision(w.batches, w.ms, spec.warmupTimeMs ?? 0, spec.warmupMaxMs);
+    if (decision.done) w.settled = decision.settled;
+    return decision.done;
+  };
+  while (!warm.every((w) => w.done)) {
     for (const [i, session] of [a, b].entries()) {
-      if (warmEnough(warm[i])) continue;
+      if (warm[i].done) continue;
       const sample = await session.batch();
       if (!sample) return outcomes();
-      warm[i].batches++;
+      warm[i].batches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
       warm[i].ms += sample.wallMs;
+      warm[i].done = warmEnough(warm[i]);
     }
   }
+  if (spec.warmupMaxMs !== undefined) sessions.forEach((session, i) => (session.outcome.warmup = { ms: warm[i].ms, settled: warm[i].settled }));
   for (const session of sessions) session.outcome.samples.splice(0);
 
   // Measured pairs, ABBA: the order flips every pair, so a steady drift favours neither side.

@@ -59,6 +59,10 @@ export interface Measured {
   skipped: Map<string, string>;
   /** The allowance past the budget the run allowed itself, ms (see BUDGET_ALLOWANCE_SHARE). */
   allowanceMs: number;
+  /** A cell's visit as the rounds specified it (batch size, repeats, warm-up), for later phases. */
+  spec: (cell: Cell) => VisitSpec;
+  /** Expected wall time of one visit of the cell, ms, as learned. */
+  costMs: (cell: Cell) => number;
 }
 
 /** Warm-up lasts at least this long in each host, so short batches still reach optimised code. */
@@ -232,6 +236,9 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     return runVisit(runtimeOf(cell), cell.workload, spec, { signal });
   };
 
+  // How a cell's visits are specified and what one costs: defaults until calibration knows more.
+  let specOf = (cell: Cell, sampleTimeMs: number, batches: number): VisitSpec => ({ ...visitSpec(cell, sampleTimeMs, 'measure', batches), warmupMaxMs: warmupCapMs });
+  let costOf = (cell: Cell) => costs.visitMs(cell, 0, FIRST_VISIT_BATCHES, RUN_BATCH_MS);
   try {
     // 1. Calibration.
     const oneTaskMs = new Map<string, number>();
@@ -259,6 +266,11 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       const one = oneTaskMs.get(cell.workload.name);
       return one === undefined || !Number.isFinite(one) ? RUN_BATCH_MS : (batchRepeat(cell) * batchTasks(cell) * one) / Math.min(cell.concurrency, batchTasks(cell));
     };
+    specOf = (cell, sampleTimeMs, batches) => {
+      const repeat = batchRepeat(cell);
+      return { ...visitSpec(cell, sampleTimeMs, 'measure', batches, batchTasks(cell)), warmupMaxMs: warmupCapMs, ...(repeat > 1 ? { batchRepeat: repeat } : {}) };
+    };
+    costOf = (cell) => costs.visitMs(cell, 0, FIRST_VISIT_BATCHES, batchMsOf(cell));
     const healthy = (cell: Cell) => visits.get(cell.key)!.every((v) => v.status === 'ok' || v.status === 'aborted');
 
     // 2. The coarse sweep, trimmed by rank until one visit of each fits.
@@ -302,8 +314,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         const batches = first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
         if (!fits(expected)) continue;
-        const repeat = batchRepeat(cell);
-        const spec = { ...visitSpec(cell, sampleTimeMs, 'measure', batches, batchTasks(cell)), warmupMaxMs: warmupCapMs, ...(repeat > 1 ? { batchRepeat: repeat } : {}) };
+        const spec = specOf(cell, sampleTimeMs, batches);
         const outcome = await visit(cell, spec, expected);
         visits.get(cell.key)!.push(outcome);
         costs.learn(cell, outcome, Math.max(WARMUP_TIME_MS, batchMsOf(cell)));
@@ -333,7 +344,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     else if (!coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency)) skipped.set(cell.key, 'not in the coarse sweep, and no time was left to refine around the best level');
     else skipped.set(cell.key, 'no time was left for its first visit');
   }
-  return { visits, skipped, allowanceMs };
+  return { visits, skipped, allowanceMs, spec: (cell) => specOf(cell, 0, FIRST_VISIT_BATCHES), costMs: (cell) => costOf(cell) };
 }
 
 /**

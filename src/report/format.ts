@@ -72,6 +72,11 @@ export function speedupLabel(cell: Pick<CellResult, 'speedup' | 'speedupWithheld
 /** Lines under a workload's table: why a speedup was withheld, and which configured cells were not measured. */
 export function cellNotes(workload: Pick<WorkloadResult, 'cells' | 'skipped'>): string[] {
   const notes = workload.cells.filter((c) => c.speedupWithheld !== undefined).map((c) => `${c.model} ${c.concurrency}: ${c.speedupWithheld}`);
+  for (const c of workload.cells) {
+    if (!c.paired || c.speedupWithheld !== undefined) continue;
+    const p = c.paired;
+    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(p.ci95[0])} to ${formatSpeedup(p.ci95[1])}, ${p.rounds} round${p.rounds === 1 ? '' : 's'} of both hosts alive at once, ${p.pairs} batch pairs)`);
+  }
   const byReason = new Map<string, string[]>();
   for (const s of workload.skipped ?? []) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), `${s.model} ${s.concurrency}`]);
   for (const [reason, cells] of byReason) notes.push(`not measured: ${cells.join(', ')} (${reason})`);

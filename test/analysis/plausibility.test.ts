@@ -86,3 +86,14 @@ describe('analyzeWorkload with withheld speedups', () => {
     expect(result.cells.every((c) => c.speedup === null)).toBe(true);
   });
 });
+
+describe('recommendations from paired rounds', () => {
+  it('decide by the paired interval where there is one: an unpaired x1.9 that paired rounds put at x1.02-x1.20 does not win', () => {
+    const thread = { ...cell('thread', 2, 190), paired: { speedup: 1.1, ci95: [1.02, 1.2] as [number, number], rounds: 3, pairs: 18 } };
+    const result = analyzeWorkload('w', 'node', [cell('sequential', 1, 100), thread], { cores: 2 });
+    expect(result.recommendation).toMatchObject({ model: 'sequential', confidence: 'low', withinNoise: ['thread'] });
+    expect(result.cells.find((c) => c.model === 'thread')!.speedup).toBe(1.1);
+    const clear = { ...thread, paired: { speedup: 1.9, ci95: [1.8, 2.0] as [number, number], rounds: 3, pairs: 18 } };
+    expect(analyzeWorkload('w', 'node', [cell('sequential', 1, 100), clear], { cores: 2 }).recommendation).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'high' });
+  });
+});

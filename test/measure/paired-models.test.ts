@@ -1,0 +1,65 @@
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.ts';
+import { measurePairedModels } from '../../src/measure/paired-models.ts';
+import { planCells, visitSpec } from '../../src/measure/scheduler.ts';
+import { allowedCpus, tasksetPath } from '../../src/runtimes/affinity.ts';
+import type { Runtime } from '../../src/runtimes/types.ts';
+import { runVisit } from '../../src/runtimes/visit.ts';
+import { pairedSpeedup } from '../../src/stats/paired-speedup.ts';
+import { MODELS } from '../../src/types.ts';
+
+const fakeHost = fileURLToPath(new URL('../fixtures/fake-cpu-host.mjs', import.meta.url));
+const canPin = tasksetPath() !== null && allowedCpus().length >= 2;
+
+function setup(throughput: Record<string, number>) {
+  const runtime: Runtime = {
+    id: 'node',
+    models: MODELS,
+    hostCommand: async () => ({ command: process.execPath, args: [fakeHost], cwd: tmpdir(), env: { FAKE_CPU_SPEEDS: '[1, 1.5]', FAKE_THROUGHPUT: JSON.stringify(throughput) } }),
+  };
+  const [workload] = parseConfig({ workloads: [{ name: 'w', module: 'w.mjs', tasks: 10, concurrency: { async: [1] } }] }, '/x/c.json', 'c.json', 2).workloads;
+  const cells = planCells(workload, MODELS);
+  const cell = (model: string) => cells.find((c) => c.model === model)!;
+  return { runtime, cell };
+}
+
+describe.skipIf(!canPin)('paired model comparison (a fake host whose speed depends on its CPU)', () => {
+  it('cancels the vCPU: async equal to sequential measures x1.00 paired, while single visits differ by the CPUs they got', async () => {
+    const { runtime, cell } = setup({ sequential: 100, async: 100 });
+    const [baseline, candidate] = [cell('sequential'), cell('async')];
+    // Unpaired, the two CPUs show: visits run at 1x or 1.5x depending on where they landed.
+    const rates = new Set<number>();
+    for (let i = 0; i < 12; i++) {
+      const outcome = await runVisit(runtime, baseline.workload, { ...visitSpec(baseline, 0, 'measure', 1), warmupBatches: 0 });
+      rates.add(Math.round((outcome.samples[0].tasks / outcome.samples[0].wallMs) * 1000));
+    }
+    expect([...rates].sort()).toEqual([100, 150]);
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    const measured = await measurePairedModels(
+      [{ baseline, candidate, baselineSpec: spec, candidateSpec: { ...spec, model: 'async' }, expectedMs: 500 }],
+      { deadline: performance.now() + 20_000, allowanceMs: 1000, seed: 3, pairs: 6, maxRounds: 6, runtimes: () => runtime },
+    );
+    const rounds = measured.get(candidate.key)!;
+    expect(rounds).toHaveLength(6);
+    const estimate = pairedSpeedup(rounds)!;
+    expect(estimate.speedup).toBeGreaterThan(0.98);
+    expect(estimate.speedup).toBeLessThan(1.02);
+    expect(estimate.ci95[0]).toBeLessThanOrEqual(1);
+    expect(estimate.ci95[1]).toBeGreaterThanOrEqual(1);
+  });
+
+  it('measures a real difference as it is: a candidate 1.8x faster reads x1.8 whichever CPU the pair got', async () => {
+    const { runtime, cell } = setup({ sequential: 100, async: 180 });
+    const [baseline, candidate] = [cell('sequential'), cell('async')];
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    const measured = await measurePairedModels(
+      [{ baseline, candidate, baselineSpec: spec, candidateSpec: { ...spec, model: 'async' }, expectedMs: 500 }],
+      { deadline: performance.now() + 20_000, allowanceMs: 1000, seed: 5, pairs: 6, maxRounds: 4, runtimes: () => runtime },
+    );
+    const estimate = pairedSpeedup(measured.get(candidate.key)!)!;
+    expect(estimate.speedup).toBeGreaterThan(1.76);
+    expect(estimate.speedup).toBeLessThan(1.84);
+  });
+});
