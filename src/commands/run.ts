@@ -11,6 +11,7 @@ import { measurePairedModels, type PairedModelRound, type PairedModelTarget } fr
 import { cellKey, measureInRounds, planCells, visitSpec, type Cell, type Measured } from '../measure/scheduler.ts';
 import { pairedSpeedup, type PairedSpeedup } from '../stats/paired-speedup.ts';
 import { bestOfModels } from '../analysis/recommend.ts';
+import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { writeJsonAtomic } from '../report/json.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
@@ -220,6 +221,7 @@ function pairedTargets(swept: RunResults, cells: readonly Cell[], measured: Meas
         baselineSpec: measured.spec(baseline),
         candidateSpec: measured.spec(candidate),
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
+        pinnable: runsOnOneCpu(w.cells.find((c) => c.model === 'sequential'), chosen),
       });
     }
   }

@@ -30,6 +30,12 @@ export interface PairedModelTarget {
   candidateSpec: VisitSpec;
   /** Expected wall time of one round, ms (both hosts' fixed costs, warm-up and pairs). */
   expectedMs: number;
+  /**
+   * Whether both hosts can share one pinned CPU: both single-threaded models, and the sweep saw each
+   * keep at most about one core busy (async zlib or pbkdf2 spreads over libuv's pool; pinned, it
+   * would lose the very parallelism being measured). Absent: decided by the models alone.
+   */
+  pinnable?: boolean;
 }
 
 export interface PairedModelOptions {
@@ -86,7 +92,7 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
       const expected = learned.get(target.candidate.key) ?? target.expectedMs;
       if (performance.now() + expected > options.deadline) continue;
       const started = performance.now();
-      const pinnable = SINGLE_THREADED.has(target.baseline.model) && SINGLE_THREADED.has(target.candidate.model) && cpus.length >= 2;
+      const pinnable = (target.pinnable ?? true) && SINGLE_THREADED.has(target.baseline.model) && SINGLE_THREADED.has(target.candidate.model) && cpus.length >= 2;
       const cpu = pinnable ? [cpus[Math.floor(random() * cpus.length)]] : undefined;
       // Which side starts is random: a steady drift favours neither.
       const baselineFirst = random() < 0.5;
