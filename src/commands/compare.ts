@@ -343,6 +343,9 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
           primary: cell === primary,
           // The primary runs one task at a time: its batches are sized to PAIRED_BATCH_MS.
           ...(cell === primary && cell.concurrency === 1 ? { batchTasks: batchTasksFor(headWorkload.tasks, 1, oneTask, PAIRED_BATCH_MS) } : {}),
+          // A batch of tiny tasks is repeated within a sample up to about PAIRED_BATCH_MS: each batch of a
+          // stepped visit costs a round trip to the host, and 2 tasks of 1 us made a 6 s compare take 26-40 s.
+          ...(oneTask > 0 && headWorkload.tasks * oneTask < PAIRED_BATCH_MS / 2 ? { batchRepeat: Math.min(10_000, Math.floor(PAIRED_BATCH_MS / (headWorkload.tasks * oneTask))) } : {}),
           base: baseWorkload,
           head: headWorkload,
         });

@@ -45,6 +45,8 @@ export interface PairedTarget {
   primary?: boolean;
   /** Tasks per batch in the paired visits (batches sized to what they cost); default the workload's `tasks`. */
   batchTasks?: number;
+  /** Whole batches per sample (see VisitSpec.batchRepeat): tiny tasks' batches are too short for a round trip each. */
+  batchRepeat?: number;
   base: WorkloadConfig;
   head: WorkloadConfig;
 }
@@ -96,12 +98,13 @@ export interface PairedLoopOptions {
   onPlan?: (plan: RoundPlan) => void;
 }
 
-function pairedSpec(workload: WorkloadConfig, model: Model, concurrency: number, sampleTimeMs: number, batchTasks?: number): VisitSpec {
+function pairedSpec(workload: WorkloadConfig, model: Model, concurrency: number, sampleTimeMs: number, batchTasks?: number, batchRepeat?: number): VisitSpec {
   const spec = visitSpec({ workload, model, concurrency, key: '' }, sampleTimeMs);
   spec.warmupBatches = PAIRED_WARMUP_BATCHES;
   spec.warmupTimeMs = PAIRED_WARMUP_MS;
   spec.minBatches = Math.min(spec.maxBatches, PAIRED_MIN_BATCHES);
   if (batchTasks !== undefined) spec.workload.tasks = Math.max(1, Math.min(workload.tasks, batchTasks));
+  if (batchRepeat !== undefined && batchRepeat > 1) spec.batchRepeat = batchRepeat;
   return spec;
 }
 
@@ -111,7 +114,7 @@ export const measureInterleaved: MeasureRound = async (target, options) => {
   const { model, concurrency } = target.cell;
   const side = (tree: 'base' | 'head') => {
     const workload = target[tree];
-    return { runtime: runtimeFor(workload.runtime), workload, spec: pairedSpec(workload, model, concurrency, options.sampleTimeMs, target.batchTasks) };
+    return { runtime: runtimeFor(workload.runtime), workload, spec: pairedSpec(workload, model, concurrency, options.sampleTimeMs, target.batchTasks, target.batchRepeat) };
   };
   const second = options.first === 'base' ? 'head' : 'base';
   const [a, b] = await runInterleavedVisits(side(options.first), side(second), {
