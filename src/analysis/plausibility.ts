@@ -22,24 +22,16 @@ import { CPU_BOUND_AT } from './classify.ts';
 export const ENOUGH_SAMPLES = 6;
 /** How far above its physical bound a speedup's whole interval must lie to be called impossible (5%). */
 export const TOLERANCE = 0.05;
-/** The smallest CPU share the bounds use: below it a task mostly waits, and only C bounds it. */
-const MIN_CPU_SHARE = 0.02;
 
 /** The largest speedup over sequential that a cell can physically reach. */
 export function speedupBound(cell: Pick<CellResult, 'model' | 'concurrency'>, cpuShare: number, cores: number): number {
   // The CPU share bounds only work that computes most of the time: the per-task CPU of a task that
   // mostly waits includes wake-ups of the loop that amortise over many tasks in flight (measured:
   // an HTTP request at 8% CPU sequentially reached x12.9 at 16 in flight, above 1 / 0.08).
-  const u = cpuShare >= CPU_BOUND_AT ? Math.min(1, cpuShare) : MIN_CPU_SHARE;
-  switch (cell.model) {
-    case 'sequential':
-      return 1;
-    case 'async':
-      return Math.min(cell.concurrency, 1 / u);
-    case 'thread':
-    case 'process':
-      return Math.min(cell.concurrency, cores / u);
-  }
+  if (cell.model === 'sequential') return 1;
+  if (cpuShare < CPU_BOUND_AT) return cell.concurrency;
+  const u = Math.min(1, cpuShare);
+  return Math.min(cell.concurrency, (cell.model === 'async' ? 1 : cores) / u);
 }
 
 /** Ratio of the cell's median throughput to the baseline's, with its 95% interval (rounds resampled, then batches). */

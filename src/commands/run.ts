@@ -15,7 +15,7 @@ import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { writeJsonAtomic } from '../report/json.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
-import type { CellResult, RunResults, WorkloadResult } from '../types.ts';
+import { MODELS, type CellResult, type RunResults, type WorkloadResult } from '../types.ts';
 import { VERSION } from '../version.ts';
 
 export const DEFAULT_TIME_BUDGET_SECONDS = 60;
@@ -83,6 +83,12 @@ export function buildRunResults(
     const result = analyzeWorkload(workload.name, workload.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
     const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key)! }));
     if (notMeasured.length > 0) result.skipped = notMeasured;
+    // A model none of whose cells was measured was not compared: the recommendation cannot rule it out.
+    const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
+    if (result.recommendation && unmeasured.length > 0) {
+      result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(', ')} (a longer --time-budget measures ${unmeasured.length > 1 ? 'them' : 'it'}).`;
+      result.recommendation.confidence = 'low';
+    }
     return result;
   });
   return {

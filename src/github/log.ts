@@ -111,7 +111,7 @@ const GROUP_NAMES: Record<'compare' | 'run', Record<Phase, string>> = {
     prepare: 'Probe',
     measure: 'Measure',
     sweep: 'Sweep',
-    paired: 'Paired rounds',
+    paired: 'Paired rounds: each model against sequential',
   },
 };
 

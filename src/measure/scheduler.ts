@@ -75,6 +75,12 @@ export const WARMUP_TIME_MS = 60;
 export const WARMUP_CAP_SHARE = 0.02;
 const WARMUP_CAP_MIN_MS = 250;
 const WARMUP_CAP_MAX_MS = 5000;
+/**
+ * Least a task costs in each model before it is known, ms: a pool's dispatch round trip (measured
+ * here: piscina 37 us, child_process IPC 29-37 us per task). Without it a batch of tiny tasks sized
+ * at the sequential rate was repeated into seconds per sample in a pool.
+ */
+const DISPATCH_MS: Record<Model, number> = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
 /** Most whole batches one sample repeats. */
 const MAX_BATCH_REPEAT = 10_000;
 /** Target wall time of one measured batch in `run`, ms (batches of slow tasks get fewer tasks; see sweep.ts). */
@@ -255,16 +261,26 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       else if (outcome.status !== 'aborted') visits.get(cell.key)!.push(outcome);
     }
     const batchTasks = (cell: Cell) => batchTasksFor(cell.workload.tasks, cell.concurrency, oneTaskMs.get(cell.workload.name) ?? Number.NaN, RUN_BATCH_MS);
-    /** Whole batches per sample: a batch of tiny tasks (all of them at the sequential rate) is repeated up to about RUN_BATCH_MS. */
-    const batchRepeat = (cell: Cell) => {
+    /**
+     * Wall time of one batch (one repeat) of the cell, ms: what its own visits measured, else its tasks
+     * over its lanes at the sequential rate, each task costing at least a pool's dispatch round trip.
+     */
+    const oneBatchMs = (cell: Cell) => {
+      const learned = visits.get(cell.key)!.flatMap((v) => v.samples);
+      if (learned.length > 0) return learned.reduce((sum, s) => sum + (s.wallMs * batchTasks(cell)) / s.tasks, 0) / learned.length;
       const one = oneTaskMs.get(cell.workload.name);
-      if (one === undefined || !(one > 0)) return 1;
-      return Math.max(1, Math.min(MAX_BATCH_REPEAT, Math.floor(RUN_BATCH_MS / (cell.workload.tasks * one))));
+      if (one === undefined || !(one > 0)) return Number.NaN;
+      return (batchTasks(cell) * Math.max(one, DISPATCH_MS[cell.model])) / Math.min(cell.concurrency, batchTasks(cell));
     };
-    /** Expected wall time of one sample of the cell: its tasks over its lanes, at the sequential rate (an upper bound for parallel models). */
+    /** Whole batches per sample: a batch of tiny tasks is repeated up to about RUN_BATCH_MS (see VisitSpec.batchRepeat). */
+    const batchRepeat = (cell: Cell) => {
+      const batch = oneBatchMs(cell);
+      return batch > 0 ? Math.max(1, Math.min(MAX_BATCH_REPEAT, Math.floor(RUN_BATCH_MS / batch))) : 1;
+    };
+    /** Expected wall time of one sample of the cell. */
     const batchMsOf = (cell: Cell) => {
-      const one = oneTaskMs.get(cell.workload.name);
-      return one === undefined || !Number.isFinite(one) ? RUN_BATCH_MS : (batchRepeat(cell) * batchTasks(cell) * one) / Math.min(cell.concurrency, batchTasks(cell));
+      const batch = oneBatchMs(cell);
+      return Number.isFinite(batch) ? batchRepeat(cell) * batch : RUN_BATCH_MS;
     };
     specOf = (cell, sampleTimeMs, batches) => {
       const repeat = batchRepeat(cell);
