@@ -81,6 +81,8 @@ const WARMUP_CAP_MAX_MS = 5000;
  * at the sequential rate was repeated into seconds per sample in a pool.
  */
 const DISPATCH_MS: Record<Model, number> = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
+/** Least a report-only visit (of a workload whose baseline failed) is expected to cost, ms. */
+const MIN_FAILED_VISIT_MS = 300;
 /** Most whole batches one sample repeats. */
 const MAX_BATCH_REPEAT = 10_000;
 /** Target wall time of one measured batch in `run`, ms (batches of slow tasks get fewer tasks; see sweep.ts). */
@@ -248,6 +250,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   try {
     // 1. Calibration.
     const oneTaskMs = new Map<string, number>();
+    const failedBaseline = new Map<string, number>();
     const sequentialCells = cells.filter((c) => c.model === 'sequential' && c.concurrency === 1);
     for (const cell of sequentialCells) {
       if (interrupted()) break;
@@ -258,8 +261,17 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       costs.learn(cell, outcome, outcome.samples[0]?.wallMs ?? 0, true);
       if (outcome.status === 'ok') oneTaskMs.set(cell.workload.name, taskMs(outcome));
       // A failed calibration is the sequential cell's failure: reported, and the cell is not visited again.
-      else if (outcome.status !== 'aborted') visits.get(cell.key)!.push(outcome);
+      else if (outcome.status !== 'aborted') {
+        visits.get(cell.key)!.push(outcome);
+        failedBaseline.set(cell.workload.name, Math.max(MIN_FAILED_VISIT_MS, outcome.elapsedMs));
+      }
     }
+    /**
+     * A workload whose baseline failed gets no recommendation; its other cells are visited once, with
+     * one batch, only to report how each model fares (the failure may be the model's). Such a visit
+     * is expected to cost what the failed calibration did.
+     */
+    const reportOnly = (cell: Cell) => failedBaseline.has(cell.workload.name);
     const batchTasks = (cell: Cell) => batchTasksFor(cell.workload.tasks, cell.concurrency, oneTaskMs.get(cell.workload.name) ?? Number.NaN, RUN_BATCH_MS);
     /**
      * Wall time of one batch (one repeat) of the cell, ms: what its own visits measured, else its tasks
@@ -292,7 +304,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     // 2. The coarse sweep, trimmed by rank until one visit of each fits.
     const coarse = cells.filter((cell) => coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency));
     let active = coarse.filter(healthy);
-    const firstVisitMs = (cell: Cell, sampleTimeMs: number) => costs.visitMs(cell, sampleTimeMs, FIRST_VISIT_BATCHES, batchMsOf(cell));
+    const firstVisitMs = (cell: Cell, sampleTimeMs: number) =>
+      reportOnly(cell) ? failedBaseline.get(cell.workload.name)! : costs.visitMs(cell, sampleTimeMs, FIRST_VISIT_BATCHES, batchMsOf(cell));
     const remaining = () => deadline - performance.now();
     // Dropped from the end: the highest rank first, the costliest model first within it, workloads taking turns.
     const position = (cell: Cell) => cells.filter((c) => c.workload === cell.workload).indexOf(cell);
@@ -327,8 +340,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       for (const cell of order) {
         if (interrupted()) break;
         const first = visits.get(cell.key)!.every((v) => v.samples.length === 0);
-        const batches = first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
-        const expected = costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
+        const batches = reportOnly(cell) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
+        const expected = reportOnly(cell) ? firstVisitMs(cell, 0) : costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
         if (!fits(expected)) continue;
         const spec = specOf(cell, sampleTimeMs, batches);
         const outcome = await visit(cell, spec, expected);
@@ -337,7 +350,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         visited++;
         options.onVisit?.({ round, done: ++done, total: order.length, cell, outcome });
       }
-      active = active.filter(healthy);
+      active = active.filter((cell) => healthy(cell) && !(reportOnly(cell) && visits.get(cell.key)!.length > 0));
       await options.onRound?.(round, visits);
       if (visited === 0 || interrupted()) break;
       doubtful = options.doubtful?.(visits) ?? new Set();

@@ -294,7 +294,10 @@ describe('the action, run like a runner runs it', () => {
     // Asked once which binary it is (then every host starts on that binary, not through the shim).
     expect(readFileSync(shimLog, 'utf8').trim().split('\n')).toEqual([expect.stringMatching(/^-e /)]);
     expect(run.log).toContain(`Node workloads ran on Node ${process.version} (${process.execPath}), the node on PATH (${join(shimDir, 'node')}).`);
-    expect(run.log.split('\n').filter((l) => l.startsWith('::group::'))).toEqual(['::group::Probe', '::group::Measure', '::group::Paired rounds: each model against sequential', '::group::Report']);
+    // The paired phase has a group when its budget buys a round (3 s may not).
+    const groups = run.log.split('\n').filter((l) => l.startsWith('::group::'));
+    expect(groups.filter((g) => !g.startsWith('::group::Paired rounds: each model against sequential'))).toEqual(['::group::Probe', '::group::Measure', '::group::Report']);
+    expect(groups.filter((g) => g.startsWith('::group::Paired')).length).toBeLessThanOrEqual(1);
     expect(api.requests.length).toBe(before);
   }, 60_000);
 
