@@ -57,7 +57,7 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
     lines.push(color ? paint(style, color, text) : text);
   });
   for (const w of gates) {
-    const on = `${w.model === 'sequential' ? 'sequential' : `${w.model} x${w.concurrency}`}, ${metricName(w.metric)}, ${plural(w.rounds, 'round')}`;
+    const on = `${w.model === 'sequential' ? 'sequential' : `${w.model} x${w.concurrency}`} (${metricName(w.metric)}), ${plural(w.rounds, 'round')}`;
     const text =
       w.verdict === 'inconclusive'
         ? `  gate ${terminalSafe(w.workload)}: not decided (${on}; ${undecidedReason(w)})`

@@ -12,9 +12,12 @@ export function slowerOrFaster(change: number): string {
   return change < 0 ? `${size} slower` : `${size} faster`;
 }
 
-/** What the metric of a gate is, so "-14%" cannot be misread as "CPU time went down". */
+/**
+ * What the metric of a change is, so "-14%" cannot be misread as "CPU time went down": it is always
+ * a change of throughput (tasks per second), in some cells worked out from CPU time per task.
+ */
 export function metricName(metric: WorkloadChange['metric']): string {
-  return metric === 'cpu-time' ? 'throughput from CPU time per task' : 'throughput';
+  return metric === 'cpu-time' ? 'throughput, from CPU time' : 'throughput';
 }
 
 /** Short verdict of one workload, with `name` already escaped for its destination. */

@@ -10,15 +10,37 @@ import type { Comparison, CompareResults, WorkloadChange } from '../analysis/com
 import { escapeMarkdown as esc } from './escape.ts';
 import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
+import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
+import { DEFAULT_CONFIG_FILES } from '../config/load.ts';
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
 export const DEFAULT_MAX_LENGTH = 60_000;
 /** Items shown in the regression / recommendation-change lists before "and N more". */
 const MAX_LIST_ITEMS = 20;
+/** `compare`'s time budget when none is given (src/commands/compare.ts DEFAULT_COMPARE_CAP_SECONDS; a test keeps them equal). */
+export const DEFAULT_COMPARE_BUDGET_SECONDS = 600;
+
+/**
+ * Facts from where the report is published (the action's edge builds them from the environment and
+ * the event): plain data. Strings are escaped here, links are used only when they are plain URLs.
+ */
+export interface ReportContext {
+  /** The pull request's head branch and head commit: what the reviewer knows the head as. */
+  head?: { ref: string; sha: string };
+  /** The pull request's base branch and commit. */
+  base?: { ref: string; sha: string };
+  /** The workflow run that made the report. */
+  runUrl?: string;
+  /** When the report was made, ISO 8601 (the renderer itself has no clock). */
+  updatedAt?: string;
+  /** Where the method document is (docs/compare-method.md of the action's repository at its ref). */
+  methodUrl?: string;
+}
 
 export interface MarkdownOptions {
   /** Upper bound on the length of the whole report (UTF-16 code units, which over-counts, so it is safe). */
   maxLength?: number;
+  context?: ReportContext;
 }
 
 type Detail = 'full' | 'table' | 'line';
@@ -32,107 +54,229 @@ interface Section {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const cellLabel = (model: Model, concurrency: number) => (model === 'sequential' ? 'sequential' : `${model} x${concurrency}`);
 
-/** The best ok cell of each model (highest median throughput), in model cost order, plus the recommended cell. */
-function rowsFor(workload: WorkloadResult): CellResult[] {
+/** A URL fit for a markdown link: http(s), no spaces, quotes, brackets or parentheses. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > 2000) return undefined;
+  return /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%/+@=-]*)?$/.test(url) ? url : undefined;
+}
+
+/** A commit as its first 7 hex digits; anything else (a stored file may hold anything) escaped. */
+function shortSha(sha: string): string {
+  return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : esc(sha, 12);
+}
+
+/** `2026-11-30 08:21 UTC`, or '' when not a date. Fixed format, no locale. */
+function formatTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return '';
+  return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A config path that can go into a shell command as it is (no quoting, no backticks). */
+const PLAIN_PATH = /^[A-Za-z0-9._/@+-]+$/;
+
+/** The command that repeats this compare on a developer's machine, or null when it cannot be said exactly. */
+export function reproduceCommand(results: CompareResults): string | null {
+  const sha = results.base.sha;
+  if (!results.paired || !sha || !/^[0-9a-f]{7,64}$/i.test(sha)) return null;
+  const s = results.settings;
+  const args = ['npx concurrency-bench compare', `--base ${sha.toLowerCase()}`];
+  if (s.config && !DEFAULT_CONFIG_FILES.includes(s.config)) {
+    if (!PLAIN_PATH.test(s.config) || s.config.startsWith('-')) return null;
+    args.push(`--config ${s.config}`);
+  }
+  if (Number.isFinite(s.threshold) && s.threshold !== COMPARE_DEFAULTS.threshold) args.push(`--threshold ${Number((s.threshold * 100).toFixed(2))}`);
+  if (Number.isFinite(s.alpha) && s.alpha !== COMPARE_DEFAULTS.alpha) args.push(`--alpha ${s.alpha}`);
+  if (Number.isFinite(s.timeBudgetSeconds) && s.timeBudgetSeconds > 0 && s.timeBudgetSeconds !== DEFAULT_COMPARE_BUDGET_SECONDS) args.push(`--time-budget ${s.timeBudgetSeconds}`);
+  return args.join(' ');
+}
+
+/** The last line: the workflow run, which commit and when, and how to reproduce it locally. '' when there is nothing to say. */
+export function contextFooter(context: ReportContext | undefined, reproduce: string | null): string {
+  const parts: string[] = [];
+  const run = safeUrl(context?.runUrl);
+  if (run) parts.push(`[Workflow run](${run})`);
+  const sha = context?.head?.sha ? shortSha(context.head.sha) : '';
+  const when = formatTime(context?.updatedAt);
+  if (sha || when) parts.push(`updated${sha ? ` for ${sha}` : ''}${when ? ` at ${when}` : ''}`);
+  if (reproduce) parts.push(`reproduce locally: \`${reproduce}\``);
+  return parts.length ? `<sub>${parts.join(' · ')}</sub>` : '';
+}
+
+/** A link to the method document when its address is known, else its path in concurrency-bench's repository. */
+function methodLink(context: ReportContext | undefined): string {
+  const url = safeUrl(context?.methodUrl);
+  return url ? `[how compare decides](${url})` : 'how compare decides: docs/compare-method.md in concurrency-bench';
+}
+
+/**
+ * The cells shown for a workload, in model cost order: the compared cells (compare), else the best
+ * ok cell of each model (highest median throughput); then the recommended cell, then failed cells.
+ */
+function rowsFor(workload: WorkloadResult, comparisons: readonly Comparison[] | null): CellResult[] {
   const rows: CellResult[] = [];
   const rec = workload.recommendation;
   for (const model of MODELS) {
-    const cells = workload.cells.filter((c) => c.model === model);
+    const cells = workload.cells.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
     if (cells.length === 0) continue;
-    const ok = cells.filter((c) => c.status === 'ok');
-    const best = ok.length ? ok.reduce((a, b) => (b.throughput.median > a.throughput.median ? b : a)) : cells[0];
-    rows.push(best);
+    const compared = comparisons ? cells.filter((c) => findComparison(comparisons, c)) : [];
+    if (compared.length > 0) rows.push(...compared);
+    else {
+      const ok = cells.filter((c) => c.status === 'ok');
+      rows.push(ok.length ? ok.reduce((a, b) => (b.throughput.median > a.throughput.median ? b : a)) : cells[0]);
+    }
     const recommended = rec && rec.model === model ? cells.find((c) => c.concurrency === rec.concurrency) : undefined;
-    if (recommended && recommended !== best) rows.push(recommended);
+    if (recommended && !rows.includes(recommended)) rows.push(recommended);
     // A cell that failed is news even when another concurrency of the model worked.
     for (const c of cells) if (c.status !== 'ok' && !rows.includes(c)) rows.push(c);
   }
   return rows;
 }
 
-/** Marks a change measured on CPU time per task; the footer explains it. */
-const CPU_TIME_MARK = ' †';
+/** A direction mark for a change of throughput: ▲ up (faster), ▼ down (slower), none when it rounds to 0. */
+function directionMark(change: number | null | undefined, digits = 1): string {
+  const text = formatChange(change, digits);
+  return text.startsWith('-') ? '▼ ' : text.startsWith('+') ? '▲ ' : '';
+}
 
 function changeCell(c: Comparison | undefined): string {
-  if (!c) return '-';
+  if (!c) return '- (not compared)';
   if (c.change === null) return `? not measured${c.error ? `: ${esc(c.error, 120)}` : c.rounds === 0 ? ' (no paired round within the budget)' : ''}`;
-  if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural(c.rounds, 'round')}) inconclusive`;
-  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === 'cpu-time' ? CPU_TIME_MARK : ''}`;
+  const arrow = directionMark(c.change);
+  // The metric named where it is not plain wall-clock throughput, so "-14%" is not read as "CPU time went down".
+  const cpu = c.metric === 'cpu-time' ? ' · from CPU time' : '';
+  if (!c.ci95) return `❔ ${arrow}${formatChange(c.change)} (${plural(c.rounds, 'round')})${cpu} · inconclusive`;
+  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${cpu}`;
   // Only the gate's own cell carries the verdict marks; other cells describe (not gating).
-  const gate = c.gating ? ' 🚦' : '';
+  const gate = c.gating ? ' · 🚦 gate' : '';
   switch (c.verdict) {
     case 'regression':
-      return c.gating ? `🔴 **${formatChange(c.change)}** ${ci}${gate}` : `🟠 ${formatChange(c.change)} ${ci} slower here (not gating)`;
+      return c.gating ? `🔴 ${arrow}**${formatChange(c.change)}** ${ci}${gate}` : `🟠 ${arrow}${formatChange(c.change)} ${ci} · slower here, not gating`;
     case 'improvement':
-      return c.gating ? `🟢 **${formatChange(c.change)}** ${ci}${gate}` : `${formatChange(c.change)} ${ci} faster here (not gating)`;
+      return c.gating ? `🟢 ${arrow}**${formatChange(c.change)}** ${ci}${gate}` : `${arrow}${formatChange(c.change)} ${ci} · faster here, not gating`;
     case 'unchanged':
-      return `${formatChange(c.change)} ${ci}${gate}`;
+      return `${arrow}${formatChange(c.change)} ${ci}${gate}`;
     default:
-      return `❔ ${formatChange(c.change)} ${ci} ${c.gating ? 'not decided' : 'inconclusive'}${gate}`;
+      return `❔ ${arrow}${formatChange(c.change)} ${ci} · ${c.gating ? 'not decided' : 'inconclusive'}${gate}`;
   }
 }
+
+/** `base → head` of two figures, each formatted by `format`. */
+const baseToHead = (base: string, head: string) => `${base} → ${head}`;
 
 function findComparison(comparisons: readonly Comparison[], cell: CellResult): Comparison | undefined {
   return comparisons.find((c) => c.model === cell.model && c.concurrency === cell.concurrency);
 }
 
-/** `comparisons` are this workload's only (or null for a run report). */
-function table(workload: WorkloadResult, comparisons: readonly Comparison[] | null): string {
+/** `comparisons` are this workload's only (or null for a run report: head figures only). */
+function table(workload: WorkloadResult, comparisons: readonly Comparison[] | null, base: WorkloadResult | undefined): string {
   const rec = workload.recommendation;
-  const header = ['model', 'concurrency', 'throughput (tasks/s)', 'vs sequential', 'p99 latency', 'CPU', 'peak memory'];
-  if (comparisons) header.push('change vs base (95% CI)');
-  const rows = rowsFor(workload).map((cell) => {
+  const header = comparisons
+    ? ['model', 'concurrency', 'tasks/s, base → head', 'throughput change (95% CI)', 'vs sequential', 'p99 latency', 'CPU', 'peak memory, base → head']
+    : ['model', 'concurrency', 'throughput (tasks/s)', 'vs sequential', 'p99 latency', 'CPU', 'peak memory'];
+  const rows = rowsFor(workload, comparisons).map((cell) => {
     const recommended = rec?.model === cell.model && rec.concurrency === cell.concurrency;
     const name = recommended ? `✅ **${cell.model}**` : cell.model;
     const failed = cell.status !== 'ok';
-    const row = failed
-      ? [name, String(cell.concurrency), `❌ ${cell.status}${cell.error ? `: ${esc(cell.error, 120)}` : ''}`, '-', '-', '-', '-']
-      : [
-          name,
-          String(cell.concurrency),
-          `${formatNumber(cell.throughput.median)} (${formatNumber(cell.throughput.ci95[0])} to ${formatNumber(cell.throughput.ci95[1])})`,
-          speedupLabel(cell),
-          formatMs(cell.latencyMs.p99),
-          formatUtilization(cell.cpuUtilization),
-          formatBytes(cell.peakRssBytes),
-        ];
-    if (comparisons) {
-      const c = findComparison(comparisons, cell);
-      row.push(changeCell(c) + (c?.memoryGrowth ? ` · memory ${formatChange(c.memoryChange, 0)}` : ''));
+    const fail = `❌ ${cell.status}${cell.error ? `: ${esc(cell.error, 120)}` : ''}`;
+    if (!comparisons) {
+      return failed
+        ? [name, String(cell.concurrency), fail, '-', '-', '-', '-']
+        : [
+            name,
+            String(cell.concurrency),
+            `${formatNumber(cell.throughput.median)} (${formatNumber(cell.throughput.ci95[0])} to ${formatNumber(cell.throughput.ci95[1])})`,
+            speedupLabel(cell),
+            formatMs(cell.latencyMs.p99),
+            formatUtilization(cell.cpuUtilization),
+            formatBytes(cell.peakRssBytes),
+          ];
     }
-    return row;
+    const c = findComparison(comparisons, cell);
+    const baseCell = base?.cells.find((b) => b.model === cell.model && b.concurrency === cell.concurrency && b.status === 'ok');
+    // The paired rounds' medians where the cell was compared (the figures the change rests on), else each tree's own run.
+    const tasks = baseToHead(formatNumber(c?.base.throughput ?? baseCell?.throughput.median), failed ? '❌' : formatNumber(c?.head.throughput ?? cell.throughput.median));
+    const memory = baseToHead(formatBytes(c?.base.peakRssBytes ?? baseCell?.peakRssBytes), failed ? '-' : formatBytes(c?.head.peakRssBytes ?? cell.peakRssBytes)) + (c?.memoryGrowth ? ` ⚠️ ${formatChange(c.memoryChange, 0)}` : '');
+    if (failed) return [name, String(cell.concurrency), tasks, `${fail}${c ? ` · ${changeCell(c)}` : ''}`, '-', '-', '-', memory];
+    return [name, String(cell.concurrency), tasks, changeCell(c), speedupLabel(cell), formatMs(cell.latencyMs.p99), formatUtilization(cell.cpuUtilization), memory];
   });
   // No padding to align the delimiters: it only costs characters of the comment budget.
-  return markdownTable([header, ...rows], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], alignDelimiters: false });
+  const align = comparisons ? ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r'] : ['l', 'r', 'r', 'r', 'r', 'r', 'r'];
+  return markdownTable([header, ...rows], { align, alignDelimiters: false });
 }
 
-/** Mermaid xychart-beta, one bar chart per model with more than one concurrency level (a chart has no legend, so one series per chart stays readable). */
-function charts(workload: WorkloadResult, base: WorkloadResult | undefined): string {
-  const sequential = workload.cells.find((c) => c.model === 'sequential' && c.status === 'ok');
+/** Series colours of the charts: head (bars), base (line), sequential (reference line). */
+const HEAD_COLOUR = '#4e79a7';
+const BASE_COLOUR = '#8c8c8c';
+const SEQUENTIAL_COLOUR = '#e15759';
+/** Sequential is drawn as a reference line unless it would squash the bars (above this multiple of the tallest). */
+const REFERENCE_LINE_MAX = 2.5;
+
+/**
+ * Mermaid xychart-beta, one chart per model with more than one concurrency level: head as bars,
+ * base as a grey line, sequential as a horizontal reference line (a constant line series; xychart
+ * has no rule of its own). The y-axis is scaled to what is plotted: a sequential figure far above
+ * the bars is said in the title instead of drawn, so it cannot flatten them. The series are named
+ * (a legend where the renderer draws one) and the title says which is which for those that do not.
+ */
+function charts(workload: WorkloadResult, base: WorkloadResult | undefined, compare: boolean): string {
+  const sequential = workload.cells.find((c) => c.model === 'sequential' && c.concurrency === 1 && c.status === 'ok');
   const blocks: string[] = [];
   for (const model of MODELS) {
+    if (model === 'sequential') continue;
     const cells = workload.cells.filter((c) => c.model === model && c.status === 'ok').sort((a, b) => a.concurrency - b.concurrency);
     if (cells.length < 2) continue;
     const baseCells = base?.cells.filter((c) => c.model === model && c.status === 'ok') ?? [];
     const baseValues = cells.map((c) => baseCells.find((b) => b.concurrency === c.concurrency)?.throughput.median);
     const withBase = baseCells.length > 0 && baseValues.every((v) => v !== undefined);
     const values = cells.map((c) => c.throughput.median);
-    const top = Math.max(...values, ...(withBase ? (baseValues as number[]) : []), sequential?.throughput.median ?? 0);
-    const title = `${model}${sequential ? ` (sequential: ${formatNumber(sequential.throughput.median)} tasks/s)` : ''}${withBase ? ' - bars: head / line: base' : ''}`;
+    const plotted = [...values, ...(withBase ? (baseValues as number[]) : [])];
+    const tallest = Math.max(...plotted);
+    const seq = sequential?.throughput.median;
+    const seqLine = seq !== undefined && seq > 0 && seq <= tallest * REFERENCE_LINE_MAX;
+    const top = niceTop(Math.max(tallest, seqLine ? seq : 0) * 1.1);
+    const series = [`bars: ${compare ? 'head' : 'tasks/s'}`, withBase ? 'grey line: base' : '', seqLine ? 'red line: sequential' : ''].filter(Boolean);
+    const offChart = seq !== undefined && seq > 0 && !seqLine ? ` - sequential ${formatNumber(seq)} tasks/s is off the chart` : '';
+    const colours = [HEAD_COLOUR, ...(withBase ? [BASE_COLOUR] : []), ...(seqLine ? [SEQUENTIAL_COLOUR] : [])];
     const lines = [
       '```mermaid',
+      '---',
+      'config:',
+      '  xyChart:',
+      '    showLegend: true',
+      '  themeVariables:',
+      '    xyChart:',
+      `      plotColorPalette: "${colours.join(', ')}"`,
+      '---',
       'xychart-beta',
-      `    title "${title.replace(/,/g, '')}"`,
-      `    x-axis "concurrency" [${cells.map((c) => `"${c.concurrency}"`).join(', ')}]`,
-      `    y-axis "tasks/s" 0 --> ${chartNumber(top * 1.1)}`,
-      `    bar [${values.map(chartNumber).join(', ')}]`,
+      `    title "${chartText(`${model} - ${series.join(' / ')}${offChart}`)}"`,
+      `    x-axis "${model === 'async' ? 'tasks in flight' : model === 'thread' ? 'threads' : 'processes'}" [${cells.map((c) => `"${c.concurrency}"`).join(', ')}]`,
+      `    y-axis "tasks/s" 0 --> ${chartNumber(top)}`,
+      `    bar "${compare ? 'head' : model}" [${values.map(chartNumber).join(', ')}]`,
     ];
-    if (withBase) lines.push(`    line [${(baseValues as number[]).map(chartNumber).join(', ')}]`);
+    if (withBase) lines.push(`    line "base" [${(baseValues as number[]).map(chartNumber).join(', ')}]`);
+    if (seqLine) lines.push(`    line "sequential" [${cells.map(() => chartNumber(seq)).join(', ')}]`);
     lines.push('```');
     blocks.push(lines.join('\n'));
   }
   if (blocks.length === 0) return '';
-  return `<details><summary>Throughput by concurrency: ${esc(workload.name)}</summary>\n\n${blocks.join('\n\n')}\n\n</details>`;
+  // Each tree's own sweep, one visit per cell: a gap between base and head here is not a measured change.
+  const what = compare ? 'throughput by concurrency, base and head (single sweep visits, not paired: the table has the measured changes)' : 'throughput by concurrency';
+  return `<details><summary>Chart: ${what}</summary>\n\n${blocks.join('\n\n')}\n\n</details>`;
+}
+
+/** Text inside a chart's quoted string: no quotes, commas or characters mermaid would read as syntax. */
+function chartText(text: string): string {
+  return text.replace(/[",;#`<>{}[\]]/g, '');
+}
+
+/** A round axis top at or above `value`: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 or 10 times a power of ten. */
+function niceTop(value: number): number {
+  if (!Number.isFinite(value) || value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * power >= value * (1 - 1e-9)) ?? 10;
+  return step * power;
 }
 
 /** Plain decimal with 3 significant figures and no grouping (mermaid parses bare numbers). */
@@ -149,43 +293,96 @@ function workloadHeading(w: WorkloadResult): string {
 
 function workloadLine(w: WorkloadResult, whole: WorkloadChange | undefined): string {
   const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : 'failed';
-  const change = whole?.verdict === 'regression' ? ` · 🔴 ${slowerOrFaster(whole.change ?? 0)}` : whole?.verdict === 'inconclusive' ? ' · ❔ not decided' : '';
+  const change = !whole
+    ? ''
+    : whole.verdict === 'regression'
+      ? ` · 🔴 ${gateVerdict(whole, '').trim()}`
+      : whole.verdict === 'improvement'
+        ? ` · 🟢 ${gateVerdict(whole, '').trim()}`
+        : whole.verdict === 'inconclusive'
+          ? ' · ❔ not decided'
+          : ' · unchanged';
   return `- **${esc(w.name)}**: ${rec}${change}`;
+}
+
+/** What a gate rests on: "sequential cell's throughput, from CPU time". */
+const gateBasis = (g: WorkloadChange) => `${cellLabel(g.model, g.concurrency)} cell's ${metricName(g.metric)}`;
+
+/** A gate's figures as prose: "+0.3%, 95% CI -1.7% to +1.8%" (unchanged) or "95% CI -8.1% to -4.6%" (the change is in the verdict). */
+function gateFigures(g: WorkloadChange, withChange: boolean): string {
+  const ci = g.ci95 ? `95% CI ${formatChange(g.ci95[0])} to ${formatChange(g.ci95[1])}` : '';
+  return [withChange && g.change !== null ? formatChange(g.change) : '', ci].filter(Boolean).join(', ');
+}
+
+/** The workload's verdict in a few words with its figures, as the gate line and a collapsed section's summary say it. */
+function gateSummary(g: WorkloadChange): string {
+  switch (g.verdict) {
+    case 'regression':
+    case 'improvement':
+      return `**${slowerOrFaster(g.change ?? 0)}** (${gateFigures(g, false)}`;
+    case 'unchanged':
+      return `**unchanged** (${gateFigures(g, true)}`;
+    default: {
+      const figures = gateFigures(g, true);
+      return `**not decided** (${figures ? `${figures}; ` : ''}${undecidedReason(g)}`;
+    }
+  }
 }
 
 /** The workload's gate: the one regression decision, on its primary cell, with what it rests on. */
 function gateLine(g: WorkloadChange): string {
   const mark = g.verdict === 'regression' ? '🔴 ' : g.verdict === 'improvement' ? '🟢 ' : g.verdict === 'inconclusive' ? '❔ ' : '';
-  const on = `${cellLabel(g.model, g.concurrency)}, ${metricName(g.metric)}, ${plural(g.rounds, 'round')}`;
-  if (g.verdict === 'inconclusive') return `🚦 Gate: ${mark}**not decided** (${on}; ${undecidedReason(g)})`;
-  const ci = g.ci95 ? `, 95% CI ${formatChange(g.ci95[0])} to ${formatChange(g.ci95[1])}` : '';
-  const verdict = g.verdict === 'unchanged' ? `**unchanged** (${formatChange(g.change)}${ci}; ${on}; smallest change it could flag ${formatChange(g.detectableChange).replace('+', '')})` : `**${slowerOrFaster(g.change ?? 0)}** (${on}${ci})`;
-  return `🚦 Gate: ${mark}${verdict}`;
+  return `🚦 Gate: ${mark}${gateSummary(g)}; ${gateBasis(g)}; ${plural(g.rounds, 'round')})`;
+}
+
+/**
+ * The recommendation's reason, and what its confidence means when the reason does not already say
+ * it: "low" is about a costlier model that may be faster (within noise) or too few rounds, never
+ * about the claim that the recommendation beats the cheaper ones.
+ */
+function reasonText(w: WorkloadResult): string {
+  const r = w.recommendation!;
+  // Name the classification unless the reason already starts with it.
+  const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : '';
+  const explained = /within noise|one round/i.test(r.reason);
+  const note = r.confidence === 'low' && !explained ? ' _(not sure: a costlier model was within noise of it)_' : '';
+  return `${cls}${esc(r.reason, 600)}${note}`;
 }
 
 /** `comparisons`: this workload's comparisons, or null for a run report. */
 function section(w: WorkloadResult, base: WorkloadResult | undefined, comparisons: readonly Comparison[] | null, failures: string[], whole?: WorkloadChange): Section {
-  const lines = [workloadHeading(w)];
+  const mine = comparisons ?? [];
+  const notable =
+    comparisons === null ||
+    w.status === 'failed' ||
+    failures.length > 0 ||
+    (whole !== undefined && whole.verdict !== 'unchanged') ||
+    mine.some((c) => c.verdict === 'regression' || c.memoryGrowth || c.change === null) ||
+    w.cells.some((c) => c.status !== 'ok');
+  const lines = notable ? [workloadHeading(w)] : [];
   if (whole) lines.push(gateLine(whole));
-  if (w.recommendation) {
-    const r = w.recommendation;
-    // Name the classification unless the reason already starts with it.
-    const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : '';
-    lines.push(`${cls}${esc(r.reason, 600)}${r.confidence === 'low' ? ' _(low confidence: differences within noise)_' : ''}`);
-  }
+  if (w.recommendation) lines.push(reasonText(w));
   for (const f of failures) lines.push(`> ❌ ${f}`);
   const head = lines.join('\n\n');
   const notes = cellNotes(w).map((note) => `- ${esc(note, 400)}`).join('\n');
-  const tbl = w.cells.length ? [table(w, comparisons), notes].filter(Boolean).join('\n\n') : '';
-  const chart = charts(w, base);
-  const mine = comparisons ?? [];
+  const tbl = w.cells.length ? [table(w, comparisons, base), notes].filter(Boolean).join('\n\n') : '';
+  const chart = charts(w, base, comparisons !== null);
+  const full = [head, tbl, chart].filter(Boolean).join('\n\n');
+  const short = [head, tbl].filter(Boolean).join('\n\n');
+  // Nothing to report: one line to open, the rest folded away.
+  const fold = (body: string) => {
+    const r = w.recommendation;
+    const rec = !r ? '' : r.model === 'sequential' ? ' · sequential recommended' : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatSpeedup(r.speedup)} sequential)`;
+    const verdict = whole ? `: ${gateSummary(whole).replace(/\*\*/g, '')})` : '';
+    return `<details><summary><strong>${esc(w.name)}</strong>${verdict}${rec}</summary>\n\n${body}\n\n</details>`;
+  };
   return {
     variants: {
-      full: [head, tbl, chart].filter(Boolean).join('\n\n'),
-      table: [head, tbl].filter(Boolean).join('\n\n'),
+      full: notable ? full : fold(full),
+      table: notable ? short : fold(short),
       line: workloadLine(w, whole),
     },
-    notable: w.status === 'failed' || failures.length > 0 || (whole !== undefined && whole.verdict !== 'unchanged') || mine.some((c) => c.verdict === 'regression' || c.memoryGrowth),
+    notable,
   };
 }
 
@@ -269,7 +466,7 @@ export function renderRunMarkdown(results: RunResults, options: MarkdownOptions 
   const footer = [
     `<sub>Throughput = tasks / batch wall time, median of ${results.settings.rounds ? 'interleaved rounds in fresh processes' : 'batches'} with its 95% CI; a costlier model is recommended only when it beats a cheaper one by ${Math.round(results.settings.margin * 100)}% with 95% confidence.</sub>`,
     environmentLine(results),
-  ].join('\n');
+  ].join('\n') + (options.context ? `\n\n${contextFooter(options.context, null)}` : '');
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }
 
@@ -308,7 +505,11 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   ].filter(Boolean);
   const mark = problem ? '🔴' : counts.undecided > 0 ? '❔' : '✅';
   const ref = (r: typeof results.base) => formatRef(r.ref, r.sha, (t) => esc(t, 80));
-  const refs = `Comparing ${ref(results.head)}${results.head.dirty ? ' with uncommitted changes' : ''} against base ${ref(results.base)}.`;
+  const context = options.context;
+  // On a pull request the head is its branch and head commit, not the merge commit the checkout measured.
+  const prHead = context?.head?.ref && context.head.sha ? `**${esc(context.head.ref, 80)}** (${shortSha(context.head.sha)})` : '';
+  const prBase = context?.base?.ref && context.base.sha ? `${esc(context.base.ref, 80)} (${shortSha(context.base.sha)})` : '';
+  const refs = `Comparing ${prHead || `${ref(results.head)}${results.head.dirty ? ' with uncommitted changes' : ''}`} against base ${prBase || ref(results.base)}.`;
   const blocks = [`### ${mark} ${headline.join(' · ')}`, refs];
   if (!results.paired) {
     blocks.push('> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.');
@@ -317,11 +518,11 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   if (gated && counts.slower > 0) {
     const items = gates
       .filter((g) => g.verdict === 'regression')
-      .map((g) => `> - **${esc(g.workload)}**: **${slowerOrFaster(g.change ?? 0)}** (${metricName(g.metric)} of ${cellLabel(g.model, g.concurrency)}, 95% CI ${formatChange(g.ci95?.[0])} to ${formatChange(g.ci95?.[1])}, ${plural(g.rounds, 'round')})`);
+      .map((g) => `> - **${esc(g.workload)}**: ${gateSummary(g)}; ${gateBasis(g)}; ${plural(g.rounds, 'round')})`);
     blocks.push(['> [!CAUTION]', `> ${plural(counts.slower, 'workload')} slower beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   } else if (!gated && regressionCount) {
     const items = regressions.map(
-      (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === 'cpu-time' ? 'on CPU time per task' : 'throughput'} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
+      (c) => `> - **${esc(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: ${metricName(c.metric)} **${formatChange(c.change)}** (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural(c.rounds, 'round')})`,
     );
     blocks.push(['> [!CAUTION]', `> **${plural(regressionCount, 'regression')}** beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
@@ -358,16 +559,17 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   const general = results.failures.filter((f) => f.workload === undefined).map((f) => `> ❌ ${f.tree}: ${esc(f.message)}`);
   const s = results.settings;
   const method = results.paired
-    ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural(gates.length, 'workload')} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${threshold}, unchanged needs it within ±${threshold}. Other cells describe (95% CI, not gating).`
-    : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural(results.comparisons.length, 'comparison')}; regression = interval below -${formatChange(s.noiseFloor).replace('+', '')} and reaching -${threshold}.`;
+    ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold} threshold (${methodLink(context)}).`
+    : `Two stored results files compared unpaired (medians of their batches, bootstrap intervals, Holm-corrected), so machine drift between the two runs is not cancelled (${methodLink(context)}).`;
   const cpuTime = results.comparisons.some((c) => c.metric === 'cpu-time' && c.change !== null)
-    ? `${CPU_TIME_MARK.trim()} Throughput from CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. `
+    ? 'Throughput "from CPU time": tasks per CPU-second, for cells that kept their cores busy computing in both trees; unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. The tasks/s column is wall-clock either way.'
     : '';
-  const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round.` : '';
-  const footer = [
-    ...general,
-    `<sub>${cpuTime}${method}${noise}</sub>`,
-    environmentLine(results),
-  ].join('\n\n');
+  const noise = results.noise.roundSpread !== null ? `Noise here: ${formatChange(results.noise.roundSpread).replace('+', '±')} per round.` : '';
+  const merged =
+    context?.head?.sha && results.head.sha && !results.head.sha.toLowerCase().startsWith(context.head.sha.toLowerCase().slice(0, 7))
+      ? `The head was measured as checked out: ${shortSha(results.head.sha)}, the pull request merged into its base.`
+      : '';
+  const details = `<details><summary>Method and environment</summary>\n\n${[method, cpuTime, noise, merged].filter(Boolean).join(' ')}\n\n${environmentLine(results)}\n\n</details>`;
+  const footer = [...general, details, contextFooter(context, reproduceCommand(results))].filter(Boolean).join('\n\n');
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }

@@ -53,10 +53,10 @@ describe('renderRunMarkdown', () => {
     expect(md).toContain('| ✅ **thread** | 2 | 190 (184 to 194) | 1.90x | 7.9 ms | 194% | 70.0 MiB |');
     expect(md).toContain('❌ crashed: worker died: &lt;b&gt;\\|boom\\|&lt;/b&gt; second line @\u200bhere');
   });
-  it('charts throughput by concurrency in a collapsed mermaid xychart', () => {
-    expect(md).toContain('<details><summary>Throughput by concurrency: hash</summary>');
-    expect(md).toContain('```mermaid\nxychart-beta\n    title "thread (sequential: 100 tasks/s)"\n    x-axis "concurrency" ["1", "2", "4"]');
-    expect(md).toContain('    bar [95, 190, 185]');
+  it('charts throughput by concurrency in a collapsed mermaid xychart, sequential as a reference line', () => {
+    expect(md).toContain('<details><summary>Chart: throughput by concurrency</summary>');
+    expect(md).toContain('xychart-beta\n    title "thread - bars: tasks/s / red line: sequential"\n    x-axis "threads" ["1", "2", "4"]\n    y-axis "tasks/s" 0 --> 250');
+    expect(md).toContain('    bar "thread" [95, 190, 185]\n    line "sequential" [100, 100, 100]');
   });
 });
 
@@ -73,15 +73,15 @@ describe('renderCompareMarkdown', () => {
     expect(caution).toBeGreaterThan(0);
     expect(caution).toBeLessThan(md.indexOf('####'));
     // One regression: the workload's gate; its thread cell's slowdown is described, not counted.
-    expect(md).toContain('> 1 workload slower beyond the 5% threshold:\n> - **hash**: **6.1% slower** (throughput from CPU time per task of sequential, 95% CI -8.1% to -4.6%, 12 rounds)');
-    expect(md).toContain('🚦 Gate: 🔴 **6.1% slower** (sequential, throughput from CPU time per task, 12 rounds, 95% CI -8.1% to -4.6%)');
+    expect(md).toContain("> 1 workload slower beyond the 5% threshold:\n> - **hash**: **6.1% slower** (95% CI -8.1% to -4.6%; sequential cell's throughput, from CPU time; 12 rounds)");
+    expect(md).toContain("🚦 Gate: 🔴 **6.1% slower** (95% CI -8.1% to -4.6%; sequential cell's throughput, from CPU time; 12 rounds)");
     expect(md).toContain('> - **hash**: process x2 → thread x2');
   });
-  it('shows the change vs base with its CI in the table, the gate marked, other cells clearly not gating; escapes refs and failures', () => {
-    expect(md).toContain('🔴 **-6.1%** (-8.1% to -4.6%) † 🚦 · memory +50%');
-    expect(md).toContain('🟠 -15.2% (-17.2% to -13.7%) slower here (not gating) · memory +50%');
-    expect(md).toContain('+8.1% (+6.1% to +9.6%) faster here (not gating)');
-    expect(md).toContain('❔ -3.0% (-5.0% to -1.5%) inconclusive');
+  it('shows base -> head and the change with its CI in the table, the gate marked, other cells clearly not gating; escapes refs and failures', () => {
+    expect(md).toContain('| sequential | 1 | 100 → 93.9 | 🔴 ▼ **-6.1%** (-8.1% to -4.6%) · from CPU time · 🚦 gate | 1.00x | 15.0 ms | 98% | 57.2 MiB → 85.8 MiB ⚠️ +50% |');
+    expect(md).toContain('🟠 ▼ -15.2% (-17.2% to -13.7%) · slower here, not gating');
+    expect(md).toContain('▲ +8.1% (+6.1% to +9.6%) · faster here, not gating');
+    expect(md).toContain('❔ ▼ -3.0% (-5.0% to -1.5%) · inconclusive');
     expect(md).toContain('Comparing feature/&lt;x&gt;\\|y (fedcba9) with uncommitted changes against base main (0123456).');
     checkHostileNeutralised(md);
   });
@@ -98,8 +98,8 @@ describe('renderCompareMarkdown', () => {
     expect(text).toContain('smallest change it could flag: 9.7%; the budget paid for 8 of the 40 rounds it needed');
   });
   it('charts head as bars and base as a line', () => {
-    expect(md).toContain('title "thread (sequential: 100 tasks/s) - bars: head / line: base"');
-    expect(md).toContain('    line [105, 209, 204]');
+    expect(md).toContain('title "thread - bars: head / grey line: base / red line: sequential"');
+    expect(md).toContain('    line "base" [105, 209, 204]');
   });
   it('labels an unpaired comparison as less reliable', () => {
     const unpaired = renderCompareMarkdown({ ...results, paired: false });
