@@ -97,9 +97,10 @@ export function contextFooter(context: ReportContext | undefined, reproduce: str
   const parts: string[] = [];
   const run = safeUrl(context?.runUrl);
   if (run) parts.push(`[Workflow run](${run})`);
-  const sha = context?.head?.sha ? shortSha(context.head.sha) : '';
+  // "updated for <head> at <time>" belongs to the report as a whole (a merged report's sections carry no time).
   const when = formatTime(context?.updatedAt);
-  if (sha || when) parts.push(`updated${sha ? ` for ${sha}` : ''}${when ? ` at ${when}` : ''}`);
+  const sha = context?.head?.sha ? shortSha(context.head.sha) : '';
+  if (when) parts.push(`updated${sha ? ` for ${sha}` : ''} at ${when}`);
   if (reproduce) parts.push(`reproduce locally: \`${reproduce}\``);
   return parts.length ? `<sub>${parts.join(' · ')}</sub>` : '';
 }
