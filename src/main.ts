@@ -25,6 +25,8 @@ import { logVerbatim, oneLine, PhaseLog, regressionAnnotations } from './github/
 import { apiBaseUrl, createClient, type GitHubClient } from './github/octokit.ts';
 import { pullRequestForRun } from './github/pull-lookup.ts';
 import { labelEntries, recommendationsOf, regressionsOf, renderReport, type ReportEntry } from './github/report.ts';
+import { reportContext } from './github/report-context.ts';
+import { ownFile } from './paths.ts';
 import { loadUntrustedResults, resolveResultFiles } from './github/untrusted.ts';
 
 interface Outcome {
@@ -47,7 +49,9 @@ export async function run(): Promise<void> {
 
     const outcome = inputs.mode === 'report' ? await report(inputs, config, workspace) : await measure(inputs, config, event, workspace);
     const regressions = outcome.entries.reduce((sum, e) => sum + regressionsOf(e.results), 0);
-    const markdown = renderReport(outcome.entries);
+    // Where and when the report was made (run link, the pull request's head, the time): plain data for the renderer.
+    const where = reportContext({ env: process.env, event, now: new Date(), actionRoot: actionRoot() });
+    const markdown = renderReport(outcome.entries, undefined, where);
     logTerminalReport(outcome.entries);
 
     await writeSummary(markdown);
@@ -172,6 +176,11 @@ async function report(inputs: ActionInputs, config: string, workspace: string): 
   const resultsPath = resultsFile(`${config}.report`);
   writeJsonAtomic(resultsPath, { schemaVersion: 1, kind: 'report', entries: entries.map((e, i) => ({ file: read[i], environment: e.label, results: e.results })) });
   return { entries, resultsPath, exitCode: 0 };
+}
+
+/** The action's root (action.yml's directory): one level above src/ or dist/. */
+function actionRoot(): string {
+  return resolve(ownFile('index'), '..', '..');
 }
 
 /** Where the results JSON goes: the runner's temp dir, one file per config so two configs in a job do not collide. */

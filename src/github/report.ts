@@ -6,7 +6,7 @@
  */
 import type { AnyResults } from '../analysis/compare-types.ts';
 import { escapeMarkdown as esc } from '../report/escape.ts';
-import { DEFAULT_MAX_LENGTH, renderCompareMarkdown, renderRunMarkdown } from '../report/markdown.ts';
+import { contextFooter, DEFAULT_MAX_LENGTH, renderCompareMarkdown, renderRunMarkdown, type ReportContext } from '../report/markdown.ts';
 import type { Environment } from '../types.ts';
 import { trimMarkdown } from './comment-body.ts';
 
@@ -37,23 +37,31 @@ export function labelEntries(all: readonly AnyResults[]): ReportEntry[] {
   });
 }
 
-export function renderOne(results: AnyResults, maxLength: number): string {
-  return results.kind === 'compare' ? renderCompareMarkdown(results, { maxLength }) : renderRunMarkdown(results, { maxLength });
+export function renderOne(results: AnyResults, maxLength: number, context?: ReportContext): string {
+  return results.kind === 'compare' ? renderCompareMarkdown(results, { maxLength, context }) : renderRunMarkdown(results, { maxLength, context });
 }
 
-export function renderReport(entries: readonly ReportEntry[], maxLength = DEFAULT_MAX_LENGTH): string {
+/**
+ * The action's report. `context` (the workflow run, the pull request's head, the time) is plain data
+ * from the action's edge; with several environments its footer is said once, at the end.
+ */
+export function renderReport(entries: readonly ReportEntry[], maxLength = DEFAULT_MAX_LENGTH, context?: ReportContext): string {
   if (entries.length === 0) throw new Error('renderReport needs at least one results file');
-  if (entries.length === 1) return renderOne(entries[0]!.results, maxLength);
+  if (entries.length === 1) return renderOne(entries[0]!.results, maxLength, context);
 
   const header = overview(entries);
-  const perSection = Math.floor((maxLength - header.length) / entries.length) - 200;
+  const footer = contextFooter(context, null);
+  // Each section names its head as the pull request's (the footer, once, has the run link).
+  const sectionContext: ReportContext | undefined = context ? { head: context.head, base: context.base, methodUrl: context.methodUrl } : undefined;
+  const perSection = Math.floor((maxLength - header.length - footer.length) / entries.length) - 200;
   const sections = entries.map(({ label, results }) => {
-    const body = trimMarkdown(renderOne(results, Math.max(500, perSection)), Math.max(500, perSection));
+    const body = trimMarkdown(renderOne(results, Math.max(500, perSection), sectionContext), Math.max(500, perSection));
     // Environments with a regression start open: that is what the reader must see first.
     const open = regressionsOf(results) > 0 ? ' open' : '';
     return `<details${open}>\n<summary><b>${esc(label)}</b></summary>\n\n${body}\n\n</details>`;
   });
-  return trimMarkdown(`${header}\n\n${sections.join('\n\n')}\n`, maxLength);
+  const tail = footer ? `\n\n${footer}` : '';
+  return trimMarkdown(`${header}\n\n${sections.join('\n\n')}${tail}\n`, maxLength);
 }
 
 type Pick = { model: string; concurrency: number } | null;

@@ -118,6 +118,9 @@ async function runAction(inputs: Record<string, string>, name: string, options: 
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: event,
     GITHUB_REPOSITORY: 'octo/bench',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '777',
+    GITHUB_RUN_ATTEMPT: '1',
     GITHUB_API_URL: server.url,
     GITHUB_WORKSPACE: workspace,
     GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
@@ -190,6 +193,11 @@ describe('the action, run like a runner runs it', () => {
     expect(body).toContain('spin');
     expect(first.summary).toContain('spin');
     expect(body).toContain(first.summary.trim().split('\n')[0]);
+    // The head is the pull request's branch and head commit; the footer links the run, says which commit and how to reproduce.
+    expect(body).toContain(`Comparing **topic** (${head.slice(0, 7)}) against base main (${base.slice(0, 7)}).`);
+    expect(body).toContain('[Workflow run](https://github.example/octo/bench/actions/runs/777)');
+    expect(body).toMatch(new RegExp(`updated for ${head.slice(0, 7)} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
+    expect(body).toContain(`reproduce locally: \`npx concurrency-bench compare --base ${base} --time-budget 4\``);
     expect(JSON.parse(first.outputs.recommendations!)).toEqual([expect.objectContaining({ workload: 'spin', model: expect.any(String) })]);
     expect(first.outputs['comment-url']).toMatch(/#issuecomment-\d+$/);
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCommentBody, commentMarker, isStickyComment } from '../../src/github/comment-body.ts';
+import { buildCommentBody, commentMarker, GITHUB_COMMENT_LIMIT, isStickyComment } from '../../src/github/comment-body.ts';
+import { labelEntries, renderReport } from '../../src/github/report.ts';
+import { BLOCKING_CALL, CPU_HASH, PR_CONTEXT, realisticCompare, TINY_TASK } from '../report/realistic.ts';
 
 describe('comment body', () => {
   it('keys the marker by config path, and a hostile key cannot close the HTML comment', () => {
@@ -13,5 +15,18 @@ describe('comment body', () => {
     const body = buildCommentBody(commentMarker('a'), markdown, 1000);
     expect(body.length).toBeLessThanOrEqual(1000);
     expect(body).toMatch(/\nline\n```\n<\/details>\n\n> \[!NOTE\]\n> The report was cut/);
+  });
+  it('a report of 1,200 workloads in two environments fits the limit with its marker, verdict and footer', () => {
+    const specs = Array.from({ length: 400 }, (_, i) => [CPU_HASH, TINY_TASK, BLOCKING_CALL].map((w) => ({ ...w, name: `${w.name}-${i}` }))).flat();
+    const one = realisticCompare(specs);
+    const two = { ...realisticCompare(specs), environment: { ...one.environment, cpus: 4 } };
+    for (const entries of [labelEntries([one]), labelEntries([one, two])]) {
+      const marker = commentMarker('concurrency-bench.config.json');
+      const body = buildCommentBody(marker, renderReport(entries, undefined, PR_CONTEXT));
+      expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+      expect(body.split('\n')[0]).toBe(marker);
+      expect(body.split('\n')[1]).toMatch(/^### .*(cpu-hash-0\*\* 5\.5% slower|800 regressions)/);
+      expect(body).toContain('[Workflow run](https://github.com/octo/bench/actions/runs/4242)');
+    }
   });
 });
