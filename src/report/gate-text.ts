@@ -30,7 +30,8 @@ export function gateVerdict(w: WorkloadChange, name: string): string {
     case 'unchanged':
       return `${name} unchanged`;
     default:
-      return `${name} not decided`;
+      // No figures because a side failed: not a question of rounds.
+      return w.error ? `${name} failed to measure` : `${name} not decided`;
   }
 }
 

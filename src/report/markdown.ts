@@ -118,6 +118,7 @@ function methodLink(context: ReportContext | undefined): string {
 function rowsFor(workload: WorkloadResult, comparisons: readonly Comparison[] | null): CellResult[] {
   const rows: CellResult[] = [];
   const rec = workload.recommendation;
+  const named = new Set([...(rec?.reason ?? '').matchAll(/\b(async|thread|process) x[0-9.]+ at (\d+) /g)].map((m) => `${m[1]} ${m[2]}`));
   for (const model of MODELS) {
     const cells = workload.cells.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
     if (cells.length === 0) continue;
@@ -129,6 +130,8 @@ function rowsFor(workload: WorkloadResult, comparisons: readonly Comparison[] | 
     }
     const recommended = rec && rec.model === model ? cells.find((c) => c.concurrency === rec.concurrency) : undefined;
     if (recommended && !rows.includes(recommended)) rows.push(recommended);
+    // The cells the reason names ("process x1.8 at 2 processes"): the reason must not point at a row that is not there.
+    for (const c of cells) if (named.has(`${c.model} ${c.concurrency}`) && !rows.includes(c)) rows.push(c);
     // A cell that failed is news even when another concurrency of the model worked.
     for (const c of cells) if (c.status !== 'ok' && !rows.includes(c)) rows.push(c);
   }
@@ -324,6 +327,7 @@ function gateSummary(g: WorkloadChange): string {
     case 'unchanged':
       return `**unchanged** (${gateFigures(g, true)}`;
     default: {
+      if (g.error) return '**failed to measure** (no figures: a side failed, see below';
       const figures = gateFigures(g, true);
       return `**not decided** (${figures ? `${figures}; ` : ''}${undecidedReason(g)}`;
     }
@@ -527,9 +531,11 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
     );
     blocks.push(['> [!CAUTION]', `> **${plural(regressionCount, 'regression')}** beyond the ${threshold} threshold:`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
-  if (undecided.length) {
-    const items = undecided.map((g) => `> - **${esc(g.workload)}**: ${undecidedReason(g)}`);
-    blocks.push(['> [!WARNING]', `> Not decided: the measurements could not tell whether ${undecided.length === 1 ? 'this workload' : 'these workloads'} changed by ${threshold} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
+  // A gate with no figures because a side failed is not a matter of budget: its failure is shown where it happened.
+  const undecidedByNoise = undecided.filter((g) => !g.error);
+  if (undecidedByNoise.length) {
+    const items = undecidedByNoise.map((g) => `> - **${esc(g.workload)}**: ${undecidedReason(g)}`);
+    blocks.push(['> [!WARNING]', `> Not decided: the measurements could not tell whether ${undecidedByNoise.length === 1 ? 'this workload' : 'these workloads'} changed by ${threshold} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
   if (changes.length) {
     const show = (r: { model: Model; concurrency: number } | null) => (r ? cellLabel(r.model, r.concurrency) : 'none');

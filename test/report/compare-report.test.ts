@@ -155,6 +155,12 @@ describe('compare report layout', () => {
     expect(md).not.toContain('on CPU time per task');
     expect(md).toContain("sequential cell's throughput, from CPU time");
   });
+  it('shows every cell the reason names, so the reason never points at a missing row', () => {
+    const spec = { ...CPU_HASH, recommendation: { ...CPU_HASH.recommendation, reason: CPU_HASH.recommendation.reason.replace('process x1.8 at 2 processes', 'process x1.9 at 4 processes') } };
+    const md = renderCompareMarkdown(realisticCompare([spec]), { context: PR_CONTEXT });
+    expect(md).toContain('| process | 2 | 524 → 504 | ❔ ▼ -3.8% (-10.9% to +4.2%) · from CPU time · inconclusive |');
+    expect(md).toContain('| process | 4 | 505 → 487 | - (not compared) |');
+  });
   it('keeps what is news in view and folds the rest: unchanged workloads, charts, method, environment', () => {
     const md = renderCompareMarkdown(regressionInOneOfThree(), { context: PR_CONTEXT });
     const seen = visible(md);
