@@ -5,7 +5,7 @@
  * Also the action's compact outputs. Every string from a results file goes through escapeMarkdown.
  */
 import type { AnyResults } from '../analysis/compare-types.ts';
-import { escapeMarkdown as esc } from '../report/escape.ts';
+import { escapeHtml, escapeMarkdown as esc } from '../report/escape.ts';
 import { contextFooter, DEFAULT_MAX_LENGTH, renderCompareMarkdown, renderRunMarkdown, type ReportContext } from '../report/markdown.ts';
 import type { Environment } from '../types.ts';
 import { trimMarkdown } from './comment-body.ts';
@@ -58,7 +58,7 @@ export function renderReport(entries: readonly ReportEntry[], maxLength = DEFAUL
     const body = trimMarkdown(renderOne(results, Math.max(500, perSection), sectionContext), Math.max(500, perSection));
     // Environments with a regression start open: that is what the reader must see first.
     const open = regressionsOf(results) > 0 ? ' open' : '';
-    return `<details${open}>\n<summary><b>${esc(label)}</b></summary>\n\n${body}\n\n</details>`;
+    return `<details${open}>\n<summary><b>${escapeHtml(label)}</b></summary>\n\n${body}\n\n</details>`;
   });
   const tail = footer ? `\n\n${footer}` : '';
   return trimMarkdown(`${header}\n\n${sections.join('\n\n')}${tail}\n`, maxLength);

@@ -16,6 +16,18 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * zero-width space after `@` and `#` keeps mentions and issue links from resolving.
  */
 export function escapeMarkdown(value: unknown, maxLength = MAX_USER_STRING): string {
+  return escapeHtml(value, maxLength)
+    .replace(/[\\*_[\]~!|]/g, (c) => `\\${c}`)
+    .replace(/^([+\-=])(\s)/, '\\$1$2')
+    .replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
+}
+
+/**
+ * Escape a user string for raw HTML, such as a `<summary>` line: GitHub does not read markdown
+ * there, so a backslash escape would show; only HTML entities, and the zero-width space that keeps
+ * mentions and issue links from resolving (GitHub links them in HTML text too).
+ */
+export function escapeHtml(value: unknown, maxLength = MAX_USER_STRING): string {
   let text = String(value ?? '');
   // Control characters (other than whitespace) have no business in a comment; they can hide text.
   text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
@@ -27,8 +39,5 @@ export function escapeMarkdown(value: unknown, maxLength = MAX_USER_STRING): str
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/`/g, '&#96;')
-    .replace(/[\\*_[\]~!|]/g, (c) => `\\${c}`)
-    .replace(/^([+\-=])(\s)/, '\\$1$2')
-    .replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
+    .replace(/`/g, '&#96;');
 }

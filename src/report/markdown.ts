@@ -7,7 +7,7 @@ import { markdownTable } from 'markdown-table';
 import type { CellResult, Model, RunResults, WorkloadResult } from '../types.ts';
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../analysis/compare-types.ts';
-import { escapeMarkdown as esc } from './escape.ts';
+import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
 import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
@@ -379,7 +379,7 @@ function section(w: WorkloadResult, base: WorkloadResult | undefined, comparison
     const r = w.recommendation;
     const rec = !r ? '' : r.model === 'sequential' ? ' · sequential recommended' : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatSpeedup(r.speedup)} sequential)`;
     const verdict = whole ? `: ${gateSummary(whole).replace(/\*\*/g, '')})` : '';
-    return `<details><summary><strong>${esc(w.name)}</strong>${verdict}${rec}</summary>\n\n${body}\n\n</details>`;
+    return `<details><summary><strong>${escapeHtml(w.name)}</strong>${verdict}${rec}</summary>\n\n${body}\n\n</details>`;
   };
   return {
     variants: {

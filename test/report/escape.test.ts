@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/report/escape.ts';
+import { escapeHtml, escapeMarkdown } from '../../src/report/escape.ts';
 
 describe('escapeMarkdown', () => {
   it('keeps table cells intact: pipes escaped, newlines flattened', () => {
@@ -28,5 +28,12 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('- item')).toBe('\\- item');
     expect(escapeMarkdown('1. item')).toBe('1\\. item');
     expect(escapeMarkdown(null)).toBe('');
+  });
+});
+
+describe('escapeHtml (a <summary> line: raw HTML, where a backslash escape would show)', () => {
+  it('turns HTML into text without markdown escapes, and still pings no one', () => {
+    expect(escapeHtml('my_workload|*x*')).toBe('my_workload|*x*');
+    expect(escapeHtml('<img src=x>\n`a` @org #1')).toBe('&lt;img src=x&gt; &#96;a&#96; @\u200borg #\u200b1');
   });
 });
