@@ -65,6 +65,12 @@ describe('report context at the action edge', () => {
     expect(renderCompareMarkdown(results, { context })).not.toMatch(/<(b|img|script)\b/);
   });
 
+  it('a run (push, no baseline) ends with the run link and the commit it measured', () => {
+    const context = reportContext({ env: { ...env, GITHUB_SHA: HEAD, GITHUB_REF_NAME: 'main' }, event: parseEvent('push', {}), now });
+    const md = renderReport(labelEntries([runResults([workload('hash', 'thread', 2)])]), 60_000, context);
+    expect(md.trimEnd().split('\n').at(-1)).toBe('<sub>[Workflow run](https://github.com/octo/bench/actions/runs/123456) · updated for bbbbbbb at 2026-11-30 08:21 UTC</sub>');
+  });
+
   it('a merged report of several environments says the footer once, at the end', () => {
     const context = reportContext({ env, event: pullRequest, now });
     const entries = labelEntries([compareResults([workload('hash', 'thread', 2)], ['hash'], environment(2)), runResults([workload('hash', 'thread', 4)], environment(4))]);
