@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
     const event = parseEvent(context.eventName ?? '', context.payload);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const config = configFile(inputs, workspace);
-    if (!inputs.config) core.info(`Config: ${oneLine(config)} (input \`config\` left empty: the first of concurrency-bench.config.json, .yaml, .yml in the repository root).`);
+    if (!inputs.config) core.info(`Config: ${oneLine(config)} (input \`config\` left empty: the first of concurrency-bench.config.json, .yaml, .yml, .ts, .mts, .js, .mjs in the repository root).`);
 
     const outcome = inputs.mode === 'report' ? await report(inputs, config, workspace) : await measure(inputs, config, event, workspace);
     const regressions = outcome.entries.reduce((sum, e) => sum + regressionsOf(e.results), 0);

@@ -14,7 +14,7 @@ import type { CompareFailure, CompareResults, CompareSettings, RefInfo, Verdict 
 import { comparisonMetric, runsOnOneCpu, selectCells, type SelectedCell } from '../analysis/compare-select.ts';
 import { batchTasksFor, sweepCells, taskMs, type SweepVisit } from '../measure/sweep.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.ts';
+import { DEFAULT_CONFIG_FILE, loadConfigAsync } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
 import { GitUsageError } from '../git/errors.ts';
 import { isDirty, repoRoot, resolveCommit } from '../git/git.ts';
@@ -256,9 +256,9 @@ function shareNodeModules(root: string, tree: string, configDir: string): void {
 }
 
 /** Load the config of the base tree from the same relative path as head's. */
-function loadTreeConfig(path: string, side: 'base' | 'head', ref: string, shownPath: string): Config {
+async function loadTreeConfig(path: string, side: 'base' | 'head', ref: string, shownPath: string): Promise<Config> {
   if (!existsSync(path)) throw new GitUsageError(`${shownPath} does not exist in the ${side} tree (${ref}): compare needs the same config file on both sides`);
-  return loadConfig(path);
+  return loadConfigAsync(path);
 }
 
 export async function compareCommand(options: CompareOptions): Promise<{ results: CompareResults; exitCode: number; jsonPath: string }> {
@@ -287,8 +287,8 @@ export async function compareCommand(options: CompareOptions): Promise<{ results
     }
     const baseInfo: RefInfo = { ref: options.base, sha: baseSha };
     const headInfo: RefInfo = options.head ? { ref: options.head, sha: headSha } : { ref: 'working tree', sha: headSha, dirty: await isDirty(root) };
-    const baseConfig = loadTreeConfig(join(baseTree.path, configRel), 'base', options.base, configRel);
-    const headConfig = options.head ? loadTreeConfig(join(headDir, configRel), 'head', options.head, configRel) : loadConfig(configAbs);
+    const baseConfig = await loadTreeConfig(join(baseTree.path, configRel), 'base', options.base, configRel);
+    const headConfig = options.head ? await loadTreeConfig(join(headDir, configRel), 'head', options.head, configRel) : await loadConfigAsync(configAbs);
 
     for (const [side, config, ref] of [['base', baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ['head', headConfig, options.head ?? 'working tree']] as const) {
       if (config.prepare) await runPrepare(config.prepare, config.dir, side, { signal: options.signal, label: ref });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { analyzeWorkload, failedWorkload } from '../analysis/analyze.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
 import { ConfigError } from '../config/errors.ts';
-import { loadConfig } from '../config/load.ts';
+import { loadConfigAsync } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
 import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
@@ -124,7 +124,7 @@ export function runExitCode(results: RunResults, interrupted: boolean): number {
 
 /** `concurrency-bench run`: probe, measure in rounds within the budget, analyse, save. */
 export async function runCommand(options: RunOptions): Promise<{ results: RunResults; exitCode: number; jsonPath: string }> {
-  const config = options.config ?? loadConfig(options.configPath);
+  const config = options.config ?? (await loadConfigAsync(options.configPath));
   const timeBudgetSeconds = options.timeBudgetSeconds ?? DEFAULT_TIME_BUDGET_SECONDS;
   const margin = options.margin ?? DEFAULT_MARGIN;
   const seed = options.seed ?? 1;

@@ -2,13 +2,33 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MODELS, RUNTIMES, type Model, type RuntimeId } from '../types.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
 import type { Config, WorkloadConfig } from './types.ts';
 
 export const DEFAULT_CONFIG_FILE = 'concurrency-bench.config.json';
-/** Looked for in this order when no config is named. */
-export const DEFAULT_CONFIG_FILES = [DEFAULT_CONFIG_FILE, 'concurrency-bench.config.yaml', 'concurrency-bench.config.yml'];
+/**
+ * Looked for in this order when no config is named: JSON, YAML, then the module configs (TypeScript
+ * before JavaScript), whose default export is the config (`export default defineConfig({...})`).
+ */
+export const DEFAULT_CONFIG_FILES = [
+  DEFAULT_CONFIG_FILE,
+  'concurrency-bench.config.yaml',
+  'concurrency-bench.config.yml',
+  'concurrency-bench.config.ts',
+  'concurrency-bench.config.mts',
+  'concurrency-bench.config.js',
+  'concurrency-bench.config.mjs',
+];
+/** A config that is a module to import rather than a document to parse. */
+const MODULE_CONFIG = /\.(m?ts|m?js)$/i;
+const TYPESCRIPT_CONFIG = /\.m?ts$/i;
+
+/** True when `path` names a TypeScript or JavaScript config, which only loadConfigAsync reads. */
+export function isModuleConfig(path: string): boolean {
+  return MODULE_CONFIG.test(path);
+}
 
 /** The config to use when none is named: the first default name that exists in `dir`, else the JSON one. */
 export function defaultConfigPath(dir = process.cwd()): string {
@@ -51,18 +71,29 @@ function isPositiveInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
-/**
- * Read and validate a config file. A file that cannot be read or parsed is one ConfigError; otherwise
- * one ConfigError lists every problem found, each naming file, field and expectation.
- */
-export function loadConfig(path: string, options: { cpus?: number } = {}): Config {
+/** The file as resolved and as named in messages (relative to the working directory), after checking it is a file. */
+function locate(path: string): { file: string; shown: string } {
   const file = resolve(path);
   const shown = relative(process.cwd(), file) || file;
+  if (!existsSync(file)) {
+    throw new ConfigError(shown, '', `config file not found (expected a JSON, YAML, TypeScript or JavaScript file declaring "workloads"; see ${DEFAULT_CONFIG_FILE} in the README)`);
+  }
+  if (statSync(file).isDirectory()) throw new ConfigError(shown, '', 'is a directory, expected a config file');
+  return { file, shown };
+}
+
+/**
+ * Read and validate a JSON or YAML config file. A file that cannot be read or parsed is one
+ * ConfigError; otherwise one ConfigError lists every problem found, each naming file, field and
+ * expectation. A TypeScript or JavaScript config must be imported, which is asynchronous: use
+ * loadConfigAsync (which reads every kind).
+ */
+export function loadConfig(path: string, options: { cpus?: number } = {}): Config {
+  const { file, shown } = locate(path);
   const fail = (field: string, expected: string): never => {
     throw new ConfigError(shown, field, expected);
   };
-  if (!existsSync(file)) fail('', `config file not found (expected a JSON or YAML file declaring "workloads"; see ${DEFAULT_CONFIG_FILE} in the README)`);
-  if (statSync(file).isDirectory()) fail('', 'is a directory, expected a JSON config file');
+  if (isModuleConfig(file)) fail('', 'a TypeScript or JavaScript config is imported, which the synchronous loadConfig cannot do (use loadConfigAsync)');
   let raw: unknown;
   const text = readFileSync(file, 'utf8');
   if (/\.ya?ml$/i.test(file)) {
@@ -79,6 +110,53 @@ export function loadConfig(path: string, options: { cpus?: number } = {}): Confi
       fail('', `not valid JSON (${(error as Error).message})`);
     }
   }
+  return parseConfig(raw, file, shown, options.cpus);
+}
+
+/**
+ * Read and validate a config of any kind: JSON and YAML as loadConfig does; a TypeScript or
+ * JavaScript module (`concurrency-bench.config.ts|mts|js|mjs`) by importing it and validating its
+ * default export (an object, `defineConfig({...})`, or a promise of one) exactly like a parsed JSON
+ * file, with the same messages. TypeScript runs on Node's own type stripping (on by default from
+ * Node 22.18 and 23.6), so types are erased, not checked, and TypeScript-only syntax that needs
+ * transforming (enums, namespaces) is refused by Node.
+ */
+export async function loadConfigAsync(path: string, options: { cpus?: number } = {}): Promise<Config> {
+  if (!isModuleConfig(path)) return loadConfig(path, options);
+  const { file, shown } = locate(path);
+  const fail = (expected: string): never => {
+    throw new ConfigError(shown, '', expected);
+  };
+  let module: Record<string, unknown>;
+  try {
+    // The modification time in the URL: a config edited since an earlier load in this process is read
+    // again rather than served from the module cache (an unchanged one is not imported twice).
+    const { mtimeMs, size } = statSync(file);
+    module = (await import(`${pathToFileURL(file).href}?mtime=${mtimeMs}-${size}`)) as Record<string, unknown>;
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error).split('\n')[0];
+    const code = (error as { code?: string })?.code;
+    if (code === 'ERR_UNKNOWN_FILE_EXTENSION' && TYPESCRIPT_CONFIG.test(file)) {
+      // Node 22.12 to 22.17 do not strip types unless --experimental-strip-types is given.
+      fail(`a TypeScript config needs Node's type stripping (on by default from Node 22.18 and 23.6; this is ${process.version}, where it is off): use a newer Node or write the config as .mjs or JSON`);
+    }
+    if (code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX' || code === 'ERR_INVALID_TYPESCRIPT_SYNTAX') {
+      fail(`could not be loaded: TypeScript that Node cannot strip (${message}); configs are type-stripped, not compiled, so use no enums or namespaces`);
+    }
+    return fail(`could not be loaded (${(error as Error)?.name ?? 'Error'}: ${message})`);
+  }
+  if (!('default' in module) || module.default === undefined) {
+    const named = Object.keys(module).filter((k) => k !== 'default');
+    fail(`expected a default export (export default defineConfig({ workloads: [...] })), found ${named.length ? `only named exports: ${named.join(', ')}` : 'no exports'}`);
+  }
+  let raw: unknown;
+  try {
+    raw = await module.default;
+  } catch (error) {
+    fail(`the default export is a promise that rejected (${String((error as Error)?.message ?? error).split('\n')[0]})`);
+  }
+  // A module's object may carry things JSON cannot (functions, class instances); the checks below
+  // look only at the fields a JSON config has, so the same validation applies unchanged.
   return parseConfig(raw, file, shown, options.cpus);
 }
 
