@@ -1,5 +1,8 @@
+import type { AnyResults } from './analysis/compare-types.ts';
+
 /**
- * Helpers for typed workload modules and configs. A workload module's default export is either a
+ * The package's public entry: helpers for typed workload modules and configs, and the types of the
+ * results files. A workload module's default export is either a
  * task function or an object with optional setup/teardown around it:
  *
  *   export default defineWorkload({ setup() {...}, run(taskIndex) {...} });
@@ -35,6 +38,58 @@ export interface WorkloadDeclaration {
   timeoutMs?: number;
 }
 
-export function defineConfig<T extends { workloads: WorkloadDeclaration[]; prepare?: string }>(config: T): T {
+export function defineConfig<T extends ConfigDeclaration>(config: T): T {
   return config;
+}
+
+/** A config as written: what `concurrency-bench.config.ts` exports (JSON and YAML configs have the same shape). */
+export interface ConfigDeclaration {
+  /** For editors: the JSON Schema of the config (schema/concurrency-bench.schema.json). */
+  $schema?: string;
+  /** A shell command run once before measuring (in the config's directory), e.g. "npm ci". */
+  prepare?: string;
+  workloads: WorkloadDeclaration[];
+}
+
+// The results files, a public format: `run --json` (RunResults), `compare --json` (CompareResults)
+// and the action's report mode (ReportResults). JSON Schemas of the same: schema/results.schema.json,
+// schema/compare.schema.json, schema/report.schema.json.
+export type {
+  BatchSample,
+  CellResult,
+  CellStatus,
+  Classification,
+  Environment,
+  Model,
+  Recommendation,
+  RunResults,
+  RuntimeId,
+  SkippedCell,
+  WorkloadResult,
+} from './types.ts';
+export type {
+  AnyResults,
+  CompareFailure,
+  CompareResults,
+  CompareSettings,
+  Comparison,
+  ComparisonMetric,
+  RecommendationChange,
+  RefInfo,
+  SideSummary,
+  Verdict,
+  WorkloadChange,
+} from './analysis/compare-types.ts';
+
+/** The file the action's report mode writes: every results file it read, labelled by environment. */
+export interface ReportResults {
+  schemaVersion: 1;
+  kind: 'report';
+  entries: Array<{
+    /** The results file as matched by the action's `results` input. */
+    file: string;
+    /** The environment label shown in the report (OS, architecture, cores, Node and other runtime versions). */
+    environment: string;
+    results: AnyResults;
+  }>;
 }
