@@ -1,8 +1,10 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ownFile } from '../paths.ts';
 import { MODELS, RUNTIMES, type Model, type RuntimeId } from '../types.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
 import type { Config, WorkloadConfig } from './types.ts';
@@ -124,6 +126,7 @@ export function loadConfig(path: string, options: { cpus?: number } = {}): Confi
 export async function loadConfigAsync(path: string, options: { cpus?: number } = {}): Promise<Config> {
   if (!isModuleConfig(path)) return loadConfig(path, options);
   const { file, shown } = locate(path);
+  resolveOwnNameToSelf();
   const fail = (expected: string): never => {
     throw new ConfigError(shown, '', expected);
   };
@@ -158,6 +161,34 @@ export async function loadConfigAsync(path: string, options: { cpus?: number } =
   // A module's object may carry things JSON cannot (functions, class instances); the checks below
   // look only at the fields a JSON config has, so the same validation applies unchanged.
   return parseConfig(raw, file, shown, options.cpus);
+}
+
+let ownNameHooked = false;
+
+/**
+ * A config imports `defineConfig` from 'concurrency-bench'. Where its directory cannot resolve that
+ * name (the base tree of a compare, checked out in a scratch worktree without node_modules; npx
+ * without an install), it resolves to the concurrency-bench that is loading the config. Only a
+ * failed resolution of that one name is changed. Needs module.registerHooks (Node >= 22.15 and
+ * >= 23.5); older Nodes resolve the name as usual.
+ */
+function resolveOwnNameToSelf(): void {
+  if (ownNameHooked) return;
+  ownNameHooked = true;
+  type Resolve = (specifier: string, context: unknown) => { url: string };
+  const registerHooks = (nodeModule as unknown as { registerHooks?: (hooks: { resolve: (specifier: string, context: unknown, next: Resolve) => unknown }) => void }).registerHooks;
+  if (typeof registerHooks !== 'function') return;
+  const self = pathToFileURL(ownFile('define')).href;
+  registerHooks({
+    resolve(specifier, context, next) {
+      try {
+        return next(specifier, context);
+      } catch (error) {
+        if (specifier !== 'concurrency-bench') throw error;
+        return { url: self, shortCircuit: true };
+      }
+    },
+  });
 }
 
 /**

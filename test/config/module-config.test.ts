@@ -86,6 +86,15 @@ describe('TypeScript and JavaScript configs', () => {
     expect(config.workloads).toMatchObject([{ name: 'a', tasks: 4, modulePath: join(dir, 'a.mjs') }]);
   });
 
+  it("imports 'concurrency-bench' where the config's directory has no node_modules (a compare's base worktree)", async () => {
+    const dir = scratch();
+    const file = write(dir, 'concurrency-bench.config.ts', "import { defineConfig } from 'concurrency-bench';\nexport default defineConfig({ workloads: [{ name: 'a', module: 'a.mjs', tasks: 4 }] });\n");
+    expect((await loadAsync(file)).workloads[0].name).toBe('a');
+    // Any other name that does not resolve is still the config's own problem.
+    const other = write(dir, 'other.ts', "import { defineConfig } from 'concurrency-bench-nope';\nexport default defineConfig({ workloads: [] });\n");
+    expect((await rejection(loadAsync(other))).message).toMatch(/other\.ts: could not be loaded \(Error: Cannot find package 'concurrency-bench-nope'/);
+  });
+
   it('is validated like JSON: the same problems, naming the file and the field', async () => {
     const dir = scratch();
     const body = { workloads: [{ name: 'a', module: 'a.mjs', tasks: 'many' }, { name: 'a', module: 'b.mjs', tasks: 2, taks: 3 }] };
