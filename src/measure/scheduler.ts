@@ -81,6 +81,8 @@ const WARMUP_CAP_MAX_MS = 5000;
  * at the sequential rate was repeated into seconds per sample in a pool.
  */
 const DISPATCH_MS: Record<Model, number> = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
+/** A workload whose calibration task thread computed at least this share of the time is treated as computing when visits are costed. */
+const COMPUTES_AT = 0.5;
 /** Least a report-only visit (of a workload whose baseline failed) is expected to cost, ms. */
 const MIN_FAILED_VISIT_MS = 300;
 /** Most whole batches one sample repeats. */
@@ -251,6 +253,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     // 1. Calibration.
     const oneTaskMs = new Map<string, number>();
     const failedBaseline = new Map<string, number>();
+    /** Workloads whose tasks mostly compute (calibration): their tasks overlap only as far as there are cores to run them. */
+    const computes = new Set<string>();
     const sequentialCells = cells.filter((c) => c.model === 'sequential' && c.concurrency === 1);
     for (const cell of sequentialCells) {
       if (interrupted()) break;
@@ -259,7 +263,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       if (!fits(expected)) break;
       const outcome = await visit(cell, spec, expected);
       costs.learn(cell, outcome, outcome.samples[0]?.wallMs ?? 0, true);
-      if (outcome.status === 'ok') oneTaskMs.set(cell.workload.name, taskMs(outcome));
+      if (outcome.status === 'ok') {
+        oneTaskMs.set(cell.workload.name, taskMs(outcome));
+        const wall = outcome.samples.reduce((sum, b) => sum + b.wallMs, 0);
+        const cpu = outcome.samples.reduce((sum, b) => sum + (b.taskCpuMs ?? b.cpuMs), 0);
+        if (wall > 0 && cpu / wall >= COMPUTES_AT) computes.add(cell.workload.name);
+      }
       // A failed calibration is the sequential cell's failure: reported, and the cell is not visited again.
       else if (outcome.status !== 'aborted') {
         visits.get(cell.key)!.push(outcome);
@@ -277,16 +286,29 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
      * Wall time of one batch (one repeat) of the cell, ms: what its own visits measured, else its tasks
      * over its lanes at the sequential rate, each task costing at least a pool's dispatch round trip.
      */
-    const oneBatchMs = (cell: Cell) => {
+    const learnedBatchMs = (cell: Cell) => {
       const learned = visits.get(cell.key)!.flatMap((v) => v.samples);
-      if (learned.length > 0) return learned.reduce((sum, s) => sum + (s.wallMs * batchTasks(cell)) / s.tasks, 0) / learned.length;
+      return learned.length > 0 ? learned.reduce((sum, s) => sum + (s.wallMs * batchTasks(cell)) / s.tasks, 0) / learned.length : undefined;
+    };
+    const oneBatchMs = (cell: Cell) => {
+      const learned = learnedBatchMs(cell);
+      if (learned !== undefined) return learned;
       const one = oneTaskMs.get(cell.workload.name);
       if (one === undefined || !(one > 0)) return Number.NaN;
-      return (batchTasks(cell) * Math.max(one, DISPATCH_MS[cell.model])) / Math.min(cell.concurrency, batchTasks(cell));
+      const tasks = batchTasks(cell);
+      // Waits overlap up to the tasks in flight; computing overlaps up to the cores, and not at all on one loop.
+      const overlap = !computes.has(cell.workload.name) ? Math.min(cell.concurrency, tasks) : cell.model === 'async' ? 1 : Math.min(cell.concurrency, tasks, cores);
+      return (tasks * Math.max(one, DISPATCH_MS[cell.model])) / overlap;
     };
-    /** Whole batches per sample: a batch of tiny tasks is repeated up to about RUN_BATCH_MS (see VisitSpec.batchRepeat). */
+    /**
+     * Whole batches per sample: a batch of tiny tasks is repeated up to about RUN_BATCH_MS (see
+     * VisitSpec.batchRepeat). Before the cell has been measured, sized as if nothing overlapped: a
+     * repeat count sized for perfect overlap once made one sample of 5,000 multiplications in flight
+     * on one loop last 16 s.
+     */
     const batchRepeat = (cell: Cell) => {
-      const batch = oneBatchMs(cell);
+      const one = oneTaskMs.get(cell.workload.name);
+      const batch = learnedBatchMs(cell) ?? (one !== undefined && one > 0 ? batchTasks(cell) * Math.max(one, DISPATCH_MS[cell.model]) : Number.NaN);
       return batch > 0 ? Math.max(1, Math.min(MAX_BATCH_REPEAT, Math.floor(RUN_BATCH_MS / batch))) : 1;
     };
     /** Expected wall time of one sample of the cell. */
