@@ -36,6 +36,14 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
           sequentialCpu,
           { ...options, sequentialRunQueue: sequential?.runQueueShare },
         ) ?? null);
+  // When most other cells measured above what is possible against sequential, the baseline is the
+  // suspect figure (it measured slow), not each of them: no confident answer rests on it.
+  const impossible = withSpeedups.filter((c) => c.speedupWithheld?.startsWith('impossible')).length;
+  const compared = withSpeedups.filter((c) => c.model !== 'sequential' && c.status === 'ok' && c.samples > 0).length;
+  if (recommendation && compared > 0 && impossible >= Math.max(2, compared / 2)) {
+    recommendation.confidence = 'low';
+    recommendation.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
+  }
   const result: WorkloadResult = {
     name,
     runtime,

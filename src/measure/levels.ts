@@ -22,13 +22,16 @@ export function coarseLevels(model: Model, levels: readonly number[], cores: num
 /**
  * Rank of a coarse cell when not all of them fit: the baseline first, then each model at the level
  * most likely to show what it can do (async at its far end, where waits overlap most; threads and
- * processes at the number of cores, where parallel work shows), then 2 x cores and async's middle
+ * processes at the number of cores, where parallel work shows, or at their far end too when the
+ * task mostly waits), then 2 x cores and async's middle
  * levels, then one lane of each pool (what a pool costs, not what it can gain). Lower is more
  * important; every model keeps a cell before any model gets a second one.
  */
-export function coarseRank(cell: Pick<Cell, 'model' | 'concurrency'>, cores: number, levels: readonly number[]): number {
+export function coarseRank(cell: Pick<Cell, 'model' | 'concurrency'>, cores: number, levels: readonly number[], waits = false): number {
   if (cell.model === 'sequential') return 0;
-  const primary = cell.model === 'async' ? Math.max(...levels) : nearestLevel(levels, cores);
+  // A task that mostly waits gains from every lane (blocking calls in threads overlap past the
+  // cores); one that computes saturates at the cores.
+  const primary = cell.model === 'async' || waits ? Math.max(...levels) : nearestLevel(levels, cores);
   if (cell.concurrency === primary) return 1;
   if (cell.concurrency > 1) return 2;
   return 3;

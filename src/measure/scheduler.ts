@@ -331,7 +331,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     const remaining = () => deadline - performance.now();
     // Dropped from the end: the highest rank first, the costliest model first within it, workloads taking turns.
     const position = (cell: Cell) => cells.filter((c) => c.workload === cell.workload).indexOf(cell);
-    const rankOf = (cell: Cell) => coarseRank(cell, cores, levelsOf(cells, cell));
+    const rankOf = (cell: Cell) => coarseRank(cell, cores, levelsOf(cells, cell), oneTaskMs.has(cell.workload.name) && !computes.has(cell.workload.name));
     const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
     while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
       const dropped = byRank.pop()!;

@@ -99,3 +99,14 @@ describe('recommendations from paired rounds', () => {
     expect(analyzeWorkload('w', 'node', [cell('sequential', 1, 100), clear], { cores: 2 }).recommendation).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'high' });
   });
 });
+
+describe('a suspect baseline', () => {
+  it('makes no confident answer when most cells measured above what is possible against it', () => {
+    // A CPU-bound workload whose sequential cell measured slow: async (one loop) at x1.55 and one
+    // thread at x1.5 cannot be; the figure to doubt is sequential's.
+    const cells = [cell('sequential', 1, 100), cell('async', 2, 155), cell('thread', 1, 150), cell('thread', 2, 190)];
+    const result = analyzeWorkload('w', 'node', cells, { cores: 2 });
+    expect(result.recommendation!.confidence).toBe('low');
+    expect(result.recommendation!.reason).toMatch(/2 of 3 cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect/);
+  });
+});
