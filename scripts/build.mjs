@@ -11,12 +11,17 @@
  * - @napi-rs/nice is an optional native add-on piscina tries to load; it stays external.
  * - The output is deterministic (no timestamps, no absolute paths): check-dist.yml rebuilds and
  *   fails when dist/ differs from a fresh build.
+ * - dist/types/ holds the declarations of the public entry (src/define.ts and the types it exposes),
+ *   emitted by `tsc -p tsconfig.build.json`; package.json `exports["."].types` points there. Relative
+ *   imports in them are rewritten from .ts to .js, which every TypeScript resolves to the .d.ts.
  *
  * Usage: node scripts/build.mjs [--outdir DIR]   (default: dist)
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,6 +89,25 @@ for (const asset of ASSETS) {
   });
 }
 
+// Declarations of the public entry, for TypeScript users of the package (package.json exports types).
+const typesDir = join(outdir, 'types');
+const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+const emitted = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', typesDir], { cwd: root, stdio: 'inherit' });
+if (emitted.status !== 0) {
+  console.error(`build: tsc -p tsconfig.build.json failed (exit ${emitted.status ?? emitted.signal})`);
+  process.exit(1);
+}
+const declarations = readdirSync(typesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.d.ts')).sort();
+for (const file of declarations) {
+  const path = join(typesDir, file);
+  const text = readFileSync(path, 'utf8').replace(/(from\s+['"]\.{1,2}\/[^'"]*)\.ts(['"])/g, '$1.js$2').replace(/(import\(['"]\.{1,2}\/[^'"]*)\.ts(['"]\))/g, '$1.js$2');
+  writeFileSync(path, text);
+}
+if (!declarations.includes('define.d.ts')) {
+  console.error(`build: tsc emitted no define.d.ts in ${relative(root, typesDir) || typesDir}`);
+  process.exit(1);
+}
+
 // dist/ is ESM even when copied away from the package.json that says so.
 writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
-console.log(`build: ${ENTRIES.length + 1} bundles and ${ASSETS.length} asset directories in ${outdir}`);
+console.log(`build: ${ENTRIES.length + 1} bundles, ${ASSETS.length} asset directories and ${declarations.length} declaration files in ${outdir}`);
