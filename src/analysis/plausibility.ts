@@ -2,15 +2,13 @@
  * Which speedups may be reported at all. A figure is withheld (speedup null, with the reason) when
  * the cell has too little data to bound its median, or when it cannot be physically true:
  *
- * With C tasks in flight on k cores, where one task computes a share u of its time (the sequential
- * cell's CPU share, run-queue wait included; used only for CPU-bound work, see speedupBound),
- * throughput can rise at most
- *   - C-fold (C tasks overlap at most C-fold), and
- *   - k / u-fold for threads and processes (the computing parts share k cores),
- *   - 1 / u-fold for async (every computing part runs on the one event loop thread).
+ * With C tasks in flight on k cores, throughput can rise at most C-fold (C tasks overlap at most
+ * C-fold); for CPU-bound work (the sequential cell computing, or waiting for a core, at least 80% of
+ * the time) at most k-fold for threads and processes and not at all for async, whose computing
+ * parts all run on the one event loop thread.
  * One thread or process therefore cannot beat the loop it replaces, async cannot speed up a
  * function that never waits, and no CPU-bound speedup exceeds the cores. A figure above its bound
- * plus TOLERANCE is never reported: when its 95% interval lies above the bound too, something was
+ * (plus TOLERANCE, except above the core count) is never reported: when its 95% interval lies above the bound too, something was
  * mismeasured (a faster vCPU, a host still warming up, a batch too short to time); when it does not,
  * the figure is noise around the bound.
  */
@@ -30,8 +28,9 @@ export function speedupBound(cell: Pick<CellResult, 'model' | 'concurrency'>, cp
   // an HTTP request at 8% CPU sequentially reached x12.9 at 16 in flight, above 1 / 0.08).
   if (cell.model === 'sequential') return 1;
   if (cpuShare < CPU_BOUND_AT) return cell.concurrency;
-  const u = Math.min(1, cpuShare);
-  return Math.min(cell.concurrency, (cell.model === 'async' ? 1 : cores) / u);
+  // CPU-bound (the task computes, or waits for a core, at least 80% of the time): at most the cores
+  // in parallel, and one core on one loop.
+  return Math.min(cell.concurrency, cell.model === 'async' ? 1 : cores);
 }
 
 /** Ratio of the cell's median throughput to the baseline's, with its 95% interval (rounds resampled, then batches). */
@@ -52,7 +51,9 @@ export function withheldReason(cell: CellResult, baseline: CellResult, context: 
   if (cell === baseline) return undefined;
   const bound = speedupBound(cell, context.cpuShare, context.cores);
   const measured = cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median;
-  if (measured <= bound * (1 + TOLERANCE)) return undefined;
+  // No tolerance above the core count: a CPU-bound speedup above it is never reported.
+  const coresBound = bound === context.cores && cell.model !== 'async' && context.cpuShare >= CPU_BOUND_AT;
+  if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return undefined;
   const [lo] = cell.paired?.ci95 ?? speedupInterval(cell, baseline, context.seed);
   const why =
     cell.concurrency === 1 && cell.model !== 'async'
