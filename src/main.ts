@@ -27,7 +27,8 @@ import { pullRequestForRun } from './github/pull-lookup.ts';
 import { labelEntries, recommendationsOf, regressionsOf, renderReport, type ReportEntry } from './github/report.ts';
 import { reportContext } from './github/report-context.ts';
 import { ownFile } from './paths.ts';
-import { loadUntrustedResults, resolveResultFiles } from './github/untrusted.ts';
+import { loadUntrustedResultsAll, resolveResultFiles } from './github/untrusted.ts';
+import type { ReportResults } from './define.ts';
 
 interface Outcome {
   entries: ReportEntry[];
@@ -164,8 +165,11 @@ async function report(inputs: ActionInputs, config: string, workspace: string): 
   const read: string[] = [];
   for (const file of files) {
     try {
-      loaded.push((await loadUntrustedResults(file, workspace)).results);
-      read.push(file);
+      // A report file (an earlier report's output) brings every results file it read.
+      for (const one of await loadUntrustedResultsAll(file, workspace)) {
+        loaded.push(one.results);
+        read.push(file);
+      }
     } catch (error) {
       // One broken matrix leg must not hide the others' results.
       core.warning(`Skipped ${oneLine(error instanceof Error ? error.message : String(error), 500)}`);
@@ -174,7 +178,8 @@ async function report(inputs: ActionInputs, config: string, workspace: string): 
   if (loaded.length === 0) throw new Error(`None of the ${files.length} results file(s) could be used; see the warnings above.`);
   const entries = labelEntries(loaded);
   const resultsPath = resultsFile(`${config}.report`);
-  writeJsonAtomic(resultsPath, { schemaVersion: 1, kind: 'report', entries: entries.map((e, i) => ({ file: read[i], environment: e.label, results: e.results })) });
+  const report: ReportResults = { schemaVersion: 1, kind: 'report', entries: entries.map((e, i) => ({ file: read[i], environment: e.label, results: e.results })) };
+  writeJsonAtomic(resultsPath, report);
   return { entries, resultsPath, exitCode: 0 };
 }
 

@@ -96,8 +96,8 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
 
 /**
  * The config file, relative to the workspace (or absolute, as given): the `config` input, or when
- * it is left empty the first of concurrency-bench.config.json, .yaml and .yml that exists in the
- * workspace, as the CLI finds it (the JSON name when there is none, so the error names it).
+ * it is left empty the first of concurrency-bench.config.json, .yaml, .yml, .ts, .mts, .js and .mjs
+ * that exists in the workspace, as the CLI finds it (the JSON name when there is none, so the error names it).
  */
 export function configFile(inputs: Pick<ActionInputs, 'config'>, workspace: string): string {
   return inputs.config || defaultConfigPath(workspace);

@@ -6,7 +6,8 @@
 import { glob, lstat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AnyResults } from '../analysis/compare-types.ts';
-import { compareResultsCheck, runResultsCheck } from './results-schema.ts';
+import type { ReportResults } from '../define.ts';
+import { checkAnyResults } from './results-schema.ts';
 
 export const MAX_RESULTS_FILES = 32;
 export const MAX_RESULTS_BYTES = 8 * 1024 * 1024;
@@ -40,8 +41,20 @@ export async function resolveResultFiles(patterns: readonly string[], cwd: strin
   return sorted;
 }
 
-/** Reads and checks one file; throws an UntrustedResultsError naming the file and the first problems. */
+/** Reads and checks one run or compare results file; throws an UntrustedResultsError naming the file and the first problems. */
 export async function loadUntrustedResults(file: string, cwd: string): Promise<LoadedResults> {
+  const checked = await readChecked(file, cwd);
+  if (checked.kind === 'report') throw new UntrustedResultsError(`${JSON.stringify(file)}: a report file (it holds ${checked.entries.length} results files); give one run or compare results file`);
+  return { file, results: checked };
+}
+
+/** Reads and checks one file of any kind: a report-mode file (an earlier report's output) gives every results file it holds, each checked as strictly. */
+export async function loadUntrustedResultsAll(file: string, cwd: string): Promise<LoadedResults[]> {
+  const checked = await readChecked(file, cwd);
+  return checked.kind === 'report' ? checked.entries.map((entry) => ({ file, results: entry.results })) : [{ file, results: checked }];
+}
+
+async function readChecked(file: string, cwd: string): Promise<AnyResults | ReportResults> {
   const path = resolve(cwd, file);
   // lstat, not stat: a symlink in an artifact could point at any file on the runner.
   const info = await lstat(path);
@@ -54,15 +67,13 @@ export async function loadUntrustedResults(file: string, cwd: string): Promise<L
   } catch {
     throw new UntrustedResultsError(`${JSON.stringify(file)}: not JSON`);
   }
-  return { file, results: checkResults(data, file) };
+  return checkResults(data, file);
 }
 
-export function checkResults(data: unknown, file: string): AnyResults {
-  const kind = (data as { kind?: unknown } | null)?.kind;
+/** Checks parsed results of any kind (run, compare, report); throws an UntrustedResultsError naming the file and the problems. */
+export function checkResults(data: unknown, file: string): AnyResults | ReportResults {
   const errors: string[] = [];
-  if (kind === 'run') runResultsCheck(data, '$', errors);
-  else if (kind === 'compare') compareResultsCheck(data, '$', errors);
-  else errors.push('$.kind: expected "run" or "compare"');
-  if (errors.length) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a concurrency-bench results file: ${errors.join('; ')}`);
-  return data as AnyResults;
+  const checked = checkAnyResults(data, errors);
+  if (!checked) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a concurrency-bench results file: ${errors.join('; ')}`);
+  return checked;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labelEntries, recommendationsOf, renderReport } from '../../src/github/report.ts';
-import { checkResults, loadUntrustedResults, MAX_RESULTS_BYTES, resolveResultFiles, UntrustedResultsError } from '../../src/github/untrusted.ts';
+import { checkResults, loadUntrustedResults, loadUntrustedResultsAll, MAX_RESULTS_BYTES, resolveResultFiles, UntrustedResultsError } from '../../src/github/untrusted.ts';
 import { compareResults, environment, runResults, workload } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-report-'));
@@ -20,6 +20,16 @@ describe('untrusted results files', () => {
     expect((await Promise.all(files.map((f) => loadUntrustedResults(f, dir)))).map((l) => l.results.kind)).toEqual(['compare', 'run']);
   });
 
+  it('reads a report-mode file as the results files it holds, and refuses it where one results file is wanted', async () => {
+    const run = runResults([workload('hash', 'thread', 2)]);
+    const report = { schemaVersion: 1, kind: 'report', entries: [{ file: 'a.json', environment: 'linux x64', results: run }, { file: 'b.json', environment: 'macos arm64', results: run }] };
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+    expect((await loadUntrustedResultsAll('report.json', dir)).map((l) => l.results.kind)).toEqual(['run', 'run']);
+    await expect(loadUntrustedResults('report.json', dir)).rejects.toThrow(/a report file \(it holds 2 results files\)/);
+    writeFileSync(join(dir, 'bad-report.json'), JSON.stringify({ ...report, entries: [{ file: 'a.json', environment: 'x', results: { ...run, kind: 'exec' } }] }));
+    await expect(loadUntrustedResultsAll('bad-report.json', dir)).rejects.toThrow(UntrustedResultsError);
+  });
+
   it('rejects wrong shapes, oversized files, symlinks and missing matches, naming the problem', async () => {
     const good = runResults([workload('hash', 'thread', 2)]);
     const bad = (mutate: (r: any) => void) => {
@@ -27,7 +37,7 @@ describe('untrusted results files', () => {
       mutate(copy);
       return () => checkResults(copy, 'f.json');
     };
-    expect(bad((r) => (r.kind = 'exec'))).toThrow('$.kind: expected "run" or "compare"');
+    expect(bad((r) => (r.kind = 'exec'))).toThrow('$.kind: expected "run", "compare" or "report"');
     expect(bad((r) => (r.workloads[0].name = { toString: 'x' }))).toThrow('$.workloads[0].name: expected a string');
     expect(bad((r) => delete r.workloads[0].cells[0].throughput)).toThrow('$.workloads[0].cells[0].throughput: missing');
     expect(bad((r) => (r.workloads[0].cells[0].model = 'fork-bomb'))).toThrow('$.workloads[0].cells[0].model: expected one of');
