@@ -64,7 +64,7 @@ const config: FlagSpec = {
   short: 'c',
   type: 'string',
   value: 'FILE',
-  description: 'config file (default: concurrency-bench.config.json, .yaml, .yml, .ts, .js...)',
+  description: 'config file (default: concurrency-bench.config.json, .yaml, .ts, ...)',
 };
 const markdown: FlagSpec = { name: 'markdown', type: 'string', value: 'FILE', description: 'also write the report as markdown to FILE' };
 const seed: FlagSpec = { name: 'seed', type: 'string', value: 'N', description: 'seed of the random visit order and of the bootstrap (default 1)' };
