@@ -92,7 +92,8 @@ describe('measureInRounds (fake hosts)', () => {
 
   it('sizes batches to their cost: slow tasks get short batches at concurrency 1', async () => {
     // 10 tasks/s per lane: a batch of 24 tasks would take 2.4 s at concurrency 1.
-    const { runtime, cells, visits } = setup({ FAKE_THROUGHPUT: '{"sequential":10,"async":10,"thread":10,"process":10}' }, [{ name: 'slow', module: 'w.mjs', tasks: 24, models: ['sequential', 'async'], concurrency: { async: [1, 24] } }]);
+    // Tasks that wait (5% CPU): 24 in flight overlap, a batch of 24 lasts about one task.
+    const { runtime, cells, visits } = setup({ FAKE_THROUGHPUT: '{"sequential":10,"async":10,"thread":10,"process":10}', FAKE_CPU_SHARE: '0.05' }, [{ name: 'slow', module: 'w.mjs', tasks: 24, models: ['sequential', 'async'], concurrency: { async: [1, 24] } }]);
     await measureInRounds(cells, { budgetMs: 6000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => runtime });
     const sizes = new Map(visits().slice(1).map((l) => [l.split(' ').slice(0, 2).join(' '), Number(l.split(' ')[2])]));
     expect(sizes.get('sequential 1')).toBeLessThanOrEqual(2); // ~50 ms of 100 ms tasks
