@@ -7389,6 +7389,22 @@ var require_dist = __commonJS({
   }
 });
 
+// src/paths.ts
+import { fileURLToPath } from "node:url";
+function ownFile(pathBelowRoot, extension = "entry") {
+  const url = import.meta.url;
+  const fromSource = url.endsWith(".ts");
+  const marker = fromSource ? "/src/" : "/dist/";
+  const root = url.slice(0, url.lastIndexOf(marker) + marker.length);
+  const suffix = extension === "entry" ? fromSource ? ".ts" : ".js" : "";
+  return fileURLToPath(new URL(pathBelowRoot + suffix, root));
+}
+var init_paths = __esm({
+  "src/paths.ts"() {
+    "use strict";
+  }
+});
+
 // src/runtimes/repository-env.ts
 function isHiddenFromRepository(name) {
   const upper = name.toUpperCase();
@@ -7413,22 +7429,6 @@ var init_repository_env = __esm({
   }
 });
 
-// src/paths.ts
-import { fileURLToPath } from "node:url";
-function ownFile(pathBelowRoot, extension = "entry") {
-  const url = import.meta.url;
-  const fromSource = url.endsWith(".ts");
-  const marker = fromSource ? "/src/" : "/dist/";
-  const root = url.slice(0, url.lastIndexOf(marker) + marker.length);
-  const suffix = extension === "entry" ? fromSource ? ".ts" : ".js" : "";
-  return fileURLToPath(new URL(pathBelowRoot + suffix, root));
-}
-var init_paths = __esm({
-  "src/paths.ts"() {
-    "use strict";
-  }
-});
-
 // src/runtimes/types.ts
 var VISIT_ENV, RuntimeUnavailableError;
 var init_types2 = __esm({
@@ -7450,7 +7450,7 @@ import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, isAbsolute, join as join3 } from "node:path";
-import { pathToFileURL } from "node:url";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 function nodeOnPath(path = process.env.PATH ?? "") {
   const names = process.platform === "win32" ? ["node.exe", "node"] : ["node"];
   for (const dir of path.split(delimiter)) {
@@ -7542,7 +7542,7 @@ function settledWorkloadNode() {
 function tsxLoaderFor(workload2) {
   if (!/\.(c|m)?tsx?$/.test(workload2.modulePath)) return void 0;
   try {
-    return pathToFileURL(createRequire(workload2.modulePath).resolve("tsx")).href;
+    return pathToFileURL2(createRequire(workload2.modulePath).resolve("tsx")).href;
   } catch {
     return void 0;
   }
@@ -7756,6 +7756,27 @@ function formatSpeedup(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
   return `${value.toFixed(2)}x`;
 }
+function speedupLabel(cell2) {
+  if (cell2.speedupWithheld !== void 0) return cell2.speedupWithheld.startsWith("not enough data") ? "not enough data" : "withheld";
+  return formatSpeedup(cell2.speedup);
+}
+function cellNotes(workload2) {
+  const notes = workload2.cells.filter((c) => c.speedupWithheld !== void 0).map((c) => `${c.model} ${c.concurrency}: ${c.speedupWithheld}`);
+  for (const c of workload2.cells) {
+    if (!c.paired || c.speedupWithheld !== void 0) continue;
+    const p = c.paired;
+    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(p.ci95[0])} to ${formatSpeedup(p.ci95[1])}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
+  }
+  const byReason = /* @__PURE__ */ new Map();
+  for (const s of workload2.skipped ?? []) byReason.set(s.reason, [...byReason.get(s.reason) ?? [], `${s.model} ${s.concurrency}`]);
+  for (const [reason, cells] of byReason) notes.push(`not measured: ${cells.join(", ")} (${reason})`);
+  const cold = workload2.cells.filter((c) => (c.warmup?.unsettled ?? 0) > 0);
+  if (cold.length > 0) {
+    const list = cold.map((c) => `${c.model} ${c.concurrency} (${c.warmup.unsettled} of ${c.rounds} visits)`).join(", ");
+    notes.push(`still warming up when the warm-up cap ended: ${list}; their figures are of code not yet at full speed (a longer --time-budget warms up longer)`);
+  }
+  return notes;
+}
 function formatRef(ref2, sha, escape) {
   if (!sha) return escape(ref2);
   const short = escape(sha.slice(0, 7));
@@ -7783,7 +7804,7 @@ function cellRow(cell2) {
     String(cell2.concurrency),
     ok || cell2.samples > 0 ? formatNumber(cell2.throughput.median) : "-",
     ok || cell2.samples > 0 ? `${formatNumber(cell2.throughput.ci95[0])}-${formatNumber(cell2.throughput.ci95[1])}` : "-",
-    formatSpeedup(cell2.speedup),
+    speedupLabel(cell2),
     cell2.samples > 0 ? formatMs(cell2.latencyMs.p50) : "-",
     cell2.samples > 0 ? formatMs(cell2.latencyMs.p99) : "-",
     cell2.samples > 0 ? formatUtilization(cell2.cpuUtilization) : "-",
@@ -7843,7 +7864,8 @@ function renderWorkload(workload2, style) {
   } else if (workload2.error) {
     lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload2.error)}`));
   }
-  lines.push("", ...table(workload2, style), "", ...throughputChart(workload2));
+  const notes = cellNotes(workload2).map((note) => paint(style, ANSI.dim, `  ${terminalSafe(note)}`));
+  lines.push("", ...table(workload2, style), ...notes, "", ...throughputChart(workload2));
   return lines.join("\n");
 }
 function renderRunTerminal(results, style = { color: false, width: 120 }) {
@@ -7940,7 +7962,7 @@ var config = {
   short: "c",
   type: "string",
   value: "FILE",
-  description: "config file (default: ./concurrency-bench.config.json, .yaml or .yml)"
+  description: "config file (default: concurrency-bench.config.json, .yaml, .ts, ...)"
 };
 var markdown = { name: "markdown", type: "string", value: "FILE", description: "also write the report as markdown to FILE" };
 var seed = { name: "seed", type: "string", value: "N", description: "seed of the random visit order and of the bootstrap (default 1)" };
@@ -8122,7 +8144,7 @@ ${what}: stopping, killing workers and saving partial results (${again} to quit 
 
 // src/commands/compare.ts
 import { existsSync as existsSync5, symlinkSync } from "node:fs";
-import { availableParallelism as availableParallelism3 } from "node:os";
+import { availableParallelism as availableParallelism7 } from "node:os";
 import { dirname as dirname3, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/analysis/compare.ts
@@ -8784,7 +8806,7 @@ function analyzeFamily(inputs, settings, options = {}) {
     const holmCi = holm.ci;
     const ci95 = wide.ci;
     const usable = boot.n >= 2 && holm.decidable && wide.decidable;
-    const comparison = {
+    const comparison2 = {
       ...common,
       verdict: usable ? decideVerdict(ci95, holmCi, rule) : "inconclusive",
       change: toChange(boot.estimate),
@@ -8796,16 +8818,16 @@ function analyzeFamily(inputs, settings, options = {}) {
       roundSpread: finite(boot.spread),
       detectableChange: usable ? detectableChange(holmCi, rule) : null
     };
-    if (input.rounds) comparison.roundRates = pairedRates(input);
-    if (input.error) comparison.error = input.error;
-    return comparison;
+    if (input.rounds) comparison2.roundRates = pairedRates(input);
+    if (input.error) comparison2.error = input.error;
+    return comparison2;
   });
 }
 function pairedRates(input) {
   const rounds = input.rounds ?? [];
   const cpu = input.metric === "cpu-time";
-  const rate = (x) => x !== void 0 && Number.isFinite(x) ? Number(x.toPrecision(4)) : 0;
-  return { base: rounds.map((r) => rate(cpu ? r.baseCpuRate : r.base)), head: rounds.map((r) => rate(cpu ? r.headCpuRate : r.head)) };
+  const rate2 = (x) => x !== void 0 && Number.isFinite(x) ? Number(x.toPrecision(4)) : 0;
+  return { base: rounds.map((r) => rate2(cpu ? r.baseCpuRate : r.base)), head: rounds.map((r) => rate2(cpu ? r.headCpuRate : r.head)) };
 }
 function pairedLogRatios(input) {
   const rounds = input.rounds ?? [];
@@ -8880,15 +8902,37 @@ function ratioOfMediansGrouped(a, b, options = {}) {
 // src/analysis/recommend.ts
 init_types();
 var DEFAULT_MARGIN = 0.1;
-function judge(costly, cheap, margin, seed2) {
-  const { ci95 } = ratioOfMediansGrouped(
-    groupSamples(costly.batchThroughputs, costly.batchesPerRound),
-    groupSamples(cheap.batchThroughputs, cheap.batchesPerRound),
-    { seed: seed2 }
-  );
+function ratioInterval(costly, cheap, baseline, seed2) {
+  if (costly.paired && cheap === baseline) return costly.paired.ci95;
+  if (costly.paired && cheap.paired) {
+    const halfWidth = (ci) => (Math.log(ci[1]) - Math.log(ci[0])) / 2;
+    const center = Math.log(costly.paired.speedup) - Math.log(cheap.paired.speedup);
+    const half = Math.hypot(halfWidth(costly.paired.ci95), halfWidth(cheap.paired.ci95));
+    return [Math.exp(center - half), Math.exp(center + half)];
+  }
+  return ratioOfMediansGrouped(groupSamples(costly.batchThroughputs, costly.batchesPerRound), groupSamples(cheap.batchThroughputs, cheap.batchesPerRound), { seed: seed2 }).ci95;
+}
+function judge(costly, cheap, baseline, margin, seed2) {
+  const ci95 = ratioInterval(costly, cheap, baseline, seed2);
   if (ci95[0] > 1 + margin) return "wins";
   if (ci95[1] < 1 + margin) return "loses";
   return "within-noise";
+}
+function bestOfModels(cells, options = {}) {
+  const margin = options.margin ?? 0.1;
+  const seed2 = options.seed ?? 1;
+  const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
+  const best = /* @__PURE__ */ new Map();
+  for (const model2 of MODELS) {
+    const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
+    if (levels.length === 0) continue;
+    let choice = levels[0];
+    for (const candidate of levels.slice(1)) {
+      if (judge(candidate, choice, candidate, margin, seed2) === "wins") choice = candidate;
+    }
+    best.set(model2, choice);
+  }
+  return best;
 }
 var percent = (fraction) => `${Math.round(fraction * 100)}%`;
 var times = (value) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
@@ -8907,45 +8951,32 @@ var CLASS_WORDS = {
 function recommend(cells, classification, sequentialCpu, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed2 = options.seed ?? 1;
-  const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
-  const byModel = /* @__PURE__ */ new Map();
-  for (const model2 of MODELS) {
-    const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
-    if (levels.length > 0) byModel.set(model2, levels);
-  }
-  const baseline = byModel.get("sequential")?.[0];
+  const bestOfModel = bestOfModels(cells, { margin, seed: seed2 });
+  const baseline = bestOfModel.get("sequential");
   if (!baseline) return void 0;
+  const speedupOf = (cell2) => cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
   let unclear = false;
   const withinNoise2 = [];
-  const bestOfModel = /* @__PURE__ */ new Map();
-  for (const [model2, levels] of byModel) {
-    let choice = levels[0];
-    for (const candidate of levels.slice(1)) {
-      const verdict2 = judge(candidate, choice, margin, seed2);
-      if (verdict2 === "wins") choice = candidate;
-    }
-    bestOfModel.set(model2, choice);
-  }
   let current = baseline;
   for (const model2 of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model2);
     if (!challenger) continue;
-    const verdict2 = judge(challenger, current, margin, seed2);
+    const verdict2 = judge(challenger, current, baseline, margin, seed2);
     if (verdict2 === "wins") {
       current = challenger;
-    } else if (verdict2 === "within-noise" && challenger.throughput.median > current.throughput.median) {
+    } else if (verdict2 === "within-noise" && speedupOf(challenger) > speedupOf(current)) {
       unclear = true;
       withinNoise2.push(model2);
     }
   }
   const finalWithinNoise = withinNoise2.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
-  const speedupOf = (cell2) => cell2.throughput.median / baseline.throughput.median;
   const evidence = MODELS.slice(1).filter((m) => bestOfModel.has(m)).map((m) => {
     const cell2 = bestOfModel.get(m);
     return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
   }).join(", ");
   const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
-  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited})` : "Unclassified";
+  const pooled = (baseline.poolUtilization ?? 0) >= 0.05 ? `; its native work ran in libuv's thread pool, using ${percent(baseline.poolUtilization)} of a core` : "";
+  const kind = classification ? `${CLASS_WORDS[classification]} (sequential used ${percent(sequentialCpu ?? 0)} of a core${waited}${pooled})` : "Unclassified";
   const marginText = percent(margin);
   let verdict;
   if (current.model === "sequential") {
@@ -8958,7 +8989,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
-  const fewRounds = Math.min(baseline.rounds, current.rounds) < 2;
+  const fewRounds = current.paired ? current.paired.rounds < 2 : Math.min(baseline.rounds, current.rounds) < 2;
   if (fewRounds) verdict += "; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)";
   return {
     model: current.model,
@@ -9043,14 +9074,15 @@ function selectCells(base, head) {
 }
 function computeShare(cell2, cores) {
   const lanes = cell2.model === "sequential" || cell2.model === "async" ? 1 : Math.max(1, Math.min(cell2.concurrency, cores));
-  return (cell2.cpuUtilization + (cell2.runQueueShare ?? 0) + (cell2.stealShare ?? 0)) / lanes;
+  return (cell2.cpuUtilization + (cell2.stealShare ?? 0)) / lanes + (cell2.runQueueShare ?? 0);
 }
 function comparisonMetric(base, head, cores) {
   if (!base || !head) return "throughput";
   return computeShare(base, cores) >= CPU_BOUND_AT && computeShare(head, cores) >= CPU_BOUND_AT ? "cpu-time" : "throughput";
 }
 function runsOnOneCpu(base, head) {
-  const single = (c) => c !== void 0 && (c.model === "sequential" || c.model === "async" && c.cpuUtilization <= 1.1);
+  const total = (c) => c.cpuUtilization + (c.poolUtilization ?? 0) + (c.overheadUtilization ?? 0);
+  const single = (c) => c !== void 0 && (c.model === "sequential" || c.model === "async" && total(c) <= 1.1);
   return single(base) && single(head);
 }
 
@@ -9101,10 +9133,13 @@ async function sweepCells(cells, options) {
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_paths();
 init_types();
 import { readFileSync, existsSync, statSync } from "node:fs";
+import * as nodeModule from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, resolve, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 
 // src/config/errors.ts
 function line(problem) {
@@ -9133,7 +9168,20 @@ ${problems.map((p) => `  ${line(p)}`).join("\n")}`
 
 // src/config/load.ts
 var DEFAULT_CONFIG_FILE = "concurrency-bench.config.json";
-var DEFAULT_CONFIG_FILES = [DEFAULT_CONFIG_FILE, "concurrency-bench.config.yaml", "concurrency-bench.config.yml"];
+var DEFAULT_CONFIG_FILES = [
+  DEFAULT_CONFIG_FILE,
+  "concurrency-bench.config.yaml",
+  "concurrency-bench.config.yml",
+  "concurrency-bench.config.ts",
+  "concurrency-bench.config.mts",
+  "concurrency-bench.config.js",
+  "concurrency-bench.config.mjs"
+];
+var MODULE_CONFIG = /\.(m?ts|m?js)$/i;
+var TYPESCRIPT_CONFIG = /\.m?ts$/i;
+function isModuleConfig(path) {
+  return MODULE_CONFIG.test(path);
+}
 function defaultConfigPath(dir = process.cwd()) {
   return DEFAULT_CONFIG_FILES.find((name) => existsSync(resolve(dir, name))) ?? DEFAULT_CONFIG_FILE;
 }
@@ -9176,14 +9224,21 @@ function describe(value) {
 function isPositiveInt(value) {
   return typeof value === "number" && Number.isInteger(value) && value > 0;
 }
-function loadConfig(path, options = {}) {
+function locate(path) {
   const file = resolve(path);
   const shown = relative(process.cwd(), file) || file;
+  if (!existsSync(file)) {
+    throw new ConfigError(shown, "", `config file not found (expected a JSON, YAML, TypeScript or JavaScript file declaring "workloads"; see ${DEFAULT_CONFIG_FILE} in the README)`);
+  }
+  if (statSync(file).isDirectory()) throw new ConfigError(shown, "", "is a directory, expected a config file");
+  return { file, shown };
+}
+function loadConfig(path, options = {}) {
+  const { file, shown } = locate(path);
   const fail = (field, expected) => {
     throw new ConfigError(shown, field, expected);
   };
-  if (!existsSync(file)) fail("", `config file not found (expected a JSON or YAML file declaring "workloads"; see ${DEFAULT_CONFIG_FILE} in the README)`);
-  if (statSync(file).isDirectory()) fail("", "is a directory, expected a JSON config file");
+  if (isModuleConfig(file)) fail("", "a TypeScript or JavaScript config is imported, which the synchronous loadConfig cannot do (use loadConfigAsync)");
   let raw;
   const text = readFileSync(file, "utf8");
   if (/\.ya?ml$/i.test(file)) {
@@ -9200,6 +9255,58 @@ function loadConfig(path, options = {}) {
     }
   }
   return parseConfig(raw, file, shown, options.cpus);
+}
+async function loadConfigAsync(path, options = {}) {
+  if (!isModuleConfig(path)) return loadConfig(path, options);
+  const { file, shown } = locate(path);
+  resolveOwnNameToSelf();
+  const fail = (expected) => {
+    throw new ConfigError(shown, "", expected);
+  };
+  let module;
+  try {
+    const { mtimeMs, size } = statSync(file);
+    module = await import(`${pathToFileURL(file).href}?mtime=${mtimeMs}-${size}`);
+  } catch (error) {
+    const message = String(error?.message ?? error).split("\n")[0];
+    const code = error?.code;
+    if (code === "ERR_UNKNOWN_FILE_EXTENSION" && TYPESCRIPT_CONFIG.test(file)) {
+      fail(`a TypeScript config needs Node's type stripping (on by default from Node 22.18 and 23.6; this is ${process.version}, where it is off): use a newer Node or write the config as .mjs or JSON`);
+    }
+    if (code === "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX" || code === "ERR_INVALID_TYPESCRIPT_SYNTAX") {
+      fail(`could not be loaded: TypeScript that Node cannot strip (${message}); configs are type-stripped, not compiled, so use no enums or namespaces`);
+    }
+    return fail(`could not be loaded (${error?.name ?? "Error"}: ${message})`);
+  }
+  if (!("default" in module) || module.default === void 0) {
+    const named2 = Object.keys(module).filter((k) => k !== "default");
+    fail(`expected a default export (export default defineConfig({ workloads: [...] })), found ${named2.length ? `only named exports: ${named2.join(", ")}` : "no exports"}`);
+  }
+  let raw;
+  try {
+    raw = await module.default;
+  } catch (error) {
+    fail(`the default export is a promise that rejected (${String(error?.message ?? error).split("\n")[0]})`);
+  }
+  return parseConfig(raw, file, shown, options.cpus);
+}
+var ownNameHooked = false;
+function resolveOwnNameToSelf() {
+  if (ownNameHooked) return;
+  ownNameHooked = true;
+  const registerHooks2 = nodeModule.registerHooks;
+  if (typeof registerHooks2 !== "function") return;
+  const self = pathToFileURL(ownFile("define")).href;
+  registerHooks2({
+    resolve(specifier, context, next) {
+      try {
+        return next(specifier, context);
+      } catch (error) {
+        if (specifier !== "concurrency-bench") throw error;
+        return { url: self, shortCircuit: true };
+      }
+    }
+  });
 }
 function parseConfig(raw, file, shown = file, cpus2 = availableParallelism()) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -9551,6 +9658,7 @@ async function createWorktree(root, ref2, options = {}) {
 
 // src/measure/scheduler.ts
 init_registry();
+import { availableParallelism as availableParallelism2 } from "node:os";
 
 // src/runtimes/visit.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -9685,11 +9793,16 @@ async function startHost(runtime, workload2, spec, options = {}) {
         outcome.startupMs = message.startupMs;
         settleReady(true);
         break;
+      case "warmed":
+        outcome.warmup = { ms: message.warmupMs, settled: message.settled };
+        break;
       case "sample": {
         const sample = {
           wallMs: message.wallMs,
           tasks: message.tasks,
           cpuMs: message.cpuMs,
+          ...typeof message.taskCpuMs === "number" ? { taskCpuMs: message.taskCpuMs } : {},
+          ...typeof message.poolCpuMs === "number" ? { poolCpuMs: message.poolCpuMs } : {},
           latenciesMs: message.latenciesMs,
           ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {},
           ...typeof message.machineTicks?.busy === "number" && typeof message.machineTicks.steal === "number" ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } } : {}
@@ -9754,6 +9867,104 @@ async function startHost(runtime, workload2, spec, options = {}) {
 }
 
 // src/measure/scheduler.ts
+init_types();
+
+// src/measure/levels.ts
+function nearest(levels, target) {
+  return levels.reduce((best, level) => Math.abs(level - target) < Math.abs(best - target) ? level : best, levels[0]);
+}
+function coarseLevels(model2, levels, cores) {
+  if (levels.length === 0) return [];
+  const targets = model2 === "async" ? [1, cores, 2 * cores, Math.max(...levels)] : [1, cores, 2 * cores];
+  return [...new Set(targets.map((t) => nearest(levels, t)))].sort((a, b) => a - b);
+}
+function coarseRank(cell2, cores, levels, waits = false) {
+  if (cell2.model === "sequential") return 0;
+  const primary = cell2.model === "async" || waits ? Math.max(...levels) : nearestLevel(levels, cores);
+  if (cell2.concurrency === primary) return 1;
+  if (cell2.concurrency > 1) return 2;
+  return 3;
+}
+function nearestLevel(levels, target) {
+  return nearest(levels, target);
+}
+function refineAround(cells, measured, best) {
+  const out = [];
+  const byModel = /* @__PURE__ */ new Map();
+  for (const cell2 of cells) {
+    const key = `${cell2.workload.name}\0${cell2.model}`;
+    byModel.set(key, [...byModel.get(key) ?? [], cell2]);
+  }
+  for (const [key, group] of byModel) {
+    const at = best.get(key);
+    if (at === void 0) continue;
+    const levels = group.map((c) => c.concurrency).sort((a, b) => a - b);
+    const measuredLevels = levels.filter((l) => measured.has(group.find((c) => c.concurrency === l).key));
+    const below = Math.max(-Infinity, ...measuredLevels.filter((l) => l < at));
+    const above = Math.min(Infinity, ...measuredLevels.filter((l) => l > at));
+    for (const cell2 of group) {
+      if (measured.has(cell2.key)) continue;
+      if (cell2.concurrency > below && cell2.concurrency < above) out.push(cell2);
+    }
+  }
+  return out;
+}
+
+// src/measure/warmup.ts
+var SETTLE_GAIN = 0.04;
+var TREND_HORIZON_MS = 250;
+var TREND_BATCHES = 4;
+var MAX_POINTS = 12;
+function binned(batches, start) {
+  const total = batches.reduce((sum, b) => sum + b.wallMs, 0);
+  const width = total / Math.min(MAX_POINTS, batches.length);
+  const out = [];
+  let x = start;
+  let tasks = 0;
+  let wall = 0;
+  for (const b of batches) {
+    tasks += b.tasks;
+    wall += b.wallMs;
+    x += b.wallMs;
+    if (wall >= width * 0.999) {
+      out.push({ x, y: tasks / wall });
+      tasks = 0;
+      wall = 0;
+    }
+  }
+  if (wall > 0) out.push({ x, y: tasks / wall });
+  return out;
+}
+function recentRise(batches) {
+  let t = 0;
+  const points = batches.map((b) => {
+    t += b.wallMs;
+    return { x: t, y: b.wallMs > 0 ? b.tasks / b.wallMs : 0 };
+  });
+  const batchesRecent = points.filter((p) => p.x > t / 2);
+  if (batchesRecent.length < TREND_BATCHES) return void 0;
+  const recent = binned(batches.slice(batches.length - batchesRecent.length), t / 2);
+  const slopes = [];
+  for (let i = 0; i < recent.length; i++) {
+    for (let j = i + 1; j < recent.length; j++) {
+      if (recent[j].x > recent[i].x) slopes.push((recent[j].y - recent[i].y) / (recent[j].x - recent[i].x));
+    }
+  }
+  const ys = recent.map((p) => p.y).sort((a, b) => a - b);
+  const level = ys[Math.floor(ys.length / 2)];
+  if (slopes.length === 0 || level === 0) return 0;
+  slopes.sort((a, b) => a - b);
+  const slope = slopes.length % 2 === 1 ? slopes[(slopes.length - 1) / 2] : (slopes[slopes.length / 2 - 1] + slopes[slopes.length / 2]) / 2;
+  return slope * Math.max(t / 2, TREND_HORIZON_MS) / level;
+}
+function warmupDecision(batches, elapsedMs, minMs, maxMs) {
+  if (elapsedMs >= maxMs) return { done: true, settled: false };
+  if (elapsedMs < minMs) return { done: false };
+  const rise = recentRise(batches);
+  return rise !== void 0 && rise < SETTLE_GAIN ? { done: true, settled: true } : { done: false };
+}
+
+// src/measure/scheduler.ts
 function cellKey(workload2, model2, concurrency) {
   return `${workload2}\0${model2}\0${concurrency}`;
 }
@@ -9761,9 +9972,73 @@ function planCells(workload2, models) {
   return workload2.models.filter((m) => models.includes(m)).flatMap((model2) => workload2.concurrency[model2].map((concurrency) => ({ workload: workload2, model: model2, concurrency, key: cellKey(workload2.name, model2, concurrency) })));
 }
 var WARMUP_TIME_MS = 60;
-var MIN_SAMPLE_TIME_MS = 30;
+var WARMUP_CAP_SHARE = 0.02;
+var WARMUP_CAP_MIN_MS = 250;
+var WARMUP_CAP_MAX_MS = 5e3;
+var DISPATCH_MS = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
+var COMPUTES_AT = 0.5;
+var MIN_FAILED_VISIT_MS = 300;
+var MAX_BATCH_REPEAT = 1e4;
+var RUN_BATCH_MS = 30;
+var FIRST_VISIT_BATCHES = 6;
+var LATER_VISIT_BATCHES = 3;
 var MAX_SAMPLE_TIME_MS = 500;
-function visitSpec(cell2, sampleTimeMs, mode = "measure", minBatches = 2) {
+var PLANNED_ROUNDS = 3;
+var BUDGET_ALLOWANCE_SHARE = 0.05;
+function guessedFixedMs(model2, concurrency, hostMs) {
+  switch (model2) {
+    case "sequential":
+    case "async":
+      return hostMs;
+    case "thread":
+      return hostMs + 50 + 40 * concurrency;
+    case "process":
+      return hostMs + 80 + hostMs * 0.6 * concurrency;
+  }
+}
+var VisitCosts = class {
+  fixedByCell = /* @__PURE__ */ new Map();
+  fixedByModel = /* @__PURE__ */ new Map();
+  hostMs = /* @__PURE__ */ new Map();
+  warmupByCell = /* @__PURE__ */ new Map();
+  warmupCapMs;
+  constructor(warmupCapMs) {
+    this.warmupCapMs = warmupCapMs;
+  }
+  modelKey(cell2) {
+    return `${cell2.workload.name}\0${cell2.model}`;
+  }
+  /** Learn from a finished visit: its wall time less what it spent in batches is its fixed cost. */
+  learn(cell2, outcome, warmupMs, calibration = false) {
+    if (outcome.status !== "ok") return;
+    const measuredWall = outcome.samples.reduce((sum, s) => sum + s.wallMs, 0);
+    if (outcome.warmup) this.warmupByCell.set(cell2.key, outcome.warmup.ms);
+    const fixed = Math.max(0, outcome.elapsedMs - measuredWall - (outcome.warmup?.ms ?? warmupMs));
+    if (calibration) {
+      this.hostMs.set(cell2.workload.name, fixed);
+      return;
+    }
+    this.fixedByCell.set(cell2.key, fixed);
+    this.fixedByModel.set(this.modelKey(cell2), Math.max(fixed, (this.fixedByModel.get(this.modelKey(cell2)) ?? fixed) * 0.8));
+  }
+  fixedMs(cell2) {
+    const known = this.fixedByCell.get(cell2.key);
+    if (known !== void 0) return known;
+    const host = this.hostMs.get(cell2.workload.name) ?? 300;
+    const byModel = this.fixedByModel.get(this.modelKey(cell2));
+    const guess = guessedFixedMs(cell2.model, cell2.concurrency, host);
+    return byModel !== void 0 ? Math.max(byModel, guess * 0.5) : guess;
+  }
+  /**
+   * Expected wall time of a visit measuring `batches` batches for at least `sampleTimeMs`. Warm-up:
+   * the cell's own last one, else the fewest batches the settle rule needs (warmup.ts), within the cap.
+   */
+  visitMs(cell2, sampleTimeMs, batches, oneBatchMs) {
+    const warmup = this.warmupByCell.get(cell2.key) ?? Math.min(this.warmupCapMs, Math.max(WARMUP_TIME_MS, 2 * TREND_BATCHES * oneBatchMs, TREND_HORIZON_MS));
+    return this.fixedMs(cell2) + warmup + Math.max(sampleTimeMs, batches * oneBatchMs) + oneBatchMs;
+  }
+};
+function visitSpec(cell2, sampleTimeMs, mode = "measure", minBatches = 2, batchTasks) {
   const { workload: workload2 } = cell2;
   return {
     mode,
@@ -9771,7 +10046,7 @@ function visitSpec(cell2, sampleTimeMs, mode = "measure", minBatches = 2) {
       name: workload2.name,
       modulePath: workload2.modulePath,
       function: workload2.function,
-      tasks: workload2.tasks,
+      tasks: batchTasks === void 0 ? workload2.tasks : Math.max(1, Math.min(workload2.tasks, batchTasks)),
       timeoutMs: workload2.timeoutMs,
       ...workload2.startMethod ? { startMethod: workload2.startMethod } : {}
     },
@@ -9784,53 +10059,176 @@ function visitSpec(cell2, sampleTimeMs, mode = "measure", minBatches = 2) {
     sampleTimeMs
   };
 }
+var seconds = (ms) => `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
 async function measureInRounds(cells, options) {
-  const minRounds = options.minRounds ?? 3;
+  const cores = options.cores ?? availableParallelism2();
   const maxRounds = options.maxRounds ?? 12;
   const random = mulberry32(options.seed);
   const visits = new Map(cells.map((c) => [c.key, []]));
+  const skipped = /* @__PURE__ */ new Map();
   const started = performance.now();
   const deadline = started + options.budgetMs;
-  const budgetAbort = new AbortController();
-  const abortAtDeadline = setTimeout(() => budgetAbort.abort(), Math.max(0, options.budgetMs));
-  abortAtDeadline.unref();
-  const signal = options.signal ? AbortSignal.any([options.signal, budgetAbort.signal]) : budgetAbort.signal;
-  let sampleTimeMs = MIN_SAMPLE_TIME_MS;
-  let healthy = [...cells];
+  const warmupCapMs = Math.round(Math.min(WARMUP_CAP_MAX_MS, Math.max(WARMUP_CAP_MIN_MS, WARMUP_CAP_SHARE * options.budgetMs)));
+  const costs = new VisitCosts(warmupCapMs);
+  const runtimeOf = (cell2) => (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
+  let allowanceMs = Math.max(BUDGET_ALLOWANCE_SHARE * options.budgetMs, 1e3);
+  const backstop = new AbortController();
+  let backstopTimer;
+  const armBackstop = () => {
+    clearTimeout(backstopTimer);
+    backstopTimer = setTimeout(() => backstop.abort(), Math.max(0, deadline + allowanceMs - performance.now()));
+    backstopTimer.unref();
+  };
+  armBackstop();
+  const signal = options.signal ? AbortSignal.any([options.signal, backstop.signal]) : backstop.signal;
+  const interrupted = () => options.signal?.aborted ?? false;
+  const fits = (ms) => performance.now() + ms <= deadline;
+  const visit = async (cell2, spec, expectedMs) => {
+    if (expectedMs > allowanceMs) {
+      allowanceMs = expectedMs;
+      armBackstop();
+    }
+    return runVisit(runtimeOf(cell2), cell2.workload, spec, { signal });
+  };
+  let specOf = (cell2, sampleTimeMs, batches) => ({ ...visitSpec(cell2, sampleTimeMs, "measure", batches), warmupMaxMs: warmupCapMs });
+  let costOf = (cell2) => costs.visitMs(cell2, 0, FIRST_VISIT_BATCHES, RUN_BATCH_MS);
   try {
-    for (let round2 = 1; round2 <= maxRounds && healthy.length > 0; round2++) {
-      const roundStart = performance.now();
-      const order = shuffled(healthy, random);
-      let done = 0;
-      for (const cell2 of order) {
-        if (options.signal?.aborted) break;
-        const visitSignal = round2 === 1 ? options.signal : signal;
-        if (round2 > 1 && visitSignal?.aborted) break;
-        const runtime = (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
-        const spec = visitSpec(cell2, sampleTimeMs, "measure", round2 === 1 ? 1 : 2);
-        const outcome = await runVisit(runtime, cell2.workload, spec, { signal: visitSignal });
+    const oneTaskMs = /* @__PURE__ */ new Map();
+    const failedBaseline = /* @__PURE__ */ new Map();
+    const computes = /* @__PURE__ */ new Set();
+    const sequentialCells = cells.filter((c) => c.model === "sequential" && c.concurrency === 1);
+    for (const cell2 of sequentialCells) {
+      if (interrupted()) break;
+      const spec = { ...visitSpec(cell2, 0, "measure", 1, CALIBRATION_TASKS), warmupTimeMs: 0 };
+      const expected = costs.visitMs(cell2, 0, 2, 0);
+      if (!fits(expected)) break;
+      const outcome = await visit(cell2, spec, expected);
+      costs.learn(cell2, outcome, outcome.samples[0]?.wallMs ?? 0, true);
+      if (outcome.status === "ok") {
+        oneTaskMs.set(cell2.workload.name, taskMs(outcome));
+        const wall = outcome.samples.reduce((sum, b) => sum + b.wallMs, 0);
+        const cpu = outcome.samples.reduce((sum, b) => sum + (b.taskCpuMs ?? b.cpuMs), 0);
+        if (wall > 0 && cpu / wall >= COMPUTES_AT) computes.add(cell2.workload.name);
+      } else if (outcome.status !== "aborted") {
         visits.get(cell2.key).push(outcome);
+        failedBaseline.set(cell2.workload.name, Math.max(MIN_FAILED_VISIT_MS, outcome.elapsedMs));
+      }
+    }
+    const reportOnly = (cell2) => failedBaseline.has(cell2.workload.name);
+    const batchTasks = (cell2) => batchTasksFor(cell2.workload.tasks, cell2.concurrency, oneTaskMs.get(cell2.workload.name) ?? Number.NaN, RUN_BATCH_MS);
+    const learnedBatchMs = (cell2) => {
+      const learned = visits.get(cell2.key).flatMap((v) => v.samples);
+      return learned.length > 0 ? learned.reduce((sum, s) => sum + s.wallMs * batchTasks(cell2) / s.tasks, 0) / learned.length : void 0;
+    };
+    const oneBatchMs = (cell2) => {
+      const learned = learnedBatchMs(cell2);
+      if (learned !== void 0) return learned;
+      const one = oneTaskMs.get(cell2.workload.name);
+      if (one === void 0 || !(one > 0)) return Number.NaN;
+      const tasks = batchTasks(cell2);
+      const overlap = !computes.has(cell2.workload.name) ? Math.min(cell2.concurrency, tasks) : cell2.model === "async" ? 1 : Math.min(cell2.concurrency, tasks, cores);
+      return tasks * Math.max(one, DISPATCH_MS[cell2.model]) / overlap;
+    };
+    const batchRepeat = (cell2) => {
+      const one = oneTaskMs.get(cell2.workload.name);
+      const batch = learnedBatchMs(cell2) ?? (one !== void 0 && one > 0 ? batchTasks(cell2) * Math.max(one, DISPATCH_MS[cell2.model]) : Number.NaN);
+      return batch > 0 ? Math.max(1, Math.min(MAX_BATCH_REPEAT, Math.floor(RUN_BATCH_MS / batch))) : 1;
+    };
+    const batchMsOf = (cell2) => {
+      const batch = oneBatchMs(cell2);
+      return Number.isFinite(batch) ? batchRepeat(cell2) * batch : RUN_BATCH_MS;
+    };
+    specOf = (cell2, sampleTimeMs2, batches) => {
+      const repeat = batchRepeat(cell2);
+      return { ...visitSpec(cell2, sampleTimeMs2, "measure", batches, batchTasks(cell2)), warmupMaxMs: warmupCapMs, ...repeat > 1 ? { batchRepeat: repeat } : {} };
+    };
+    costOf = (cell2) => costs.visitMs(cell2, 0, FIRST_VISIT_BATCHES, batchMsOf(cell2));
+    const healthy = (cell2) => visits.get(cell2.key).every((v) => v.status === "ok" || v.status === "aborted");
+    const coarse = cells.filter((cell2) => coarseLevels(cell2.model, levelsOf(cells, cell2), cores).includes(cell2.concurrency));
+    let active = coarse.filter(healthy);
+    const firstVisitMs = (cell2, sampleTimeMs2) => reportOnly(cell2) ? failedBaseline.get(cell2.workload.name) : costs.visitMs(cell2, sampleTimeMs2, FIRST_VISIT_BATCHES, batchMsOf(cell2));
+    const remaining = () => deadline - performance.now();
+    const position = (cell2) => cells.filter((c) => c.workload === cell2.workload).indexOf(cell2);
+    const rankOf = (cell2) => coarseRank(cell2, cores, levelsOf(cells, cell2), oneTaskMs.has(cell2.workload.name) && !computes.has(cell2.workload.name));
+    const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
+    while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
+      const dropped = byRank.pop();
+      skipped.set(dropped.key, `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (${seconds(options.budgetMs)} budget)`);
+    }
+    active = active.filter((c) => !skipped.has(c.key));
+    const planSampleTime = (roundsLeft) => {
+      const fixed = active.reduce((sum, c) => sum + firstVisitMs(c, 0), 0);
+      const spare = (remaining() / roundsLeft - fixed) / Math.max(1, active.length);
+      return Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(0, spare)));
+    };
+    let sampleTimeMs = planSampleTime(PLANNED_ROUNDS);
+    let doubtful = /* @__PURE__ */ new Set();
+    for (let round2 = 1; round2 <= maxRounds && active.length > 0 && !interrupted(); round2++) {
+      const measuredYet = (cell2) => visits.get(cell2.key).some((v) => v.samples.length > 0);
+      const group = (cell2) => cell2.model === "sequential" ? 0 : measuredYet(cell2) ? 5 : 1 + rankOf(cell2);
+      const byGroup = shuffled(active, random).sort((a, b) => group(a) - group(b));
+      const order = withDoubtfulFirst(byGroup, doubtful, cells);
+      let done = 0;
+      let visited = 0;
+      for (const cell2 of order) {
+        if (interrupted()) break;
+        const first = visits.get(cell2.key).every((v) => v.samples.length === 0);
+        const batches = reportOnly(cell2) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
+        const expected = reportOnly(cell2) ? firstVisitMs(cell2, 0) : costs.visitMs(cell2, sampleTimeMs, batches, batchMsOf(cell2));
+        if (!fits(expected)) continue;
+        const spec = specOf(cell2, sampleTimeMs, batches);
+        const outcome = await visit(cell2, spec, expected);
+        visits.get(cell2.key).push(outcome);
+        costs.learn(cell2, outcome, Math.max(WARMUP_TIME_MS, batchMsOf(cell2)));
+        visited++;
         options.onVisit?.({ round: round2, done: ++done, total: order.length, cell: cell2, outcome });
       }
-      healthy = healthy.filter((cell2) => visits.get(cell2.key).every((v) => v.status === "ok" || v.status === "aborted"));
+      active = active.filter((cell2) => healthy(cell2) && !(reportOnly(cell2) && visits.get(cell2.key).length > 0));
       await options.onRound?.(round2, visits);
-      if (options.signal?.aborted) break;
-      const now = performance.now();
-      const roundMs = now - roundStart;
-      const remaining = deadline - now;
-      if (round2 === 1 && remaining > 0) {
-        const fixedPerVisit = roundMs / Math.max(1, order.length) * 1.3;
-        const spare = remaining / Math.max(1, minRounds - 1) / Math.max(1, healthy.length) - fixedPerVisit;
-        sampleTimeMs = Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(MIN_SAMPLE_TIME_MS, spare)));
+      if (visited === 0 || interrupted()) break;
+      doubtful = options.doubtful?.(visits) ?? /* @__PURE__ */ new Set();
+      const measured = new Set(cells.filter((c) => visits.get(c.key).some((v) => v.samples.length > 0)).map((c) => c.key));
+      const candidates = refineAround(cells, measured, bestLevels(cells, visits)).filter((c) => !active.includes(c) && healthy(c) && !skipped.has(c.key));
+      for (const cell2 of candidates) {
+        const next = [...active, cell2];
+        if (next.reduce((sum, c) => sum + firstVisitMs(c, sampleTimeMs), 0) <= remaining()) active = next;
       }
-      const visitMs = round2 === 1 ? roundMs / Math.max(1, order.length) * 1.3 + sampleTimeMs : roundMs / Math.max(1, order.length);
-      const nextRoundMs = visitMs * healthy.length;
-      if (now + nextRoundMs * 0.9 > deadline) break;
+      if (round2 < PLANNED_ROUNDS) sampleTimeMs = planSampleTime(PLANNED_ROUNDS - round2);
     }
   } finally {
-    clearTimeout(abortAtDeadline);
+    clearTimeout(backstopTimer);
   }
-  return visits;
+  for (const cell2 of cells) {
+    if (skipped.has(cell2.key) || visits.get(cell2.key).length > 0) continue;
+    if (interrupted()) skipped.set(cell2.key, "interrupted before its first visit");
+    else if (!coarseLevels(cell2.model, levelsOf(cells, cell2), cores).includes(cell2.concurrency)) skipped.set(cell2.key, "not in the coarse sweep, and no time was left to refine around the best level");
+    else skipped.set(cell2.key, "no time was left for its first visit");
+  }
+  return { visits, skipped, allowanceMs, spec: (cell2) => specOf(cell2, 0, FIRST_VISIT_BATCHES), costMs: (cell2) => costOf(cell2) };
+}
+function withDoubtfulFirst(order, doubtful, cells) {
+  if (doubtful.size === 0) return [...order];
+  const first = [];
+  for (const cell2 of order) {
+    if (!doubtful.has(cell2.key)) continue;
+    const baseline = order.find((c) => c.workload === cell2.workload && c.model === "sequential" && !first.includes(c));
+    first.push(cell2, ...baseline && cells.includes(baseline) ? [baseline] : []);
+  }
+  return [...first, ...order.filter((c) => !first.includes(c))];
+}
+function levelsOf(cells, cell2) {
+  return cells.filter((c) => c.workload === cell2.workload && c.model === cell2.model).map((c) => c.concurrency);
+}
+function bestLevels(cells, visits) {
+  const best = /* @__PURE__ */ new Map();
+  for (const cell2 of cells) {
+    const rates = (visits.get(cell2.key) ?? []).flatMap((v) => v.samples.map((s) => s.tasks / s.wallMs));
+    if (rates.length === 0) continue;
+    const rate2 = median2(sortSamples(rates));
+    const key = `${cell2.workload.name}\0${cell2.model}`;
+    if (!best.has(key) || rate2 > best.get(key).rate) best.set(key, { level: cell2.concurrency, rate: rate2 });
+  }
+  return new Map([...best].map(([key, { level }]) => [key, level]));
 }
 
 // src/report/json.ts
@@ -9884,17 +10282,28 @@ async function runInterleavedVisits(first, second, options = {}) {
   }
   const [a, b] = sessions;
   const spec = first.spec;
-  const warm = [{ batches: 0, ms: 0 }, { batches: 0, ms: 0 }];
-  const warmEnough = (w) => w.batches >= spec.warmupBatches && w.ms >= (spec.warmupTimeMs ?? 0);
-  while (!warm.every(warmEnough)) {
+  const warm = [
+    { batches: [], ms: 0, done: false, settled: false },
+    { batches: [], ms: 0, done: false, settled: false }
+  ];
+  const warmEnough = (w) => {
+    if (w.batches.length < spec.warmupBatches) return false;
+    if (spec.warmupMaxMs === void 0) return w.ms >= (spec.warmupTimeMs ?? 0);
+    const decision2 = warmupDecision(w.batches, w.ms, spec.warmupTimeMs ?? 0, spec.warmupMaxMs);
+    if (decision2.done) w.settled = decision2.settled;
+    return decision2.done;
+  };
+  while (!warm.every((w) => w.done)) {
     for (const [i, session] of [a, b].entries()) {
-      if (warmEnough(warm[i])) continue;
+      if (warm[i].done) continue;
       const sample = await session.batch();
       if (!sample) return outcomes();
-      warm[i].batches++;
+      warm[i].batches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
       warm[i].ms += sample.wallMs;
+      warm[i].done = warmEnough(warm[i]);
     }
   }
+  if (spec.warmupMaxMs !== void 0) sessions.forEach((session, i) => session.outcome.warmup = { ms: warm[i].ms, settled: warm[i].settled });
   for (const session of sessions) session.outcome.samples.splice(0);
   const measuredMs = [0, 0];
   for (let pair2 = 0; ; pair2++) {
@@ -9972,13 +10381,13 @@ function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
     capped: workloads.some((w) => w.planned < w.wanted)
   };
 }
-function describePlan(plan, threshold2) {
+function describePlan(plan2, threshold2) {
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
-  const rounds = [...new Set(plan.workloads.map((w) => w.planned))];
-  const cells = `${plan.descriptiveCells} other cell${plan.descriptiveCells === 1 ? "" : "s"}`;
-  const head = `plan: ${plan.workloads.length} workload${plan.workloads.length === 1 ? "" : "s"}, ` + (rounds.length === 1 ? `${rounds[0]} rounds each` : plan.workloads.map((w) => `${w.workload} ${w.planned}`).join(", ") + " rounds") + `, about ${Math.round(plan.estimatedMs / 1e3)} s more, to detect ${pct(threshold2)} at 95% power` + (plan.descriptiveCells === 0 ? "" : plan.descriptiveRounds ? `; ${cells} ${plan.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
+  const rounds = [...new Set(plan2.workloads.map((w) => w.planned))];
+  const cells = `${plan2.descriptiveCells} other cell${plan2.descriptiveCells === 1 ? "" : "s"}`;
+  const head = `plan: ${plan2.workloads.length} workload${plan2.workloads.length === 1 ? "" : "s"}, ` + (rounds.length === 1 ? `${rounds[0]} rounds each` : plan2.workloads.map((w) => `${w.workload} ${w.planned}`).join(", ") + " rounds") + `, about ${Math.round(plan2.estimatedMs / 1e3)} s more, to detect ${pct(threshold2)} at 95% power` + (plan2.descriptiveCells === 0 ? "" : plan2.descriptiveRounds ? `; ${cells} ${plan2.descriptiveRounds} rounds each (not gating)` : `; no rounds left for the ${cells}`);
   const lines = [head];
-  for (const w of plan.workloads) {
+  for (const w of plan2.workloads) {
     if (w.planned >= w.wanted) continue;
     const needs = w.wanted > MAX_PLANNED_ROUNDS ? `more than ${MAX_PLANNED_ROUNDS} rounds` : `${w.wanted} rounds`;
     lines.push(
@@ -10001,20 +10410,21 @@ function pairedBatchRates(base, head, time) {
   pairs.sort((x, y) => x.logRatio - y.logRatio);
   const trim = Math.floor(pairs.length / 6);
   const kept = pairs.slice(trim, pairs.length - trim);
-  const rate = (pick) => kept.reduce((sum, p) => sum + pick(p).tasks, 0) / (kept.reduce((sum, p) => sum + time(pick(p)), 0) / 1e3);
-  return { base: rate((p) => p.b), head: rate((p) => p.h) };
+  const rate2 = (pick) => kept.reduce((sum, p) => sum + pick(p).tasks, 0) / (kept.reduce((sum, p) => sum + time(pick(p)), 0) / 1e3);
+  return { base: rate2((p) => p.b), head: rate2((p) => p.h) };
 }
 
 // src/measure/paired-rounds.ts
 var PAIRED_WARMUP_BATCHES = 1;
 var PAIRED_WARMUP_MS = 100;
 var PAIRED_MIN_BATCHES = 6;
-function pairedSpec(workload2, model2, concurrency, sampleTimeMs, batchTasks) {
+function pairedSpec(workload2, model2, concurrency, sampleTimeMs, batchTasks, batchRepeat) {
   const spec = visitSpec({ workload: workload2, model: model2, concurrency, key: "" }, sampleTimeMs);
   spec.warmupBatches = PAIRED_WARMUP_BATCHES;
   spec.warmupTimeMs = PAIRED_WARMUP_MS;
   spec.minBatches = Math.min(spec.maxBatches, PAIRED_MIN_BATCHES);
   if (batchTasks !== void 0) spec.workload.tasks = Math.max(1, Math.min(workload2.tasks, batchTasks));
+  if (batchRepeat !== void 0 && batchRepeat > 1) spec.batchRepeat = batchRepeat;
   return spec;
 }
 var measureInterleaved = async (target, options) => {
@@ -10022,7 +10432,7 @@ var measureInterleaved = async (target, options) => {
   const { model: model2, concurrency } = target.cell;
   const side2 = (tree) => {
     const workload2 = target[tree];
-    return { runtime: runtimeFor2(workload2.runtime), workload: workload2, spec: pairedSpec(workload2, model2, concurrency, options.sampleTimeMs, target.batchTasks) };
+    return { runtime: runtimeFor2(workload2.runtime), workload: workload2, spec: pairedSpec(workload2, model2, concurrency, options.sampleTimeMs, target.batchTasks, target.batchRepeat) };
   };
   const second = options.first === "base" ? "head" : "base";
   const [a, b] = await runInterleavedVisits(side2(options.first), side2(second), {
@@ -10106,7 +10516,7 @@ async function runPairedRounds(targets, options) {
   }
   const planned = primaries.filter((s) => !s.failure && s.rounds.length >= FIRST_LOOK);
   const meanRoundMs = (s) => s.rounds.length ? s.spentMs / s.rounds.length : s.lastRoundMs;
-  let plan = planRounds(
+  let plan2 = planRounds(
     planned.map((s) => ({ workload: s.target.cell.workload, d: gateInput(s).d, roundMs: meanRoundMs(s) })),
     descriptive.map((s) => s.lastRoundMs),
     remaining(),
@@ -10114,12 +10524,12 @@ async function runPairedRounds(targets, options) {
   );
   const wanted = /* @__PURE__ */ new Map();
   planned.forEach((s, i) => {
-    s.looks = lookSchedule(FIRST_LOOK, plan.workloads[i].planned);
-    wanted.set(s, Math.min(plan.workloads[i].wanted, MAX_PLANNED_ROUNDS));
+    s.looks = lookSchedule(FIRST_LOOK, plan2.workloads[i].planned);
+    wanted.set(s, Math.min(plan2.workloads[i].wanted, MAX_PLANNED_ROUNDS));
   });
   for (const s of primaries) if (s.failure) s.stop = "failed";
-  if (planned.length > 0) options.onPlan?.(plan);
-  const reserveMs = () => plan.descriptiveRounds ? descriptive.reduce((sum, s) => sum + s.lastRoundMs * Math.max(0, plan.descriptiveRounds - s.rounds.length), 0) : 0;
+  if (planned.length > 0) options.onPlan?.(plan2);
+  const reserveMs = () => plan2.descriptiveRounds ? descriptive.reduce((sum, s) => sum + s.lastRoundMs * Math.max(0, plan2.descriptiveRounds - s.rounds.length), 0) : 0;
   const alphaEach = options.settings.alpha / Math.max(1, planned.length);
   for (; ; ) {
     if (stopped()) break;
@@ -10156,45 +10566,102 @@ async function runPairedRounds(targets, options) {
     }
   }
   for (const s of primaries) s.stop ??= s.failure ? "failed" : "budget";
-  plan = { ...plan, workloads: plan.workloads.map((w, i) => ({ ...w, planned: planned[i].looks?.at(-1) ?? w.planned })) };
+  plan2 = { ...plan2, workloads: plan2.workloads.map((w, i) => ({ ...w, planned: planned[i].looks?.at(-1) ?? w.planned })) };
   for (let k = 0; k < DESCRIPTIVE_ROUNDS; k++) {
     const due = descriptive.filter((s) => s.rounds.length < DESCRIPTIVE_ROUNDS);
     if (due.length === 0 || !await measureOnce(due)) break;
   }
-  return { states, plan: planned.length > 0 ? plan : null };
+  return { states, plan: planned.length > 0 ? plan2 : null };
 }
 
 // src/commands/compare.ts
 init_registry();
 
 // src/commands/run.ts
+import { availableParallelism as availableParallelism6 } from "node:os";
 import { resolve as resolve3 } from "node:path";
+
+// src/analysis/analyze.ts
+import { availableParallelism as availableParallelism3 } from "node:os";
+
+// src/analysis/plausibility.ts
+var ENOUGH_SAMPLES = 6;
+var TOLERANCE = 0.05;
+function speedupBound(cell2, cpuShare, cores) {
+  if (cell2.model === "sequential") return 1;
+  if (cpuShare < CPU_BOUND_AT) return cell2.concurrency;
+  return Math.min(cell2.concurrency, cell2.model === "async" ? 1 : cores);
+}
+function speedupInterval(cell2, baseline, seed2) {
+  return ratioOfMediansGrouped(groupSamples(cell2.batchThroughputs, cell2.batchesPerRound), groupSamples(baseline.batchThroughputs, baseline.batchesPerRound), { seed: seed2 }).ci95;
+}
+var times2 = (value) => `x${value.toFixed(value >= 10 ? 0 : 2)}`;
+function withheldReason(cell2, baseline, context) {
+  if (cell2.status !== "ok") return void 0;
+  if (baseline.samples < ENOUGH_SAMPLES) return `not enough data: the sequential baseline has ${baseline.samples} batch${baseline.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell2.samples < ENOUGH_SAMPLES) return `not enough data: ${cell2.samples} batch${cell2.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell2 === baseline) return void 0;
+  const bound = speedupBound(cell2, context.cpuShare, context.cores);
+  const measured = cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
+  const coresBound = bound === context.cores && cell2.model !== "async" && context.cpuShare >= CPU_BOUND_AT;
+  if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
+  const [lo] = cell2.paired?.ci95 ?? speedupInterval(cell2, baseline, context.seed);
+  const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
+  const noise2 = lo <= bound * (1 + TOLERANCE) ? "within noise of the bound, but not a figure to report" : "something was mismeasured";
+  return `impossible: measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
+}
 
 // src/analysis/analyze.ts
 function analyzeWorkload(name, runtime, cells, options = {}) {
   const sequential = cells.find((c) => c.model === "sequential" && c.status === "ok" && c.samples > 0);
-  const withSpeedups = cells.map((c) => ({
-    ...c,
-    speedup: sequential && c.samples > 0 ? Math.round(c.throughput.median / sequential.throughput.median * 1e3) / 1e3 : null
-  }));
+  const cpuShare = sequential ? sequential.cpuUtilization + (sequential.runQueueShare ?? 0) : 1;
+  const context = { cpuShare, cores: options.cores ?? availableParallelism3(), seed: options.seed ?? 1 };
+  const withSpeedups = cells.map((c) => {
+    const ratio = c.paired?.speedup ?? (sequential ? c.throughput.median / sequential.throughput.median : Number.NaN);
+    const measured = { ...c, speedup: sequential && c.samples > 0 ? Math.round(ratio * 1e3) / 1e3 : null };
+    const withheld = sequential && c.samples > 0 ? withheldReason(measured, c === sequential ? measured : sequential, context) : void 0;
+    return withheld ? { ...measured, speedup: null, speedupWithheld: withheld } : measured;
+  });
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
-  const recommendation = recommend(withSpeedups, classification, sequentialCpu, { ...options, sequentialRunQueue: sequential?.runQueueShare }) ?? null;
+  const baseline = withSpeedups.find((c) => c.model === "sequential" && c.status === "ok" && c.samples > 0);
+  const recommendation2 = baseline?.speedupWithheld !== void 0 ? notEnoughData(baseline.speedupWithheld) : recommend(
+    withSpeedups.filter((c) => c.speedupWithheld === void 0),
+    classification,
+    sequentialCpu,
+    { ...options, sequentialRunQueue: sequential?.runQueueShare }
+  ) ?? null;
+  const impossible = withSpeedups.filter((c) => c.speedupWithheld?.startsWith("impossible")).length;
+  const compared = withSpeedups.filter((c) => c.model !== "sequential" && c.status === "ok" && c.samples > 0).length;
+  if (recommendation2 && compared > 0 && impossible >= Math.max(2, compared / 2)) {
+    recommendation2.confidence = "low";
+    recommendation2.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
+  }
   const result = {
     name,
     runtime,
     status: "ok",
     classification,
     sequentialCpuUtilization: sequentialCpu,
-    recommendation,
+    recommendation: recommendation2,
     cells: withSpeedups
   };
-  if (!recommendation) {
+  if (!recommendation2) {
     result.status = "failed";
     const seq = cells.find((c) => c.model === "sequential");
     result.error = seq?.error ? `the sequential baseline failed: ${seq.error}` : "the sequential baseline was not measured";
   }
   return result;
+}
+function notEnoughData(why) {
+  return {
+    model: "sequential",
+    concurrency: 1,
+    speedup: 1,
+    reason: `Not enough data to compare models (${why.replace(/^not enough data: /, "")}); a longer --time-budget measures more.`,
+    confidence: "low",
+    withinNoise: []
+  };
 }
 function failedWorkload(name, runtime, error) {
   return { name, runtime, status: "failed", error, classification: null, sequentialCpuUtilization: null, recommendation: null, cells: [] };
@@ -10202,12 +10669,12 @@ function failedWorkload(name, runtime, error) {
 
 // src/environment.ts
 init_runtime();
-import { arch, availableParallelism as availableParallelism2, cpus, release, totalmem, type } from "node:os";
+import { arch, availableParallelism as availableParallelism4, cpus, release, totalmem, type } from "node:os";
 function describeEnvironment(runtimes2 = {}) {
   const reported = runtimes2.node?.node;
   const looked = settledWorkloadNode();
   return {
-    cpus: availableParallelism2(),
+    cpus: availableParallelism4(),
     cpuModel: cpus()[0]?.model.trim() ?? "unknown",
     node: typeof reported === "string" && reported ? reported : looked && "node" in looked ? looked.node.version : process.version,
     os: `${type()} ${release()}`,
@@ -10216,6 +10683,9 @@ function describeEnvironment(runtimes2 = {}) {
     runtimes: runtimes2
   };
 }
+
+// src/measure/aggregate.ts
+import { availableParallelism as availableParallelism5 } from "node:os";
 
 // src/stats/median-ci.ts
 function binomialHalfCdf(k, n) {
@@ -10258,7 +10728,32 @@ function stolenMs(cpuMs, samples) {
   }
   return busy > 0 && steal > 0 ? cpuMs * steal / busy : 0;
 }
-function aggregateCell(model2, concurrency, visits) {
+function taskThreads(model2, concurrency) {
+  return model2 === "sequential" || model2 === "async" ? 1 : Math.max(1, concurrency);
+}
+function cpuShares(model2, concurrency, samples, cores) {
+  const wall = samples.reduce((sum2, s) => sum2 + s.wallMs, 0);
+  if (wall <= 0) return { cpuUtilization: 0, runQueueShare: 0 };
+  const threads = taskThreads(model2, concurrency);
+  const bound = Math.min(threads, Math.max(1, cores));
+  const sum = (field) => samples.reduce((total, s) => total + (field(s) ?? 0), 0);
+  const cpu = sum((s) => s.cpuMs);
+  const runQueue = Math.min(1, sum((s) => s.runQueueMs) / (wall * threads));
+  if (!samples.every((s) => s.taskCpuMs !== void 0)) {
+    return { cpuUtilization: round(Math.min(cpu / wall, bound)), runQueueShare: round(runQueue) };
+  }
+  const task = sum((s) => s.taskCpuMs);
+  const pooled = samples.every((s) => s.poolCpuMs !== void 0);
+  const pool = pooled ? sum((s) => s.poolCpuMs) : 0;
+  return {
+    cpuUtilization: round(Math.min(task / wall, bound)),
+    runQueueShare: round(runQueue),
+    ...pooled ? { poolUtilization: round(pool / wall) } : {},
+    // What is left of the whole; never below 0, readings of the parts and the whole are a moment apart.
+    overheadUtilization: round(Math.max(0, cpu - task - pool) / wall)
+  };
+}
+function aggregateCell(model2, concurrency, visits, cores = availableParallelism5()) {
   const failures = visits.filter((v) => v.status !== "ok" && v.status !== "aborted");
   const samples = visits.flatMap((v) => v.samples);
   if (samples.length === 0 && failures.length === 0) return void 0;
@@ -10267,9 +10762,9 @@ function aggregateCell(model2, concurrency, visits) {
   const latencies = sortSamples(samples.flatMap((s) => s.latenciesMs));
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   const cpu = samples.reduce((sum, s) => sum + s.cpuMs, 0);
-  const runQueue = samples.reduce((sum, s) => sum + (s.runQueueMs ?? 0), 0);
   const steal = stolenMs(cpu, samples);
   const startups = visits.map((v) => v.startupMs).filter((s) => s !== void 0);
+  const warmups = visits.map((v) => v.warmup).filter((w) => w !== void 0);
   let status = "ok";
   let error;
   if (failures.length > 0) {
@@ -10288,11 +10783,11 @@ function aggregateCell(model2, concurrency, visits) {
     rounds: visits.filter((v) => v.samples.length > 0).length,
     throughput: { median: round(median2(sorted)), ci95: [round(lo), round(hi)] },
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
-    cpuUtilization: wall > 0 ? round(cpu / wall) : 0,
-    runQueueShare: wall > 0 ? round(runQueue / wall) : 0,
+    ...cpuShares(model2, concurrency, samples, cores),
     stealShare: wall > 0 ? round(steal / wall) : 0,
     peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median2(sortSamples(startups)), 1) : 0,
+    ...warmups.length > 0 ? { warmup: { medianMs: round(median2(sortSamples(warmups.map((w) => w.ms))), 1), unsettled: warmups.filter((w) => !w.settled).length } } : {},
     speedup: null,
     batchThroughputs: throughputs.map((t) => round(t)),
     batchesPerRound: visits.map((v) => v.samples.length).filter((n) => n > 0)
@@ -10305,8 +10800,93 @@ function aggregateCell(model2, concurrency, visits) {
   return cell2;
 }
 
+// src/measure/paired-models.ts
+init_registry();
+var SINGLE_THREADED = /* @__PURE__ */ new Set(["sequential", "async"]);
+async function measurePairedModels(targets, options) {
+  const allowanceMs = Math.max(options.allowanceMs, ...targets.map((t) => t.expectedMs));
+  const backstop = new AbortController();
+  const timer = setTimeout(() => backstop.abort(), Math.max(0, options.deadline + allowanceMs - performance.now()));
+  timer.unref();
+  const signal = options.signal ? AbortSignal.any([options.signal, backstop.signal]) : backstop.signal;
+  try {
+    return await pairedRounds(targets, options, signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+async function pairedRounds(targets, options, signal) {
+  const random = mulberry32(options.seed);
+  const measured = new Map(targets.map((t) => [t.candidate.key, []]));
+  const cpus2 = allowedCpus();
+  const runtimeOf = (cell2) => (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
+  let active = [...targets];
+  const learned = /* @__PURE__ */ new Map();
+  for (let round2 = 1; round2 <= options.maxRounds && active.length > 0; round2++) {
+    let done = 0;
+    let visited = 0;
+    const failed = /* @__PURE__ */ new Set();
+    for (const target of shuffled(active, random)) {
+      if (signal.aborted) return measured;
+      const expected = learned.get(target.candidate.key) ?? target.expectedMs;
+      if (performance.now() + expected > options.deadline) continue;
+      const started = performance.now();
+      const pinnable = (target.pinnable ?? true) && SINGLE_THREADED.has(target.baseline.model) && SINGLE_THREADED.has(target.candidate.model) && cpus2.length >= 2;
+      const cpu = pinnable ? [cpus2[Math.floor(random() * cpus2.length)]] : void 0;
+      const baselineFirst = random() < 0.5;
+      const side2 = (cell2, spec) => ({ runtime: runtimeOf(cell2), workload: cell2.workload, spec: { ...spec, minBatches: options.pairs, maxBatches: options.pairs, sampleTimeMs: 0 } });
+      const sides = [side2(target.baseline, target.baselineSpec), side2(target.candidate, target.candidateSpec)];
+      const [first, second] = baselineFirst ? sides : [sides[1], sides[0]];
+      const hardTimeoutMs = Math.max(target.baseline.workload.timeoutMs, target.candidate.workload.timeoutMs) + 6e4;
+      const [a, b] = await runInterleavedVisits(first, second, { signal, hardTimeoutMs, cpus: cpu });
+      const [baseline, candidate] = baselineFirst ? [a, b] : [b, a];
+      learned.set(target.candidate.key, performance.now() - started);
+      visited++;
+      if (baseline?.status === "ok" && candidate?.status === "ok") {
+        const n = Math.min(baseline.samples.length, candidate.samples.length);
+        if (n > 0) measured.get(target.candidate.key).push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
+      } else if (baseline?.status !== "aborted" && candidate?.status !== "aborted") {
+        failed.add(target.candidate.key);
+      }
+      if (candidate) options.onVisit?.({ round: round2, done: ++done, total: active.length, cell: target.candidate, outcome: candidate });
+    }
+    active = active.filter((t) => !failed.has(t.candidate.key));
+    options.onRound?.(round2, measured);
+    if (visited === 0) break;
+  }
+  return measured;
+}
+
+// src/stats/paired-speedup.ts
+var rate = (s) => s.tasks / s.wallMs;
+function pairedSpeedup(rounds, options = {}) {
+  const groups = rounds.map((r) => r.candidate.map((c, i) => Math.log(rate(c) / rate(r.baseline[i]))).filter(Number.isFinite)).filter((g) => g.length > 0);
+  if (groups.length === 0) return void 0;
+  const all = groups.flat();
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+  const random = mulberry32(options.seed ?? 1);
+  const resamples = options.resamples ?? 2e3;
+  const stats = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    let n = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[Math.floor(random() * groups.length)];
+      for (let i = 0; i < group.length; i++) {
+        sum += group[Math.floor(random() * group.length)];
+        n++;
+      }
+    }
+    stats[r] = sum / n;
+  }
+  stats.sort();
+  const at = (q) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
+  return { speedup: Math.exp(mean(all)), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length };
+}
+
 // src/commands/run.ts
 init_registry();
+init_types();
 var DEFAULT_TIME_BUDGET_SECONDS = 60;
 var DEFAULT_RESULTS_FILE = ".concurrency-bench/results.json";
 async function probeWorkloads(workloads, signal) {
@@ -10317,7 +10897,7 @@ async function probeWorkloads(workloads, signal) {
   }
   return probes;
 }
-function buildRunResults(config2, probes, cells, visits, settings) {
+function buildRunResults(config2, probes, cells, visits, settings, skipped = /* @__PURE__ */ new Map(), paired = /* @__PURE__ */ new Map()) {
   const runtimes2 = {};
   const workloads = settings.workloads.map((workload2) => {
     const probe = probes.get(workload2.name);
@@ -10325,8 +10905,21 @@ function buildRunResults(config2, probes, cells, visits, settings) {
     if (!probe || probe.status !== "ok") {
       return failedWorkload(workload2.name, workload2.runtime, probe?.error ?? "not measured (interrupted before it started)");
     }
-    const results = cells.filter((c) => c.workload === workload2).map((c) => aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? [])).filter((c) => c !== void 0);
-    return analyzeWorkload(workload2.name, workload2.runtime, results, { margin: settings.margin, seed: settings.seed });
+    const own = cells.filter((c) => c.workload === workload2);
+    const results = own.map((c) => {
+      const cell2 = aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? [], settings.cores);
+      const pairedSpeedup2 = paired.get(c.key);
+      return cell2 && pairedSpeedup2 ? { ...cell2, paired: roundPaired(pairedSpeedup2) } : cell2;
+    }).filter((c) => c !== void 0);
+    const result = analyzeWorkload(workload2.name, workload2.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
+    const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key) }));
+    if (notMeasured.length > 0) result.skipped = notMeasured;
+    const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
+    if (result.recommendation && unmeasured.length > 0) {
+      result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(", ")} (a longer --time-budget measures ${unmeasured.length > 1 ? "them" : "it"}).`;
+      result.recommendation.confidence = "low";
+    }
+    return result;
   });
   return {
     schemaVersion: 1,
@@ -10338,13 +10931,19 @@ function buildRunResults(config2, probes, cells, visits, settings) {
     workloads
   };
 }
+function roundPaired(p) {
+  const r = (value) => Math.round(value * 1e3) / 1e3;
+  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs };
+}
+var PAIRED_SHARE = 0.4;
+var PAIRS_PER_ROUND = 6;
 function runExitCode(results, interrupted) {
   if (interrupted) return 130;
   const failed = results.workloads.some((w) => w.status === "failed" || w.cells.some((c) => c.status !== "ok"));
   return failed ? 3 : 0;
 }
 async function runCommand(options) {
-  const config2 = options.config ?? loadConfig(options.configPath);
+  const config2 = options.config ?? await loadConfigAsync(options.configPath);
   const timeBudgetSeconds = options.timeBudgetSeconds ?? DEFAULT_TIME_BUDGET_SECONDS;
   const margin = options.margin ?? DEFAULT_MARGIN;
   const seed2 = options.seed ?? 1;
@@ -10360,26 +10959,94 @@ async function runCommand(options) {
   for (const [name, probe] of probes) options.onProgress?.({ type: "probe", workload: name, status: probe.status === "ok" ? "ok" : `failed: ${probe.error}` });
   const cells = workloads.filter((w) => probes.get(w.name)?.status === "ok").flatMap((w) => planCells(w, runtimeFor(w.runtime).models));
   let rounds = 0;
-  const save = (visits2, incomplete) => {
-    const results2 = buildRunResults(config2, probes, cells, visits2, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete, workloads });
+  const cores = availableParallelism6();
+  const save = (visits2, incomplete, skipped2, paired2) => {
+    const results2 = buildRunResults(config2, probes, cells, visits2, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete, workloads, cores }, skipped2, paired2);
     writeJsonAtomic(jsonPath, results2);
     return results2;
   };
   const budgetMs = Math.max(0, timeBudgetSeconds * 1e3 - (performance.now() - started));
-  const visits = await measureInRounds(cells, {
-    budgetMs,
+  const deadline = performance.now() + budgetMs;
+  const pairable = cells.some((c) => c.model !== "sequential") && cells.some((c) => c.model === "sequential");
+  const measured = await measureInRounds(cells, {
+    budgetMs: pairable ? budgetMs * (1 - PAIRED_SHARE) : budgetMs,
     seed: seed2,
+    cores,
     signal: options.signal,
     onVisit: ({ round: round2, done, total, cell: cell2, outcome }) => options.onProgress?.({ type: "visit", round: round2, done, total, label: `${cell2.workload.name} ${cell2.model} x${cell2.concurrency}`, status: outcome.status }),
+    // Figures that cannot be true are measured again, next to their baseline, in the next round.
+    doubtful: (soFar) => {
+      const results2 = buildRunResults(config2, probes, cells, soFar, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete: true, workloads, cores });
+      const keys = /* @__PURE__ */ new Set();
+      for (const w of results2.workloads) {
+        for (const c of w.cells) if (c.speedupWithheld?.startsWith("impossible")) keys.add(cellKey(w.name, c.model, c.concurrency));
+      }
+      return keys;
+    },
     onRound: (round2, soFar) => {
       rounds = round2;
       save(soFar, true);
       options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started });
     }
   });
+  const { visits, skipped } = measured;
+  let paired = /* @__PURE__ */ new Map();
+  if (pairable && !options.signal?.aborted) {
+    const swept = buildRunResults(config2, probes, cells, visits, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete: true, workloads, cores }, skipped);
+    const targets = pairedTargets(swept, cells, measured);
+    if (targets.length > 0) {
+      options.onProgress?.({ type: "plan", lines: [`paired: ${targets.length} cell${targets.length === 1 ? "" : "s"} against sequential, ${PAIRS_PER_ROUND} batch pairs per round, until the budget ends`] });
+      const rounds2 = await measurePairedModels(targets, {
+        deadline,
+        allowanceMs: measured.allowanceMs,
+        seed: seed2 + 1,
+        pairs: PAIRS_PER_ROUND,
+        maxRounds: 10,
+        signal: options.signal,
+        onVisit: ({ round: round2, done, total, cell: cell2, outcome }) => options.onProgress?.({ type: "visit", round: round2, done, total, label: `paired: ${cell2.workload.name} ${cell2.model} x${cell2.concurrency} / sequential`, status: outcome.status }),
+        onRound: (round2, soFar) => {
+          paired = pairedSpeedups(soFar, seed2);
+          save(visits, true, skipped, paired);
+          options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started, phase: "paired" });
+        }
+      });
+      paired = pairedSpeedups(rounds2, seed2);
+    }
+  }
   const interrupted = options.signal?.aborted ?? false;
-  const results = save(visits, interrupted);
+  const results = save(visits, interrupted, skipped, paired);
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
+}
+function pairedTargets(swept, cells, measured) {
+  const targets = [];
+  for (const w of swept.workloads) {
+    if (w.status !== "ok") continue;
+    const best = bestOfModels(w.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential"));
+    const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
+    if (!baseline || !best.has("sequential")) continue;
+    for (const [model2, chosen] of best) {
+      if (model2 === "sequential") continue;
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
+      if (!candidate) continue;
+      targets.push({
+        baseline,
+        candidate,
+        baselineSpec: measured.spec(baseline),
+        candidateSpec: measured.spec(candidate),
+        expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
+        pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen)
+      });
+    }
+  }
+  return targets;
+}
+function pairedSpeedups(rounds, seed2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [key, list] of rounds) {
+    const estimate = pairedSpeedup(list, { seed: seed2 });
+    if (estimate) out.set(key, estimate);
+  }
+  return out;
 }
 
 // src/commands/compare.ts
@@ -10492,9 +11159,9 @@ function shareNodeModules(root, tree, configDir) {
     if (existsSync5(source) && !existsSync5(target) && existsSync5(join5(tree, dir))) symlinkSync(source, target, "dir");
   }
 }
-function loadTreeConfig(path, side2, ref2, shownPath) {
+async function loadTreeConfig(path, side2, ref2, shownPath) {
   if (!existsSync5(path)) throw new GitUsageError(`${shownPath} does not exist in the ${side2} tree (${ref2}): compare needs the same config file on both sides`);
-  return loadConfig(path);
+  return loadConfigAsync(path);
 }
 async function compareCommand(options) {
   const cwd = resolve4(options.cwd ?? process.cwd());
@@ -10521,8 +11188,8 @@ async function compareCommand(options) {
     }
     const baseInfo = { ref: options.base, sha: baseSha };
     const headInfo = options.head ? { ref: options.head, sha: headSha } : { ref: "working tree", sha: headSha, dirty: await isDirty(root) };
-    const baseConfig = loadTreeConfig(join5(baseTree.path, configRel), "base", options.base, configRel);
-    const headConfig = options.head ? loadTreeConfig(join5(headDir, configRel), "head", options.head, configRel) : loadConfig(configAbs);
+    const baseConfig = await loadTreeConfig(join5(baseTree.path, configRel), "base", options.base, configRel);
+    const headConfig = options.head ? await loadTreeConfig(join5(headDir, configRel), "head", options.head, configRel) : await loadConfigAsync(configAbs);
     for (const [side2, config2, ref2] of [["base", baseConfig, `${options.base}@${baseSha.slice(0, 7)}`], ["head", headConfig, options.head ?? "working tree"]]) {
       if (config2.prepare) await runPrepare(config2.prepare, config2.dir, side2, { signal: options.signal, label: ref2 });
     }
@@ -10562,17 +11229,20 @@ async function compareCommand(options) {
         const oneTask = Math.max(taskMs(visits.get(`base\0${cellKey(h.name, cell2.model, cell2.concurrency)}`)?.[0]), taskMs(visits.get(`head\0${cellKey(h.name, cell2.model, cell2.concurrency)}`)?.[0]));
         targets.push({
           cell: cell2,
-          metric: comparisonMetric(bc, hc, availableParallelism3()),
+          metric: comparisonMetric(bc, hc, availableParallelism7()),
           pinToOneCpu: runsOnOneCpu(bc, hc),
           primary: cell2 === primary,
           // The primary runs one task at a time: its batches are sized to PAIRED_BATCH_MS.
           ...cell2 === primary && cell2.concurrency === 1 ? { batchTasks: batchTasksFor(headWorkload.tasks, 1, oneTask, PAIRED_BATCH_MS) } : {},
+          // A batch of tiny tasks is repeated within a sample up to about PAIRED_BATCH_MS: each batch of a
+          // stepped visit costs a round trip to the host, and 2 tasks of 1 us made a 6 s compare take 26-40 s.
+          ...oneTask > 0 && headWorkload.tasks * oneTask < PAIRED_BATCH_MS / 2 ? { batchRepeat: Math.min(1e4, Math.floor(PAIRED_BATCH_MS / (headWorkload.tasks * oneTask))) } : {},
           base: baseWorkload,
           head: headWorkload
         });
       }
     }
-    let plan = null;
+    let plan2 = null;
     const snapshot = (states, incomplete) => {
       const all = new Map(visits);
       for (const s of states) {
@@ -10589,7 +11259,7 @@ async function compareCommand(options) {
         states,
         settings,
         incomplete,
-        plan
+        plan: plan2
       });
     };
     const estimate = (target) => {
@@ -10610,7 +11280,7 @@ async function compareCommand(options) {
       signal: options.signal,
       onVisit: (e) => options.onProgress?.({ type: "visit", ...e }),
       onPlan: (p) => {
-        plan = p;
+        plan2 = p;
         options.onProgress?.({ type: "plan", lines: describePlan(p, settings.threshold) });
       },
       onRound: (round2, soFar) => {
@@ -10618,7 +11288,7 @@ async function compareCommand(options) {
         options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started, phase: "paired" });
       }
     });
-    plan = run2.plan;
+    plan2 = run2.plan;
     const interrupted = options.signal?.aborted ?? false;
     const results = snapshot(run2.states, interrupted);
     writeJsonAtomic(jsonPath, results);
@@ -10639,71 +11309,95 @@ import { resolve as resolve5 } from "node:path";
 
 // src/github/results-schema.ts
 init_types();
+var check2 = (schema, fn) => Object.assign(fn, { schema });
 var MAX_ERRORS = 10;
 var push = (errors, message) => {
   if (errors.length < MAX_ERRORS) errors.push(message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?").slice(0, 300));
 };
-var str = (max = 2e3) => (v, p, e) => {
+var str = (max = 2e3) => check2({ type: "string", maxLength: max }, (v, p, e) => {
   if (typeof v !== "string") push(e, `${p}: expected a string`);
   else if (v.length > max) push(e, `${p}: string longer than ${max} characters`);
-};
-var num = (v, p, e) => {
+});
+var num = check2({ type: "number" }, (v, p, e) => {
   if (typeof v !== "number" || !Number.isFinite(v)) push(e, `${p}: expected a finite number`);
-};
-var int = (v, p, e) => {
+});
+var int = check2({ type: "integer" }, (v, p, e) => {
   if (!Number.isSafeInteger(v)) push(e, `${p}: expected an integer`);
-};
-var bool = (v, p, e) => {
+});
+var bool = check2({ type: "boolean" }, (v, p, e) => {
   if (typeof v !== "boolean") push(e, `${p}: expected true or false`);
-};
-var nullable = (check2) => (v, p, e) => {
-  if (v !== null) check2(v, p, e);
-};
-var oneOf = (...values) => (v, p, e) => {
+});
+var nullable = (inner) => check2({ anyOf: [inner.schema, { type: "null" }] }, (v, p, e) => {
+  if (v !== null) inner(v, p, e);
+});
+var oneOf = (...values) => check2(values.length === 1 ? { const: values[0] } : { enum: [...values] }, (v, p, e) => {
   if (!values.includes(v)) push(e, `${p}: expected one of ${values.map((x) => JSON.stringify(x)).join(", ")}`);
-};
-var arr = (item, max) => (v, p, e) => {
+});
+var arr = (item, max) => check2({ type: "array", maxItems: max, items: item.schema }, (v, p, e) => {
   if (!Array.isArray(v)) return push(e, `${p}: expected an array`);
   if (v.length > max) return push(e, `${p}: more than ${max} items`);
   v.forEach((x, i) => item(x, `${p}[${i}]`, e));
-};
-var pair = (item) => (v, p, e) => {
+});
+var pair = (item) => check2({ type: "array", minItems: 2, maxItems: 2, items: item.schema }, (v, p, e) => {
   if (!Array.isArray(v) || v.length !== 2) return push(e, `${p}: expected a pair`);
   v.forEach((x, i) => item(x, `${p}[${i}]`, e));
+});
+var obj = (shape) => {
+  const fields = Object.entries(shape).map(([key, inner]) => ({ name: key.endsWith("?") ? key.slice(0, -1) : key, optional: key.endsWith("?"), inner }));
+  const schema = {
+    type: "object",
+    properties: Object.fromEntries(fields.map((f) => [f.name, f.inner.schema])),
+    required: fields.filter((f) => !f.optional).map((f) => f.name)
+  };
+  return Object.assign(
+    check2(schema, (v, p, e) => {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return push(e, `${p}: expected an object`);
+      const record = v;
+      for (const { name, optional, inner } of fields) {
+        if (!Object.hasOwn(record, name) || record[name] === void 0) {
+          if (!optional) push(e, `${p}.${name}: missing`);
+          continue;
+        }
+        inner(record[name], `${p}.${name}`, e);
+      }
+    }),
+    { shape }
+  );
 };
-var obj = (shape) => (v, p, e) => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return push(e, `${p}: expected an object`);
-  const record = v;
-  for (const [key, check2] of Object.entries(shape)) {
-    const optional = key.endsWith("?");
-    const name = optional ? key.slice(0, -1) : key;
-    if (!Object.hasOwn(record, name) || record[name] === void 0) {
-      if (!optional) push(e, `${p}.${name}: missing`);
-      continue;
+var DEFS = /* @__PURE__ */ new Map();
+var named = (name, inner) => {
+  DEFS.set(name, inner.schema);
+  const wrapper = (value, path, errors) => inner(value, path, errors);
+  return Object.assign(wrapper, inner, { schema: { $ref: `#/$defs/${name}` } });
+};
+var facts = check2(
+  {
+    type: "object",
+    maxProperties: 50,
+    propertyNames: { maxLength: 100 },
+    additionalProperties: { anyOf: [{ type: "string", maxLength: 500 }, { type: "number" }, { type: "boolean" }, { type: "null" }] }
+  },
+  (v, p, e) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return push(e, `${p}: expected an object`);
+    const entries = Object.entries(v);
+    if (entries.length > 50) return push(e, `${p}: more than 50 entries`);
+    for (const [key, value] of entries) {
+      if (key.length > 100) push(e, `${p}: key longer than 100 characters`);
+      if (value !== null && !["string", "number", "boolean"].includes(typeof value)) push(e, `${p}.${key}: expected a plain value`);
+      else if (typeof value === "string" && value.length > 500) push(e, `${p}.${key}: string longer than 500 characters`);
     }
-    check2(record[name], `${p}.${name}`, e);
   }
-};
-var facts = (v, p, e) => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return push(e, `${p}: expected an object`);
-  const entries = Object.entries(v);
-  if (entries.length > 50) return push(e, `${p}: more than 50 entries`);
-  for (const [key, value] of entries) {
-    if (key.length > 100) push(e, `${p}: key longer than 100 characters`);
-    if (value !== null && !["string", "number", "boolean"].includes(typeof value)) push(e, `${p}.${key}: expected a plain value`);
-    else if (typeof value === "string" && value.length > 500) push(e, `${p}.${key}: string longer than 500 characters`);
-  }
-};
-var mapOf = (check2, max) => (v, p, e) => {
+);
+var mapOf = (inner, max) => check2({ type: "object", maxProperties: max, additionalProperties: inner.schema }, (v, p, e) => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return push(e, `${p}: expected an object`);
   const entries = Object.entries(v);
   if (entries.length > max) return push(e, `${p}: more than ${max} entries`);
-  for (const [key, value] of entries) check2(value, `${p}.${key}`, e);
-};
-var model = oneOf(...MODELS);
+  for (const [key, value] of entries) inner(value, `${p}.${key}`, e);
+});
+var model = named("model", oneOf(...MODELS));
 var MAX_WORKLOADS = 1e3;
 var MAX_CELLS = 1e3;
-var cell = obj({
+var cell = named("cell", obj({
   model,
   concurrency: int,
   status: oneOf("ok", "errored", "timed-out", "crashed"),
@@ -10713,31 +11407,40 @@ var cell = obj({
   throughput: obj({ median: nullable(num), ci95: pair(nullable(num)) }),
   latencyMs: obj({ p50: nullable(num), p99: nullable(num) }),
   cpuUtilization: nullable(num),
+  "poolUtilization?": num,
+  "overheadUtilization?": num,
+  "runQueueShare?": num,
+  "stealShare?": num,
   peakRssBytes: nullable(num),
   startupMs: nullable(num),
   speedup: nullable(num),
-  batchThroughputs: arr(num, 1e5)
+  "speedupWithheld?": str(),
+  "paired?": obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num }),
+  "warmup?": obj({ medianMs: num, unsettled: num }),
+  batchThroughputs: arr(num, 1e5),
+  "batchesPerRound?": arr(int, 1e5)
+}));
+var skippedCell = obj({ model, concurrency: int, reason: str() });
+var recommendation = obj({
+  model,
+  concurrency: int,
+  speedup: num,
+  reason: str(),
+  confidence: oneOf("high", "low"),
+  withinNoise: arr(model, MODELS.length)
 });
-var workload = obj({
+var workload = named("workload", obj({
   name: str(500),
   runtime: oneOf("node", "python"),
   status: oneOf("ok", "failed"),
   "error?": str(),
   classification: nullable(oneOf("cpu-bound", "io-bound", "mixed")),
   sequentialCpuUtilization: nullable(num),
-  recommendation: nullable(
-    obj({
-      model,
-      concurrency: int,
-      speedup: num,
-      reason: str(),
-      confidence: oneOf("high", "low"),
-      withinNoise: arr(model, MODELS.length)
-    })
-  ),
-  cells: arr(cell, MAX_CELLS)
-});
-var environment = obj({
+  recommendation: nullable(recommendation),
+  cells: arr(cell, MAX_CELLS),
+  "skipped?": arr(skippedCell, MAX_CELLS)
+}));
+var environment = named("environment", obj({
   cpus: int,
   cpuModel: str(300),
   node: str(100),
@@ -10745,20 +11448,22 @@ var environment = obj({
   arch: str(100),
   totalMemoryBytes: num,
   runtimes: mapOf(facts, 10)
-});
+}));
 var tool = obj({ name: oneOf("concurrency-bench"), version: str(100) });
+var runSettings = obj({ timeBudgetSeconds: num, margin: num, rounds: num, seed: num, config: str(1e3) });
 var runResultsCheck = obj({
   schemaVersion: oneOf(1),
   kind: oneOf("run"),
   tool,
   incomplete: bool,
   environment,
-  settings: obj({ timeBudgetSeconds: num, margin: num, rounds: num, seed: num, config: str(1e3) }),
+  settings: runSettings,
   workloads: arr(workload, MAX_WORKLOADS)
 });
 var ref = obj({ ref: str(500), sha: nullable(str(64)), "dirty?": bool });
 var side = obj({ throughput: nullable(num), peakRssBytes: nullable(num) });
 var modelAt = nullable(obj({ model, concurrency: int }));
+var metric = oneOf("throughput", "cpu-time");
 var decision = {
   verdict: oneOf("regression", "improvement", "unchanged", "inconclusive"),
   change: nullable(num),
@@ -10768,6 +11473,52 @@ var decision = {
   rounds: num,
   roundSpread: nullable(num)
 };
+var comparison = obj({
+  workload: str(500),
+  model,
+  concurrency: int,
+  roles: arr(oneOf("best", "recommended"), 2),
+  "metric?": metric,
+  "gating?": bool,
+  ...decision,
+  base: side,
+  head: side,
+  memoryChange: nullable(num),
+  memoryGrowth: bool,
+  detectableChange: nullable(num),
+  "roundRates?": obj({ base: arr(num, 1e5), head: arr(num, 1e5) }),
+  "error?": str()
+});
+var workloadChange = obj({
+  workload: str(500),
+  cells: int,
+  ...decision,
+  "model?": model,
+  "concurrency?": int,
+  "metric?": metric,
+  "detectableChange?": nullable(num),
+  "plannedRounds?": int,
+  "wantedRounds?": int,
+  "error?": str()
+});
+var plan = obj({
+  descriptiveRounds: int,
+  capped: bool,
+  workloads: arr(obj({ workload: str(500), spread: nullable(num), wanted: int, planned: int, detectable: nullable(num) }), MAX_WORKLOADS)
+});
+var recommendationChange = obj({ workload: str(500), base: modelAt, head: modelAt });
+var compareSettings2 = obj({
+  threshold: num,
+  noiseFloor: num,
+  memoryThreshold: num,
+  alpha: num,
+  timeBudgetSeconds: num,
+  seed: num,
+  resamples: num,
+  config: str(1e3)
+});
+var compareFailure = obj({ tree: oneOf("base", "head"), "workload?": str(500), "model?": model, "concurrency?": int, message: str() });
+var noise = obj({ roundSpread: nullable(num), detectableChange: nullable(num) });
 var compareResultsCheck = obj({
   schemaVersion: oneOf(1),
   kind: oneOf("compare"),
@@ -10778,67 +11529,61 @@ var compareResultsCheck = obj({
   regressions: int,
   improvements: int,
   "undecided?": int,
-  "plan?": nullable(
-    obj({
-      descriptiveRounds: int,
-      capped: bool,
-      workloads: arr(obj({ workload: str(500), spread: nullable(num), wanted: int, planned: int, detectable: nullable(num) }), MAX_WORKLOADS)
-    })
-  ),
-  comparisons: arr(
-    obj({
-      workload: str(500),
-      model,
-      concurrency: int,
-      roles: arr(oneOf("best", "recommended"), 2),
-      "metric?": oneOf("throughput", "cpu-time"),
-      "gating?": bool,
-      ...decision,
-      base: side,
-      head: side,
-      memoryChange: nullable(num),
-      memoryGrowth: bool,
-      detectableChange: nullable(num),
-      "error?": str()
-    }),
-    MAX_WORKLOADS * MODELS.length * 2
-  ),
-  "workloadChanges?": arr(
-    obj({
-      workload: str(500),
-      cells: int,
-      ...decision,
-      "model?": model,
-      "concurrency?": int,
-      "metric?": oneOf("throughput", "cpu-time"),
-      "detectableChange?": nullable(num),
-      "plannedRounds?": int,
-      "wantedRounds?": int,
-      "error?": str()
-    }),
-    MAX_WORKLOADS
-  ),
-  recommendationChanges: arr(obj({ workload: str(500), base: modelAt, head: modelAt }), MAX_WORKLOADS),
+  "plan?": nullable(plan),
+  comparisons: arr(comparison, MAX_WORKLOADS * MODELS.length * 2),
+  "workloadChanges?": arr(workloadChange, MAX_WORKLOADS),
+  recommendationChanges: arr(recommendationChange, MAX_WORKLOADS),
   workloads: arr(workload, MAX_WORKLOADS),
   "baseWorkloads?": arr(workload, MAX_WORKLOADS),
   environment,
-  settings: obj({
-    threshold: num,
-    noiseFloor: num,
-    memoryThreshold: num,
-    alpha: num,
-    timeBudgetSeconds: num,
-    seed: num,
-    resamples: num,
-    config: str(1e3)
-  }),
-  noise: obj({ roundSpread: nullable(num), detectableChange: nullable(num) }),
-  failures: arr(
-    obj({ tree: oneOf("base", "head"), "workload?": str(500), "model?": model, "concurrency?": int, message: str() }),
-    MAX_WORKLOADS * 10
-  ),
+  settings: compareSettings2,
+  noise,
+  failures: arr(compareFailure, MAX_WORKLOADS * 10),
   incomplete: bool
 });
+var anyResults = ((run2, compare2) => check2({ oneOf: [run2.schema, compare2.schema] }, (v, p, e) => {
+  const kind = v?.kind;
+  if (kind === "run") run2(v, p, e);
+  else if (kind === "compare") compare2(v, p, e);
+  else push(e, `${p}.kind: expected "run" or "compare"`);
+}))(named("run", runResultsCheck), named("compare", compareResultsCheck));
+var MAX_REPORT_ENTRIES = 32;
+var reportEntry = obj({ file: str(1e3), environment: str(1e3), results: anyResults });
+var reportResultsCheck = obj({
+  schemaVersion: oneOf(1),
+  kind: oneOf("report"),
+  entries: arr(reportEntry, MAX_REPORT_ENTRIES)
+});
+var SHAPES = {
+  RunResults: runResultsCheck.shape,
+  RunSettings: runSettings.shape,
+  Tool: tool.shape,
+  Environment: environment.shape,
+  WorkloadResult: workload.shape,
+  CellResult: cell.shape,
+  Recommendation: recommendation.shape,
+  SkippedCell: skippedCell.shape,
+  CompareResults: compareResultsCheck.shape,
+  RefInfo: ref.shape,
+  SideSummary: side.shape,
+  Comparison: comparison.shape,
+  WorkloadChange: workloadChange.shape,
+  ComparePlan: plan.shape,
+  RecommendationChange: recommendationChange.shape,
+  CompareSettings: compareSettings2.shape,
+  CompareFailure: compareFailure.shape,
+  CompareNoise: noise.shape,
+  ReportResults: reportResultsCheck.shape,
+  ReportEntry: reportEntry.shape
+};
+function checkAnyResults(data, errors) {
+  const kind = data?.kind;
+  if (kind === "run") runResultsCheck(data, "$", errors);
+  else if (kind === "compare") compareResultsCheck(data, "$", errors);
+  else if (kind === "report") reportResultsCheck(data, "$", errors);
+  else push(errors, '$.kind: expected "run", "compare" or "report"');
+  return errors.length ? void 0 : data;
+}
 
 // src/github/untrusted.ts
 var MAX_RESULTS_BYTES = 8 * 1024 * 1024;
@@ -10849,6 +11594,11 @@ var UntrustedResultsError = class extends Error {
   }
 };
 async function loadUntrustedResults(file, cwd) {
+  const checked2 = await readChecked(file, cwd);
+  if (checked2.kind === "report") throw new UntrustedResultsError(`${JSON.stringify(file)}: a report file (it holds ${checked2.entries.length} results files); give one run or compare results file`);
+  return { file, results: checked2 };
+}
+async function readChecked(file, cwd) {
   const path = resolve5(cwd, file);
   const info = await lstat(path);
   if (!info.isFile()) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a regular file`);
@@ -10860,16 +11610,13 @@ async function loadUntrustedResults(file, cwd) {
   } catch {
     throw new UntrustedResultsError(`${JSON.stringify(file)}: not JSON`);
   }
-  return { file, results: checkResults(data, file) };
+  return checkResults(data, file);
 }
 function checkResults(data, file) {
-  const kind = data?.kind;
   const errors = [];
-  if (kind === "run") runResultsCheck(data, "$", errors);
-  else if (kind === "compare") compareResultsCheck(data, "$", errors);
-  else errors.push('$.kind: expected "run" or "compare"');
-  if (errors.length) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a concurrency-bench results file: ${errors.join("; ")}`);
-  return data;
+  const checked2 = checkAnyResults(data, errors);
+  if (!checked2) throw new UntrustedResultsError(`${JSON.stringify(file)}: not a concurrency-bench results file: ${errors.join("; ")}`);
+  return checked2;
 }
 
 // src/commands/compare-files.ts
@@ -10946,8 +11693,8 @@ function slowerOrFaster(change) {
   const size = formatChange(Math.abs(change)).replace("+", "");
   return change < 0 ? `${size} slower` : `${size} faster`;
 }
-function metricName(metric) {
-  return metric === "cpu-time" ? "throughput from CPU time per task" : "throughput";
+function metricName(metric2) {
+  return metric2 === "cpu-time" ? "throughput, from CPU time" : "throughput";
 }
 function gateVerdict(w, name) {
   const ci = w.ci95 ? ` (${formatChange(w.ci95[0])} to ${formatChange(w.ci95[1])})` : "";
@@ -10958,7 +11705,7 @@ function gateVerdict(w, name) {
     case "unchanged":
       return `${name} unchanged`;
     default:
-      return `${name} not decided`;
+      return w.error ? `${name} failed to measure` : `${name} not decided`;
   }
 }
 function undecidedReason(w) {
@@ -11024,7 +11771,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
     lines.push(color ? paint2(style, color, text) : text);
   });
   for (const w of gates) {
-    const on = `${w.model === "sequential" ? "sequential" : `${w.model} x${w.concurrency}`}, ${metricName(w.metric)}, ${plural(w.rounds, "round")}`;
+    const on = `${w.model === "sequential" ? "sequential" : `${w.model} x${w.concurrency}`} (${metricName(w.metric)}), ${plural(w.rounds, "round")}`;
     const text = w.verdict === "inconclusive" ? `  gate ${terminalSafe(w.workload)}: not decided (${on}; ${undecidedReason(w)})` : `  gate ${terminalSafe(w.workload)}: ${w.verdict} ${formatChange(w.change)}${w.ci95 ? ` (95% CI ${formatChange(w.ci95[0])} .. ${formatChange(w.ci95[1])})` : ""} (${on}; smallest change it could flag ${formatDetectable(w.detectableChange)})`;
     const color = w.verdict === "regression" ? ANSI2.red + ANSI2.bold : w.verdict === "improvement" ? ANSI2.green : w.verdict === "inconclusive" ? ANSI2.yellow : "";
     lines.push(color ? paint2(style, color, text) : text);
@@ -11191,109 +11938,200 @@ init_types();
 var MAX_USER_STRING = 300;
 var ZERO_WIDTH_SPACE = "​";
 function escapeMarkdown(value, maxLength = MAX_USER_STRING) {
+  return escapeHtml(value, maxLength).replace(/[\\*_[\]~!|]/g, (c) => `\\${c}`).replace(/^([+\-=])(\s)/, "\\$1$2").replace(/^(\d+)([.)])(\s)/, "$1\\$2$3");
+}
+function escapeHtml(value, maxLength = MAX_USER_STRING) {
   let text = String(value ?? "");
   text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "");
   text = text.replace(/\s*[\r\n]+\s*/g, " ").replace(/\t/g, " ");
   if (text.length > maxLength) text = `${text.slice(0, maxLength - 1)}…`;
-  return text.replace(/([@#])(?=\S)/g, `$1${ZERO_WIDTH_SPACE}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/`/g, "&#96;").replace(/[\\*_[\]~!|]/g, (c) => `\\${c}`).replace(/^([+\-=])(\s)/, "\\$1$2").replace(/^(\d+)([.)])(\s)/, "$1\\$2$3");
+  return text.replace(/([@#])(?=\S)/g, `$1${ZERO_WIDTH_SPACE}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/`/g, "&#96;");
 }
 
 // src/report/markdown.ts
 var DEFAULT_MAX_LENGTH = 6e4;
 var MAX_LIST_ITEMS = 20;
+var DEFAULT_COMPARE_BUDGET_SECONDS = 600;
 var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 var cellLabel = (model2, concurrency) => model2 === "sequential" ? "sequential" : `${model2} x${concurrency}`;
-function rowsFor(workload2) {
+function safeUrl(url) {
+  if (!url || url.length > 2e3) return void 0;
+  return /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%/+@=-]*)?$/.test(url) ? url : void 0;
+}
+function shortSha(sha) {
+  return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : escapeMarkdown(sha, 12);
+}
+function formatTime(iso) {
+  if (!iso) return "";
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return "";
+  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+var PLAIN_PATH = /^[A-Za-z0-9._/@+-]+$/;
+function reproduceCommand(results) {
+  const sha = results.base.sha;
+  if (!results.paired || !sha || !/^[0-9a-f]{7,64}$/i.test(sha)) return null;
+  const s = results.settings;
+  const args = ["npx concurrency-bench compare", `--base ${sha.toLowerCase()}`];
+  if (s.config && !DEFAULT_CONFIG_FILES.includes(s.config)) {
+    if (!PLAIN_PATH.test(s.config) || s.config.startsWith("-")) return null;
+    args.push(`--config ${s.config}`);
+  }
+  if (Number.isFinite(s.threshold) && s.threshold !== COMPARE_DEFAULTS.threshold) args.push(`--threshold ${Number((s.threshold * 100).toFixed(2))}`);
+  if (Number.isFinite(s.alpha) && s.alpha !== COMPARE_DEFAULTS.alpha) args.push(`--alpha ${s.alpha}`);
+  if (Number.isFinite(s.timeBudgetSeconds) && s.timeBudgetSeconds > 0 && s.timeBudgetSeconds !== DEFAULT_COMPARE_BUDGET_SECONDS) args.push(`--time-budget ${s.timeBudgetSeconds}`);
+  return args.join(" ");
+}
+function contextFooter(context, reproduce) {
+  const parts = [];
+  const run2 = safeUrl(context?.runUrl);
+  if (run2) parts.push(`[Workflow run](${run2})`);
+  const when = formatTime(context?.updatedAt);
+  const sha = context?.head?.sha ? shortSha(context.head.sha) : "";
+  if (when) parts.push(`updated${sha ? ` for ${sha}` : ""} at ${when}`);
+  if (reproduce) parts.push(`reproduce locally: \`${reproduce}\``);
+  return parts.length ? `<sub>${parts.join(" · ")}</sub>` : "";
+}
+function methodLink(context) {
+  const url = safeUrl(context?.methodUrl);
+  return url ? `[how compare decides](${url})` : "how compare decides: docs/compare-method.md in concurrency-bench";
+}
+function rowsFor(workload2, comparisons) {
   const rows = [];
   const rec = workload2.recommendation;
+  const named2 = new Set([...(rec?.reason ?? "").matchAll(/\b(async|thread|process) x[0-9.]+ at (\d+) /g)].map((m) => `${m[1]} ${m[2]}`));
   for (const model2 of MODELS) {
-    const cells = workload2.cells.filter((c) => c.model === model2);
+    const cells = workload2.cells.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
     if (cells.length === 0) continue;
-    const ok = cells.filter((c) => c.status === "ok");
-    const best = ok.length ? ok.reduce((a, b) => b.throughput.median > a.throughput.median ? b : a) : cells[0];
-    rows.push(best);
+    const compared = comparisons ? cells.filter((c) => findComparison(comparisons, c)) : [];
+    if (compared.length > 0) rows.push(...compared);
+    else {
+      const ok = cells.filter((c) => c.status === "ok");
+      rows.push(ok.length ? ok.reduce((a, b) => b.throughput.median > a.throughput.median ? b : a) : cells[0]);
+    }
     const recommended = rec && rec.model === model2 ? cells.find((c) => c.concurrency === rec.concurrency) : void 0;
-    if (recommended && recommended !== best) rows.push(recommended);
+    if (recommended && !rows.includes(recommended)) rows.push(recommended);
+    for (const c of cells) if (named2.has(`${c.model} ${c.concurrency}`) && !rows.includes(c)) rows.push(c);
     for (const c of cells) if (c.status !== "ok" && !rows.includes(c)) rows.push(c);
   }
   return rows;
 }
-var CPU_TIME_MARK = " †";
+function directionMark(change, digits = 1) {
+  const text = formatChange(change, digits);
+  return text.startsWith("-") ? "▼ " : text.startsWith("+") ? "▲ " : "";
+}
 function changeCell(c) {
-  if (!c) return "-";
+  if (!c) return "- (not compared)";
   if (c.change === null) return `? not measured${c.error ? `: ${escapeMarkdown(c.error, 120)}` : c.rounds === 0 ? " (no paired round within the budget)" : ""}`;
-  if (!c.ci95) return `❔ ${formatChange(c.change)} (${plural2(c.rounds, "round")}) inconclusive`;
-  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${c.metric === "cpu-time" ? CPU_TIME_MARK : ""}`;
-  const gate = c.gating ? " 🚦" : "";
+  const arrow = directionMark(c.change);
+  const cpu = c.metric === "cpu-time" ? " · from CPU time" : "";
+  if (!c.ci95) return `❔ ${arrow}${formatChange(c.change)} (${plural2(c.rounds, "round")})${cpu} · inconclusive`;
+  const ci = `(${formatChange(c.ci95[0])} to ${formatChange(c.ci95[1])})${cpu}`;
+  const gate = c.gating ? " · 🚦 gate" : "";
   switch (c.verdict) {
     case "regression":
-      return c.gating ? `🔴 **${formatChange(c.change)}** ${ci}${gate}` : `🟠 ${formatChange(c.change)} ${ci} slower here (not gating)`;
+      return c.gating ? `🔴 ${arrow}**${formatChange(c.change)}** ${ci}${gate}` : `🟠 ${arrow}${formatChange(c.change)} ${ci} · slower here, not gating`;
     case "improvement":
-      return c.gating ? `🟢 **${formatChange(c.change)}** ${ci}${gate}` : `${formatChange(c.change)} ${ci} faster here (not gating)`;
+      return c.gating ? `🟢 ${arrow}**${formatChange(c.change)}** ${ci}${gate}` : `${arrow}${formatChange(c.change)} ${ci} · faster here, not gating`;
     case "unchanged":
-      return `${formatChange(c.change)} ${ci}${gate}`;
+      return `${arrow}${formatChange(c.change)} ${ci}${gate}`;
     default:
-      return `❔ ${formatChange(c.change)} ${ci} ${c.gating ? "not decided" : "inconclusive"}${gate}`;
+      return `❔ ${arrow}${formatChange(c.change)} ${ci} · ${c.gating ? "not decided" : "inconclusive"}${gate}`;
   }
 }
+var baseToHead = (base, head) => `${base} → ${head}`;
 function findComparison(comparisons, cell2) {
   return comparisons.find((c) => c.model === cell2.model && c.concurrency === cell2.concurrency);
 }
-function table2(workload2, comparisons) {
+function table2(workload2, comparisons, base) {
   const rec = workload2.recommendation;
-  const header = ["model", "concurrency", "throughput (tasks/s)", "vs sequential", "p99 latency", "CPU", "peak memory"];
-  if (comparisons) header.push("change vs base (95% CI)");
-  const rows = rowsFor(workload2).map((cell2) => {
+  const header = comparisons ? ["model", "concurrency", "tasks/s, base → head", "throughput change (95% CI)", "vs sequential", "p99 latency", "CPU", "peak memory, base → head"] : ["model", "concurrency", "throughput (tasks/s)", "vs sequential", "p99 latency", "CPU", "peak memory"];
+  const rows = rowsFor(workload2, comparisons).map((cell2) => {
     const recommended = rec?.model === cell2.model && rec.concurrency === cell2.concurrency;
     const name = recommended ? `✅ **${cell2.model}**` : cell2.model;
     const failed = cell2.status !== "ok";
-    const row2 = failed ? [name, String(cell2.concurrency), `❌ ${cell2.status}${cell2.error ? `: ${escapeMarkdown(cell2.error, 120)}` : ""}`, "-", "-", "-", "-"] : [
-      name,
-      String(cell2.concurrency),
-      `${formatNumber(cell2.throughput.median)} (${formatNumber(cell2.throughput.ci95[0])} to ${formatNumber(cell2.throughput.ci95[1])})`,
-      formatSpeedup(cell2.speedup),
-      formatMs(cell2.latencyMs.p99),
-      formatUtilization(cell2.cpuUtilization),
-      formatBytes(cell2.peakRssBytes)
-    ];
-    if (comparisons) {
-      const c = findComparison(comparisons, cell2);
-      row2.push(changeCell(c) + (c?.memoryGrowth ? ` · memory ${formatChange(c.memoryChange, 0)}` : ""));
+    const fail = `❌ ${cell2.status}${cell2.error ? `: ${escapeMarkdown(cell2.error, 120)}` : ""}`;
+    if (!comparisons) {
+      return failed ? [name, String(cell2.concurrency), fail, "-", "-", "-", "-"] : [
+        name,
+        String(cell2.concurrency),
+        `${formatNumber(cell2.throughput.median)} (${formatNumber(cell2.throughput.ci95[0])} to ${formatNumber(cell2.throughput.ci95[1])})`,
+        speedupLabel(cell2),
+        formatMs(cell2.latencyMs.p99),
+        formatUtilization(cell2.cpuUtilization),
+        formatBytes(cell2.peakRssBytes)
+      ];
     }
-    return row2;
+    const c = findComparison(comparisons, cell2);
+    const baseCell = base?.cells.find((b) => b.model === cell2.model && b.concurrency === cell2.concurrency && b.status === "ok");
+    const tasks = baseToHead(formatNumber(c?.base.throughput ?? baseCell?.throughput.median), failed ? "❌" : formatNumber(c?.head.throughput ?? cell2.throughput.median));
+    const memory = baseToHead(formatBytes(c?.base.peakRssBytes ?? baseCell?.peakRssBytes), failed ? "-" : formatBytes(c?.head.peakRssBytes ?? cell2.peakRssBytes)) + (c?.memoryGrowth ? ` ⚠️ ${formatChange(c.memoryChange, 0)}` : "");
+    if (failed) return [name, String(cell2.concurrency), tasks, `${fail}${c ? ` · ${changeCell(c)}` : ""}`, "-", "-", "-", memory];
+    return [name, String(cell2.concurrency), tasks, changeCell(c), speedupLabel(cell2), formatMs(cell2.latencyMs.p99), formatUtilization(cell2.cpuUtilization), memory];
   });
-  return markdownTable([header, ...rows], { align: ["l", "r", "r", "r", "r", "r", "r", "l"], alignDelimiters: false });
+  const align = comparisons ? ["l", "r", "r", "l", "r", "r", "r", "r"] : ["l", "r", "r", "r", "r", "r", "r"];
+  return markdownTable([header, ...rows], { align, alignDelimiters: false });
 }
-function charts(workload2, base) {
-  const sequential = workload2.cells.find((c) => c.model === "sequential" && c.status === "ok");
+var HEAD_COLOUR = "#4e79a7";
+var BASE_COLOUR = "#8c8c8c";
+var SEQUENTIAL_COLOUR = "#e15759";
+var REFERENCE_LINE_MAX = 2.5;
+function charts(workload2, base, compare2) {
+  const sequential = workload2.cells.find((c) => c.model === "sequential" && c.concurrency === 1 && c.status === "ok");
   const blocks = [];
   for (const model2 of MODELS) {
+    if (model2 === "sequential") continue;
     const cells = workload2.cells.filter((c) => c.model === model2 && c.status === "ok").sort((a, b) => a.concurrency - b.concurrency);
     if (cells.length < 2) continue;
     const baseCells = base?.cells.filter((c) => c.model === model2 && c.status === "ok") ?? [];
     const baseValues = cells.map((c) => baseCells.find((b) => b.concurrency === c.concurrency)?.throughput.median);
     const withBase = baseCells.length > 0 && baseValues.every((v) => v !== void 0);
     const values = cells.map((c) => c.throughput.median);
-    const top = Math.max(...values, ...withBase ? baseValues : [], sequential?.throughput.median ?? 0);
-    const title = `${model2}${sequential ? ` (sequential: ${formatNumber(sequential.throughput.median)} tasks/s)` : ""}${withBase ? " - bars: head / line: base" : ""}`;
+    const plotted = [...values, ...withBase ? baseValues : []];
+    const tallest = Math.max(...plotted);
+    const seq = sequential?.throughput.median;
+    const seqLine = seq !== void 0 && seq > 0 && seq <= tallest * REFERENCE_LINE_MAX;
+    const top = niceTop(Math.max(tallest, seqLine ? seq : 0) * 1.1);
+    const series = [`bars: ${compare2 ? "head" : "tasks/s"}`, withBase ? "grey line: base" : "", seqLine ? "red line: sequential" : ""].filter(Boolean);
+    const offChart = seq !== void 0 && seq > 0 && !seqLine ? ` - sequential ${formatNumber(seq)} tasks/s is off the chart` : "";
+    const colours = [HEAD_COLOUR, ...withBase ? [BASE_COLOUR] : [], ...seqLine ? [SEQUENTIAL_COLOUR] : []];
     const lines = [
       "```mermaid",
+      "---",
+      "config:",
+      "  xyChart:",
+      "    showLegend: true",
+      "  themeVariables:",
+      "    xyChart:",
+      `      plotColorPalette: "${colours.join(", ")}"`,
+      "---",
       "xychart-beta",
-      `    title "${title.replace(/,/g, "")}"`,
-      `    x-axis "concurrency" [${cells.map((c) => `"${c.concurrency}"`).join(", ")}]`,
-      `    y-axis "tasks/s" 0 --> ${chartNumber(top * 1.1)}`,
-      `    bar [${values.map(chartNumber).join(", ")}]`
+      `    title "${chartText(`${model2} - ${series.join(" / ")}${offChart}`)}"`,
+      `    x-axis "${model2 === "async" ? "tasks in flight" : model2 === "thread" ? "threads" : "processes"}" [${cells.map((c) => `"${c.concurrency}"`).join(", ")}]`,
+      `    y-axis "tasks/s" 0 --> ${chartNumber(top)}`,
+      `    bar "${compare2 ? "head" : model2}" [${values.map(chartNumber).join(", ")}]`
     ];
-    if (withBase) lines.push(`    line [${baseValues.map(chartNumber).join(", ")}]`);
+    if (withBase) lines.push(`    line "base" [${baseValues.map(chartNumber).join(", ")}]`);
+    if (seqLine) lines.push(`    line "sequential" [${cells.map(() => chartNumber(seq)).join(", ")}]`);
     lines.push("```");
     blocks.push(lines.join("\n"));
   }
   if (blocks.length === 0) return "";
-  return `<details><summary>Throughput by concurrency: ${escapeMarkdown(workload2.name)}</summary>
+  const what = compare2 ? "throughput by concurrency, base and head (single sweep visits, not paired: the table has the measured changes)" : "throughput by concurrency";
+  return `<details><summary>Chart: ${what}</summary>
 
 ${blocks.join("\n\n")}
 
 </details>`;
+}
+function chartText(text) {
+  return text.replace(/[",;#`<>{}[\]]/g, "");
+}
+function niceTop(value) {
+  if (!Number.isFinite(value) || value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * power >= value * (1 - 1e-9)) ?? 10;
+  return step * power;
 }
 function chartNumber(value) {
   if (!Number.isFinite(value) || value <= 0) return "0";
@@ -11306,37 +12144,69 @@ function workloadHeading(w) {
 }
 function workloadLine(w, whole) {
   const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : "failed";
-  const change = whole?.verdict === "regression" ? ` · 🔴 ${slowerOrFaster(whole.change ?? 0)}` : whole?.verdict === "inconclusive" ? " · ❔ not decided" : "";
+  const change = !whole ? "" : whole.verdict === "regression" ? ` · 🔴 ${gateVerdict(whole, "").trim()}` : whole.verdict === "improvement" ? ` · 🟢 ${gateVerdict(whole, "").trim()}` : whole.verdict === "inconclusive" ? " · ❔ not decided" : " · unchanged";
   return `- **${escapeMarkdown(w.name)}**: ${rec}${change}`;
+}
+var gateBasis = (g) => `${cellLabel(g.model, g.concurrency)} cell's ${metricName(g.metric)}`;
+function gateFigures(g, withChange) {
+  const ci = g.ci95 ? `95% CI ${formatChange(g.ci95[0])} to ${formatChange(g.ci95[1])}` : "";
+  return [withChange && g.change !== null ? formatChange(g.change) : "", ci].filter(Boolean).join(", ");
+}
+function gateSummary(g) {
+  switch (g.verdict) {
+    case "regression":
+    case "improvement":
+      return `**${slowerOrFaster(g.change ?? 0)}** (${gateFigures(g, false)}`;
+    case "unchanged":
+      return `**unchanged** (${gateFigures(g, true)}`;
+    default: {
+      if (g.error) return "**failed to measure** (no figures: a side failed, see below";
+      const figures = gateFigures(g, true);
+      return `**not decided** (${figures ? `${figures}; ` : ""}${undecidedReason(g)}`;
+    }
+  }
 }
 function gateLine(g) {
   const mark = g.verdict === "regression" ? "🔴 " : g.verdict === "improvement" ? "🟢 " : g.verdict === "inconclusive" ? "❔ " : "";
-  const on = `${cellLabel(g.model, g.concurrency)}, ${metricName(g.metric)}, ${plural2(g.rounds, "round")}`;
-  if (g.verdict === "inconclusive") return `🚦 Gate: ${mark}**not decided** (${on}; ${undecidedReason(g)})`;
-  const ci = g.ci95 ? `, 95% CI ${formatChange(g.ci95[0])} to ${formatChange(g.ci95[1])}` : "";
-  const verdict = g.verdict === "unchanged" ? `**unchanged** (${formatChange(g.change)}${ci}; ${on}; smallest change it could flag ${formatChange(g.detectableChange).replace("+", "")})` : `**${slowerOrFaster(g.change ?? 0)}** (${on}${ci})`;
-  return `🚦 Gate: ${mark}${verdict}`;
+  return `🚦 Gate: ${mark}${gateSummary(g)}; ${gateBasis(g)}; ${plural2(g.rounds, "round")})`;
+}
+function reasonText(w) {
+  const r = w.recommendation;
+  const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : "";
+  const explained = /within noise|one round/i.test(r.reason);
+  const note = r.confidence === "low" && !explained ? " _(not sure: a costlier model was within noise of it)_" : "";
+  return `${cls}${escapeMarkdown(r.reason, 600)}${note}`;
 }
 function section(w, base, comparisons, failures, whole) {
-  const lines = [workloadHeading(w)];
+  const mine = comparisons ?? [];
+  const notable = comparisons === null || w.status === "failed" || failures.length > 0 || whole !== void 0 && whole.verdict !== "unchanged" || mine.some((c) => c.verdict === "regression" || c.memoryGrowth || c.change === null) || w.cells.some((c) => c.status !== "ok");
+  const lines = notable ? [workloadHeading(w)] : [];
   if (whole) lines.push(gateLine(whole));
-  if (w.recommendation) {
-    const r = w.recommendation;
-    const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : "";
-    lines.push(`${cls}${escapeMarkdown(r.reason, 600)}${r.confidence === "low" ? " _(low confidence: differences within noise)_" : ""}`);
-  }
+  if (w.recommendation) lines.push(reasonText(w));
   for (const f of failures) lines.push(`> ❌ ${f}`);
   const head = lines.join("\n\n");
-  const tbl = w.cells.length ? table2(w, comparisons) : "";
-  const chart = charts(w, base);
-  const mine = comparisons ?? [];
+  const notes = cellNotes(w).map((note) => `- ${escapeMarkdown(note, 400)}`).join("\n");
+  const tbl = w.cells.length ? [table2(w, comparisons, base), notes].filter(Boolean).join("\n\n") : "";
+  const chart = charts(w, base, comparisons !== null);
+  const full = [head, tbl, chart].filter(Boolean).join("\n\n");
+  const short = [head, tbl].filter(Boolean).join("\n\n");
+  const fold = (body) => {
+    const r = w.recommendation;
+    const rec = !r ? "" : r.model === "sequential" ? " · sequential recommended" : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatSpeedup(r.speedup)} sequential)`;
+    const verdict = whole ? `: ${gateSummary(whole).replace(/\*\*/g, "")})` : "";
+    return `<details><summary><strong>${escapeHtml(w.name)}</strong>${verdict}${rec}</summary>
+
+${body}
+
+</details>`;
+  };
   return {
     variants: {
-      full: [head, tbl, chart].filter(Boolean).join("\n\n"),
-      table: [head, tbl].filter(Boolean).join("\n\n"),
+      full: notable ? full : fold(full),
+      table: notable ? short : fold(short),
       line: workloadLine(w, whole)
     },
-    notable: w.status === "failed" || failures.length > 0 || whole !== void 0 && whole.verdict !== "unchanged" || mine.some((c) => c.verdict === "regression" || c.memoryGrowth)
+    notable
   };
 }
 function groupBy(items, key) {
@@ -11410,7 +12280,9 @@ function renderRunMarkdown(results, options = {}) {
   const footer = [
     `<sub>Throughput = tasks / batch wall time, median of ${results.settings.rounds ? "interleaved rounds in fresh processes" : "batches"} with its 95% CI; a costlier model is recommended only when it beats a cheaper one by ${Math.round(results.settings.margin * 100)}% with 95% confidence.</sub>`,
     environmentLine(results)
-  ].join("\n");
+  ].join("\n") + (options.context ? `
+
+${contextFooter(options.context, null)}` : "");
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }
 function renderCompareMarkdown(results, options = {}) {
@@ -11443,24 +12315,28 @@ function renderCompareMarkdown(results, options = {}) {
   ].filter(Boolean);
   const mark = problem ? "🔴" : counts.undecided > 0 ? "❔" : "✅";
   const ref2 = (r) => formatRef(r.ref, r.sha, (t) => escapeMarkdown(t, 80));
-  const refs = `Comparing ${ref2(results.head)}${results.head.dirty ? " with uncommitted changes" : ""} against base ${ref2(results.base)}.`;
+  const context = options.context;
+  const prHead = context?.head?.ref && context.head.sha ? `**${escapeMarkdown(context.head.ref, 80)}** (${shortSha(context.head.sha)})` : "";
+  const prBase = context?.base?.ref && context.base.sha ? `${escapeMarkdown(context.base.ref, 80)} (${shortSha(context.base.sha)})` : "";
+  const refs = `Comparing ${prHead || `${ref2(results.head)}${results.head.dirty ? " with uncommitted changes" : ""}`} against base ${prBase || ref2(results.base)}.`;
   const blocks = [`### ${mark} ${headline.join(" · ")}`, refs];
   if (!results.paired) {
     blocks.push("> [!WARNING]\n> Unpaired comparison of two stored results files: machine drift between the two runs is not cancelled, so these verdicts are **less reliable** than a paired `compare --base`.");
   }
   const threshold2 = `${Math.round(results.settings.threshold * 100)}%`;
   if (gated && counts.slower > 0) {
-    const items = gates.filter((g) => g.verdict === "regression").map((g) => `> - **${escapeMarkdown(g.workload)}**: **${slowerOrFaster(g.change ?? 0)}** (${metricName(g.metric)} of ${cellLabel(g.model, g.concurrency)}, 95% CI ${formatChange(g.ci95?.[0])} to ${formatChange(g.ci95?.[1])}, ${plural2(g.rounds, "round")})`);
+    const items = gates.filter((g) => g.verdict === "regression").map((g) => `> - **${escapeMarkdown(g.workload)}**: ${gateSummary(g)}; ${gateBasis(g)}; ${plural2(g.rounds, "round")})`);
     blocks.push(["> [!CAUTION]", `> ${plural2(counts.slower, "workload")} slower beyond the ${threshold2} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   } else if (!gated && regressionCount) {
     const items = regressions.map(
-      (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: **${formatChange(c.change)}** ${c.metric === "cpu-time" ? "on CPU time per task" : "throughput"} (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural2(c.rounds, "round")})`
+      (c) => `> - **${escapeMarkdown(c.workload)}** · ${cellLabel(c.model, c.concurrency)}: ${metricName(c.metric)} **${formatChange(c.change)}** (95% CI ${formatChange(c.ci95?.[0])} to ${formatChange(c.ci95?.[1])}, ${plural2(c.rounds, "round")})`
     );
     blocks.push(["> [!CAUTION]", `> **${plural2(regressionCount, "regression")}** beyond the ${threshold2} threshold:`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
-  if (undecided.length) {
-    const items = undecided.map((g) => `> - **${escapeMarkdown(g.workload)}**: ${undecidedReason(g)}`);
-    blocks.push(["> [!WARNING]", `> Not decided: the measurements could not tell whether ${undecided.length === 1 ? "this workload" : "these workloads"} changed by ${threshold2} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
+  const undecidedByNoise = undecided.filter((g) => !g.error);
+  if (undecidedByNoise.length) {
+    const items = undecidedByNoise.map((g) => `> - **${escapeMarkdown(g.workload)}**: ${undecidedReason(g)}`);
+    blocks.push(["> [!WARNING]", `> Not decided: the measurements could not tell whether ${undecidedByNoise.length === 1 ? "this workload" : "these workloads"} changed by ${threshold2} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
   if (changes.length) {
     const show = (r) => r ? cellLabel(r.model, r.concurrency) : "none";
@@ -11489,14 +12365,18 @@ function renderCompareMarkdown(results, options = {}) {
   );
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
   const s = results.settings;
-  const method = results.paired ? `Paired interleaved rounds (base and head alive at once in fresh processes, batches alternating). One gating decision per workload (🚦), on its sequential cell: one-sided t tests of the mean ln(head/base), error rate spent over the looks (O'Brien-Fleming) and split over ${plural2(gates.length, "workload")} (Holm); a regression needs the interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold2}, unchanged needs it within ±${threshold2}. Other cells describe (95% CI, not gating).` : `Unpaired: medians of the stored batch throughputs, bootstrap 95% CI, Holm-corrected over ${plural2(results.comparisons.length, "comparison")}; regression = interval below -${formatChange(s.noiseFloor).replace("+", "")} and reaching -${threshold2}.`;
-  const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? `${CPU_TIME_MARK.trim()} Throughput from CPU time per task: these cells kept their cores busy computing in both trees, so CPU time per task sets their throughput, and unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. ` : "";
-  const noise = results.noise.roundSpread !== null ? ` Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round.` : "";
-  const footer = [
-    ...general,
-    `<sub>${cpuTime}${method}${noise}</sub>`,
-    environmentLine(results)
-  ].join("\n\n");
+  const method = results.paired ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold2} threshold (${methodLink(context)}).` : `Two stored results files compared unpaired (medians of their batches, bootstrap intervals, Holm-corrected), so machine drift between the two runs is not cancelled (${methodLink(context)}).`;
+  const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? 'Throughput "from CPU time": tasks per CPU-second, for cells that kept their cores busy computing in both trees; unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. The tasks/s column is wall-clock either way.' : "";
+  const noise2 = results.noise.roundSpread !== null ? `Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round.` : "";
+  const merged = context?.head?.sha && results.head.sha && !results.head.sha.toLowerCase().startsWith(context.head.sha.toLowerCase().slice(0, 7)) ? `The head was measured as checked out: ${shortSha(results.head.sha)}, the pull request merged into its base.` : "";
+  const details = `<details><summary>Method and environment</summary>
+
+${[method, cpuTime, noise2, merged].filter(Boolean).join(" ")}
+
+${environmentLine(results)}
+
+</details>`;
+  const footer = [...general, details, contextFooter(context, reproduceCommand(results))].filter(Boolean).join("\n\n");
   return assemble(header, sections, footer, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }
 

@@ -2471,6 +2471,7 @@ async function runBatch(executor, tasks, lanes, starts, latencies) {
 
 // src/runtimes/node/executors/types.ts
 import { readdirSync, readFileSync } from "node:fs";
+import { isMainThread as readerIsMainThread } from "node:worker_threads";
 var WorkerCrashError = class extends Error {
   code = "WORKER_CRASHED";
   constructor(message) {
@@ -2485,6 +2486,72 @@ var TaskError = class extends Error {
     this.name = "TaskError";
   }
 };
+var LIBUV_POOL_THREAD = "libuv-worker";
+var WORKER_THREAD = "WorkerThread";
+function threadCpuNs() {
+  const usage = process.threadCpuUsage();
+  return (usage.user + usage.system) * 1e3;
+}
+var libuvNamesItsPool = (() => {
+  const [major, minor] = process.versions.uv.split(".").map(Number);
+  return major > 1 || major === 1 && minor >= 50;
+})();
+function readThreads() {
+  let tids;
+  try {
+    tids = readdirSync("/proc/self/task");
+  } catch {
+    return null;
+  }
+  const threads = [];
+  for (const tid of tids) {
+    try {
+      const [cpu, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ").map(Number);
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, "utf8").trimEnd();
+      const own = Number(tid) === process.pid && readerIsMainThread && typeof process.threadCpuUsage === "function";
+      const cpuNs = own ? threadCpuNs() : cpu;
+      if (Number.isFinite(cpuNs) && Number.isFinite(wait)) threads.push({ tid: Number(tid), name, cpuNs, waitNs: wait });
+    } catch {
+    }
+  }
+  return threads.length > 0 ? threads : null;
+}
+function threadTimes(isTask) {
+  const threads = readThreads();
+  if (!threads) return void 0;
+  let taskCpuNs = 0;
+  let taskWaitNs = 0;
+  let poolCpuNs = 0;
+  for (const thread of threads) {
+    if (isTask(thread)) {
+      taskCpuNs += thread.cpuNs;
+      taskWaitNs += thread.waitNs;
+    } else if (thread.name === LIBUV_POOL_THREAD) {
+      poolCpuNs += thread.cpuNs;
+    }
+  }
+  return { taskCpuMs: taskCpuNs / 1e6, taskRunQueueMs: taskWaitNs / 1e6, ...libuvNamesItsPool ? { poolCpuMs: poolCpuNs / 1e6 } : {} };
+}
+var isMainThread = (thread) => thread.tid === process.pid;
+function sumThreadTimes(parts) {
+  if (parts.some((p2) => p2 === void 0)) return void 0;
+  const all = parts;
+  const pool = all.every((p2) => p2.poolCpuMs !== void 0);
+  return {
+    taskCpuMs: all.reduce((sum, p2) => sum + p2.taskCpuMs, 0),
+    taskRunQueueMs: all.reduce((sum, p2) => sum + p2.taskRunQueueMs, 0),
+    ...pool ? { poolCpuMs: all.reduce((sum, p2) => sum + p2.poolCpuMs, 0) } : {}
+  };
+}
+function threadTimesBetween(before, after) {
+  if (!before || !after) return void 0;
+  const pool = before.poolCpuMs !== void 0 && after.poolCpuMs !== void 0;
+  return {
+    taskCpuMs: Math.max(0, after.taskCpuMs - before.taskCpuMs),
+    taskRunQueueMs: Math.max(0, after.taskRunQueueMs - before.taskRunQueueMs),
+    ...pool ? { poolCpuMs: Math.max(0, after.poolCpuMs - before.poolCpuMs) } : {}
+  };
+}
 function hostCpuMs() {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e3;
@@ -2526,7 +2593,8 @@ function inHostExecutor(workload) {
       await workload.setup();
     },
     run: (taskIndex) => workload.run(taskIndex),
-    cpuMs: async () => hostCpuMs(),
+    // The tasks run on the main thread; what libuv's pool does for them is counted apart.
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: threadTimes(isMainThread) }),
     peakRssBytes: async () => hostPeakRssBytes(),
     async close() {
       await workload.teardown();
@@ -2677,8 +2745,12 @@ function processExecutor(modulePath, concurrency) {
       await Promise.all(lanes.map((lane) => lane.ready));
     },
     run: (taskIndex, lane) => lanes[lane].run(taskIndex),
-    async cpuMs() {
-      return hostCpuMs() + (await stats()).reduce((sum, s2) => sum + s2.cpuMs, 0);
+    async usage() {
+      const hostCpu = hostCpuMs();
+      const hostThreads = threadTimes(() => false);
+      const children = await stats();
+      const threads = sumThreadTimes([hostThreads, ...children.map((s2) => s2.threads)]);
+      return { cpuMs: hostCpu + children.reduce((sum, s2) => sum + s2.cpuMs, 0), threads };
     },
     async peakRssBytes() {
       return hostPeakRssBytes() + (await stats()).reduce((sum, s2) => sum + s2.maxRssBytes, 0);
@@ -2713,12 +2785,14 @@ var workerData = import_main.default.workerData;
 // src/runtimes/node/executors/thread.ts
 function threadExecutor(modulePath, concurrency) {
   let pool;
+  let taskThreads;
   const everyWorker = (kind) => {
     const task = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5e3 };
     return Promise.allSettled(Array.from({ length: concurrency }, () => pool.run(task)));
   };
   return {
     async start() {
+      const earlier = new Set((readThreads() ?? []).map((t2) => t2.tid));
       pool = new Piscina({
         filename: ownFile("runtimes/node/thread-task"),
         minThreads: concurrency,
@@ -2742,6 +2816,8 @@ function threadExecutor(modulePath, concurrency) {
         });
         started.on("error", (error) => reject(new WorkloadLoadError(`worker thread failed to start: ${error.message}`)));
       });
+      const workers = (readThreads() ?? []).filter((t2) => t2.name === WORKER_THREAD && !earlier.has(t2.tid)).map((t2) => t2.tid).sort((a2, b) => a2 - b);
+      if (workers.length >= concurrency) taskThreads = new Set(workers.slice(0, concurrency));
     },
     // No wrapper around the promise: the hot path stays exactly piscina's. Failures are translated
     // once, by translateFailure, when the host reports them.
@@ -2751,7 +2827,7 @@ function threadExecutor(modulePath, concurrency) {
       if (/^worker exited with code|Terminating worker thread/.test(message)) return new WorkerCrashError(`worker thread died during a task (${message})`);
       return error instanceof Error ? error : new TaskError(message);
     },
-    cpuMs: async () => hostCpuMs(),
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: taskThreads && threadTimes((t2) => taskThreads.has(t2.tid)) }),
     peakRssBytes: async () => hostPeakRssBytes(),
     async unhandledRejection() {
       const results = await everyWorker("check");
@@ -2770,6 +2846,60 @@ function threadExecutor(modulePath, concurrency) {
       void pool?.destroy();
     }
   };
+}
+
+// src/measure/warmup.ts
+var SETTLE_GAIN = 0.04;
+var TREND_HORIZON_MS = 250;
+var TREND_BATCHES = 4;
+var MAX_POINTS = 12;
+function binned(batches, start) {
+  const total = batches.reduce((sum, b) => sum + b.wallMs, 0);
+  const width = total / Math.min(MAX_POINTS, batches.length);
+  const out = [];
+  let x2 = start;
+  let tasks = 0;
+  let wall = 0;
+  for (const b of batches) {
+    tasks += b.tasks;
+    wall += b.wallMs;
+    x2 += b.wallMs;
+    if (wall >= width * 0.999) {
+      out.push({ x: x2, y: tasks / wall });
+      tasks = 0;
+      wall = 0;
+    }
+  }
+  if (wall > 0) out.push({ x: x2, y: tasks / wall });
+  return out;
+}
+function recentRise(batches) {
+  let t2 = 0;
+  const points = batches.map((b) => {
+    t2 += b.wallMs;
+    return { x: t2, y: b.wallMs > 0 ? b.tasks / b.wallMs : 0 };
+  });
+  const batchesRecent = points.filter((p2) => p2.x > t2 / 2);
+  if (batchesRecent.length < TREND_BATCHES) return void 0;
+  const recent = binned(batches.slice(batches.length - batchesRecent.length), t2 / 2);
+  const slopes = [];
+  for (let i2 = 0; i2 < recent.length; i2++) {
+    for (let j2 = i2 + 1; j2 < recent.length; j2++) {
+      if (recent[j2].x > recent[i2].x) slopes.push((recent[j2].y - recent[i2].y) / (recent[j2].x - recent[i2].x));
+    }
+  }
+  const ys = recent.map((p2) => p2.y).sort((a2, b) => a2 - b);
+  const level = ys[Math.floor(ys.length / 2)];
+  if (slopes.length === 0 || level === 0) return 0;
+  slopes.sort((a2, b) => a2 - b);
+  const slope = slopes.length % 2 === 1 ? slopes[(slopes.length - 1) / 2] : (slopes[slopes.length / 2 - 1] + slopes[slopes.length / 2]) / 2;
+  return slope * Math.max(t2 / 2, TREND_HORIZON_MS) / level;
+}
+function warmupDecision(batches, elapsedMs, minMs, maxMs) {
+  if (elapsedMs >= maxMs) return { done: true, settled: false };
+  if (elapsedMs < minMs) return { done: false };
+  const rise = recentRise(batches);
+  return rise !== void 0 && rise < SETTLE_GAIN ? { done: true, settled: true } : { done: false };
 }
 
 // src/runtimes/node/watchdog.ts
@@ -2813,7 +2943,7 @@ function startWatchdog(lanes, timeoutMs, protocolFd) {
 // src/runtimes/node/workload-context.ts
 import { writeSync } from "node:fs";
 import { Writable } from "node:stream";
-import { isMainThread } from "node:worker_threads";
+import { isMainThread as isMainThread2 } from "node:worker_threads";
 var unhandled;
 var prepared = false;
 function prepareWorkloadContext() {
@@ -2834,7 +2964,7 @@ async function takeUnhandledRejection() {
 function synchronousStdio(name, fd) {
   let restoreBlocking = () => {
   };
-  if (isMainThread) {
+  if (isMainThread2) {
     const original = process[name];
     restoreBlocking = () => void original._handle?.setBlocking?.(true);
     restoreBlocking();
@@ -2848,7 +2978,7 @@ function synchronousStdio(name, fd) {
       callback(error);
     }
   };
-  if (isMainThread) {
+  if (isMainThread2) {
     const stream = new Writable({
       decodeStrings: false,
       write: (chunk, encoding, callback) => writev([{ chunk, encoding }], callback),
@@ -2938,20 +3068,25 @@ async function measure(spec2) {
   if (leftBySetup) fail("load-error", `setup failed: ${leftBySetup}`, executor);
   watchdog.starts[0] = 0;
   send({ type: "ready", startupMs: performance.now() - startBegin });
-  const latencies = new Float64Array(tasks);
+  const repeat = Math.max(1, Math.floor(spec2.batchRepeat ?? 1));
+  const latencies = new Float64Array(tasks * repeat);
   let batchFailure;
   const measureBatch = async () => {
     try {
       const runQueueBefore = hostRunQueueMs();
       const ticksBefore = machineTicks();
-      const cpuBefore = await executor.cpuMs();
-      const wallMs = await runBatch(executor, tasks, lanes, watchdog.starts, latencies);
-      const cpuMs = await executor.cpuMs() - cpuBefore;
-      const runQueueMs = hostRunQueueMs() - runQueueBefore;
+      const before = await executor.usage();
+      let wallMs = 0;
+      for (let r2 = 0; r2 < repeat; r2++) wallMs += await runBatch(executor, tasks, lanes, watchdog.starts, latencies.subarray(r2 * tasks, (r2 + 1) * tasks));
+      const after = await executor.usage();
+      const cpuMs = after.cpuMs - before.cpuMs;
+      const threads = threadTimesBetween(before.threads, after.threads);
+      const runQueueMs = threads ? threads.taskRunQueueMs : hostRunQueueMs() - runQueueBefore;
+      const split = threads ? { taskCpuMs: threads.taskCpuMs, ...threads.poolCpuMs !== void 0 ? { poolCpuMs: threads.poolCpuMs } : {} } : {};
       const ticks = ticksBetween(ticksBefore, machineTicks());
       const rejection = await unhandledRejection(executor);
       if (rejection) throw new TaskError(rejection);
-      return { type: "sample", wallMs, tasks, cpuMs, runQueueMs, ...ticks ? { machineTicks: ticks } : {}, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) };
+      return { type: "sample", wallMs, tasks: tasks * repeat, cpuMs, ...split, runQueueMs, ...ticks ? { machineTicks: ticks } : {}, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) };
     } catch (error) {
       batchFailure = executor.translateFailure?.(error) ?? error;
       return void 0;
@@ -2980,17 +3115,27 @@ async function measure(spec2) {
 async function autonomousBatches(spec2, measureBatch) {
   let measured = 0;
   let warmups = spec2.warmupBatches;
-  const warmupUntil = performance.now() + (spec2.warmupTimeMs ?? 0);
+  const warmupBegan = performance.now();
+  const warmupBatches = [];
+  let warming = true;
   let measuringSince;
   const stop = new AbortController();
+  const stillWarming = (sample) => {
+    warmupBatches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
+    const elapsed = performance.now() - warmupBegan;
+    if (--warmups >= 0) return true;
+    if (spec2.warmupMaxMs === void 0) return elapsed < (spec2.warmupTimeMs ?? 0);
+    const decision = warmupDecision(warmupBatches, elapsed, spec2.warmupTimeMs ?? 0, spec2.warmupMaxMs);
+    if (!decision.done) return true;
+    send({ type: "warmed", warmupMs: elapsed, settled: decision.settled });
+    return false;
+  };
   const oneBatch = async () => {
     if (stop.signal.aborted) return;
     const sample = await measureBatch();
     if (sample?.type !== "sample") return stop.abort();
-    if (warmups > 0 || performance.now() < warmupUntil) {
-      warmups--;
-      return;
-    }
+    if (warming && stillWarming(sample)) return;
+    warming = false;
     send(sample);
     measuringSince ??= performance.now() - sample.wallMs;
     measured++;

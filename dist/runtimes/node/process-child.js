@@ -1,6 +1,56 @@
 import { createRequire as __concurrencyBenchCreateRequire } from 'node:module';
 const require = __concurrencyBenchCreateRequire(import.meta.url);
 
+// src/runtimes/node/executors/types.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { isMainThread as readerIsMainThread } from "node:worker_threads";
+var LIBUV_POOL_THREAD = "libuv-worker";
+function threadCpuNs() {
+  const usage = process.threadCpuUsage();
+  return (usage.user + usage.system) * 1e3;
+}
+var libuvNamesItsPool = (() => {
+  const [major, minor] = process.versions.uv.split(".").map(Number);
+  return major > 1 || major === 1 && minor >= 50;
+})();
+function readThreads() {
+  let tids;
+  try {
+    tids = readdirSync("/proc/self/task");
+  } catch {
+    return null;
+  }
+  const threads = [];
+  for (const tid of tids) {
+    try {
+      const [cpu, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ").map(Number);
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, "utf8").trimEnd();
+      const own = Number(tid) === process.pid && readerIsMainThread && typeof process.threadCpuUsage === "function";
+      const cpuNs = own ? threadCpuNs() : cpu;
+      if (Number.isFinite(cpuNs) && Number.isFinite(wait)) threads.push({ tid: Number(tid), name, cpuNs, waitNs: wait });
+    } catch {
+    }
+  }
+  return threads.length > 0 ? threads : null;
+}
+function threadTimes(isTask) {
+  const threads = readThreads();
+  if (!threads) return void 0;
+  let taskCpuNs = 0;
+  let taskWaitNs = 0;
+  let poolCpuNs = 0;
+  for (const thread of threads) {
+    if (isTask(thread)) {
+      taskCpuNs += thread.cpuNs;
+      taskWaitNs += thread.waitNs;
+    } else if (thread.name === LIBUV_POOL_THREAD) {
+      poolCpuNs += thread.cpuNs;
+    }
+  }
+  return { taskCpuMs: taskCpuNs / 1e6, taskRunQueueMs: taskWaitNs / 1e6, ...libuvNamesItsPool ? { poolCpuMs: poolCpuNs / 1e6 } : {} };
+}
+var isMainThread = (thread) => thread.tid === process.pid;
+
 // src/runtimes/node/load-workload.ts
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -46,7 +96,7 @@ var CHILD_MODULE_ENV = "CONCURRENCY_BENCH_MODULE";
 // src/runtimes/node/workload-context.ts
 import { writeSync } from "node:fs";
 import { Writable } from "node:stream";
-import { isMainThread } from "node:worker_threads";
+import { isMainThread as isMainThread2 } from "node:worker_threads";
 var unhandled;
 var prepared = false;
 function prepareWorkloadContext() {
@@ -67,7 +117,7 @@ async function takeUnhandledRejection() {
 function synchronousStdio(name, fd) {
   let restoreBlocking = () => {
   };
-  if (isMainThread) {
+  if (isMainThread2) {
     const original = process[name];
     restoreBlocking = () => void original._handle?.setBlocking?.(true);
     restoreBlocking();
@@ -81,7 +131,7 @@ function synchronousStdio(name, fd) {
       callback(error);
     }
   };
-  if (isMainThread) {
+  if (isMainThread2) {
     const stream = new Writable({
       decodeStrings: false,
       write: (chunk, encoding, callback) => writev([{ chunk, encoding }], callback),
@@ -150,7 +200,8 @@ process.on("message", (message) => {
     }
   } else if (message.type === "stats") {
     const usage = process.resourceUsage();
-    send({ type: "stats", cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1e3, maxRssBytes: usage.maxRSS * 1024 });
+    const threads = threadTimes(isMainThread);
+    send({ type: "stats", cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1e3, maxRssBytes: usage.maxRSS * 1024, ...threads ? { threads } : {} });
   } else if (message.type === "check") {
     void takeUnhandledRejection().then((unhandledRejection) => send({ type: "checked", ...unhandledRejection ? { unhandledRejection } : {} }));
   } else if (message.type === "teardown") {

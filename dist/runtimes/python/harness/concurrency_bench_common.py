@@ -17,6 +17,7 @@ import resource
 import select
 import sys
 import threading
+import time
 
 
 class LoadError(Exception):
@@ -244,8 +245,39 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def thread_times(native_ids):
+    """(on-CPU ms, run-queue wait ms) so far of these threads of this process, from Linux's
+    /proc/self/task/<id>/schedstat; None elsewhere or when one of them has ended. The task threads'
+    own figures: the process's whole CPU time also counts the watchdog, pool managers and threads
+    the workload started, and its wait every thread's.
+
+    schedstat brings a running thread's CPU time up to date only at the next tick or switch, so the
+    calling thread, always running as it reads, would see its own up to a tick short; its own comes
+    from its own clock (time.thread_time_ns) instead."""
+    me = threading.get_native_id()
+    cpu = wait = 0
+    for native_id in native_ids:
+        try:
+            with open("/proc/self/task/%d/schedstat" % native_id) as f:
+                fields = f.read().split()
+            cpu += time.thread_time_ns() if native_id == me else int(fields[0])
+            wait += int(fields[1])
+        except (OSError, IndexError, ValueError):
+            return None
+    return cpu / 1e6, wait / 1e6
+
+
+def task_threads_between(before, after):
+    """What the task threads spent between two readings of thread_times, as the protocol's sample
+    fields (taskCpuMs, runQueueMs), or None."""
+    if before is None or after is None:
+        return None
+    return {"taskCpuMs": max(0.0, after[0] - before[0]), "runQueueMs": max(0.0, after[1] - before[1])}
+
+
 def run_queue_ms() -> float:
-    """Run-queue wait of every thread of this process so far, ms (Linux schedstat; 0 elsewhere)."""
+    """Run-queue wait of every thread of this process so far, ms (Linux schedstat; 0 elsewhere).
+    What a batch reports only when its task threads' own figures are missing."""
     total = 0
     try:
         tids = os.listdir("/proc/self/task")

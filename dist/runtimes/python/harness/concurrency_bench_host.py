@@ -146,23 +146,102 @@ def probe(spec: dict, channel: Channel, cwd: str) -> None:
     os._exit(0)
 
 
-def measured_batch(model) -> dict:
-    """One batch, as the protocol's sample message."""
+def repeated_batch(model, repeat: int):
+    """The batch run `repeat` times back to back, each a whole batch; their sums (see batchRepeat in
+    src/runtimes/types.ts: a batch of tiny tasks is too short to time)."""
+    wall_ms, cpu_ms, latencies, threads = model.batch()
+    for _ in range(repeat - 1):
+        more_wall, more_cpu, more_latencies, more_threads = model.batch()
+        wall_ms += more_wall
+        cpu_ms += more_cpu
+        latencies = list(latencies) + list(more_latencies)
+        if threads is not None and more_threads is not None:
+            threads = {key: threads[key] + more_threads[key] for key in threads}
+        else:
+            threads = None
+    return wall_ms, cpu_ms, latencies, threads
+
+
+def measured_batch(model, repeat: int = 1) -> dict:
+    """One sample (the batch, `repeat` times), as the protocol's sample message."""
     run_queue_before, ticks_before = common.run_queue_ms(), common.machine_ticks()
-    wall_ms, cpu_ms, latencies = model.batch()
+    wall_ms, cpu_ms, latencies, threads = repeated_batch(model, repeat)
     cpu_ms = max(cpu_ms, 0.0)
     sample = {
         "type": "sample",
         "wallMs": round(wall_ms, 4),
         "tasks": len(latencies),
         "cpuMs": round(cpu_ms, 3),
-        "runQueueMs": round(common.run_queue_ms() - run_queue_before, 3),
         "latenciesMs": [round(latency, 4) for latency in latencies],
     }
+    if threads is not None:
+        # The task threads' own CPU time and run-queue wait (Python has no libuv pool: no poolCpuMs).
+        sample["taskCpuMs"] = round(threads["taskCpuMs"], 3)
+        sample["runQueueMs"] = round(threads["runQueueMs"], 3)
+    else:
+        sample["runQueueMs"] = round(common.run_queue_ms() - run_queue_before, 3)
     ticks = common.ticks_between(ticks_before, common.machine_ticks())
     if ticks is not None:
         sample["machineTicks"] = ticks
     return sample
+
+
+# The warm-up rule of src/measure/warmup.ts, ported: keep the two in step.
+SETTLE_GAIN = 0.04
+TREND_BATCHES = 4
+TREND_HORIZON_MS = 250.0
+MAX_POINTS = 12
+
+
+def recent_rise(batches):
+    """The fitted relative rise of the rate over the last half of the batches' time (None: too few)."""
+    t = 0.0
+    points = []
+    for wall_ms, tasks in batches:
+        t += wall_ms
+        points.append((t, tasks / wall_ms if wall_ms > 0 else 0.0))
+    recent_count = sum(1 for p in points if p[0] > t / 2)
+    if recent_count < TREND_BATCHES:
+        return None
+    # Pooled into at most MAX_POINTS spans of equal time (the fit is quadratic in points).
+    tail = batches[len(batches) - recent_count:]
+    width = sum(w for w, _ in tail) / min(MAX_POINTS, len(tail))
+    recent = []
+    x = t - sum(w for w, _ in tail)
+    tasks = wall = 0.0
+    for wall_ms, n in tail:
+        tasks += n
+        wall += wall_ms
+        x += wall_ms
+        if wall >= width * 0.999:
+            recent.append((x, tasks / wall))
+            tasks = wall = 0.0
+    if wall > 0:
+        recent.append((x, tasks / wall))
+    # Theil-Sen: the median of the pairwise slopes (one slowed batch barely moves it).
+    slopes = sorted(
+        (recent[j][1] - recent[i][1]) / (recent[j][0] - recent[i][0])
+        for i in range(len(recent))
+        for j in range(i + 1, len(recent))
+        if recent[j][0] > recent[i][0]
+    )
+    ys = sorted(p[1] for p in recent)
+    level = ys[len(ys) // 2]
+    if not slopes or level == 0:
+        return 0.0
+    mid = len(slopes) // 2
+    slope = slopes[mid] if len(slopes) % 2 == 1 else (slopes[mid - 1] + slopes[mid]) / 2
+    return slope * max(t / 2, TREND_HORIZON_MS) / level
+
+
+def warmup_decision(batches, elapsed_ms: float, min_ms: float, max_ms: float):
+    """(done, settled) after the warm-up batches so far."""
+    if elapsed_ms >= max_ms:
+        return True, False
+    if elapsed_ms < min_ms:
+        return False, False
+    rise = recent_rise(batches)
+    return (rise is not None and rise < SETTLE_GAIN), True
 
 
 def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
@@ -186,14 +265,28 @@ def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
                 continue
             channel.send(measured_batch(model))
     else:
+        repeat = max(1, int(spec.get("batchRepeat") or 1))
+        warmup_began = time.monotonic()
+        warmup = []
         for _ in range(spec["warmupBatches"]):
-            model.batch()
+            sample = measured_batch(model, repeat)
+            warmup.append((sample["wallMs"], sample["tasks"]))
+        if spec.get("warmupMaxMs") is not None:
+            # Until the rate settles, at most warmupMaxMs: the rule of src/measure/warmup.ts.
+            while True:
+                elapsed_ms = (time.monotonic() - warmup_began) * 1000.0
+                done, settled = warmup_decision(warmup, elapsed_ms, spec.get("warmupTimeMs") or 0, spec["warmupMaxMs"])
+                if done:
+                    channel.send({"type": "warmed", "warmupMs": round(elapsed_ms, 3), "settled": settled})
+                    break
+                sample = measured_batch(model, repeat)
+                warmup.append((sample["wallMs"], sample["tasks"]))
         measured = 0
         sampling_began = time.monotonic()
         while measured < spec["maxBatches"]:
             if measured >= spec["minBatches"] and (time.monotonic() - sampling_began) * 1000.0 >= spec["sampleTimeMs"]:
                 break
-            channel.send(measured_batch(model))
+            channel.send(measured_batch(model, repeat))
             measured += 1
 
     watchdog.lanes = None

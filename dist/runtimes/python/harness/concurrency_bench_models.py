@@ -1,6 +1,7 @@
 """The four execution models, host side. Each one loads the workload, starts its pool outside the
 timed region, runs batches of tasks 0..tasks-1 with at most `concurrency` in flight, and reports
-wall time, CPU time (host + workers) and per-task latency.
+wall time, CPU time (host + workers, and that of the threads running the tasks) and per-task
+latency.
 
 Latency is a task's own run time as its lane sees it (from the moment it starts on a worker, a
 thread or the event loop to its end), so queueing behind other tasks of the batch is not counted;
@@ -85,17 +86,25 @@ class InProcess:
         if unhandled is not None:
             raise common.LoadError("setup() failed: %s" % unhandled)
 
+    def task_thread_ids(self) -> list:
+        """Native ids of the threads that run the tasks: the host's main thread, which runs the
+        batch (and the event loop in async)."""
+        return [threading.main_thread().native_id]
+
     def batch(self):
-        """Returns (wall ms, cpu ms, latencies ms in completion order)."""
+        """Returns (wall ms, cpu ms, latencies ms in completion order, the task threads' own
+        taskCpuMs and runQueueMs or None)."""
         cpu_before = common.cpu_seconds()
+        threads_before = common.thread_times(self.task_thread_ids())
         begin = time.perf_counter()
         latencies = self.run_tasks()
         wall = time.perf_counter() - begin
+        threads = common.task_threads_between(threads_before, common.thread_times(self.task_thread_ids()))
         cpu = common.cpu_seconds() - cpu_before
         unhandled = common.take_unhandled()  # outside timing (see concurrency_bench_common)
         if unhandled is not None:
             raise Failure("errored", unhandled)
-        return ms(wall), ms(cpu), latencies
+        return ms(wall), ms(cpu), latencies, threads
 
     def run_tasks(self) -> list:
         raise NotImplementedError
@@ -170,6 +179,7 @@ class Thread(InProcess):
         self.pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="concurrency-bench")
         self.local = threading.local()
         self.lane_numbers = itertools.count()
+        self.native_ids: list = []
         self.thread_loops: list = []
         # ThreadPoolExecutor starts threads on demand; a barrier of C makes all C start now, each
         # claiming its watchdog lane, rather than inside the first timed batch.
@@ -179,9 +189,14 @@ class Thread(InProcess):
 
     def _enter(self, barrier: threading.Barrier) -> None:
         barrier.wait()
+        self.native_ids.append(threading.get_native_id())
         self.local.lane = next(self.lane_numbers)
         self.local.loop = common.LoopHolder()
         self.thread_loops.append(self.local.loop)
+
+    def task_thread_ids(self) -> list:
+        """The pool's C threads (ThreadPoolExecutor keeps them for its lifetime)."""
+        return self.native_ids
 
     def _task(self, index: int, latencies: list, errors: list) -> None:
         local, lanes = self.local, self.lanes
@@ -244,6 +259,15 @@ class Process:
         )
         usage = self._checkpoint(final=False, starting=True)
         self.worker_cpu = sum(u["cpu"] for u in usage)
+        self.worker_task = self._task_times(usage)
+
+    @staticmethod
+    def _task_times(usage: list):
+        """(on-CPU ms, run-queue wait ms) of every worker's task thread so far, or None when a
+        worker could not read its own (not Linux)."""
+        if any(u.get("task") is None for u in usage):
+            return None
+        return sum(u["task"][0] for u in usage), sum(u["task"][1] for u in usage)
 
     def _checkpoint(self, final: bool, starting: bool = False) -> list:
         try:
@@ -298,10 +322,15 @@ class Process:
             if isinstance(errors[0], BrokenProcessPool):
                 raise Failure("crashed", self._crash_message(errors[0]))
             raise Failure("errored", common.describe(errors[0]))
-        worker_cpu = sum(u["cpu"] for u in self._checkpoint(final=False))
+        usage = self._checkpoint(final=False)
+        worker_cpu = sum(u["cpu"] for u in usage)
         cpu = host_cpu + worker_cpu - self.worker_cpu
         self.worker_cpu = worker_cpu
-        return ms(wall), ms(cpu), latencies
+        # The workers' task threads only: the host's threads dispatch and collect.
+        worker_task = self._task_times(usage)
+        threads = common.task_threads_between(self.worker_task, worker_task)
+        self.worker_task = worker_task
+        return ms(wall), ms(cpu), latencies, threads
 
     def _crash_message(self, exc: BaseException) -> str:
         # The pool terminates the surviving workers (SIGTERM) once it breaks; the culprit is the

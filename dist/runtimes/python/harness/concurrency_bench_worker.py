@@ -6,6 +6,7 @@ import it by name: the host's directory is on the sys.path they inherit.
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import concurrency_bench_common as common
@@ -56,7 +57,10 @@ def checkpoint(final: bool):
         except common.LoadError as exc:
             return {"error": "%s (in worker process %d)" % (exc, os.getpid())}
         _state["loop"].close()
-    return {"pid": os.getpid(), "cpu": common.cpu_seconds(), "rss": common.maxrss_bytes(), "unhandled": common.take_unhandled()}
+    # This thread is the one that runs the worker's tasks (run_task): its CPU and run-queue wait.
+    task = common.thread_times([threading.get_native_id()])
+    return {"pid": os.getpid(), "cpu": common.cpu_seconds(), "task": task, "rss": common.maxrss_bytes(),
+            "unhandled": common.take_unhandled()}
 
 
 def run_task(index: int) -> float:
