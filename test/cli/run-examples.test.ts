@@ -27,9 +27,14 @@ describe('run on the bundled examples (short budget)', () => {
       expect(['cpu-bound', 'io-bound', 'mixed']).toContain(workload.classification);
       expect(MODELS).toContain(workload.recommendation!.model);
       expect(workload.recommendation!.reason.length).toBeGreaterThan(20);
-      expect(new Set(workload.cells.map((c) => c.model))).toEqual(new Set(MODELS));
-      // What was not measured is said, with why.
+      // Every model measured, or said not to be and why: the budget is kept, so on a busy machine
+      // (CI runs test files in parallel) 25 s may not buy every model of every example.
+      expect(workload.cells.some((c) => c.model === 'sequential')).toBe(true);
+      for (const model of MODELS) {
+        expect(workload.cells.some((c) => c.model === model) || (workload.skipped ?? []).some((s) => s.model === model), `${workload.name} ${model}`).toBe(true);
+      }
       for (const skipped of workload.skipped ?? []) expect(skipped.reason).toMatch(/budget|time/);
+      expect(workload.cells.filter((c) => c.model !== 'sequential').length).toBeGreaterThan(0);
       for (const cell of workload.cells) {
         expect(cell.status).toBe('ok');
         expect(cell.throughput.median).toBeGreaterThan(0);
