@@ -38519,7 +38519,6 @@ function renderCompareMarkdown(results, options = {}) {
     )
   );
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
-  const s = results.settings;
   const method = results.paired ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold} threshold (${methodLink(context3)}).` : `Two stored results files compared unpaired (medians of their batches, bootstrap intervals, Holm-corrected), so machine drift between the two runs is not cancelled (${methodLink(context3)}).`;
   const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? 'Throughput "from CPU time": tasks per CPU-second, for cells that kept their cores busy computing in both trees; unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. The tasks/s column is wall-clock either way.' : "";
   const noise2 = results.noise.roundSpread !== null ? `Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round.` : "";

@@ -564,7 +564,6 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
     ),
   );
   const general = results.failures.filter((f) => f.workload === undefined).map((f) => `> ❌ ${f.tree}: ${esc(f.message)}`);
-  const s = results.settings;
   const method = results.paired
     ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold} threshold (${methodLink(context)}).`
     : `Two stored results files compared unpaired (medians of their batches, bootstrap intervals, Holm-corrected), so machine drift between the two runs is not cancelled (${methodLink(context)}).`;
