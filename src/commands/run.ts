@@ -15,7 +15,7 @@ import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { writeJsonAtomic } from '../report/json.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
-import { MODELS, type CellResult, type RunResults, type WorkloadResult } from '../types.ts';
+import { MODELS, type CellResult, type Model, type RunResults, type WorkloadResult } from '../types.ts';
 import { VERSION } from '../version.ts';
 
 export const DEFAULT_TIME_BUDGET_SECONDS = 60;
@@ -209,12 +209,25 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
 }
 
-/** Each workload's chosen cell of every model but sequential (bestOfModels), paired with its sequential cell. */
+/**
+ * The cells of a swept workload that the paired phase measures against sequential: each model's
+ * chosen level (bestOfModels; sequential itself included, as the baseline). Cells whose unpaired
+ * speedup was withheld as impossible take part: an impossible figure is most often a baseline that
+ * measured slow (a cold JIT, a slower vCPU), and measuring side by side with it is what settles
+ * that. Left out, a workload whose every cell beat a slow baseline impossibly had nothing paired
+ * and kept "sequential" (sieve, marked, py-regex in bench:truth at 74cceaf). Cells with too little
+ * data to say anything stay out.
+ */
+export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> {
+  return bestOfModels(workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || c.speedupWithheld.startsWith('impossible')));
+}
+
+/** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
 function pairedTargets(swept: RunResults, cells: readonly Cell[], measured: Measured): PairedModelTarget[] {
   const targets: PairedModelTarget[] = [];
   for (const w of swept.workloads) {
     if (w.status !== 'ok') continue;
-    const best = bestOfModels(w.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential'));
+    const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === 'sequential');
     if (!baseline || !best.has('sequential')) continue;
     for (const [model, chosen] of best) {

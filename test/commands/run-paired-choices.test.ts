@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkload } from '../../src/analysis/analyze.ts';
+import { pairedChoices } from '../../src/commands/run.ts';
+import type { CellResult, Model } from '../../src/types.ts';
+
+/** A cell of 2 rounds x 4 batches around `center` (+-2%), computing all the time. */
+function cell(model: Model, concurrency: number, center: number, batches = 8): CellResult {
+  const jitter = [1, 1.01, 0.99, 1.02, 0.98, 1, 1.01, 0.99];
+  const batchThroughputs = Array.from({ length: batches }, (_, i) => center * jitter[i % jitter.length]);
+  return {
+    model,
+    concurrency,
+    status: 'ok',
+    samples: batchThroughputs.length,
+    rounds: 2,
+    throughput: { median: center, ci95: [center * 0.99, center * 1.01] },
+    latencyMs: { p50: 1, p99: 2 },
+    cpuUtilization: model === 'sequential' ? 1 : Math.min(concurrency, 2),
+    peakRssBytes: 1,
+    startupMs: 1,
+    speedup: null,
+    batchThroughputs,
+    batchesPerRound: [batches / 2, batches / 2],
+  };
+}
+
+describe("the paired phase's choice of cells", () => {
+  it('pairs cells whose speedup was withheld as impossible: a baseline that measured slow is settled side by side', () => {
+    // CPU-bound work on 2 cores whose sequential visit ran cold (x2.4 for 2 threads cannot be true).
+    const swept = analyzeWorkload('sieve', 'node', [cell('sequential', 1, 360), cell('async', 4, 650), cell('thread', 2, 870), cell('process', 2, 860)], { cores: 2 });
+    expect(swept.cells.filter((c) => c.model !== 'sequential').every((c) => c.speedupWithheld?.startsWith('impossible'))).toBe(true);
+    // Without the paired phase the only answer left is sequential.
+    expect(swept.recommendation?.model).toBe('sequential');
+    const chosen = pairedChoices(swept);
+    expect([...chosen.keys()]).toEqual(['sequential', 'async', 'thread', 'process']);
+    expect(chosen.get('thread')?.concurrency).toBe(2);
+  });
+
+  it('leaves out cells with too little data to say anything', () => {
+    const swept = analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('thread', 2, 180, 3), cell('process', 2, 170)], { cores: 2 });
+    expect(swept.cells.find((c) => c.model === 'thread')?.speedupWithheld).toMatch(/^not enough data/);
+    expect([...pairedChoices(swept).keys()]).toEqual(['sequential', 'process']);
+  });
+});
