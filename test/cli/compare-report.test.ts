@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareResults } from '../../src/analysis/compare-types.ts';
 import type { RunResults } from '../../src/types.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 /** A real results file: a short run of a quick workload. */
 async function measured(): Promise<{ dir: string; results: string }> {
@@ -23,7 +24,7 @@ describe('compare and report from the command line', () => {
     const compare = await runCli(['compare', results, results, '--json', out, '--markdown', markdown, '--alpha', '0.01']);
     expect(compare.stderr).not.toMatch(/internal error/);
     expect(compare.code).toBe(0);
-    const parsed = JSON.parse(readFileSync(out, 'utf8')) as CompareResults;
+    const parsed = expectPublishedFormat<CompareResults>(out);
     expect(parsed.kind).toBe('compare');
     expect(parsed.paired).toBe(false);
     expect(parsed.settings.alpha).toBe(0.01);
@@ -34,7 +35,7 @@ describe('compare and report from the command line', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('quick');
     const json = await runCli(['report', results, '--format', 'json']);
-    expect((JSON.parse(json.stdout) as RunResults).workloads[0].name).toBe('quick');
+    expect(expectPublishedFormat<RunResults>(JSON.parse(json.stdout)).workloads[0].name).toBe('quick');
     const terminal = await runCli(['report', out]);
     expect(terminal.code).toBe(0);
     expect(terminal.stdout).toContain('quick');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareResults } from '../../src/analysis/compare-types.ts';
 import type { RunResults } from '../../src/types.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd, encoding: 'utf8' });
 
@@ -20,7 +21,7 @@ describe('--json - (the document on stdout, the human report on stderr)', () => 
     const run = await runCli(['run', '--json', '-', '--time-budget', '2'], { cwd: dir });
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code).toBe(0);
-    const results = JSON.parse(run.stdout) as RunResults; // stdout is nothing but the document
+    const results = expectPublishedFormat<RunResults>(JSON.parse(run.stdout)); // stdout is nothing but the document
     expect(results.kind).toBe('run');
     expect(results.workloads[0].name).toBe('quick');
     expect(run.stderr).toMatch(/◀ recommended/); // the table went to stderr
@@ -34,7 +35,7 @@ describe('--json - (the document on stdout, the human report on stderr)', () => 
     const paired = await runCli(['compare', '--base', 'HEAD', '--json', '-', '--time-budget', '5'], { cwd: dir });
     expect(paired.stderr).not.toMatch(/internal error/);
     expect(paired.code).toBe(0);
-    const compared = JSON.parse(paired.stdout) as CompareResults;
+    const compared = expectPublishedFormat<CompareResults>(JSON.parse(paired.stdout));
     expect(compared).toMatchObject({ kind: 'compare', paired: true, head: { ref: 'working tree' } });
     // The results of the run above are not "uncommitted changes".
     expect(compared.head.dirty).toBe(false);
@@ -43,7 +44,7 @@ describe('--json - (the document on stdout, the human report on stderr)', () => 
 
     const unpaired = await runCli(['compare', defaultFile, defaultFile, '--json', '-'], { cwd: dir });
     expect(unpaired.code).toBe(0);
-    expect(JSON.parse(unpaired.stdout)).toMatchObject({ kind: 'compare', paired: false });
+    expect(expectPublishedFormat<CompareResults>(JSON.parse(unpaired.stdout))).toMatchObject({ kind: 'compare', paired: false });
     expect(unpaired.stderr).toMatch(/UNPAIRED/);
     expect(existsSync(join(dir, '-'))).toBe(false);
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');

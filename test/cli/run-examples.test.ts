@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MODELS, type RunResults } from '../../src/types.ts';
 import { runCli } from '../helpers/cli.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const examples = fileURLToPath(new URL('../../examples/concurrency-bench.config.json', import.meta.url));
 
@@ -17,7 +18,7 @@ describe('run on the bundled examples (short budget)', () => {
     const run = await runCli(['run', '--config', examples, '--time-budget', '25', '--json', json, '--markdown', markdown]);
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code).toBe(0);
-    const results = JSON.parse(readFileSync(json, 'utf8')) as RunResults;
+    const results = expectPublishedFormat<RunResults>(json);
     expect(results).toMatchObject({ schemaVersion: 1, tool: { name: 'concurrency-bench' }, incomplete: false });
     expect(results.environment.cpus).toBeGreaterThan(0);
     expect(results.environment.node).toMatch(/^v24\./);

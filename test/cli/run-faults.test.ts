@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/types.ts';
 import { leftoverProcesses, runCli, scratchProject } from '../helpers/cli.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const pools = { async: [2], thread: [2], process: [2] };
 
@@ -21,7 +22,7 @@ describe('run with broken workloads', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m); // no stack traces
     expect(run.code).toBe(3);
     expect(existsSync(project.results)).toBe(true);
-    const results = JSON.parse(readFileSync(project.results, 'utf8')) as RunResults;
+    const results = expectPublishedFormat<RunResults>(project.results);
     const byName = Object.fromEntries(results.workloads.map((w) => [w.name, w]));
 
     expect(byName.healthy.status).toBe('ok');

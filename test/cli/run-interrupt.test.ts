@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/types.ts';
 import { leftoverProcesses, runCli, scratchProject } from '../helpers/cli.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 /** Run the slow fixture and send `signal` in the middle of round 2, when hosts and pools are running. */
 async function interruptedRun(signal: 'SIGINT' | 'SIGTERM') {
@@ -22,7 +23,7 @@ async function interruptedRun(signal: 'SIGINT' | 'SIGTERM') {
   expect(signalled).toBe(true);
   expect(sawProcessesBeforeInterrupt).toBeGreaterThan(0); // the check below can see hosts when they exist
   expect(existsSync(project.results)).toBe(true);
-  const results = JSON.parse(readFileSync(project.results, 'utf8')) as RunResults;
+  const results = expectPublishedFormat<RunResults>(project.results);
   expect(results.incomplete).toBe(true);
   expect(results.workloads[0].cells.length).toBeGreaterThan(0);
   expect(results.workloads[0].cells.every((c) => c.samples > 0)).toBe(true);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/types.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 describe('workload module shapes', () => {
   it('runs setup and teardown once per host, worker thread and child process, outside the tasks; TypeScript workloads load', async () => {
@@ -13,7 +14,7 @@ describe('workload module shapes', () => {
     const log = join(project.dir, 'setup.log');
     const run = await runCli(['run', '--config', project.config, '--time-budget', '15', '--json', project.results], { env: { CB_TEST_SETUP_LOG: log } });
     expect(run.code).toBe(0);
-    const results = JSON.parse(readFileSync(project.results, 'utf8')) as RunResults;
+    const results = expectPublishedFormat<RunResults>(project.results);
     expect(results.workloads.map((w) => w.status)).toEqual(['ok', 'ok']);
     const cells = results.workloads[0].cells;
     // Every model measured or reported skipped (the budget is kept, also on a loaded machine); the

@@ -6,6 +6,7 @@ import { compareFilesCommand, compareStored, ResultsFileError } from '../../src/
 import { reportCommand } from '../../src/commands/report.ts';
 import type { RunResults } from '../../src/types.ts';
 import { runResults } from '../report/fixtures.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,6 +23,7 @@ function stored(factor: number, slow = 'hash'): RunResults {
 describe('compare BASE.json HEAD.json (unpaired)', () => {
   it('compares stored batch throughputs and labels the result unpaired', () => {
     const results = compareStored(stored(1), stored(0.8), { base: 'base.json', head: 'head.json' });
+    expectPublishedFormat(results);
     expect(results.paired).toBe(false);
     expect(results.base).toEqual({ ref: 'base.json', sha: null });
     const regressions = results.comparisons.filter((c) => c.verdict === 'regression');

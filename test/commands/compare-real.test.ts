@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/commands/compare.ts';
 import { cpuWorkload, repoWithWorkloads } from './compare-helpers.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const ITERATIONS = 200;
 const repo = repoWithWorkloads(['cpu-a', 'cpu-b'], ITERATIONS);
@@ -17,6 +18,7 @@ describe('compare with real Node hosts', () => {
     // 2-3% of the time by design (simulated with normal noise, 2-6 rounds), which would fail CI
     // that often for no defect; npm run bench:compare measures the default's false-alarm rate.
     const { results, exitCode } = await compareCommand({ base: 'main', cwd: repo.dir, failOnRegression: true, alpha: 0.01, onProgress: (e) => e.type === 'plan' && console.log(e.lines.join('\n')) });
+    expectPublishedFormat(results);
     expect(results.settings.alpha).toBe(0.01);
     expect(results.failures).toEqual([]);
     expect(results.regressions).toBe(0);
@@ -30,6 +32,7 @@ describe('compare with real Node hosts', () => {
   it('flags a CPU workload made 15% slower, always, not the untouched one, and exits 1', async () => {
     repo.write({ 'bench/cpu-a.ts': cpuWorkload(Math.round(ITERATIONS / 0.85)) });
     const { results, exitCode } = await compareCommand({ base: 'main', cwd: repo.dir, failOnRegression: true, timeBudgetSeconds: 60 });
+    expectPublishedFormat(results);
     const gate = (name: string) => results.workloadChanges!.find((w) => w.workload === name)!;
     // The untouched workload is never flagged, however noisy the machine.
     expect(gate('cpu-b').verdict).not.toBe('regression');

@@ -6,6 +6,7 @@ import { GitUsageError, PrepareError } from '../../src/git/errors.ts';
 import { liveWorktrees } from '../../src/git/worktree.ts';
 import type { ScratchRepo } from '../git/scratch-repo.ts';
 import { cpuWorkload, portsFrom, repoWithWorkloads, syntheticMeasure } from './compare-helpers.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const repos: ScratchRepo[] = [];
 afterEach(() => {
@@ -34,7 +35,7 @@ describe('compare (synthetic measurements)', () => {
     expect(results.recommendationChanges).toEqual([]);
     expect(results.workloads.map((w) => w.name)).toEqual(['cpu-a', 'cpu-b']);
     expect(results.baseWorkloads?.map((w) => w.status)).toEqual(['ok', 'ok']);
-    expect(JSON.parse(readFileSync(jsonPath, 'utf8'))).toEqual(JSON.parse(JSON.stringify(results)));
+    expect(expectPublishedFormat(jsonPath)).toEqual(JSON.parse(JSON.stringify(results)));
     expect(jsonPath).toBe(join(r.dir, '.concurrency-bench/compare.json'));
     expect(worktreeCount(r)).toBe(1);
     expect(liveWorktrees()).toEqual([]);

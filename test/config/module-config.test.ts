@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG_FILES, defaultConfigPath, loadConfig } from '../../src/c
 import type { Config } from '../../src/config/types.ts';
 import type { RunResults } from '../../src/types.ts';
 import { runCli } from '../helpers/cli.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/concurrency-bench.config.ts', import.meta.url));
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -173,7 +174,7 @@ describe('the CLI with a TypeScript config', () => {
     const run = await runCli(['run', '--config', fixture, '--workload', 'cpu-hash', '--time-budget', '6', '--json', json]);
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code).toBe(0);
-    const results = JSON.parse(readFileSync(json, 'utf8')) as RunResults;
+    const results = expectPublishedFormat<RunResults>(json);
     expect(results.settings.config).toBe(fixture);
     expect(results.workloads.map((w) => [w.name, w.status])).toEqual([['cpu-hash', 'ok']]);
   });

@@ -11,6 +11,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS_BOT, OCTOCAT, startStandIn, type StandIn } from '../github/api-standin.ts';
 import { compareResults, environment, workload } from '../github/fixtures.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const TOKEN = 'ghs_e2eSecretToken_9f8e7d6c5b4a';
 const root = join(import.meta.dirname, '..', '..');
@@ -179,7 +180,7 @@ describe('the action, run like a runner runs it', () => {
     expect(terminal).not.toContain('\u001b[');
     // Base and head run the same code; a regression verdict from noise is rare but possible in a
     // 4 s budget, so the exit code is checked against the verdict rather than assumed.
-    const written = JSON.parse(readFileSync(first.outputs.results!, 'utf8'));
+    const written = expectPublishedFormat(first.outputs.results!);
     expect(written).toMatchObject({ kind: 'compare', base: { sha: base } });
     expect(first.outputs.regressions).toBe(String(written.regressions));
     expect(first.code, first.log).toBe(written.regressions > 0 ? 1 : 0);
@@ -272,7 +273,7 @@ describe('the action, run like a runner runs it', () => {
     const server = await startStandIn({ token: TOKEN });
     try {
       const run = await runAction({ config: 'concurrency-bench.config.json', 'time-budget': '1', 'fail-on-regression': 'true', comment: 'never' }, 'undecided', { server });
-      const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+      const written = expectPublishedFormat(run.outputs.results!);
       expect(written.undecided).toBe(1);
       expect(run.outputs.undecided).toBe('1');
       expect(run.code, run.log).toBe(1);
@@ -297,7 +298,7 @@ describe('the action, run like a runner runs it', () => {
     expect(run.log).toContain('Config: concurrency-bench.config.json (input `config` left empty');
     expect(run.summary).toContain('spin');
     expect(run.outputs).toMatchObject({ regressions: '0', 'comment-url': '' });
-    const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+    const written = expectPublishedFormat(run.outputs.results!);
     expect(written).toMatchObject({ kind: 'run', environment: { node: process.version, runtimes: { node: { node: process.version } } } });
     // Asked once which binary it is (then every host starts on that binary, not through the shim).
     expect(readFileSync(shimLog, 'utf8').trim().split('\n')).toEqual([expect.stringMatching(/^-e /)]);
@@ -317,7 +318,7 @@ describe('the action, run like a runner runs it', () => {
     const run = await runAction({ 'time-budget': '3' }, 'old-node', { eventName: 'push', payload: {}, env: { PATH: `${oldDir}${delimiter}${process.env.PATH ?? ''}` } });
     expect(run.code, run.log).toBe(0);
     expect(run.log).toMatch(/::warning::Node workloads could not run: Node workloads run on the node on PATH \(.*old-node\/bin\/node\), but it is Node v20\.19\.2, older than 22\.12\.0/);
-    const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+    const written = expectPublishedFormat(run.outputs.results!);
     expect(written.workloads).toEqual([expect.objectContaining({ name: 'spin', status: 'failed', error: expect.stringContaining('older than 22.12.0') })]);
   }, 60_000);
 
@@ -358,6 +359,8 @@ describe('the action, run like a runner runs it', () => {
       };
       const run = await runAction({ mode: 'report', results: `${artifacts}/*/results.json` }, 'report', { eventName: 'workflow_run', payload, server: reporter });
       expect(run.code, run.log).toBe(0);
+      // The merged report file (the action's `results` output in report mode) is in the published format.
+      expect(expectPublishedFormat(run.outputs.results!)).toMatchObject({ kind: 'report', entries: [{ file: expect.stringContaining('two') }, { file: expect.stringContaining('sixteen') }] });
       expect(run.log).toMatch(/::warning::Skipped ".*evil.*results\.json": not a concurrency-bench results file/);
       expect(reporter.comments).toHaveLength(1);
       expect(reporter.comments[0]).toMatchObject({ issue: 12 });
@@ -379,7 +382,7 @@ describe('the action, run like a runner runs it', () => {
     try {
       const run = await runAction({ config: 'concurrency-bench.python.json', 'time-budget': '6', comment: 'always' }, 'python', { server });
       expect(run.log).not.toContain(TOKEN);
-      const written = JSON.parse(readFileSync(run.outputs.results!, 'utf8'));
+      const written = expectPublishedFormat(run.outputs.results!);
       expect(written).toMatchObject({ kind: 'compare', base: { sha: base } });
       expect(run.code, run.log).toBe(written.regressions > 0 ? 1 : 0);
       expect(written.workloads).toEqual([expect.objectContaining({ name: 'py-spin', runtime: 'python', status: 'ok' })]);

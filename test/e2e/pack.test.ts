@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/types.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const execFile = promisify(execFileCallback);
 const root = join(import.meta.dirname, '..', '..');
@@ -98,7 +99,7 @@ describe('npm pack, install in a scratch project, npx concurrency-bench run', ()
     const run = await execFile('npx', ['concurrency-bench', 'run', '--time-budget', '8'], { cwd: project, env, encoding: 'utf8' }).catch((error) => error);
     expect(run.stderr ?? '', 'stderr').not.toMatch(/internal error/);
     expect(run.code ?? 0, `${run.stdout}\n${run.stderr}`).toBe(0);
-    const results = JSON.parse(readFileSync(join(project, '.concurrency-bench', 'results.json'), 'utf8')) as RunResults;
+    const results = expectPublishedFormat<RunResults>(join(project, '.concurrency-bench', 'results.json'));
     expect(results).toMatchObject({ schemaVersion: 1, kind: 'run', tool: { name: 'concurrency-bench', version: manifest.version } });
     expect(results.settings.config).toBe(join(project, 'concurrency-bench.config.ts'));
     expect(results.workloads).toHaveLength(1);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { labelEntries, recommendationsOf, renderReport } from '../../src/github/report.ts';
 import { checkResults, loadUntrustedResults, loadUntrustedResultsAll, MAX_RESULTS_BYTES, resolveResultFiles, UntrustedResultsError } from '../../src/github/untrusted.ts';
 import { compareResults, environment, runResults, workload } from './fixtures.ts';
+import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +24,7 @@ describe('untrusted results files', () => {
   it('reads a report-mode file as the results files it holds, and refuses it where one results file is wanted', async () => {
     const run = runResults([workload('hash', 'thread', 2)]);
     const report = { schemaVersion: 1, kind: 'report', entries: [{ file: 'a.json', environment: 'linux x64', results: run }, { file: 'b.json', environment: 'macos arm64', results: run }] };
-    writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(expectPublishedFormat(report)));
     expect((await loadUntrustedResultsAll('report.json', dir)).map((l) => l.results.kind)).toEqual(['run', 'run']);
     await expect(loadUntrustedResults('report.json', dir)).rejects.toThrow(/a report file \(it holds 2 results files\)/);
     writeFileSync(join(dir, 'bad-report.json'), JSON.stringify({ ...report, entries: [{ file: 'a.json', environment: 'x', results: { ...run, kind: 'exec' } }] }));

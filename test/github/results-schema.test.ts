@@ -7,10 +7,9 @@
  *
  * After changing a check: UPDATE_SCHEMAS=1 npx vitest run test/github/results-schema.test.ts
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { CompareFailure, CompareResults, CompareSettings, Comparison, RecommendationChange, RefInfo, SideSummary, WorkloadChange } from '../../src/analysis/compare-types.ts';
 import { compareStored } from '../../src/commands/compare-files.ts';
@@ -18,6 +17,7 @@ import type { ReportResults } from '../../src/define.ts';
 import { checkAnyResults, resultsSchemaDocuments, SHAPES } from '../../src/github/results-schema.ts';
 import type { CellResult, Environment, Recommendation, RunResults, SkippedCell, WorkloadResult } from '../../src/types.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
+import { expectPublishedFormat, problems, published, SCHEMA_FILES, schemaFor, undocumented, validators } from '../helpers/published-format.ts';
 import { compareResults as githubCompare, environment as githubEnvironment, runResults as githubRun, workload as githubWorkload } from '../github/fixtures.ts';
 import { compareResults as reportCompare, runResults as reportRun } from '../report/fixtures.ts';
 import { failedWorkload, hostileCompare, nothingToReport, regressionInOneOfThree, undecidedCompare } from '../report/realistic.ts';
@@ -61,49 +61,8 @@ sameFields<ReportResults['entries'][number], Shapes['ReportEntry']>(true);
 // ---- Run time ----
 
 const root = join(import.meta.dirname, '..', '..');
-const FILES = ['results.schema.json', 'compare.schema.json', 'report.schema.json'] as const;
+const FILES = SCHEMA_FILES;
 const generated = resultsSchemaDocuments();
-const published = Object.fromEntries(FILES.map((file) => [file, JSON.parse(readFileSync(join(root, 'schema', file), 'utf8'))])) as Record<(typeof FILES)[number], Record<string, unknown>>;
-let compiled: Record<string, ValidateFunction> | undefined;
-/** The published schemas compiled (strict: a schema ajv finds ambiguous fails here), once they are known to be current. */
-const validators = (): Record<string, ValidateFunction> => {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  return (compiled ??= Object.fromEntries(FILES.map((file) => [file, ajv.compile(published[file])])));
-};
-const schemaFor = { run: 'results.schema.json', compare: 'compare.schema.json', report: 'report.schema.json' } as const;
-
-/** Validates against the published schema of its kind and the checker; the problems of either, empty when valid. */
-function problems(doc: { kind: 'run' | 'compare' | 'report' }): { schema: string[]; checker: string[] } {
-  const validate = validators()[schemaFor[doc.kind]]!;
-  const schema = validate(doc) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`);
-  const checker: string[] = [];
-  checkAnyResults(JSON.parse(JSON.stringify(doc)), checker);
-  return { schema, checker };
-}
-
-/**
- * Every field of `value` (recursively) is a property the schema names at that place: a field the
- * code writes and the schema leaves out would pass (extra fields are allowed) yet be undocumented.
- */
-function undocumented(value: unknown, schema: Record<string, any>, defs: Record<string, any>, path = '$'): string[] {
-  while (schema.$ref) schema = defs[schema.$ref.slice('#/$defs/'.length)];
-  if (value === null || typeof value !== 'object') return [];
-  if (schema.anyOf || schema.oneOf) {
-    const branches: Record<string, any>[] = (schema.anyOf ?? schema.oneOf).map((b: Record<string, any>) => (b.$ref ? defs[b.$ref.slice('#/$defs/'.length)] : b));
-    const kind = (value as { kind?: unknown }).kind;
-    const branch = branches.find((b) => (kind !== undefined ? b.properties?.kind?.const === kind : b.type === (Array.isArray(value) ? 'array' : 'object'))) ?? branches.find((b) => b.type !== 'null');
-    return branch ? undocumented(value, branch, defs, path) : [`${path}: no branch`];
-  }
-  if (Array.isArray(value)) return value.flatMap((item, i) => (schema.items ? undocumented(item, schema.items, defs, `${path}[${i}]`) : []));
-  const out: string[] = [];
-  for (const [key, field] of Object.entries(value)) {
-    if (field === undefined) continue;
-    const property = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-    if (!property) out.push(`${path}.${key}`);
-    else out.push(...undocumented(field, property, defs, `${path}.${key}`));
-  }
-  return out;
-}
 
 function reportOf(...results: Array<RunResults | CompareResults>): ReportResults {
   // As the action's report mode writes it (src/main.ts).
@@ -192,16 +151,31 @@ describe('the published results schemas', () => {
     const project = scratchProject([{ name: 'quick', module: 'quick.mjs', tasks: 4, models: ['async', 'thread'], concurrency: [2] }]);
     const run = await runCli(['run', '--config', project.config, '--time-budget', '3', '--json', project.results], { cwd: project.dir });
     expect(run.code, run.stderr).toBe(0);
-    const results = JSON.parse(readFileSync(project.results, 'utf8')) as RunResults;
-    expect(problems(results)).toEqual({ schema: [], checker: [] });
-    expect(undocumented(results, published['results.schema.json'], published['results.schema.json'].$defs as Record<string, unknown>)).toEqual([]);
+    expectPublishedFormat<RunResults>(project.results);
     // And the unpaired compare of that file with itself, as `compare BASE.json HEAD.json` writes it.
     const out = mkdtempSync(join(tmpdir(), 'cb-schema-'));
     const compared = await runCli(['compare', project.results, project.results, '--json', join(out, 'compare.json')], { cwd: project.dir });
     expect(compared.code, compared.stderr).toBe(0);
-    const compare = JSON.parse(readFileSync(join(out, 'compare.json'), 'utf8')) as CompareResults;
-    expect(compare.paired).toBe(false);
-    expect(problems(compare)).toEqual({ schema: [], checker: [] });
-    expect(undocumented(compare, published['compare.schema.json'], published['compare.schema.json'].$defs as Record<string, unknown>)).toEqual([]);
+    expect(expectPublishedFormat<CompareResults>(join(out, 'compare.json')).paired).toBe(false);
+  });
+
+  it('every test that writes a results document checks it against the published format', () => {
+    // A test file that asks for a results file or document (--json, a jsonPath, the action's
+    // results output, report mode) validates what it got with expectPublishedFormat. Files that
+    // only write configs or broken documents on purpose say so here, with the reason.
+    const exempt: Record<string, string> = {
+      'test/helpers/cli.ts': 'the helper that runs the CLI; its callers check',
+      'test/github/results-schema.test.ts': 'this file',
+      'test/report/json.test.ts': 'writes arbitrary objects to test the atomic writer',
+      'test/cli/color.test.ts': 'writes a fixture document as the input of `report`; colours only',
+      'test/cli/exit-codes.test.ts': 'a fixture input, and runs killed on purpose (exit 70) whose files are not the point',
+    };
+    const writes = /'--json'|jsonPath|results\.json|compare\.json|report\.json|outputs\.results/;
+    const files = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `test/${f}`);
+    const unchecked = files.filter((f) => !(f in exempt) && writes.test(readFileSync(join(root, f), 'utf8')) && !/expectPublishedFormat[<(]/.test(readFileSync(join(root, f), 'utf8')));
+    expect(unchecked).toEqual([]);
+    for (const f of Object.keys(exempt)) expect(files, `exempt file ${f} no longer exists`).toContain(f);
   });
 });
