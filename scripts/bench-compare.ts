@@ -24,7 +24,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decideGates, FIRST_LOOK, plannedFinalLevel, roundsForPower } from '../src/analysis/gate.ts';
-import type { CompareResults, Verdict } from '../src/analysis/compare-types.ts';
+import type { CompareResults, Verdict } from '../src/results/compare.ts';
 import { compareCommand, compareSettings } from '../src/commands/compare.ts';
 import { renderCompareMarkdown } from '../src/report/markdown.ts';
 import { extendLooks, MAX_PLANNED_ROUNDS, planRounds, wantedRounds } from '../src/measure/round-plan.ts';

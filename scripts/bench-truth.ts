@@ -44,7 +44,8 @@ import { coarseLevels } from '../src/measure/levels.ts';
 import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
 import { runVisit } from '../src/runtimes/visit.ts';
-import type { CellResult, Model, RunResults, WorkloadResult } from '../src/types.ts';
+import type { Model } from '../src/types.ts';
+import type { CellResult, RunResults, WorkloadResult } from '../src/results/run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 // One config per suite, as a user would have them: the six synthetic Node workloads, the

@@ -1,5 +1,3 @@
-import type { AnyResults } from './analysis/compare-types.ts';
-
 /**
  * The package's public entry: helpers for typed workload modules and configs, and the types of the
  * results files. A workload module's default export is either a
@@ -52,21 +50,10 @@ export interface ConfigDeclaration {
 }
 
 // The results files, a public format: `run --json` (RunResults), `compare --json` (CompareResults)
-// and the action's report mode (ReportResults). JSON Schemas of the same: schema/results.schema.json,
-// schema/compare.schema.json, schema/report.schema.json.
-export type {
-  BatchSample,
-  CellResult,
-  CellStatus,
-  Classification,
-  Environment,
-  Model,
-  Recommendation,
-  RunResults,
-  RuntimeId,
-  SkippedCell,
-  WorkloadResult,
-} from './types.ts';
+// and the action's report mode (ReportResults). Their home is src/results/; JSON Schemas of the
+// same: schema/results.schema.json, schema/compare.schema.json, schema/report.schema.json.
+export type { BatchSample, CellStatus, Classification, Model, RuntimeId } from './types.ts';
+export type { CellResult, Environment, Recommendation, RunResults, SkippedCell, WorkloadResult } from './results/run.ts';
 export type {
   AnyResults,
   CompareFailure,
@@ -79,17 +66,5 @@ export type {
   SideSummary,
   Verdict,
   WorkloadChange,
-} from './analysis/compare-types.ts';
-
-/** The file the action's report mode writes: every results file it read, labelled by environment. */
-export interface ReportResults {
-  schemaVersion: 1;
-  kind: 'report';
-  entries: Array<{
-    /** The results file as matched by the action's `results` input. */
-    file: string;
-    /** The environment label shown in the report (OS, architecture, cores, Node and other runtime versions). */
-    environment: string;
-    results: AnyResults;
-  }>;
-}
+} from './results/compare.ts';
+export type { ReportResults } from './results/report.ts';

@@ -1,6 +1,6 @@
 import { arch, availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import { settledWorkloadNode } from './runtimes/node/runtime.ts';
-import type { Environment } from './types.ts';
+import type { Environment } from './results/run.ts';
 
 /**
  * The machine the measurements were taken on; results from different machines are not comparable.

@@ -10,11 +10,11 @@ import { context } from '@actions/github';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { AnyResults } from './analysis/compare-types.ts';
+import type { AnyResults } from './results/compare.ts';
 import { compareCommand } from './commands/compare.ts';
 import { runCommand, type ProgressEvent } from './commands/run.ts';
 import { renderCompareTerminal } from './report/compare-terminal.ts';
-import { writeJsonAtomic } from './report/json.ts';
+import { writeJsonAtomic } from './results/write.ts';
 import { renderRunTerminal } from './report/terminal.ts';
 import { settledWorkloadNode } from './runtimes/node/runtime.ts';
 import { ensureCommit } from './github/base-commit.ts';
@@ -27,8 +27,8 @@ import { pullRequestForRun } from './github/pull-lookup.ts';
 import { labelEntries, recommendationsOf, regressionsOf, renderReport, type ReportEntry } from './github/report.ts';
 import { reportContext } from './github/report-context.ts';
 import { ownFile } from './paths.ts';
-import { loadUntrustedResultsAll, resolveResultFiles } from './github/untrusted.ts';
-import type { ReportResults } from './define.ts';
+import { loadUntrustedResultsAll, resolveResultFiles } from './results/read.ts';
+import type { ReportResults } from './results/report.ts';
 
 interface Outcome {
   entries: ReportEntry[];

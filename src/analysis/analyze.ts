@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { CellResult, Recommendation, RuntimeId, WorkloadResult } from '../types.ts';
+import type { RuntimeId } from '../types.ts';
+import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify } from './classify.ts';
 import { withheldReason } from './plausibility.ts';
 import { recommend, type RecommendOptions } from './recommend.ts';

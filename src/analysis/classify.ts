@@ -1,4 +1,5 @@
-import type { CellResult, Classification } from '../types.ts';
+import type { Classification } from '../types.ts';
+import type { CellResult } from '../results/run.ts';
 
 /** The sequential task thread's CPU share (+ its run-queue wait) at or above this is CPU-bound: the task keeps one core busy. */
 export const CPU_BOUND_AT = 0.8;

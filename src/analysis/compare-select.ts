@@ -3,10 +3,11 @@
  * best, plus the recommended cells. "Best" is judged on both trees together (sum of log medians):
  * picking by head alone would favour cells where head happened to be lucky and bias the change up.
  */
-import type { CellResult, Model, WorkloadResult } from '../types.ts';
+import type { Model } from '../types.ts';
+import type { CellResult, WorkloadResult } from '../results/run.ts';
 import { MODELS } from '../types.ts';
 import { CPU_BOUND_AT } from './classify.ts';
-import type { ComparisonMetric } from './compare-types.ts';
+import type { ComparisonMetric } from '../results/compare.ts';
 
 export interface SelectedCell {
   workload: string;

@@ -20,7 +20,7 @@ import {
   unpairedBootstrap,
   type PairedBootstrap,
 } from '../stats/paired.ts';
-import type { Comparison, ComparisonMetric, CompareSettings, Verdict, WorkloadChange } from './compare-types.ts';
+import type { Comparison, ComparisonMetric, CompareSettings, Verdict, WorkloadChange } from '../results/compare.ts';
 
 /** Defaults of `compare`. */
 export const COMPARE_DEFAULTS = {

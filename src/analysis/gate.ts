@@ -20,7 +20,7 @@
  *   not have seen;
  * - otherwise `inconclusive`: not decided.
  */
-import type { Verdict } from './compare-types.ts';
+import type { Verdict } from '../results/compare.ts';
 import { normalCdf } from '../stats/normal.ts';
 import { toChange } from '../stats/paired.ts';
 import { lookLevels, lookSchedule } from '../stats/sequential.ts';

@@ -13,7 +13,7 @@
  * the figure is noise around the bound.
  */
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
-import type { CellResult } from '../types.ts';
+import type { CellResult } from '../results/run.ts';
 import { CPU_BOUND_AT } from './classify.ts';
 
 /** Batches that bound a median at 95% (distribution-free, medianConfidenceInterval): fewer give no speedup claim. */

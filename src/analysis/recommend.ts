@@ -1,5 +1,6 @@
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
-import { MODELS, type CellResult, type Classification, type Model, type Recommendation } from '../types.ts';
+import { MODELS, type Classification, type Model } from '../types.ts';
+import type { CellResult, Recommendation } from '../results/run.ts';
 
 export const DEFAULT_MARGIN = 0.1;
 

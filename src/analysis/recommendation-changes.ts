@@ -2,9 +2,10 @@
  * Recommendation changes of a compare: workloads whose recommended model or concurrency differs
  * between base and head, unless the trees' own measurements cannot tell the two picks apart.
  */
-import type { Model, WorkloadResult } from '../types.ts';
+import type { Model } from '../types.ts';
+import type { WorkloadResult } from '../results/run.ts';
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
-import type { RecommendationChange } from './compare-types.ts';
+import type { RecommendationChange } from '../results/compare.ts';
 import { DEFAULT_MARGIN } from './recommend.ts';
 
 /**

@@ -6,10 +6,10 @@
  */
 import { recommendationChanges } from '../analysis/recommendation-changes.ts';
 import { analyzeComparisons, orderComparisons, summarizeNoise, type ComparisonInput } from '../analysis/compare.ts';
-import type { AnyResults, CompareFailure, CompareResults } from '../analysis/compare-types.ts';
+import type { AnyResults, CompareFailure, CompareResults } from '../results/compare.ts';
 import { selectCells } from '../analysis/compare-select.ts';
-import { loadUntrustedResults, UntrustedResultsError } from '../github/untrusted.ts';
-import type { WorkloadResult } from '../types.ts';
+import { loadUntrustedResults, UntrustedResultsError } from '../results/read.ts';
+import type { WorkloadResult } from '../results/run.ts';
 import { VERSION } from '../version.ts';
 import { compareExitCode, compareSettings } from './compare.ts';
 

@@ -12,10 +12,11 @@ import { cellKey, measureInRounds, planCells, visitSpec, type Cell, type Measure
 import { pairedSpeedup, type PairedSpeedup } from '../stats/paired-speedup.ts';
 import { bestOfModels } from '../analysis/recommend.ts';
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
-import { writeJsonAtomic } from '../report/json.ts';
+import { writeJsonAtomic } from '../results/write.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
-import { MODELS, type CellResult, type Model, type RunResults, type WorkloadResult } from '../types.ts';
+import { MODELS, type Model } from '../types.ts';
+import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { VERSION } from '../version.ts';
 
 export const DEFAULT_TIME_BUDGET_SECONDS = 60;

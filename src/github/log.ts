@@ -11,7 +11,7 @@
  * a flattened message also cannot pass for several annotations).
  */
 import { randomBytes } from 'node:crypto';
-import type { AnyResults } from '../analysis/compare-types.ts';
+import type { AnyResults } from '../results/compare.ts';
 import type { ProgressEvent } from '../commands/run.ts';
 import type { ReportEntry } from './report.ts';
 

@@ -4,10 +4,10 @@
  * recommendation per environment, flagging where environments disagree, then one section each.
  * Also the action's compact outputs. Every string from a results file goes through escapeMarkdown.
  */
-import type { AnyResults } from '../analysis/compare-types.ts';
+import type { AnyResults } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from '../report/escape.ts';
 import { contextFooter, DEFAULT_MAX_LENGTH, renderCompareMarkdown, renderRunMarkdown, type ReportContext } from '../report/markdown.ts';
-import type { Environment } from '../types.ts';
+import type { Environment } from '../results/run.ts';
 import { trimMarkdown } from './comment-body.ts';
 
 export interface ReportEntry {

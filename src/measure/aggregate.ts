@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { medianConfidenceInterval } from '../stats/median-ci.ts';
 import { median, quantile, sortSamples } from '../stats/sorted.ts';
-import type { BatchSample, CellResult, CellStatus, Model } from '../types.ts';
+import type { BatchSample, CellStatus, Model } from '../types.ts';
+import type { CellResult } from '../results/run.ts';
 
 const round = (value: number, digits = 3) => {
   const scale = 10 ** digits;

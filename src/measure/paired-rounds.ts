@@ -13,7 +13,7 @@
 import type { WorkloadConfig } from '../config/types.ts';
 import { decideGates, FIRST_LOOK, type GateInput } from '../analysis/gate.ts';
 import { pairedLogRatios, type ComparisonInput, type PairedRound } from '../analysis/compare.ts';
-import type { ComparisonMetric, CompareSettings } from '../analysis/compare-types.ts';
+import type { ComparisonMetric, CompareSettings } from '../results/compare.ts';
 import type { SelectedCell } from '../analysis/compare-select.ts';
 import { visitSpec } from './scheduler.ts';
 import { runInterleavedVisits } from './interleaved.ts';

@@ -2,7 +2,7 @@
  * A compare as the terminal shows it: the verdict line, the comparisons (regressions first) with
  * their intervals, recommendation changes, then head's workloads as `run` shows them.
  */
-import type { Comparison, CompareResults } from '../analysis/compare-types.ts';
+import type { Comparison, CompareResults } from '../results/compare.ts';
 import { formatChange, formatDetectable, formatNumber, formatRef } from './format.ts';
 import { gateVerdict, metricName, undecidedReason } from './gate-text.ts';
 import { renderWorkload, terminalSafe, type TerminalStyle } from './terminal.ts';

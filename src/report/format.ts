@@ -2,7 +2,7 @@
  * Number formatting for reports: fixed rules, no locale (ICU data differs between machines and the
  * report must be byte-for-byte deterministic for snapshot tests).
  */
-import type { CellResult, WorkloadResult } from '../types.ts';
+import type { CellResult, WorkloadResult } from '../results/run.ts';
 
 /** 3 significant figures, thousands grouped with commas: 1,234 / 56.7 / 0.891. */
 export function formatNumber(value: number | null | undefined): string {

@@ -3,7 +3,7 @@
  * slower (-15.5% to -11.5%)", "tiny-task unchanged", "slow-io not decided (...)". The verdict
  * comes first, the number with it; a reviewer should not have to find either in a table.
  */
-import type { CompareResults, WorkloadChange } from '../analysis/compare-types.ts';
+import type { CompareResults, WorkloadChange } from '../results/compare.ts';
 import { formatChange, formatDetectable } from './format.ts';
 
 /** A change as a magnitude with a direction word: -0.136 -> "13.6% slower". */

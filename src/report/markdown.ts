@@ -4,9 +4,10 @@
  * GitHub's comment limit by dropping detail (charts, then tables) with a note instead of failing.
  */
 import { markdownTable } from 'markdown-table';
-import type { CellResult, Model, RunResults, WorkloadResult } from '../types.ts';
+import type { Model } from '../types.ts';
+import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { MODELS } from '../types.ts';
-import type { Comparison, CompareResults, WorkloadChange } from '../analysis/compare-types.ts';
+import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
 import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';

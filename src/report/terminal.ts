@@ -1,4 +1,4 @@
-import type { CellResult, RunResults, WorkloadResult } from '../types.ts';
+import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { cellNotes, formatBytes, formatMs, formatNumber, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 
 export interface TerminalStyle {

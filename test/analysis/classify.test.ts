@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/analysis/classify.ts';
 import { recommend } from '../../src/analysis/recommend.ts';
 import { aggregateCell } from '../../src/measure/aggregate.ts';
-import type { BatchSample, CellResult, Model } from '../../src/types.ts';
+import type { BatchSample, Model } from '../../src/types.ts';
+import type { CellResult } from '../../src/results/run.ts';
 
 /** A cell aggregated from batches of 100 ms wall time with these CPU figures, on a 2-core machine. */
 function measured(model: Model, concurrency: number, fields: Partial<BatchSample>, tasksPerSecond = 100): CellResult {

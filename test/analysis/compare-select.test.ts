@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonMetric, computeShare, runsOnOneCpu, selectCells } from '../../src/analysis/compare-select.ts';
-import type { CellResult, Model, WorkloadResult } from '../../src/types.ts';
+import type { Model } from '../../src/types.ts';
+import type { CellResult, WorkloadResult } from '../../src/results/run.ts';
 
 function cell(model: Model, concurrency: number, throughput: number, share: { cpu: number; runQueue?: number; steal?: number }): CellResult {
   return {

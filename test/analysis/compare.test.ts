@@ -12,10 +12,10 @@ import {
   type ComparisonInput,
   type PairedRound,
 } from '../../src/analysis/compare.ts';
-import type { CompareSettings } from '../../src/analysis/compare-types.ts';
+import type { CompareSettings } from '../../src/results/compare.ts';
 import { mulberry32 } from '../../src/stats/rng.ts';
 import { studentTQuantile } from '../../src/stats/student-t.ts';
-import type { WorkloadResult } from '../../src/types.ts';
+import type { WorkloadResult } from '../../src/results/run.ts';
 
 const rule = { threshold: 0.05, noiseFloor: 0.01 };
 const settings: CompareSettings = {

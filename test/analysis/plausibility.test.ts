@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import { ENOUGH_SAMPLES, speedupBound, withheldReason } from '../../src/analysis/plausibility.ts';
-import type { CellResult, Model } from '../../src/types.ts';
+import type { Model } from '../../src/types.ts';
+import type { CellResult } from '../../src/results/run.ts';
 
 /** A cell of `rounds` rounds x 4 batches around `center` (+-2%). */
 function cell(model: Model, concurrency: number, center: number, options: { cpu?: number; batches?: number; rounds?: number } = {}): CellResult {

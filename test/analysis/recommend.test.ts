@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import { classify } from '../../src/analysis/classify.ts';
 import { recommend } from '../../src/analysis/recommend.ts';
-import type { CellResult, Model } from '../../src/types.ts';
+import type { Model } from '../../src/types.ts';
+import type { CellResult } from '../../src/results/run.ts';
 
 /** A cell whose batches are `center` scaled by a fixed jitter pattern (+-2%). */
 function cell(model: Model, concurrency: number, center: number, options: { cpu?: number; jitter?: number[] } = {}): CellResult {

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CompareResults } from '../../src/analysis/compare-types.ts';
-import type { RunResults } from '../../src/types.ts';
+import type { CompareResults } from '../../src/results/compare.ts';
+import type { RunResults } from '../../src/results/run.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MODELS, type RunResults } from '../../src/types.ts';
+import { MODELS } from '../../src/types.ts';
+import type { RunResults } from '../../src/results/run.ts';
 import { runCli } from '../helpers/cli.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunResults } from '../../src/types.ts';
+import type { RunResults } from '../../src/results/run.ts';
 import { leftoverProcesses, runCli, scratchProject } from '../helpers/cli.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
 

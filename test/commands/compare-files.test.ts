@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareFilesCommand, compareStored, ResultsFileError } from '../../src/commands/compare-files.ts';
 import { reportCommand } from '../../src/commands/report.ts';
-import type { RunResults } from '../../src/types.ts';
+import type { RunResults } from '../../src/results/run.ts';
 import { runResults } from '../report/fixtures.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import { pairedChoices } from '../../src/commands/run.ts';
-import type { CellResult, Model } from '../../src/types.ts';
+import type { Model } from '../../src/types.ts';
+import type { CellResult } from '../../src/results/run.ts';
 
 /** A cell of 2 rounds x 4 batches around `center` (+-2%), computing all the time. */
 function cell(model: Model, concurrency: number, center: number, batches = 8): CellResult {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.ts';
 import { DEFAULT_CONFIG_FILES, defaultConfigPath, loadConfig } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/types.ts';
-import type { RunResults } from '../../src/types.ts';
+import type { RunResults } from '../../src/results/run.ts';
 import { runCli } from '../helpers/cli.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
 

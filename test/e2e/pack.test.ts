@@ -17,7 +17,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunResults } from '../../src/types.ts';
+import type { RunResults } from '../../src/results/run.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 const execFile = promisify(execFileCallback);

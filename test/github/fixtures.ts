@@ -1,6 +1,7 @@
 /** Typed results fixtures: if the results contract changes, these stop compiling before the check drifts. */
-import type { CompareResults } from '../../src/analysis/compare-types.ts';
-import type { CellResult, Environment, Model, RunResults, WorkloadResult } from '../../src/types.ts';
+import type { CompareResults } from '../../src/results/compare.ts';
+import type { Model } from '../../src/types.ts';
+import type { CellResult, Environment, RunResults, WorkloadResult } from '../../src/results/run.ts';
 
 export function environment(cpus: number, overrides: Partial<Environment> = {}): Environment {
   return { cpus, cpuModel: 'Test CPU', node: 'v24.21.0', os: 'linux 6.8', arch: 'x64', totalMemoryBytes: 8e9, runtimes: {}, ...overrides };

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { describe, expect, it, vi } from 'vitest';
-import type { CompareResults, WorkloadChange } from '../../src/analysis/compare-types.ts';
+import type { CompareResults, WorkloadChange } from '../../src/results/compare.ts';
 import { forbiddenMessage } from '../../src/github/comment.ts';
 import { logVerbatim, MAX_ANNOTATIONS, oneLine, PhaseLog, regressionAnnotations } from '../../src/github/log.ts';
 import { labelEntries } from '../../src/github/report.ts';

@@ -1,15 +1,15 @@
 /**
  * The published results format, as the tests check it: a document is valid by its JSON Schema in
  * schema/ (results, compare or report), by the checker report mode applies to untrusted files
- * (src/github/results-schema.ts), and has no field the schema leaves undocumented. Every test that
- * writes a results document checks it with expectPublishedFormat (test/github/results-schema.test.ts
- * holds the suite to that).
+ * (src/results/schema.ts), and has no field the schema leaves undocumented. Every test that writes
+ * a results document checks it with expectPublishedFormat (test/results/schema.test.ts holds the
+ * suite to that).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { expect } from 'vitest';
-import { checkAnyResults } from '../../src/github/results-schema.ts';
+import { checkAnyResults } from '../../src/results/schema.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 export const SCHEMA_FILES = ['results.schema.json', 'compare.schema.json', 'report.schema.json'] as const;

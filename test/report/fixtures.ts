@@ -1,5 +1,6 @@
-import type { Comparison, CompareResults } from '../../src/analysis/compare-types.ts';
-import type { CellResult, Model, RunResults, WorkloadResult } from '../../src/types.ts';
+import type { Comparison, CompareResults } from '../../src/results/compare.ts';
+import type { Model } from '../../src/types.ts';
+import type { CellResult, RunResults, WorkloadResult } from '../../src/results/run.ts';
 
 export function cell(model: Model, concurrency: number, throughput: number, extra: Partial<CellResult> = {}): CellResult {
   return {

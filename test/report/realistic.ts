@@ -4,9 +4,10 @@
  * regression in one of three workloads, nothing to report, a workload that failed, a compare that
  * could not decide, hostile names, and enough workloads to hit the comment cap.
  */
-import type { Comparison, CompareResults, WorkloadChange } from '../../src/analysis/compare-types.ts';
+import type { Comparison, CompareResults, WorkloadChange } from '../../src/results/compare.ts';
 import type { ReportContext } from '../../src/report/markdown.ts';
-import type { CellResult, Model, WorkloadResult } from '../../src/types.ts';
+import type { Model } from '../../src/types.ts';
+import type { CellResult, WorkloadResult } from '../../src/results/run.ts';
 
 type Levels = Partial<Record<Model, Array<[concurrency: number, head: number, base: number]>>>;
 

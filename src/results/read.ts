@@ -5,9 +5,9 @@
  */
 import { glob, lstat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AnyResults } from '../analysis/compare-types.ts';
-import type { ReportResults } from '../define.ts';
-import { checkAnyResults } from './results-schema.ts';
+import type { AnyResults } from './compare.ts';
+import type { ReportResults } from './report.ts';
+import { checkAnyResults } from './schema.ts';
 
 export const MAX_RESULTS_FILES = 32;
 export const MAX_RESULTS_BYTES = 8 * 1024 * 1024;

@@ -1,21 +1,21 @@
 /**
  * One results format: the published JSON Schemas (schema/results.schema.json, compare.schema.json,
- * report.schema.json) are generated from the checks in src/github/results-schema.ts, which report
- * mode applies to untrusted files; the TypeScript types (src/types.ts, src/analysis/compare-types.ts,
- * ReportResults in src/define.ts) are held to the same fields at compile time (npm run typecheck),
- * and the files the code writes are validated against the schemas here.
+ * report.schema.json) are generated from the checks in src/results/schema.ts, which report mode
+ * applies to untrusted files; the TypeScript types (src/results/run.ts, src/results/compare.ts,
+ * src/results/report.ts) are held to the same fields at compile time (npm run typecheck), and the
+ * files the code writes are validated against the schemas here.
  *
- * After changing a check: UPDATE_SCHEMAS=1 npx vitest run test/github/results-schema.test.ts
+ * After changing a check: UPDATE_SCHEMAS=1 npx vitest run test/results/schema.test.ts
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CompareFailure, CompareResults, CompareSettings, Comparison, RecommendationChange, RefInfo, SideSummary, WorkloadChange } from '../../src/analysis/compare-types.ts';
+import type { CompareFailure, CompareResults, CompareSettings, Comparison, RecommendationChange, RefInfo, SideSummary, WorkloadChange } from '../../src/results/compare.ts';
 import { compareStored } from '../../src/commands/compare-files.ts';
-import type { ReportResults } from '../../src/define.ts';
-import { checkAnyResults, resultsSchemaDocuments, SHAPES } from '../../src/github/results-schema.ts';
-import type { CellResult, Environment, Recommendation, RunResults, SkippedCell, WorkloadResult } from '../../src/types.ts';
+import type { ReportResults } from '../../src/results/report.ts';
+import { checkAnyResults, resultsSchemaDocuments, SHAPES } from '../../src/results/schema.ts';
+import type { CellResult, Environment, Recommendation, RunResults, SkippedCell, WorkloadResult } from '../../src/results/run.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
 import { expectPublishedFormat, problems, published, SCHEMA_FILES, schemaFor, undocumented, validators } from '../helpers/published-format.ts';
 import { compareResults as githubCompare, environment as githubEnvironment, runResults as githubRun, workload as githubWorkload } from '../github/fixtures.ts';
@@ -89,14 +89,14 @@ const FIXTURES: Array<[string, RunResults | CompareResults | ReportResults]> = [
 ];
 
 describe('the published results schemas', () => {
-  it('are what src/github/results-schema.ts generates', () => {
+  it('are what src/results/schema.ts generates', () => {
     if (process.env.UPDATE_SCHEMAS) {
       for (const file of FILES) {
         writeFileSync(join(root, 'schema', file), `${JSON.stringify(generated[file], null, 2)}\n`);
         published[file] = JSON.parse(JSON.stringify(generated[file]));
       }
     }
-    for (const file of FILES) expect(published[file], `schema/${file} is stale: UPDATE_SCHEMAS=1 npx vitest run test/github/results-schema.test.ts`).toEqual(JSON.parse(JSON.stringify(generated[file])));
+    for (const file of FILES) expect(published[file], `schema/${file} is stale: UPDATE_SCHEMAS=1 npx vitest run test/results/schema.test.ts`).toEqual(JSON.parse(JSON.stringify(generated[file])));
   });
 
   it('are strict JSON Schema 2020-12 that ajv compiles', () => {
@@ -165,8 +165,8 @@ describe('the published results schemas', () => {
     // only write configs or broken documents on purpose say so here, with the reason.
     const exempt: Record<string, string> = {
       'test/helpers/cli.ts': 'the helper that runs the CLI; its callers check',
-      'test/github/results-schema.test.ts': 'this file',
-      'test/report/json.test.ts': 'writes arbitrary objects to test the atomic writer',
+      'test/results/schema.test.ts': 'this file',
+      'test/results/write.test.ts': 'writes arbitrary objects to test the atomic writer',
       'test/cli/color.test.ts': 'writes a fixture document as the input of `report`; colours only',
       'test/cli/exit-codes.test.ts': 'a fixture input, and runs killed on purpose (exit 70) whose files are not the point',
     };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonText, writeJsonAtomic } from '../../src/report/json.ts';
+import { jsonText, writeJsonAtomic } from '../../src/results/write.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'cb-json-'));
 

@@ -2,9 +2,9 @@
  * The results files, run, compare and report (the action's report mode), as one description that
  * is both the structural check of a file read from an untrusted artifact and, generated from it,
  * the published JSON Schemas in schema/ (results.schema.json, compare.schema.json,
- * report.schema.json; test/github/results-schema.test.ts keeps those files equal to what this
- * module generates, and checks at compile time that every field of the TypeScript types in
- * src/types.ts and src/analysis/compare-types.ts is described here).
+ * report.schema.json; test/results/schema.test.ts keeps those files equal to what this module
+ * generates, and checks at compile time that every field of the TypeScript types in ./run.ts,
+ * ./compare.ts and ./report.ts is described here).
  *
  * Report mode renders files that a fork's pull request produced: they may have been crafted. This
  * check admits only the shapes of those types (every field the renderers read, with its type,
@@ -12,9 +12,9 @@
  * object where it expects text. Unknown extra fields are allowed (newer writers) and never
  * rendered. Escaping of the strings is the renderer's job.
  */
-import type { AnyResults } from '../analysis/compare-types.ts';
-import type { ReportResults } from '../define.ts';
 import { MODELS } from '../types.ts';
+import type { AnyResults } from './compare.ts';
+import type { ReportResults } from './report.ts';
 
 /** A JSON Schema (draft 2020-12) fragment. */
 export type JsonSchema = { [key: string]: unknown };
@@ -296,7 +296,7 @@ const anyResults: Check = ((run, compare) =>
     else push(e, `${p}.kind: expected "run" or "compare"`);
   }))(named('run', runResultsCheck), named('compare', compareResultsCheck));
 
-/** Results files a report merges at most (MAX_RESULTS_FILES in untrusted.ts). */
+/** Results files a report merges at most (MAX_RESULTS_FILES in read.ts). */
 const MAX_REPORT_ENTRIES = 32;
 const reportEntry = obj({ file: str(1_000), environment: str(1_000), results: anyResults });
 
@@ -381,19 +381,19 @@ export function resultsSchemaDocuments(): Record<'results.schema.json' | 'compar
     'results.schema.json': document(
       'results.schema.json',
       'concurrency-bench run results',
-      'The file `concurrency-bench run --json` writes (kind "run"). Generated from src/github/results-schema.ts; the TypeScript type is RunResults.',
+      'The file `concurrency-bench run --json` writes (kind "run"). Generated from src/results/schema.ts; the TypeScript type is RunResults.',
       runResultsCheck,
     ),
     'compare.schema.json': document(
       'compare.schema.json',
       'concurrency-bench compare results',
-      'The file `concurrency-bench compare --json` writes (kind "compare"). Generated from src/github/results-schema.ts; the TypeScript type is CompareResults.',
+      'The file `concurrency-bench compare --json` writes (kind "compare"). Generated from src/results/schema.ts; the TypeScript type is CompareResults.',
       compareResultsCheck,
     ),
     'report.schema.json': document(
       'report.schema.json',
       'concurrency-bench report',
-      "The file the action's report mode writes (kind \"report\"): every results file it read, labelled by environment. Generated from src/github/results-schema.ts; the TypeScript type is ReportResults.",
+      "The file the action's report mode writes (kind \"report\"): every results file it read, labelled by environment. Generated from src/results/schema.ts; the TypeScript type is ReportResults.",
       reportResultsCheck,
     ),
   };
