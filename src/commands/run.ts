@@ -12,6 +12,7 @@ import { cellKey, measureInRounds, planCells, visitSpec, type Cell, type Measure
 import { pairedSpeedup, type PairedSpeedup } from '../stats/paired-speedup.ts';
 import { bestOfModels } from '../analysis/recommend.ts';
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
+import { speedupBound, speedupInterval } from '../analysis/plausibility.ts';
 import { writeJsonAtomic } from '../results/write.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
@@ -184,7 +185,7 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
   let paired = new Map<string, PairedSpeedup>();
   if (pairable && !options.signal?.aborted) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
-    const targets = pairedTargets(swept, cells, measured);
+    const targets = pairedTargets(swept, cells, measured, { cores, margin, seed });
     if (targets.length > 0) {
       options.onProgress?.({ type: 'plan', lines: [`paired: ${targets.length} cell${targets.length === 1 ? '' : 's'} against sequential, ${PAIRS_PER_ROUND} batch pairs per round, until the budget ends`] });
       const rounds = await measurePairedModels(targets, {
@@ -223,8 +224,23 @@ export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> 
   return bestOfModels(workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || c.speedupWithheld.startsWith('impossible')));
 }
 
+/**
+ * Which paired targets go first (0) and which last (1). Last: a cell that cannot beat sequential by
+ * the margin whatever it measures (its physical bound, plausibility.ts: async on CPU-bound work, one
+ * lane of a pool), or that measured slower than sequential with 95% confidence (a pool of tiny
+ * tasks). At the default budget the paired phase buys about one round of a dozen targets, and a
+ * shuffled order left the contested ones out as often as these (acorn's thread and process cells
+ * went unpaired in 4 of 5 bench:truth runs at 96b9de3, and sequential was recommended).
+ */
+export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }): number {
+  const cpuShare = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+  if (speedupBound(cell, cpuShare, options.cores) <= 1 + options.margin) return 1;
+  if (cell.samples > 0 && sequential.samples > 0 && speedupInterval(cell, sequential, options.seed)[1] < 1) return 1;
+  return 0;
+}
+
 /** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
-function pairedTargets(swept: RunResults, cells: readonly Cell[], measured: Measured): PairedModelTarget[] {
+function pairedTargets(swept: RunResults, cells: readonly Cell[], measured: Measured, options: { cores: number; margin: number; seed: number }): PairedModelTarget[] {
   const targets: PairedModelTarget[] = [];
   for (const w of swept.workloads) {
     if (w.status !== 'ok') continue;
@@ -242,6 +258,7 @@ function pairedTargets(swept: RunResults, cells: readonly Cell[], measured: Meas
         candidateSpec: measured.spec(candidate),
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === 'sequential'), chosen),
+        priority: pairingPriority(chosen, best.get('sequential')!, options),
       });
     }
   }

@@ -36,6 +36,11 @@ export interface PairedModelTarget {
    * would lose the very parallelism being measured). Absent: decided by the models alone.
    */
   pinnable?: boolean;
+  /**
+   * Lower goes first in every round (default 0; the order within a priority is shuffled): a round
+   * the budget cuts short leaves out the targets whose pairing matters least.
+   */
+  priority?: number;
 }
 
 export interface PairedModelOptions {
@@ -58,9 +63,9 @@ export interface PairedModelOptions {
 const SINGLE_THREADED = new Set(['sequential', 'async']);
 
 /**
- * Paired rounds over the targets while the budget allows: each round visits every target once (in a
- * seeded order), skipping those whose expected cost no longer fits; a target whose visit failed is
- * dropped. Returns the rounds measured per candidate key.
+ * Paired rounds over the targets while the budget allows: each round visits every target once (by
+ * priority, in a seeded order within one), skipping those whose expected cost no longer fits; a
+ * target whose visit failed is dropped. Returns the rounds measured per candidate key.
  */
 export async function measurePairedModels(targets: readonly PairedModelTarget[], options: PairedModelOptions): Promise<Map<string, PairedModelRound[]>> {
   // The backstop of the budget's promise (scheduler.ts): a round still running this late is stopped, its samples kept.
@@ -87,7 +92,8 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
     let done = 0;
     let visited = 0;
     const failed = new Set<string>();
-    for (const target of shuffled(active, random)) {
+    const order = shuffled(active, random).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+    for (const target of order) {
       if (signal.aborted) return measured;
       const expected = learned.get(target.candidate.key) ?? target.expectedMs;
       if (performance.now() + expected > options.deadline) continue;

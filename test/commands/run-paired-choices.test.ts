@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
-import { pairedChoices } from '../../src/commands/run.ts';
+import { pairedChoices, pairingPriority } from '../../src/commands/run.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 
@@ -41,5 +41,20 @@ describe("the paired phase's choice of cells", () => {
     const swept = analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('thread', 2, 180, 3), cell('process', 2, 170)], { cores: 2 });
     expect(swept.cells.find((c) => c.model === 'thread')?.speedupWithheld).toMatch(/^not enough data/);
     expect([...pairedChoices(swept).keys()]).toEqual(['sequential', 'process']);
+  });
+
+  it('pairs first what could change the answer; last what cannot beat sequential by the margin, or measured clearly slower', () => {
+    const options = { cores: 2, margin: 0.1, seed: 1 };
+    const sequential = cell('sequential', 1, 100);
+    // CPU-bound work (sequential computes all the time): async and one lane are bounded by x1.
+    expect(pairingPriority(cell('async', 4, 180), sequential, options)).toBe(1);
+    expect(pairingPriority(cell('thread', 1, 100), sequential, options)).toBe(1);
+    expect(pairingPriority(cell('thread', 2, 120), sequential, options)).toBe(0);
+    expect(pairingPriority(cell('process', 2, 240), sequential, options)).toBe(0); // impossible unpaired: the pairing settles it
+    // A pool of tiny tasks, clearly slower than sequential.
+    expect(pairingPriority(cell('thread', 2, 0.3), sequential, options)).toBe(1);
+    // Work that waits: async is bounded by its tasks in flight only.
+    const waiting = { ...cell('sequential', 1, 100), cpuUtilization: 0.1 };
+    expect(pairingPriority(cell('async', 16, 900), waiting, options)).toBe(0);
   });
 });

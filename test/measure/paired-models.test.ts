@@ -62,4 +62,22 @@ describe.skipIf(!canPin)('paired model comparison (a fake host whose speed depen
     expect(estimate.speedup).toBeGreaterThan(1.76);
     expect(estimate.speedup).toBeLessThan(1.84);
   });
+
+  it('a round the budget cuts short measures the targets of priority 0 first, whatever the seed', async () => {
+    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150 });
+    const [baseline, async, thread] = [cell('sequential'), cell('async'), cell('thread')];
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    for (const seed of [1, 2, 3, 4]) {
+      // Room for one target's expected cost only: the second never fits.
+      const measured = await measurePairedModels(
+        [
+          { baseline, candidate: async, baselineSpec: spec, candidateSpec: { ...spec, model: 'async' }, expectedMs: 5_000, priority: 1 },
+          { baseline, candidate: thread, baselineSpec: spec, candidateSpec: { ...spec, model: 'thread' }, expectedMs: 5_000, priority: 0 },
+        ],
+        { deadline: performance.now() + 5_050, allowanceMs: 1000, seed, pairs: 6, maxRounds: 1, runtimes: () => runtime },
+      );
+      expect(measured.get(thread.key), `seed ${seed}`).toHaveLength(1);
+      expect(measured.get(async.key), `seed ${seed}`).toHaveLength(0);
+    }
+  });
 });
