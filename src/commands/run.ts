@@ -227,16 +227,21 @@ export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> 
 /**
  * Which paired targets go first (0) and which last (1). Last: a cell that cannot beat sequential by
  * the margin whatever it measures (its physical bound, plausibility.ts: async on CPU-bound work, one
- * lane of a pool), or that measured slower than sequential with 95% confidence (a pool of tiny
- * tasks). At the default budget the paired phase buys about one round of a dozen targets, and a
+ * lane of a pool), or whose unpaired figure already decides against sequential with 95% confidence
+ * (a pool of tiny tasks clearly slower; 64 HTTP requests in flight clearly faster by far); a figure
+ * withheld as impossible always goes first. At the default budget the paired phase buys about one round of a dozen targets, and a
  * shuffled order left the contested ones out as often as these (acorn's thread and process cells
  * went unpaired in 4 of 5 bench:truth runs at 96b9de3, and sequential was recommended).
  */
 export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }): number {
   const cpuShare = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
   if (speedupBound(cell, cpuShare, options.cores) <= 1 + options.margin) return 1;
-  if (cell.samples > 0 && sequential.samples > 0 && speedupInterval(cell, sequential, options.seed)[1] < 1) return 1;
-  return 0;
+  // A figure withheld as impossible is only settled side by side.
+  if (cell.speedupWithheld?.startsWith('impossible')) return 0;
+  if (cell.samples === 0 || sequential.samples === 0) return 0;
+  const [lo, hi] = speedupInterval(cell, sequential, options.seed);
+  // Already decided against sequential without pairing: clearly slower, or clearly faster by the margin.
+  return hi < 1 || lo > 1 + options.margin ? 1 : 0;
 }
 
 /** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
