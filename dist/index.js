@@ -34419,9 +34419,13 @@ function interval(s, level) {
   const half = q * s.se;
   return [toChange(s.mean - half), toChange(s.mean + half)];
 }
-function gateDetectable(ci, rule) {
+function gateDetectable(ci, rule, reach = ci) {
   const h = (ci[1] - ci[0]) / 2;
-  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
+  const r = Math.max(h, (reach[1] - reach[0]) / 2);
+  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - r);
+}
+function wider(a, b) {
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 function decideAtLook(d, look, rule) {
   const s = summarizeRounds(d);
@@ -34429,12 +34433,13 @@ function decideAtLook(d, look, rule) {
   if (s.n < FIRST_LOOK || !Number.isFinite(s.mean) || !Number.isFinite(s.se)) return none;
   const ci95 = interval(s, 0.025);
   const claimCi = interval(s, look.level);
-  const detectableChange2 = gateDetectable(interval(s, look.finalLevel), rule);
+  const detectableChange2 = gateDetectable(interval(s, look.finalLevel), rule, ci95);
   const floor = Math.min(rule.noiseFloor, rule.threshold);
   const [lo, hi] = claimCi;
+  const [reachLo, reachHi] = wider(claimCi, ci95);
   let verdict = "inconclusive";
-  if (hi < -floor && lo <= -rule.threshold) verdict = "regression";
-  else if (lo > floor && hi >= rule.threshold) verdict = "improvement";
+  if (hi < -floor && reachLo <= -rule.threshold) verdict = "regression";
+  else if (lo > floor && reachHi >= rule.threshold) verdict = "improvement";
   else if (look.final) {
     const [elo, ehi] = interval(s, UNCHANGED_LEVEL);
     if (elo > -rule.threshold && ehi < rule.threshold && detectableChange2 <= rule.threshold) verdict = "unchanged";
@@ -36122,7 +36127,7 @@ function bestLevels(cells, visits) {
   return new Map([...best].map(([key, { level }]) => [key, level]));
 }
 
-// src/report/json.ts
+// src/results/write.ts
 import { existsSync as existsSync6, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { basename as basename3, dirname as dirname4, resolve as resolve3 } from "node:path";
 var RESULTS_DIR_NAME = ".concurrency-bench";
@@ -36720,7 +36725,8 @@ async function pairedRounds(targets, options, signal) {
     let done = 0;
     let visited = 0;
     const failed = /* @__PURE__ */ new Set();
-    for (const target of shuffled(active, random)) {
+    const order = shuffled(active, random).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+    for (const target of order) {
       if (signal.aborted) return measured;
       const expected = learned.get(target.candidate.key) ?? target.expectedMs;
       if (performance.now() + expected > options.deadline) continue;
@@ -36887,7 +36893,7 @@ async function runCommand(options) {
   let paired = /* @__PURE__ */ new Map();
   if (pairable && !options.signal?.aborted) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
-    const targets = pairedTargets(swept, cells, measured);
+    const targets = pairedTargets(swept, cells, measured, { cores, margin, seed });
     if (targets.length > 0) {
       options.onProgress?.({ type: "plan", lines: [`paired: ${targets.length} cell${targets.length === 1 ? "" : "s"} against sequential, ${PAIRS_PER_ROUND} batch pairs per round, until the budget ends`] });
       const rounds2 = await measurePairedModels(targets, {
@@ -36911,11 +36917,22 @@ async function runCommand(options) {
   const results = save(visits, interrupted, skipped, paired);
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
 }
-function pairedTargets(swept, cells, measured) {
+function pairedChoices(workload2) {
+  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || c.speedupWithheld.startsWith("impossible")));
+}
+function pairingPriority(cell2, sequential, options) {
+  const cpuShare = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+  if (speedupBound(cell2, cpuShare, options.cores) <= 1 + options.margin) return 1;
+  if (cell2.speedupWithheld?.startsWith("impossible")) return 0;
+  if (cell2.samples === 0 || sequential.samples === 0) return 0;
+  const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
+  return hi < 1 || lo > 1 + options.margin ? 1 : 0;
+}
+function pairedTargets(swept, cells, measured, options) {
   const targets = [];
   for (const w of swept.workloads) {
     if (w.status !== "ok") continue;
-    const best = bestOfModels(w.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential"));
+    const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
     if (!baseline || !best.has("sequential")) continue;
     for (const [model2, chosen] of best) {
@@ -36928,7 +36945,8 @@ function pairedTargets(swept, cells, measured) {
         baselineSpec: measured.spec(baseline),
         candidateSpec: measured.spec(candidate),
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
-        pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen)
+        pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
+        priority: pairingPriority(chosen, best.get("sequential"), options)
       });
     }
   }
@@ -38671,11 +38689,11 @@ function reportContext({ env, event, now, actionRoot: actionRoot2 }) {
 // src/main.ts
 init_paths();
 
-// src/github/untrusted.ts
+// src/results/read.ts
 import { glob, lstat as lstat2, readFile } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 
-// src/github/results-schema.ts
+// src/results/schema.ts
 init_types();
 var check2 = (schema, fn) => Object.assign(fn, { schema });
 var MAX_ERRORS = 10;
@@ -38953,7 +38971,7 @@ function checkAnyResults(data, errors) {
   return errors.length ? void 0 : data;
 }
 
-// src/github/untrusted.ts
+// src/results/read.ts
 var MAX_RESULTS_FILES = 32;
 var MAX_RESULTS_BYTES = 8 * 1024 * 1024;
 var UntrustedResultsError = class extends Error {

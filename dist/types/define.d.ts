@@ -1,4 +1,3 @@
-import type { AnyResults } from './analysis/compare-types.js';
 /**
  * The package's public entry: helpers for typed workload modules and configs, and the types of the
  * results files. A workload module's default export is either a
@@ -39,17 +38,7 @@ export interface ConfigDeclaration {
     prepare?: string;
     workloads: WorkloadDeclaration[];
 }
-export type { BatchSample, CellResult, CellStatus, Classification, Environment, Model, Recommendation, RunResults, RuntimeId, SkippedCell, WorkloadResult, } from './types.js';
-export type { AnyResults, CompareFailure, CompareResults, CompareSettings, Comparison, ComparisonMetric, RecommendationChange, RefInfo, SideSummary, Verdict, WorkloadChange, } from './analysis/compare-types.js';
-/** The file the action's report mode writes: every results file it read, labelled by environment. */
-export interface ReportResults {
-    schemaVersion: 1;
-    kind: 'report';
-    entries: Array<{
-        /** The results file as matched by the action's `results` input. */
-        file: string;
-        /** The environment label shown in the report (OS, architecture, cores, Node and other runtime versions). */
-        environment: string;
-        results: AnyResults;
-    }>;
-}
+export type { BatchSample, CellStatus, Classification, Model, RuntimeId } from './types.js';
+export type { CellResult, Environment, Recommendation, RunResults, SkippedCell, WorkloadResult } from './results/run.js';
+export type { AnyResults, CompareFailure, CompareResults, CompareSettings, Comparison, ComparisonMetric, RecommendationChange, RefInfo, SideSummary, Verdict, WorkloadChange, } from './results/compare.js';
+export type { ReportResults } from './results/report.js';

@@ -2,7 +2,8 @@
  * The results file written by `compare` (the JSON contract that outside checks and the GitHub
  * Action read). `change` and every interval are fractions of throughput: -0.07 = 7% lower on head.
  */
-import type { Environment, Model, RunResults, WorkloadResult } from '../types.js';
+import type { Model } from '../types.js';
+import type { Environment, RunResults, WorkloadResult } from './run.js';
 /** What a comparison concluded about head against base. */
 export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive';
 /** One side of a compare. */
