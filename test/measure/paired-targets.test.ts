@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
-import { pairedChoices, pairingPriority } from '../../src/commands/run.ts';
+import { pairedChoices, pairingPriority } from '../../src/measure/paired-targets.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 
