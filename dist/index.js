@@ -36757,6 +36757,43 @@ async function pairedRounds(targets, options, signal) {
   return measured;
 }
 
+// src/measure/paired-targets.ts
+function pairedChoices(workload2) {
+  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || c.speedupWithheld.startsWith("impossible")));
+}
+function pairingPriority(cell2, sequential, options) {
+  const cpuShare = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+  if (speedupBound(cell2, cpuShare, options.cores) <= 1 + options.margin) return 1;
+  if (cell2.speedupWithheld?.startsWith("impossible")) return 0;
+  if (cell2.samples === 0 || sequential.samples === 0) return 0;
+  const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
+  return hi < 1 || lo > 1 + options.margin ? 1 : 0;
+}
+function pairedTargets(swept, cells, measured, options) {
+  const targets = [];
+  for (const w of swept.workloads) {
+    if (w.status !== "ok") continue;
+    const best = pairedChoices(w);
+    const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
+    if (!baseline || !best.has("sequential")) continue;
+    for (const [model2, chosen] of best) {
+      if (model2 === "sequential") continue;
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
+      if (!candidate) continue;
+      targets.push({
+        baseline,
+        candidate,
+        baselineSpec: measured.spec(baseline),
+        candidateSpec: measured.spec(candidate),
+        expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
+        pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
+        priority: pairingPriority(chosen, best.get("sequential"), options)
+      });
+    }
+  }
+  return targets;
+}
+
 // src/stats/paired-speedup.ts
 var rate = (s) => s.tasks / s.wallMs;
 function pairedSpeedup(rounds, options = {}) {
@@ -36916,41 +36953,6 @@ async function runCommand(options) {
   const interrupted = options.signal?.aborted ?? false;
   const results = save(visits, interrupted, skipped, paired);
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
-}
-function pairedChoices(workload2) {
-  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || c.speedupWithheld.startsWith("impossible")));
-}
-function pairingPriority(cell2, sequential, options) {
-  const cpuShare = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
-  if (speedupBound(cell2, cpuShare, options.cores) <= 1 + options.margin) return 1;
-  if (cell2.speedupWithheld?.startsWith("impossible")) return 0;
-  if (cell2.samples === 0 || sequential.samples === 0) return 0;
-  const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
-  return hi < 1 || lo > 1 + options.margin ? 1 : 0;
-}
-function pairedTargets(swept, cells, measured, options) {
-  const targets = [];
-  for (const w of swept.workloads) {
-    if (w.status !== "ok") continue;
-    const best = pairedChoices(w);
-    const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
-    if (!baseline || !best.has("sequential")) continue;
-    for (const [model2, chosen] of best) {
-      if (model2 === "sequential") continue;
-      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
-      if (!candidate) continue;
-      targets.push({
-        baseline,
-        candidate,
-        baselineSpec: measured.spec(baseline),
-        candidateSpec: measured.spec(candidate),
-        expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
-        pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
-        priority: pairingPriority(chosen, best.get("sequential"), options)
-      });
-    }
-  }
-  return targets;
 }
 function pairedSpeedups(rounds, seed) {
   const out = /* @__PURE__ */ new Map();
