@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
-import { classify } from './classify.ts';
-import { withheldReason } from './plausibility.ts';
+import { classify, computingShare } from './classify.ts';
+import { withheldAsImpossible, withheldReason } from './plausibility.ts';
 import { recommend, type RecommendOptions } from './recommend.ts';
 
 export interface AnalyzeOptions extends RecommendOptions {
@@ -17,7 +17,7 @@ export interface AnalyzeOptions extends RecommendOptions {
  */
 export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellResult[], options: AnalyzeOptions = {}): WorkloadResult {
   const sequential = cells.find((c) => c.model === 'sequential' && c.status === 'ok' && c.samples > 0);
-  const cpuShare = sequential ? sequential.cpuUtilization + (sequential.runQueueShare ?? 0) : 1;
+  const cpuShare = sequential ? computingShare(sequential) : 1;
   const context = { cpuShare, cores: options.cores ?? availableParallelism(), seed: options.seed ?? 1 };
   const withSpeedups = cells.map((c): CellResult => {
     const ratio = c.paired?.speedup ?? (sequential ? c.throughput.median / sequential.throughput.median : Number.NaN);
@@ -39,7 +39,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
         ) ?? null);
   // When most other cells measured above what is possible against sequential, the baseline is the
   // suspect figure (it measured slow), not each of them: no confident answer rests on it.
-  const impossible = withSpeedups.filter((c) => c.speedupWithheld?.startsWith('impossible')).length;
+  const impossible = withSpeedups.filter(withheldAsImpossible).length;
   const compared = withSpeedups.filter((c) => c.model !== 'sequential' && c.status === 'ok' && c.samples > 0).length;
   if (recommendation && compared > 0 && impossible >= Math.max(2, compared / 2)) {
     recommendation.confidence = 'low';

@@ -6,6 +6,11 @@ export const CPU_BOUND_AT = 0.8;
 /** At or below this it is I/O-bound: the task mostly waits. In between: mixed. */
 export const IO_BOUND_AT = 0.3;
 
+/** Share of the sequential cell's time spent computing or waiting for a core: what classify and the speedup bounds go by. */
+export function computingShare(sequential: Pick<CellResult, 'cpuUtilization' | 'runQueueShare'>): number {
+  return sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+}
+
 /**
  * Classify a workload from its sequential cell: with one task at a time, the task thread's CPU time /
  * wall time is the share of each task spent computing on it (aggregate.ts; Python's C extensions
@@ -21,7 +26,7 @@ export const IO_BOUND_AT = 0.3;
  */
 export function classify(sequential: CellResult | undefined): Classification | null {
   if (!sequential || sequential.status !== 'ok' || sequential.samples === 0) return null;
-  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+  const u = computingShare(sequential);
   if (u >= CPU_BOUND_AT) return 'cpu-bound';
   if (u <= IO_BOUND_AT) return 'io-bound';
   return 'mixed';

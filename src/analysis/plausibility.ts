@@ -20,6 +20,13 @@ import { CPU_BOUND_AT } from './classify.ts';
 export const ENOUGH_SAMPLES = 6;
 /** How far above its physical bound a speedup's whole interval must lie to be called impossible (5%). */
 export const TOLERANCE = 0.05;
+/** How a withheld reason for an impossible figure begins (withheldAsImpossible). */
+const IMPOSSIBLE = 'impossible:';
+
+/** Whether a cell's speedup was withheld as physically impossible (not merely for too little data). */
+export function withheldAsImpossible(cell: Pick<CellResult, 'speedupWithheld'>): boolean {
+  return cell.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
+}
 
 /** The largest speedup over sequential that a cell can physically reach. */
 export function speedupBound(cell: Pick<CellResult, 'model' | 'concurrency'>, cpuShare: number, cores: number): number {
@@ -64,5 +71,5 @@ export function withheldReason(cell: CellResult, baseline: CellResult, context: 
           ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time`
           : `${cell.concurrency} in flight cannot overlap more than ${cell.concurrency}-fold`;
   const noise = lo <= bound * (1 + TOLERANCE) ? 'within noise of the bound, but not a figure to report' : 'something was mismeasured';
-  return `impossible: measured ${times(measured)} (95% interval from ${times(lo)}) where at most ${times(bound)} is possible (${why}); ${noise}`;
+  return `${IMPOSSIBLE} measured ${times(measured)} (95% interval from ${times(lo)}) where at most ${times(bound)} is possible (${why}); ${noise}`;
 }

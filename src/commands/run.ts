@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { analyzeWorkload, failedWorkload } from '../analysis/analyze.ts';
+import { withheldAsImpossible } from '../analysis/plausibility.ts';
 import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
 import { ConfigError } from '../config/errors.ts';
 import { loadConfigAsync } from '../config/load.ts';
@@ -166,7 +167,7 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
       const results = buildRunResults(config, probes, cells, soFar, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores });
       const keys = new Set<string>();
       for (const w of results.workloads) {
-        for (const c of w.cells) if (c.speedupWithheld?.startsWith('impossible')) keys.add(cellKey(w.name, c.model, c.concurrency));
+        for (const c of w.cells) if (withheldAsImpossible(c)) keys.add(cellKey(w.name, c.model, c.concurrency));
       }
       return keys;
     },

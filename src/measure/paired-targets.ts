@@ -4,7 +4,8 @@
  * what could change the answer.
  */
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
-import { speedupBound, speedupInterval } from '../analysis/plausibility.ts';
+import { computingShare } from '../analysis/classify.ts';
+import { speedupBound, speedupInterval, withheldAsImpossible } from '../analysis/plausibility.ts';
 import { bestOfModels } from '../analysis/recommend.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
@@ -21,7 +22,7 @@ import type { Cell, Measured } from './scheduler.ts';
  * data to say anything stay out.
  */
 export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> {
-  return bestOfModels(workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || c.speedupWithheld.startsWith('impossible')));
+  return bestOfModels(workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || withheldAsImpossible(c)));
 }
 
 /**
@@ -30,14 +31,14 @@ export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> 
  * lane of a pool), or whose unpaired figure already decides against sequential with 95% confidence
  * (a pool of tiny tasks clearly slower; 64 HTTP requests in flight clearly faster by far); a figure
  * withheld as impossible always goes first. At the default budget the paired phase buys about one
- * round of a dozen targets, and a shuffled order left the contested ones out as often as these (acorn's thread and process cells
- * went unpaired in 4 of 5 bench:truth runs at 96b9de3, and sequential was recommended).
+ * round of a dozen targets, and a shuffled order left the contested ones out as often as these
+ * (acorn's thread and process cells went unpaired in 4 of 5 bench:truth runs at 96b9de3, and
+ * sequential was recommended).
  */
 export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }): number {
-  const cpuShare = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
-  if (speedupBound(cell, cpuShare, options.cores) <= 1 + options.margin) return 1;
+  if (speedupBound(cell, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
   // A figure withheld as impossible is only settled side by side.
-  if (cell.speedupWithheld?.startsWith('impossible')) return 0;
+  if (withheldAsImpossible(cell)) return 0;
   if (cell.samples === 0 || sequential.samples === 0) return 0;
   const [lo, hi] = speedupInterval(cell, sequential, options.seed);
   // Already decided against sequential without pairing: clearly slower, or clearly faster by the margin.
