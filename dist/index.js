@@ -34913,9 +34913,12 @@ init_types();
 // src/analysis/classify.ts
 var CPU_BOUND_AT = 0.8;
 var IO_BOUND_AT = 0.3;
+function computingShare(sequential) {
+  return sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+}
 function classify(sequential) {
   if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
-  const u = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+  const u = computingShare(sequential);
   if (u >= CPU_BOUND_AT) return "cpu-bound";
   if (u <= IO_BOUND_AT) return "io-bound";
   return "mixed";
@@ -36486,6 +36489,10 @@ import { availableParallelism as availableParallelism3 } from "node:os";
 // src/analysis/plausibility.ts
 var ENOUGH_SAMPLES = 6;
 var TOLERANCE = 0.05;
+var IMPOSSIBLE = "impossible:";
+function withheldAsImpossible(cell2) {
+  return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
+}
 function speedupBound(cell2, cpuShare, cores) {
   if (cell2.model === "sequential") return 1;
   if (cpuShare < CPU_BOUND_AT) return cell2.concurrency;
@@ -36507,13 +36514,13 @@ function withheldReason(cell2, baseline, context3) {
   const [lo] = cell2.paired?.ci95 ?? speedupInterval(cell2, baseline, context3.seed);
   const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context3.cores} cores cannot do more when sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
   const noise2 = lo <= bound * (1 + TOLERANCE) ? "within noise of the bound, but not a figure to report" : "something was mismeasured";
-  return `impossible: measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
+  return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
 }
 
 // src/analysis/analyze.ts
 function analyzeWorkload(name, runtime, cells, options = {}) {
   const sequential = cells.find((c) => c.model === "sequential" && c.status === "ok" && c.samples > 0);
-  const cpuShare = sequential ? sequential.cpuUtilization + (sequential.runQueueShare ?? 0) : 1;
+  const cpuShare = sequential ? computingShare(sequential) : 1;
   const context3 = { cpuShare, cores: options.cores ?? availableParallelism3(), seed: options.seed ?? 1 };
   const withSpeedups = cells.map((c) => {
     const ratio = c.paired?.speedup ?? (sequential ? c.throughput.median / sequential.throughput.median : Number.NaN);
@@ -36530,7 +36537,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     sequentialCpu,
     { ...options, sequentialRunQueue: sequential?.runQueueShare }
   ) ?? null;
-  const impossible = withSpeedups.filter((c) => c.speedupWithheld?.startsWith("impossible")).length;
+  const impossible = withSpeedups.filter(withheldAsImpossible).length;
   const compared = withSpeedups.filter((c) => c.model !== "sequential" && c.status === "ok" && c.samples > 0).length;
   if (recommendation2 && compared > 0 && impossible >= Math.max(2, compared / 2)) {
     recommendation2.confidence = "low";
@@ -36759,12 +36766,11 @@ async function pairedRounds(targets, options, signal) {
 
 // src/measure/paired-targets.ts
 function pairedChoices(workload2) {
-  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || c.speedupWithheld.startsWith("impossible")));
+  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c)));
 }
 function pairingPriority(cell2, sequential, options) {
-  const cpuShare = sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
-  if (speedupBound(cell2, cpuShare, options.cores) <= 1 + options.margin) return 1;
-  if (cell2.speedupWithheld?.startsWith("impossible")) return 0;
+  if (speedupBound(cell2, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
+  if (withheldAsImpossible(cell2)) return 0;
   if (cell2.samples === 0 || sequential.samples === 0) return 0;
   const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
   return hi < 1 || lo > 1 + options.margin ? 1 : 0;
@@ -36916,7 +36922,7 @@ async function runCommand(options) {
       const results2 = buildRunResults(config, probes, cells, soFar, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores });
       const keys = /* @__PURE__ */ new Set();
       for (const w of results2.workloads) {
-        for (const c of w.cells) if (c.speedupWithheld?.startsWith("impossible")) keys.add(cellKey(w.name, c.model, c.concurrency));
+        for (const c of w.cells) if (withheldAsImpossible(c)) keys.add(cellKey(w.name, c.model, c.concurrency));
       }
       return keys;
     },
