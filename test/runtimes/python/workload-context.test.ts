@@ -12,11 +12,15 @@ describe('python workloads: the same work under every model (concurrency_bench_c
     const w = workload({ module: 'prints.py', function: 'run', tasks: 4 });
     // One visit unmeasured first: this process drains the output, and its JIT is cold on the first.
     await visit(w, specFor(w, 'sequential', 1, { minBatches: 1, maxBatches: 1, sampleTimeMs: 0 }));
+    // Each model visited twice, in forward then reverse order, and its faster visit kept: a single
+    // unpaired visit is a lottery on this VM (its two vCPUs run at different speeds; one visit of
+    // sequential read 171 tasks/s and the next models 517-572), and the question is whether printing
+    // slows one model down, not which visit drew the slow vCPU.
     const rates: Partial<Record<Model, number>> = {};
-    for (const model of MODELS) {
+    for (const model of [...MODELS, ...[...MODELS].reverse()]) {
       const outcome = await visit(w, specFor(w, model, 1, { minBatches: 3, maxBatches: 50, sampleTimeMs: 300 }));
       expect(outcome.status, `${model}: ${outcome.error}`).toBe('ok');
-      rates[model] = tasksPerSecond(outcome.samples);
+      rates[model] = Math.max(rates[model] ?? 0, tasksPerSecond(outcome.samples));
     }
     const values = Object.values(rates);
     console.log('python, 2 MiB printed per task, tasks/s at one in flight:', rates);
