@@ -7,7 +7,7 @@
 import type { Model } from '../types.ts';
 import { MODELS } from '../types.ts';
 import { holmLevels } from '../stats/holm.ts';
-import { decideGates, FIRST_LOOK } from './gate.ts';
+import { decideGates, FIRST_LOOK, gateDetectable, logRule } from './gate.ts';
 import { lookSchedule } from '../stats/sequential.ts';
 import { meanInterval } from '../stats/student-t.ts';
 import {
@@ -17,6 +17,7 @@ import {
   median,
   pairedBootstrap,
   toChange,
+  toLog,
   unpairedBootstrap,
   type PairedBootstrap,
 } from '../stats/paired.ts';
@@ -35,7 +36,8 @@ export const COMPARE_DEFAULTS = {
 } as const;
 
 /**
- * The verdict rule, on intervals of the change (fractions):
+ * The verdict rule, on intervals of the change (fractions of throughput), with the threshold and the
+ * floor as sizes in time per task (log-symmetric, as the gate's: logRule in gate.ts):
  * - `regression`: the Holm-corrected interval lies below -noiseFloor (the slowdown is real, even
  *   allowing for every other comparison in the report) and reaches -threshold (a slowdown of the
  *   gated size is plausible);
@@ -52,22 +54,23 @@ export function decideVerdict(
   holmCi: readonly [number, number],
   rule: { threshold: number; noiseFloor: number },
 ): Verdict {
-  const [lo, hi] = holmCi;
-  const floor = Math.min(rule.noiseFloor, rule.threshold);
-  if (![lo, hi, ...ci95].every(Number.isFinite)) return 'inconclusive';
-  if (hi < -floor && lo <= -rule.threshold) return 'regression';
-  if (lo > floor && hi >= rule.threshold) return 'improvement';
-  if (ci95[0] > -rule.threshold && ci95[1] < rule.threshold) return 'unchanged';
+  if (![...holmCi, ...ci95].every((x) => Number.isFinite(x) && x > -1)) return 'inconclusive';
+  const [lo, hi] = holmCi.map(toLog);
+  const [wlo, whi] = ci95.map(toLog);
+  const { threshold, floor } = logRule(rule);
+  if (hi < -floor && lo <= -threshold) return 'regression';
+  if (lo > floor && hi >= threshold) return 'improvement';
+  if (wlo > -threshold && whi < threshold) return 'unchanged';
   return 'inconclusive';
 }
 
 /**
- * Smallest true change this interval width could flag: a change c is flagged when c + h clears the
- * floor and c - h reaches the threshold, h being the half-width.
+ * Smallest true change (a size in time per task) this interval of the change could flag: a change of
+ * log-size c is flagged when c - h clears the floor and c + h reaches the threshold, h being the
+ * interval's half-width in log-ratio.
  */
 export function detectableChange(ci: readonly [number, number], rule: { threshold: number; noiseFloor: number }): number {
-  const h = (ci[1] - ci[0]) / 2;
-  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
+  return gateDetectable([toLog(ci[0]), toLog(ci[1])], rule);
 }
 
 /** One round of one comparison: both sides measured back to back. */

@@ -3,6 +3,12 @@
  * (d = ln(head / base) per round), at planned looks, with the error rate spent by an
  * O'Brien-Fleming-type function (stats/sequential.ts) and split over workloads by Holm.
  *
+ * The threshold and the floor are sizes of a change in time per task, log-symmetric: a 5% regression
+ * is a task that takes 5% longer (throughput 1/1.05 - 1 = -4.76%), a 5% improvement throughput 5%
+ * higher (time per task 4.76% shorter). Defined on throughput, a 5% longer wait could never be a 5%
+ * regression, since a task spends some time besides its wait (hyperfine and criterion also judge
+ * the change in time). In log-ratios both are +-ln(1 + threshold).
+ *
  * The claims are one-sided tests of the mean log-ratio (Student's t; which side runs first is random
  * per round, so under no change d is symmetric):
  * - `regression`: the change is below -noiseFloor at the look's level (H0: change >= -floor is
@@ -70,21 +76,32 @@ function tQuantile(p: number, df: number): number {
   return q;
 }
 
-/** Two-sided interval of the change whose each tail is `level` (one-sided), from the t distribution. */
-function interval(s: RoundSummary, level: number): [number, number] {
+/** The rule's threshold and floor as log-ratios: a change is of the threshold's size when |d| >= threshold. */
+export function logRule(rule: GateRule): { threshold: number; floor: number } {
+  return { threshold: Math.log1p(rule.threshold), floor: Math.log1p(Math.min(rule.noiseFloor, rule.threshold)) };
+}
+
+/** Two-sided interval of the mean log-ratio whose each tail is `level` (one-sided), from the t distribution. */
+function logInterval(s: RoundSummary, level: number): [number, number] {
   const q = level > 0 ? tQuantile(1 - level, s.n - 1) : Infinity;
   const half = q * s.se;
-  return [toChange(s.mean - half), toChange(s.mean + half)];
+  return [s.mean - half, s.mean + half];
+}
+
+function toChangeInterval(ci: readonly [number, number]): [number, number] {
+  return [toChange(ci[0]), toChange(ci[1])];
 }
 
 /**
- * Smallest true change this precision can flag: a change c is flagged when c + h clears the floor
- * (h the claim interval's half-width) and c - r reaches the threshold (r the reach interval's).
+ * Smallest true change this precision can flag, as a size in time per task (expm1 of a log-ratio): a
+ * change of log-size c is flagged when c - h clears the floor (h the claim interval's half-width) and
+ * c + r reaches the threshold (r the reach interval's). Intervals are of the log-ratio.
  */
 export function gateDetectable(ci: readonly [number, number], rule: GateRule, reach: readonly [number, number] = ci): number {
+  const { threshold, floor } = logRule(rule);
   const h = (ci[1] - ci[0]) / 2;
   const r = Math.max(h, (reach[1] - reach[0]) / 2);
-  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - r);
+  return Math.expm1(Math.max(floor + h, threshold - r));
 }
 
 /** The wider of two intervals (each end the farther one). */
@@ -101,7 +118,7 @@ export interface GateDecision {
   ci95: [number, number] | null;
   /** Interval at the look's claim level (each tail `level`). */
   claimCi: [number, number] | null;
-  /** Smallest change this precision could flag at the last look's level. */
+  /** Smallest change this precision could flag at the last look's level, as a size in time per task. */
   detectableChange: number | null;
   /** Per-round spread (standard deviation of d). */
   spread: number | null;
@@ -116,20 +133,20 @@ export function decideAtLook(d: readonly number[], look: { level: number; finalL
   const s = summarizeRounds(d);
   const none: GateDecision = { verdict: 'inconclusive', change: s.n ? toChange(s.mean) : null, ci95: null, claimCi: null, detectableChange: null, spread: null, rounds: s.n };
   if (s.n < FIRST_LOOK || !Number.isFinite(s.mean) || !Number.isFinite(s.se)) return none;
-  const ci95 = interval(s, 0.025);
-  const claimCi = interval(s, look.level);
-  const detectableChange = gateDetectable(interval(s, look.finalLevel), rule, ci95);
-  const floor = Math.min(rule.noiseFloor, rule.threshold);
+  const ci95 = logInterval(s, 0.025);
+  const claimCi = logInterval(s, look.level);
+  const detectableChange = gateDetectable(logInterval(s, look.finalLevel), rule, ci95);
+  const { threshold, floor } = logRule(rule);
   const [lo, hi] = claimCi;
   const [reachLo, reachHi] = wider(claimCi, ci95);
   let verdict: Verdict = 'inconclusive';
-  if (hi < -floor && reachLo <= -rule.threshold) verdict = 'regression';
-  else if (lo > floor && reachHi >= rule.threshold) verdict = 'improvement';
+  if (hi < -floor && reachLo <= -threshold) verdict = 'regression';
+  else if (lo > floor && reachHi >= threshold) verdict = 'improvement';
   else if (look.final) {
-    const [elo, ehi] = interval(s, UNCHANGED_LEVEL);
-    if (elo > -rule.threshold && ehi < rule.threshold && detectableChange <= rule.threshold) verdict = 'unchanged';
+    const [elo, ehi] = logInterval(s, UNCHANGED_LEVEL);
+    if (elo > -threshold && ehi < threshold && detectableChange <= rule.threshold) verdict = 'unchanged';
   }
-  return { verdict, change: toChange(s.mean), ci95, claimCi, detectableChange, spread: s.sd, rounds: s.n };
+  return { verdict, change: toChange(s.mean), ci95: toChangeInterval(ci95), claimCi: toChangeInterval(claimCi), detectableChange, spread: s.sd, rounds: s.n };
 }
 
 /** A primary comparison as the gate sees it. */
@@ -217,7 +234,8 @@ export function decideGates(inputs: readonly GateInput[], rule: GateRule & { alp
  * Φ(δ√n / spread − t(1 − level, n − 1)) ≥ power, δ the distance from the threshold to the floor.
  */
 export function roundsForPower(spread: number, level: number, rule: GateRule, maxRounds: number): number {
-  const delta = Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - Math.log(1 - rule.threshold);
+  const { threshold, floor } = logRule(rule);
+  const delta = threshold - floor;
   if (!(spread > 0)) return FIRST_LOOK;
   for (let n = FIRST_LOOK; n <= maxRounds; n++) {
     const power = normalCdf((delta * Math.sqrt(n)) / spread - tQuantile(1 - level, n - 1));
@@ -226,12 +244,12 @@ export function roundsForPower(spread: number, level: number, rule: GateRule, ma
   return maxRounds + 1;
 }
 
-/** Smallest change n rounds at this spread flag with PLANNED_POWER (inverse of roundsForPower). */
+/** Smallest change (in time per task) n rounds at this spread flag with PLANNED_POWER (inverse of roundsForPower). */
 export function detectableWithRounds(spread: number, n: number, level: number, rule: GateRule): number {
   if (n < FIRST_LOOK || !(spread > 0)) return Number.NaN;
   const z = studentTQuantile(1 - level, n - 1) + studentTQuantile(PLANNED_POWER, 1e6);
   const delta = (z * spread) / Math.sqrt(n);
-  return -toChange(Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - delta);
+  return Math.expm1(logRule(rule).floor + delta);
 }
 
 /** The final-look level a plan of `planned` rounds will test at, for one workload's share of alpha. */

@@ -68,7 +68,7 @@ const config: FlagSpec = {
 };
 const markdown: FlagSpec = { name: 'markdown', type: 'string', value: 'FILE', description: 'also write the report as markdown to FILE' };
 const seed: FlagSpec = { name: 'seed', type: 'string', value: 'N', description: 'seed of the random visit order and of the bootstrap (default 1)' };
-const threshold: FlagSpec = { name: 'threshold', type: 'string', value: 'PERCENT', description: 'smallest change that counts as a regression or improvement (default 5)' };
+const threshold: FlagSpec = { name: 'threshold', type: 'string', value: 'PERCENT', description: 'a task this much slower (or faster) counts (default 5)' };
 const alpha: FlagSpec = { name: 'alpha', type: 'string', value: 'P', description: 'error rate of regression claims, and of improvement ones (default 0.05)' };
 const failOnRegression: FlagSpec = { name: 'fail-on-regression', type: 'boolean', description: 'exit 1 on a regression and 4 when a workload is not decided' };
 

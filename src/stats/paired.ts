@@ -89,11 +89,12 @@ export function changeInterval(boot: PairedBootstrap, alpha: number): [number, n
 
 /**
  * Two-sided bootstrap p-value for "the change lies beyond +-floor": small when nearly every resample
- * sits on one side outside the floor. Used to order comparisons for Holm.
+ * sits on one side outside the floor. Used to order comparisons for Holm. The floor is a size in
+ * time per task, log-symmetric: +-ln(1 + floor).
  */
 export function beyondFloorPValue(boot: PairedBootstrap, floor: number): number {
-  const below = tailAtOrAbove(boot.distribution, toLog(-floor)); // share that is NOT below -floor
-  const above = tailAtOrBelow(boot.distribution, toLog(floor)); // share that is NOT above +floor
+  const below = tailAtOrAbove(boot.distribution, -Math.log1p(floor)); // share that is NOT below -floor
+  const above = tailAtOrBelow(boot.distribution, Math.log1p(floor)); // share that is NOT above +floor
   return Math.min(1, 2 * Math.min(below, above));
 }
 

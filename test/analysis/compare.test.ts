@@ -44,8 +44,13 @@ describe('decideVerdict', () => {
     expect(decideVerdict([-0.09, -0.04], [-0.1, -0.045], strict)).toBe('inconclusive');
   });
   it('computes the smallest detectable change from the interval width', () => {
-    expect(detectableChange([-0.02, 0.02], rule)).toBeCloseTo(0.03, 12); // max(0.01 + 0.02, 0.05 - 0.02)
-    expect(detectableChange([-0.06, 0.06], rule)).toBeCloseTo(0.07, 12);
+    // In log-ratios, h the half-width: expm1(max(ln 1.01 + h, ln 1.05 - h)), a size in time per task.
+    const h = (ci: [number, number]) => (Math.log1p(ci[1]) - Math.log1p(ci[0])) / 2;
+    expect(detectableChange([-0.02, 0.02], rule)).toBeCloseTo(Math.expm1(Math.log(1.01) + h([-0.02, 0.02])), 12);
+    expect(detectableChange([-0.02, 0.02], rule)).toBeCloseTo(0.0304, 4);
+    expect(detectableChange([-0.06, 0.06], rule)).toBeCloseTo(0.0725, 4);
+    // A very precise interval can flag the threshold itself, and nothing smaller.
+    expect(detectableChange([-0.001, 0.001], rule)).toBeCloseTo(0.049, 3);
   });
 });
 

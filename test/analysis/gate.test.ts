@@ -14,6 +14,15 @@ describe('a look at a primary comparison', () => {
     expect(g.change!).toBeCloseTo(-0.058, 2);
     expect(g.claimCi![1]).toBeLessThan(-0.01);
   });
+  it('judges the threshold in time per task: a precise 4.8% drop of throughput (5.0% longer per task) is a regression, a precise 4.5% drop is not', () => {
+    const look = { level: 0.04, finalLevel: 0.04, final: true };
+    const around = (c: number) => d([c - 0.0005, c + 0.0005, c - 0.0003, c + 0.0003, c, c - 0.0004, c + 0.0004]);
+    expect(decideAtLook(around(-0.048), look, rule).verdict).toBe('regression');
+    expect(decideAtLook(around(-0.045), look, rule).verdict).toBe('unchanged');
+    // Mirror image: 5% more throughput is an improvement of the threshold's size.
+    expect(decideAtLook(around(0.0505), look, rule).verdict).toBe('improvement');
+    expect(decideAtLook(around(0.048), look, rule).verdict).toBe('unchanged');
+  });
   it('a precise 2% slowdown is unchanged (below the threshold), a noisy one is not decided', () => {
     expect(decideAtLook(d([-0.02, -0.021, -0.019, -0.02]), { level: 0.04, finalLevel: 0.04, final: true }, rule).verdict).toBe('unchanged');
     expect(decideAtLook(d([-0.02, 0.05, -0.09, 0.01]), { level: 0.04, finalLevel: 0.04, final: true }, rule).verdict).toBe('inconclusive');
@@ -72,7 +81,8 @@ function simulate(changes: readonly number[], spread: number, trials: number, se
 
 describe('the sequential gate (simulation with a fixed seed)', () => {
   it('keeps false alarms below alpha at the floor itself, and near zero when nothing changed', () => {
-    const atFloor = simulate([-0.01], 0.025, 400, 1).verdicts[0];
+    // The floor, like the threshold, is a size in time per task: 1% longer, throughput 1/1.01 - 1.
+    const atFloor = simulate([1 / (1 + rule.noiseFloor) - 1], 0.025, 400, 1).verdicts[0];
     expect(atFloor.regression / 400).toBeLessThanOrEqual(0.05);
     const aa = simulate([0, 0, 0, 0], 0.03, 150, 2).verdicts;
     const claims = aa.reduce((sum, v) => sum + v.regression + v.improvement, 0);
@@ -81,8 +91,11 @@ describe('the sequential gate (simulation with a fixed seed)', () => {
     expect(aa.every((v) => v.unchanged >= 0.95 * 150)).toBe(true);
   }, 60_000);
 
+  // The threshold is a size in time per task: a task 5% longer is throughput 1/1.05 - 1 = -4.76%.
+  const atThreshold = 1 / (1 + rule.threshold) - 1;
+
   it('catches a slowdown of exactly the threshold in at least 93% of compares, for one workload among four', () => {
-    const sim = simulate([0, -0.05, 0, 0], 0.025, 200, 3);
+    const sim = simulate([0, atThreshold, 0, 0], 0.025, 200, 3);
     expect(sim.verdicts[1].regression / 200).toBeGreaterThanOrEqual(0.93);
     expect(sim.verdicts[0].regression + sim.verdicts[2].regression + sim.verdicts[3].regression).toBeLessThanOrEqual(2);
   }, 60_000);
@@ -91,7 +104,7 @@ describe('the sequential gate (simulation with a fixed seed)', () => {
     // Precise rounds were the hard case: the final look's interval is narrow, and reaching -5% on
     // it was a coin toss weighted by the level alone (1 - level of the time).
     for (const [spread, seed] of [[0.003, 5], [0.01, 6], [0.03, 7]] as const) {
-      const sim = simulate([-0.05], spread, 400, seed);
+      const sim = simulate([atThreshold], spread, 400, seed);
       expect(sim.verdicts[0].regression / 400, `spread ${spread}`).toBeGreaterThanOrEqual(0.95);
     }
   }, 60_000);
