@@ -7966,7 +7966,7 @@ var config = {
 };
 var markdown = { name: "markdown", type: "string", value: "FILE", description: "also write the report as markdown to FILE" };
 var seed = { name: "seed", type: "string", value: "N", description: "seed of the random visit order and of the bootstrap (default 1)" };
-var threshold = { name: "threshold", type: "string", value: "PERCENT", description: "smallest change that counts as a regression or improvement (default 5)" };
+var threshold = { name: "threshold", type: "string", value: "PERCENT", description: "a task this much slower (or faster) counts (default 5)" };
 var alpha = { name: "alpha", type: "string", value: "P", description: "error rate of regression claims, and of improvement ones (default 0.05)" };
 var failOnRegression = { name: "fail-on-regression", type: "boolean", description: "exit 1 on a regression and 4 when a workload is not decided" };
 var JSON_STDOUT_NOTE = "--json - writes the JSON document to stdout and the human report to stderr, so stdout stays parseable.";
@@ -8325,8 +8325,8 @@ function changeInterval(boot, alpha2) {
   return [toChange(lo), toChange(hi)];
 }
 function beyondFloorPValue(boot, floor) {
-  const below = tailAtOrAbove(boot.distribution, toLog(-floor));
-  const above = tailAtOrBelow(boot.distribution, toLog(floor));
+  const below = tailAtOrAbove(boot.distribution, -Math.log1p(floor));
+  const above = tailAtOrBelow(boot.distribution, Math.log1p(floor));
   return Math.min(1, 2 * Math.min(below, above));
 }
 function unpairedBootstrap(base, head, options) {
@@ -8537,15 +8537,22 @@ function tQuantile(p, df) {
   }
   return q;
 }
-function interval(s, level) {
+function logRule(rule) {
+  return { threshold: Math.log1p(rule.threshold), floor: Math.log1p(Math.min(rule.noiseFloor, rule.threshold)) };
+}
+function logInterval(s, level) {
   const q = level > 0 ? tQuantile(1 - level, s.n - 1) : Infinity;
   const half = q * s.se;
-  return [toChange(s.mean - half), toChange(s.mean + half)];
+  return [s.mean - half, s.mean + half];
+}
+function toChangeInterval(ci) {
+  return [toChange(ci[0]), toChange(ci[1])];
 }
 function gateDetectable(ci, rule, reach = ci) {
+  const { threshold: threshold2, floor } = logRule(rule);
   const h = (ci[1] - ci[0]) / 2;
   const r = Math.max(h, (reach[1] - reach[0]) / 2);
-  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - r);
+  return Math.expm1(Math.max(floor + h, threshold2 - r));
 }
 function wider(a, b) {
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
@@ -8554,20 +8561,20 @@ function decideAtLook(d, look, rule) {
   const s = summarizeRounds(d);
   const none = { verdict: "inconclusive", change: s.n ? toChange(s.mean) : null, ci95: null, claimCi: null, detectableChange: null, spread: null, rounds: s.n };
   if (s.n < FIRST_LOOK || !Number.isFinite(s.mean) || !Number.isFinite(s.se)) return none;
-  const ci95 = interval(s, 0.025);
-  const claimCi = interval(s, look.level);
-  const detectableChange2 = gateDetectable(interval(s, look.finalLevel), rule, ci95);
-  const floor = Math.min(rule.noiseFloor, rule.threshold);
+  const ci95 = logInterval(s, 0.025);
+  const claimCi = logInterval(s, look.level);
+  const detectableChange2 = gateDetectable(logInterval(s, look.finalLevel), rule, ci95);
+  const { threshold: threshold2, floor } = logRule(rule);
   const [lo, hi] = claimCi;
   const [reachLo, reachHi] = wider(claimCi, ci95);
   let verdict = "inconclusive";
-  if (hi < -floor && reachLo <= -rule.threshold) verdict = "regression";
-  else if (lo > floor && reachHi >= rule.threshold) verdict = "improvement";
+  if (hi < -floor && reachLo <= -threshold2) verdict = "regression";
+  else if (lo > floor && reachHi >= threshold2) verdict = "improvement";
   else if (look.final) {
-    const [elo, ehi] = interval(s, UNCHANGED_LEVEL);
-    if (elo > -rule.threshold && ehi < rule.threshold && detectableChange2 <= rule.threshold) verdict = "unchanged";
+    const [elo, ehi] = logInterval(s, UNCHANGED_LEVEL);
+    if (elo > -threshold2 && ehi < threshold2 && detectableChange2 <= rule.threshold) verdict = "unchanged";
   }
-  return { verdict, change: toChange(s.mean), ci95, claimCi, detectableChange: detectableChange2, spread: s.sd, rounds: s.n };
+  return { verdict, change: toChange(s.mean), ci95: toChangeInterval(ci95), claimCi: toChangeInterval(claimCi), detectableChange: detectableChange2, spread: s.sd, rounds: s.n };
 }
 function reachedLooks(looks, n, ended) {
   const reached = looks.filter((k) => k <= n);
@@ -8615,7 +8622,8 @@ function decideGates(inputs, rule) {
   return outcomes;
 }
 function roundsForPower(spread, level, rule, maxRounds) {
-  const delta = Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - Math.log(1 - rule.threshold);
+  const { threshold: threshold2, floor } = logRule(rule);
+  const delta = threshold2 - floor;
   if (!(spread > 0)) return FIRST_LOOK;
   for (let n = FIRST_LOOK; n <= maxRounds; n++) {
     const power = normalCdf(delta * Math.sqrt(n) / spread - tQuantile(1 - level, n - 1));
@@ -8627,7 +8635,7 @@ function detectableWithRounds(spread, n, level, rule) {
   if (n < FIRST_LOOK || !(spread > 0)) return Number.NaN;
   const z = studentTQuantile(1 - level, n - 1) + studentTQuantile(PLANNED_POWER, 1e6);
   const delta = z * spread / Math.sqrt(n);
-  return -toChange(Math.log(1 - Math.min(rule.noiseFloor, rule.threshold)) - delta);
+  return Math.expm1(logRule(rule).floor + delta);
 }
 function plannedFinalLevel(planned, alpha2) {
   return lookLevels(lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, planned)), alpha2).at(-1) ?? alpha2;
@@ -8645,17 +8653,17 @@ var COMPARE_DEFAULTS = {
   resamples: 2e3
 };
 function decideVerdict(ci95, holmCi, rule) {
-  const [lo, hi] = holmCi;
-  const floor = Math.min(rule.noiseFloor, rule.threshold);
-  if (![lo, hi, ...ci95].every(Number.isFinite)) return "inconclusive";
-  if (hi < -floor && lo <= -rule.threshold) return "regression";
-  if (lo > floor && hi >= rule.threshold) return "improvement";
-  if (ci95[0] > -rule.threshold && ci95[1] < rule.threshold) return "unchanged";
+  if (![...holmCi, ...ci95].every((x) => Number.isFinite(x) && x > -1)) return "inconclusive";
+  const [lo, hi] = holmCi.map(toLog);
+  const [wlo, whi] = ci95.map(toLog);
+  const { threshold: threshold2, floor } = logRule(rule);
+  if (hi < -floor && lo <= -threshold2) return "regression";
+  if (lo > floor && hi >= threshold2) return "improvement";
+  if (wlo > -threshold2 && whi < threshold2) return "unchanged";
   return "inconclusive";
 }
 function detectableChange(ci, rule) {
-  const h = (ci[1] - ci[0]) / 2;
-  return Math.max(Math.min(rule.noiseFloor, rule.threshold) + h, rule.threshold - h);
+  return gateDetectable([toLog(ci[0]), toLog(ci[1])], rule);
 }
 function comparisonSeed(seed2, key) {
   let h = 2166136261 ^ seed2 >>> 0;
@@ -12390,7 +12398,7 @@ function renderCompareMarkdown(results, options = {}) {
     )
   );
   const general = results.failures.filter((f) => f.workload === void 0).map((f) => `> ❌ ${f.tree}: ${escapeMarkdown(f.message)}`);
-  const method = results.paired ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold2} threshold (${methodLink(context)}).` : `Two stored results files compared unpaired (medians of their batches, bootstrap intervals, Holm-corrected), so machine drift between the two runs is not cancelled (${methodLink(context)}).`;
+  const method = results.paired ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold2} threshold, a task taking ${threshold2} longer or ${threshold2} more tasks per second (${methodLink(context)}).` : `Two stored results files compared unpaired (medians of their batches, bootstrap intervals, Holm-corrected), so machine drift between the two runs is not cancelled (${methodLink(context)}).`;
   const cpuTime = results.comparisons.some((c) => c.metric === "cpu-time" && c.change !== null) ? 'Throughput "from CPU time": tasks per CPU-second, for cells that kept their cores busy computing in both trees; unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. The tasks/s column is wall-clock either way.' : "";
   const noise2 = results.noise.roundSpread !== null ? `Noise here: ${formatChange(results.noise.roundSpread).replace("+", "±")} per round.` : "";
   const merged = context?.head?.sha && results.head.sha && !results.head.sha.toLowerCase().startsWith(context.head.sha.toLowerCase().slice(0, 7)) ? `The head was measured as checked out: ${shortSha(results.head.sha)}, the pull request merged into its base.` : "";
