@@ -28,8 +28,7 @@ import { decideGates, FIRST_LOOK, plannedFinalLevel, roundsForPower } from '../s
 import type { CompareResults, Verdict } from '../src/results/compare.ts';
 import { compareCommand, compareSettings } from '../src/commands/compare.ts';
 import { renderCompareMarkdown } from '../src/report/markdown.ts';
-import { extendLooks, MAX_PLANNED_ROUNDS, planRounds, wantedRounds } from '../src/measure/round-plan.ts';
-import { lookSchedule } from '../src/stats/sequential.ts';
+import { extendLooks, firstLooks, planRounds, replanAtLook } from '../src/measure/round-plan.ts';
 import { mulberry32 } from '../src/stats/rng.ts';
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 10);
@@ -147,12 +146,12 @@ function replay(pool: readonly number[], seed: number): Verdict[] {
   for (let i = 0; i < REPLAYS; i++) {
     const d = Array.from({ length: FIRST_LOOK }, draw);
     const [plan] = planRounds([{ workload: 'w', d, roundMs: 1000 }], [], 1e9, rule).workloads;
-    let looks = lookSchedule(FIRST_LOOK, plan.planned);
+    let looks = firstLooks(plan.planned);
     for (;;) {
-      // As the loop does: at each look, the spread of all rounds so far may grow the plan.
+      // As the loop does: at each look, the spread of all rounds so far re-plans the gate, down or up.
       if (looks.includes(d.length)) {
-        const { wanted } = wantedRounds(d, rule, rule.alpha);
-        if (wanted > looks.at(-1)!) looks = extendLooks(looks, d.length, Math.min(wanted, MAX_PLANNED_ROUNDS));
+        const next = replanAtLook(looks, d, rule, rule.alpha);
+        looks = next.planned > next.looks.at(-1)! ? extendLooks(next.looks, d.length, next.planned) : next.looks;
       }
       const [g] = decideGates([{ d, looks, ended: false }], rule);
       if ((g.atLook && g.verdict !== 'inconclusive') || d.length >= looks.at(-1)!) {

@@ -9,8 +9,9 @@
  * regression, since a task spends some time besides its wait (hyperfine and criterion also judge
  * the change in time). In log-ratios both are +-ln(1 + threshold).
  *
- * The claims are one-sided tests of the mean log-ratio (Student's t; which side runs first is random
- * per round, so under no change d is symmetric):
+ * The claims are one-sided tests of the trimmed mean log-ratio (Yuen's t, ROUND_TRIM; below ten
+ * rounds nothing is trimmed and it is the mean and Student's t; which side runs first is random per
+ * round, so under no change d is symmetric):
  * - `regression`: the change is below -noiseFloor at the look's level (H0: change >= -floor is
  *   rejected), and the reach interval (the wider of that level's and the 95% one the report shows)
  *   reaches -threshold: a slowdown of the gated size is plausible, so a real 1% slowdown measured
@@ -46,21 +47,66 @@ const UNCHANGED_LEVEL = 0.05;
 export interface GateRule {
   threshold: number;
   noiseFloor: number;
+  /** Fraction of the rounds set aside at each end before the estimate (Yuen's trimmed mean); absent: ROUND_TRIM, 0: the mean. */
+  trim?: number;
 }
 
-/** Mean, standard error and degrees of freedom of the per-round log-ratios. */
+/**
+ * Fraction of the rounds the gate sets aside at each end: from ten rounds on the most extreme round
+ * at each end, from twenty two... One wild round among quiet ones (tiny-task at -10.3% in a real A/A
+ * compare whose other rounds were within 2-3%) made the spread of its first ten rounds 3.6% instead
+ * of 2.1% trimmed, and the rounds a t interval needs grow as its square: that A/A ran 60 rounds. On
+ * Gaussian rounds trimming 10% cost about nothing in simulation (detection at the threshold, false
+ * alarms and rounds as with the mean); trimming 20% cost detection (95.7% at a 4% spread against
+ * 97.6%) and rounds on quiet gates (Yuen's degrees of freedom, n - 2g - 1, are few at 5 rounds).
+ */
+export const ROUND_TRIM = 0.1;
+
+/** The trimmed fraction a rule uses. */
+export function ruleTrim(rule: GateRule): number {
+  return rule.trim ?? ROUND_TRIM;
+}
+
+/** Estimate, standard error, per-round spread (se * sqrt(n)) and degrees of freedom of the per-round log-ratios. */
 export interface RoundSummary {
   n: number;
   mean: number;
   se: number;
   sd: number;
+  df: number;
 }
 
-export function summarizeRounds(d: readonly number[]): RoundSummary {
+/** Rounds set aside at each end of n when a fraction `trim` is. */
+export function trimmedCount(n: number, trim = 0): number {
+  return Math.floor(trim * n + 1e-9);
+}
+
+/** Degrees of freedom of a look's t quantile with n rounds, g of them set aside at each end. */
+export function roundsDf(n: number, trim = 0): number {
+  return n - 2 * trimmedCount(n, trim) - 1;
+}
+
+/**
+ * Yuen's (1974) trimmed mean of the per-round log-ratios: the mean of the h = n - 2g rounds left once
+ * g = floor(trim n) are set aside at each end, its standard error sqrt((n - 1) s_w^2 / (h (h - 1)))
+ * from the winsorized standard deviation s_w, with h - 1 degrees of freedom. With g = 0 (trim 0, or
+ * too few rounds) it is the mean, its standard error and Student's t. Yuen's finite-sample standard
+ * error rather than the asymptotic s_w / ((1 - 2g/n) sqrt(n)): with that one a one-sided test at 1%
+ * rejected 1.14% of Gaussian samples of ten rounds (simulated), with Yuen's 1.08%.
+ */
+export function summarizeRounds(d: readonly number[], trim = 0): RoundSummary {
   const n = d.length;
-  const mean = n ? d.reduce((s, x) => s + x, 0) / n : Number.NaN;
-  const sd = n >= 2 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN;
-  return { n, mean, sd, se: sd / Math.sqrt(n) };
+  const g = trimmedCount(n, trim);
+  const h = n - 2 * g;
+  const sorted = g > 0 ? [...d].sort((a, b) => a - b) : d;
+  const kept = sorted.slice(g, n - g);
+  const mean = n ? kept.reduce((s, x) => s + x, 0) / h : Number.NaN;
+  const winsorized = g > 0 ? sorted.map((x) => Math.min(Math.max(x, sorted[g]), sorted[n - 1 - g])) : d;
+  const wMean = g > 0 ? winsorized.reduce((s, x) => s + x, 0) / n : mean;
+  const sw = n >= 2 ? Math.sqrt(winsorized.reduce((s, x) => s + (x - wMean) ** 2, 0) / (n - 1)) : Number.NaN;
+  // The per-round spread whose sd / sqrt(n) is the standard error: s_w itself when nothing is trimmed.
+  const sd = g > 0 ? sw * Math.sqrt((n * (n - 1)) / (h * (h - 1))) : sw;
+  return { n, mean, sd, se: sd / Math.sqrt(n), df: roundsDf(n, trim) };
 }
 
 /** Student t quantiles by (p, df): the loop and its simulations ask for the same few again and again. */
@@ -81,9 +127,9 @@ export function logRule(rule: GateRule): { threshold: number; floor: number } {
   return { threshold: Math.log1p(rule.threshold), floor: Math.log1p(Math.min(rule.noiseFloor, rule.threshold)) };
 }
 
-/** Two-sided interval of the mean log-ratio whose each tail is `level` (one-sided), from the t distribution. */
+/** Two-sided interval of the (trimmed) mean log-ratio whose each tail is `level` (one-sided), from the t distribution. */
 function logInterval(s: RoundSummary, level: number): [number, number] {
-  const q = level > 0 ? tQuantile(1 - level, s.n - 1) : Infinity;
+  const q = level > 0 ? tQuantile(1 - level, s.df) : Infinity;
   const half = q * s.se;
   return [s.mean - half, s.mean + half];
 }
@@ -112,7 +158,7 @@ function wider(a: readonly [number, number], b: readonly [number, number]): [num
 /** What one look at a primary comparison concluded. */
 export interface GateDecision {
   verdict: Verdict;
-  /** exp(mean d) - 1. */
+  /** exp(trimmed mean of d) - 1. */
   change: number | null;
   /** 95% two-sided t interval of the change (description). */
   ci95: [number, number] | null;
@@ -120,7 +166,7 @@ export interface GateDecision {
   claimCi: [number, number] | null;
   /** Smallest change this precision could flag at the last look's level, as a size in time per task. */
   detectableChange: number | null;
-  /** Per-round spread (standard deviation of d). */
+  /** Per-round spread: the standard error times sqrt(rounds) (the standard deviation of d when nothing is trimmed). */
   spread: number | null;
   rounds: number;
 }
@@ -130,7 +176,7 @@ export interface GateDecision {
  * the detectable change), `final` whether no look follows.
  */
 export function decideAtLook(d: readonly number[], look: { level: number; finalLevel: number; final: boolean }, rule: GateRule): GateDecision {
-  const s = summarizeRounds(d);
+  const s = summarizeRounds(d, ruleTrim(rule));
   const none: GateDecision = { verdict: 'inconclusive', change: s.n ? toChange(s.mean) : null, ci95: null, claimCi: null, detectableChange: null, spread: null, rounds: s.n };
   if (s.n < FIRST_LOOK || !Number.isFinite(s.mean) || !Number.isFinite(s.se)) return none;
   const ci95 = logInterval(s, 0.025);
@@ -238,7 +284,7 @@ export function roundsForPower(spread: number, level: number, rule: GateRule, ma
   const delta = threshold - floor;
   if (!(spread > 0)) return FIRST_LOOK;
   for (let n = FIRST_LOOK; n <= maxRounds; n++) {
-    const power = normalCdf((delta * Math.sqrt(n)) / spread - tQuantile(1 - level, n - 1));
+    const power = normalCdf((delta * Math.sqrt(n)) / spread - tQuantile(1 - level, roundsDf(n, ruleTrim(rule))));
     if (power >= PLANNED_POWER) return n;
   }
   return maxRounds + 1;
@@ -247,7 +293,7 @@ export function roundsForPower(spread: number, level: number, rule: GateRule, ma
 /** Smallest change (in time per task) n rounds at this spread flag with PLANNED_POWER (inverse of roundsForPower). */
 export function detectableWithRounds(spread: number, n: number, level: number, rule: GateRule): number {
   if (n < FIRST_LOOK || !(spread > 0)) return Number.NaN;
-  const z = studentTQuantile(1 - level, n - 1) + studentTQuantile(PLANNED_POWER, 1e6);
+  const z = studentTQuantile(1 - level, roundsDf(n, ruleTrim(rule))) + studentTQuantile(PLANNED_POWER, 1e6);
   const delta = (z * spread) / Math.sqrt(n);
   return Math.expm1(logRule(rule).floor + delta);
 }

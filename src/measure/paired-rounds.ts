@@ -6,7 +6,8 @@
  * 2. plans the rest from the noise those rounds showed (measure/round-plan.ts) and reports the plan;
  * 3. measures the primaries still undecided, in a seeded random order each round, and stops each at
  *    the first look that decides it (analysis/gate.ts), at its planned rounds, or when the budget
- *    cannot pay for another round; time a decided primary leaves goes to those the budget had cut;
+ *    cannot pay for another round; each look re-plans it from all its rounds so far, up or down;
+ *    time a decided or shrunk primary leaves goes to those the budget had cut;
  * 4. gives the other (descriptive) comparisons the rounds the plan left for them.
  * Independent of git, so the method benchmark drives it directly on two directories.
  */
@@ -17,7 +18,7 @@ import type { ComparisonMetric, CompareSettings } from '../results/compare.ts';
 import type { SelectedCell } from '../analysis/compare-select.ts';
 import { visitSpec } from './scheduler.ts';
 import { runInterleavedVisits } from './interleaved.ts';
-import { DESCRIPTIVE_ROUNDS, extendLooks, MAX_PLANNED_ROUNDS, planRounds, wantedRounds, type RoundPlan } from './round-plan.ts';
+import { DESCRIPTIVE_ROUNDS, extendLooks, firstLooks, plannedRounds, planRounds, replanAtLook, type RoundPlan } from './round-plan.ts';
 import { lookSchedule } from '../stats/sequential.ts';
 import { pairedBatchRates } from '../stats/paired-batches.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
@@ -224,10 +225,12 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
     remaining(),
     options.settings,
   );
+  // Rounds each gate's looks may run to (re-planned at each look), and the rounds it last wanted.
   const wanted = new Map<PairedState, number>();
+  const lastWanted = new Map<PairedState, number>();
   planned.forEach((s, i) => {
-    s.looks = lookSchedule(FIRST_LOOK, plan.workloads[i].planned);
-    wanted.set(s, Math.min(plan.workloads[i].wanted, MAX_PLANNED_ROUNDS));
+    s.looks = firstLooks(plan.workloads[i].planned);
+    wanted.set(s, plannedRounds(plan.workloads[i].wanted, FIRST_LOOK));
   });
   for (const s of primaries) if (s.failure) s.stop = 'failed';
   if (planned.length > 0) options.onPlan?.(plan);
@@ -239,11 +242,14 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
     if (stopped()) break;
     const live = planned.filter((s) => !s.stop && !s.failure);
     // At each look the spread of all its rounds so far re-plans a gate: three rounds are a thin
-    // sample, and a plan made on a lucky one would end short of the precision it needs.
+    // sample, and a plan made on a lucky one would end short of the precision it needs, one made on
+    // a wild round far past it. A plan that shrinks does so here; one that grows, below.
     for (const s of live) {
       if (!s.looks?.includes(s.rounds.length)) continue;
-      const { wanted: now } = wantedRounds(gateInput(s).d, options.settings, alphaEach);
-      wanted.set(s, Math.min(now, MAX_PLANNED_ROUNDS));
+      const next = replanAtLook(s.looks, gateInput(s).d, options.settings, alphaEach);
+      wanted.set(s, next.planned);
+      lastWanted.set(s, next.wanted);
+      s.looks = next.looks;
     }
     // Rounds a gate wants beyond its plan (re-planned, or cut by the budget) come from spare time,
     // including what decided gates left: its plan grows, looks passed stay, later ones re-spaced.
@@ -275,8 +281,8 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
     }
   }
   for (const s of primaries) s.stop ??= s.failure ? 'failed' : 'budget';
-  // The plan as it ended: freed time may have grown some workloads' rounds.
-  plan = { ...plan, workloads: plan.workloads.map((w, i) => ({ ...w, planned: planned[i].looks?.at(-1) ?? w.planned })) };
+  // The plan as it ended: its looks re-planned the rounds each workload wanted, and freed time may have grown some.
+  plan = { ...plan, workloads: plan.workloads.map((w, i) => ({ ...w, wanted: lastWanted.get(planned[i]) ?? w.wanted, planned: planned[i].looks?.at(-1) ?? w.planned })) };
 
   // 4. The descriptive comparisons.
   // They get their rounds whenever the budget pays for them, planned or freed by early decisions.

@@ -5,11 +5,19 @@
  * a reviewer learns before the rounds run (and the results say after) which workloads the budget
  * cannot decide at the threshold, and what it can.
  */
-import { detectableWithRounds, FIRST_LOOK, plannedFinalLevel, roundsForPower, type GateRule } from '../analysis/gate.ts';
+import { detectableWithRounds, FIRST_LOOK, plannedFinalLevel, roundsForPower, ruleTrim, summarizeRounds, type GateRule } from '../analysis/gate.ts';
 import { lookSchedule } from '../stats/sequential.ts';
 
 /** Most rounds a primary comparison is ever planned for. */
 export const MAX_PLANNED_ROUNDS = 60;
+/**
+ * Most rounds the looks of a plan made from the first look's rounds run to. Three rounds cannot tell
+ * a noisy workload from one wild round, and nothing is trimmed from three (analysis/gate.ts,
+ * ROUND_TRIM): a wild one among them asked for 60 rounds of an A/A compare. The plan printed is what
+ * they ask for; its looks go to this many, so that the look at half of them (ten rounds, where the
+ * trimmed mean sets the wild round aside) re-plans, up or down.
+ */
+export const FIRST_PLAN_ROUNDS = 20;
 /** Rounds each descriptive (non-gating) comparison gets: the fewest a t interval is of any use with. */
 export const DESCRIPTIVE_ROUNDS = FIRST_LOOK;
 /**
@@ -60,13 +68,6 @@ export interface RoundPlan {
   capped: boolean;
 }
 
-function sd(d: readonly number[]): number {
-  const n = d.length;
-  if (n < 2) return Number.NaN;
-  const mean = d.reduce((s, x) => s + x, 0) / n;
-  return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-}
-
 /**
  * Rounds a gate wants, from the spread of the rounds it has (with the margin): at least
  * MIN_PLANNED_ROUNDS and the rounds it has; MAX_PLANNED_ROUNDS + 1 when more than ever planned.
@@ -74,7 +75,7 @@ function sd(d: readonly number[]): number {
  * underestimated (three rounds are a thin sample) grows the plan while the budget allows.
  */
 export function wantedRounds(d: readonly number[], rule: GateRule, alphaEach: number): { spread: number | null; wanted: number } {
-  const measured = sd(d);
+  const measured = summarizeRounds(d, ruleTrim(rule)).sd;
   const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
   let wanted = MAX_PLANNED_ROUNDS;
   if (spread !== null) {
@@ -85,10 +86,48 @@ export function wantedRounds(d: readonly number[], rule: GateRule, alphaEach: nu
   return { spread, wanted: Math.max(wanted, d.length, MIN_PLANNED_ROUNDS) };
 }
 
-/** The looks of a plan grown (or re-spaced) to `total` rounds after `have` rounds: looks passed stay, later ones are re-spaced. */
+/**
+ * The looks of a plan grown, shrunk or re-spaced to `total` rounds after `have` rounds: looks passed
+ * stay, later ones are re-spaced; a total of at most `have` leaves the looks passed, the last of them
+ * the final look.
+ */
 export function extendLooks(looks: readonly number[], have: number, total: number): number[] {
   const passed = looks.filter((k) => k <= have);
   return [...new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > have)])].sort((a, b) => a - b);
+}
+
+/** Rounds a gate's looks run to when, after `have` rounds, it wants `wanted` (wantedRounds): at most MAX_PLANNED_ROUNDS, and FIRST_PLAN_ROUNDS from the first look's rounds. */
+export function plannedRounds(wanted: number, have: number): number {
+  return Math.min(wanted, have <= FIRST_LOOK ? FIRST_PLAN_ROUNDS : MAX_PLANNED_ROUNDS);
+}
+
+/** The looks of a plan made at the first look, for the rounds planRounds gave it. */
+export function firstLooks(planned: number): number[] {
+  return lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, plannedRounds(planned, FIRST_LOOK)));
+}
+
+/**
+ * Re-plan a gate at a look after d.length rounds: the rounds it wants now (wantedRounds; more than
+ * MAX_PLANNED_ROUNDS when more than ever planned), those its looks may run to, and its looks, shrunk
+ * when it wants fewer than planned. The look at hand becomes the final one when the rounds so far are
+ * enough. Growing is the caller's: the loop pays for it from spare time.
+ *
+ * Shrinking keeps the error rates: the plan follows the spread of the rounds, which for Gaussian rounds
+ * is independent of their mean (information-based monitoring), and the levels of the looks are those
+ * of the schedule the gate ends with, the looks passed recomputed as if spent at the shorter plan
+ * (more than they were: conservative). Before, one wild round in the first look's rounds held an A/A
+ * gate to 60 rounds, which a later look found it needed 14 of.
+ */
+export function replanAtLook(
+  looks: readonly number[],
+  d: readonly number[],
+  rule: GateRule,
+  alphaEach: number,
+): { wanted: number; planned: number; looks: number[] } {
+  const { wanted } = wantedRounds(d, rule, alphaEach);
+  const planned = plannedRounds(Math.min(wanted, MAX_PLANNED_ROUNDS), d.length);
+  const shrunk = planned < (looks.at(-1) ?? 0) ? extendLooks(looks, d.length, planned) : [...looks];
+  return { wanted, planned, looks: shrunk };
 }
 
 /**

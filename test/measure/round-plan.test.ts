@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePlan, MAX_PLANNED_ROUNDS, planRounds } from '../../src/measure/round-plan.ts';
+import { describePlan, extendLooks, FIRST_PLAN_ROUNDS, firstLooks, MAX_PLANNED_ROUNDS, plannedRounds, planRounds, replanAtLook, wantedRounds } from '../../src/measure/round-plan.ts';
 
 const rule = { threshold: 0.05, noiseFloor: 0.01, alpha: 0.05 };
 const pilot = (spread: number) => [spread, -spread, 0]; // sd = spread
@@ -39,5 +39,42 @@ describe('the plan of the paired rounds', () => {
     expect(plan.workloads[0].planned).toBe(MAX_PLANNED_ROUNDS);
     expect(plan.workloads[0].wanted).toBe(MAX_PLANNED_ROUNDS + 1);
     expect(describePlan(plan, 0.05)[1]).toContain(`more than ${MAX_PLANNED_ROUNDS} rounds`);
+  });
+});
+
+describe('re-planning a gate at its looks', () => {
+  const alphaEach = rule.alpha / 4;
+  const d = (values: number[]) => values.map((v) => Math.log(1 + v));
+  const quiet = d([0.004, -0.006, 0.01, -0.002, 0.007, -0.009, 0.001, -0.004, 0.006]);
+
+  it('runs the looks of a plan made from the first look to FIRST_PLAN_ROUNDS, so that ten rounds re-plan it', () => {
+    expect(firstLooks(MAX_PLANNED_ROUNDS)).toEqual([3, 10, 15, 20]);
+    expect(FIRST_PLAN_ROUNDS).toBe(20);
+    expect(firstLooks(7)).toEqual([3, 4, 6, 7]);
+    // A wild round among the first three: the plan printed says what they ask for, the looks stop at 20.
+    const pilot = d([0.001, 0.02, -0.103]);
+    const next = replanAtLook(firstLooks(MAX_PLANNED_ROUNDS), pilot, rule, alphaEach);
+    expect(next.wanted).toBe(MAX_PLANNED_ROUNDS + 1);
+    expect(next.planned).toBe(FIRST_PLAN_ROUNDS);
+    expect(next.looks).toEqual([3, 10, 15, 20]);
+    expect(plannedRounds(MAX_PLANNED_ROUNDS + 1, 10)).toBe(MAX_PLANNED_ROUNDS);
+  });
+
+  it('shrinks the plan when the rounds so far ask for fewer: the look at hand is the last when they are enough', () => {
+    const wild = [...quiet.slice(0, 2), Math.log(0.9), ...quiet.slice(2)];
+    const next = replanAtLook([3, 10, 30, 45, 60], wild, rule, alphaEach);
+    expect(next.planned).toBe(10);
+    expect(next.looks).toEqual([3, 10]);
+    // Fewer than it has, more than the look at hand: the later looks are re-spaced to the new total.
+    expect(extendLooks([3, 4, 11, 17, 22], 11, 14)).toEqual([3, 4, 11, 14]);
+    expect(extendLooks([3, 30, 45, 60], 30, 30)).toEqual([3, 30]);
+  });
+
+  it('leaves growing to the loop (it pays for it from spare time)', () => {
+    const noisy = d([0.03, -0.04, 0.05, -0.02, 0.01, -0.05, 0.04]);
+    const next = replanAtLook([3, 4, 6, 7], noisy, rule, alphaEach);
+    expect(next.planned).toBeGreaterThan(7);
+    expect(next.looks).toEqual([3, 4, 6, 7]);
+    expect(next.wanted).toBe(wantedRounds(noisy, rule, alphaEach).wanted);
   });
 });
