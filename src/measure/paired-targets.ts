@@ -10,7 +10,28 @@ import { bestOfModels } from '../analysis/recommend.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
 import type { PairedModelTarget } from './paired-models.ts';
-import type { Cell, Measured } from './scheduler.ts';
+import type { VisitSpec } from '../runtimes/types.ts';
+import { WARMUP_CAP_MAX_MS, type Cell, type Measured } from './scheduler.ts';
+
+/**
+ * Warm-up cap of a contested pairing (priority 0) whose sweep visits ran into their cap unsettled:
+ * this many times that cap, at most WARMUP_CAP_MAX_MS. A parser's JIT needs 3-4 s to reach full
+ * speed, and a pool's lanes share the cores with their own compiler threads, so they warm slower
+ * than the sequential loop: at the sweep's cap (0.72 s at 60 s) acorn's pools read x0.85-1.24 paired
+ * against a truth of x1.8, and `sequential` was recommended. A side that settles stops early.
+ */
+export const CONTESTED_WARMUP_FACTOR = 4;
+
+/** Whether the sweep's visits of a cell reached the warm-up cap before their rate settled. */
+function unsettled(cell: CellResult): boolean {
+  return (cell.warmup?.unsettled ?? 0) > 0;
+}
+
+/** A spec whose warm-up cap is raised to `capMs`, and the extra time that costs at most. */
+function withWarmupCap(spec: VisitSpec, capMs: number): { spec: VisitSpec; extraMs: number } {
+  const before = spec.warmupMaxMs ?? 0;
+  return capMs > before ? { spec: { ...spec, warmupMaxMs: capMs }, extraMs: capMs - before } : { spec, extraMs: 0 };
+}
 
 /**
  * The cells of a swept workload that the paired phase measures against sequential: each model's
@@ -46,7 +67,7 @@ export function pairingPriority(cell: CellResult, sequential: CellResult, option
 }
 
 /** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
-export function pairedTargets(swept: RunResults, cells: readonly Cell[], measured: Measured, options: { cores: number; margin: number; seed: number }): PairedModelTarget[] {
+export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: readonly Cell[], measured: Measured, options: { cores: number; margin: number; seed: number }): PairedModelTarget[] {
   const targets: PairedModelTarget[] = [];
   for (const w of swept.workloads) {
     if (w.status !== 'ok') continue;
@@ -57,14 +78,26 @@ export function pairedTargets(swept: RunResults, cells: readonly Cell[], measure
       if (model === 'sequential') continue;
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === model && c.concurrency === chosen.concurrency);
       if (!candidate) continue;
+      const sequential = best.get('sequential')!;
+      const priority = pairingPriority(chosen, sequential, options);
+      let baselineSpec = measured.spec(baseline);
+      let candidateSpec = measured.spec(candidate);
+      let extraMs = 0;
+      // A contested pairing measured cold in the sweep warms both sides longer (each stops once settled).
+      if (priority === 0 && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
+        const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
+        const b = withWarmupCap(baselineSpec, capMs);
+        const c = withWarmupCap(candidateSpec, capMs);
+        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, b.extraMs + c.extraMs];
+      }
       targets.push({
         baseline,
         candidate,
-        baselineSpec: measured.spec(baseline),
-        candidateSpec: measured.spec(candidate),
-        expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
+        baselineSpec,
+        candidateSpec,
+        expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === 'sequential'), chosen),
-        priority: pairingPriority(chosen, best.get('sequential')!, options),
+        priority,
       });
     }
   }

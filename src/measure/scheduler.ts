@@ -74,7 +74,7 @@ export const WARMUP_TIME_MS = 60;
  */
 export const WARMUP_CAP_SHARE = 0.02;
 const WARMUP_CAP_MIN_MS = 250;
-const WARMUP_CAP_MAX_MS = 5000;
+export const WARMUP_CAP_MAX_MS = 5000;
 /**
  * Least a task costs in each model before it is known, ms: a pool's dispatch round trip (measured
  * here: piscina 37 us, child_process IPC 29-37 us per task). Without it a batch of tiny tasks sized

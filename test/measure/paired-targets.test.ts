@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
-import { pairedChoices, pairingPriority } from '../../src/measure/paired-targets.ts';
+import type { WorkloadConfig } from '../../src/config/types.ts';
+import { CONTESTED_WARMUP_FACTOR, pairedChoices, pairedTargets, pairingPriority } from '../../src/measure/paired-targets.ts';
+import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 
@@ -60,5 +62,49 @@ describe("the paired phase's choice of cells", () => {
     expect(pairingPriority(cell('async', 16, 112), waiting, options)).toBe(0);
     // ... and when its unpaired figure already beats sequential clearly by far, it can wait.
     expect(pairingPriority(cell('async', 16, 900), waiting, options)).toBe(1);
+  });
+
+  it('warms a contested pairing longer when the sweep measured it before its rate settled, and counts the time', () => {
+    const options = { cores: 2, margin: 0.1, seed: 1 };
+    const config: WorkloadConfig = {
+      name: 'w',
+      runtime: 'node',
+      modulePath: '/w.mjs',
+      module: 'w.mjs',
+      configDir: '/',
+      function: 'run',
+      tasks: 16,
+      concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
+      models: ['sequential', 'thread', 'process'],
+      timeoutMs: 1000,
+    };
+    const cells: Cell[] = (['sequential', 'thread', 'process'] as const).map((model) => ({ workload: config, model, concurrency: model === 'sequential' ? 1 : 2, key: cellKey('w', model, model === 'sequential' ? 1 : 2) }));
+    const capMs = 720;
+    const measured: Measured = {
+      visits: new Map(),
+      skipped: new Map(),
+      allowanceMs: 0,
+      spec: (c) => ({ ...visitSpec(c, 0), warmupMaxMs: capMs }),
+      costMs: () => 1000,
+    };
+    // Thread 2 is contested (x1.12, within noise of the 10% margin); process 2 clearly slower (priority 1).
+    const swept = (warm: CellResult['warmup']) =>
+      analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('thread', 2, 112), cell('process', 2, 40)].map((c) => ({ ...c, warmup: warm })), { cores: 2 });
+
+    const cold = pairedTargets({ workloads: [swept({ medianMs: capMs, unsettled: 1 })] }, cells, measured, options);
+    const thread = cold.find((t) => t.candidate.model === 'thread')!;
+    expect(thread.priority).toBe(0);
+    expect(thread.baselineSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
+    expect(thread.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
+    expect(thread.expectedMs).toBe(2000 + 2 * (CONTESTED_WARMUP_FACTOR - 1) * capMs);
+    // Not contested: its warm-up stays the sweep's.
+    const process = cold.find((t) => t.candidate.model === 'process')!;
+    expect(process.priority).toBe(1);
+    expect(process.candidateSpec.warmupMaxMs).toBe(capMs);
+    expect(process.expectedMs).toBe(2000);
+
+    // Settled in the sweep: nothing to warm longer.
+    const warm = pairedTargets({ workloads: [swept({ medianMs: 200, unsettled: 0 })] }, cells, measured, options);
+    expect(warm.find((t) => t.candidate.model === 'thread')!.candidateSpec.warmupMaxMs).toBe(capMs);
   });
 });
