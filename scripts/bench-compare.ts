@@ -197,6 +197,11 @@ async function examples(label: string, python: boolean, target: string) {
     const { dir, config } = examplesRepo(`${python ? 'py' : 'node'}-examples-${i}`, python);
     const t = await trial(dir, config, undefined, 3000 + i);
     trials.push(t);
+    // BENCH_KEEP=dir keeps each compare's results (their round sequences feed npm run bench:gate-rules -- replay dir).
+    if (process.env.BENCH_KEEP) {
+      mkdirSync(process.env.BENCH_KEEP, { recursive: true });
+      writeFileSync(join(process.env.BENCH_KEEP, `${python ? 'py' : 'node'}-examples-${i}.json`), JSON.stringify(t.results));
+    }
     process.stderr.write(`  ${label} ${i + 1}/${EXAMPLE_TRIALS}: ${t.verdicts.join(',')} in ${t.seconds.toFixed(0)} s\n`);
   }
   const allDecided = trials.filter((t) => t.verdicts.length > 0 && t.verdicts.every((v) => v !== 'inconclusive')).length;
