@@ -8520,11 +8520,28 @@ function meanInterval(values, alpha2) {
 var FIRST_LOOK = 3;
 var PLANNED_POWER = 0.99;
 var UNCHANGED_LEVEL = 0.05;
-function summarizeRounds(d) {
+var ROUND_TRIM = 0.1;
+function ruleTrim(rule) {
+  return rule.trim ?? ROUND_TRIM;
+}
+function trimmedCount(n, trim = 0) {
+  return Math.floor(trim * n + 1e-9);
+}
+function roundsDf(n, trim = 0) {
+  return n - 2 * trimmedCount(n, trim) - 1;
+}
+function summarizeRounds(d, trim = 0) {
   const n = d.length;
-  const mean = n ? d.reduce((s, x) => s + x, 0) / n : Number.NaN;
-  const sd2 = n >= 2 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN;
-  return { n, mean, sd: sd2, se: sd2 / Math.sqrt(n) };
+  const g = trimmedCount(n, trim);
+  const h = n - 2 * g;
+  const sorted = g > 0 ? [...d].sort((a, b) => a - b) : d;
+  const kept = sorted.slice(g, n - g);
+  const mean = n ? kept.reduce((s, x) => s + x, 0) / h : Number.NaN;
+  const winsorized = g > 0 ? sorted.map((x) => Math.min(Math.max(x, sorted[g]), sorted[n - 1 - g])) : d;
+  const wMean = g > 0 ? winsorized.reduce((s, x) => s + x, 0) / n : mean;
+  const sw = n >= 2 ? Math.sqrt(winsorized.reduce((s, x) => s + (x - wMean) ** 2, 0) / (n - 1)) : Number.NaN;
+  const sd = g > 0 ? sw * Math.sqrt(n * (n - 1) / (h * (h - 1))) : sw;
+  return { n, mean, sd, se: sd / Math.sqrt(n), df: roundsDf(n, trim) };
 }
 var quantiles = /* @__PURE__ */ new Map();
 function tQuantile(p, df) {
@@ -8541,7 +8558,7 @@ function logRule(rule) {
   return { threshold: Math.log1p(rule.threshold), floor: Math.log1p(Math.min(rule.noiseFloor, rule.threshold)) };
 }
 function logInterval(s, level) {
-  const q = level > 0 ? tQuantile(1 - level, s.n - 1) : Infinity;
+  const q = level > 0 ? tQuantile(1 - level, s.df) : Infinity;
   const half = q * s.se;
   return [s.mean - half, s.mean + half];
 }
@@ -8558,7 +8575,7 @@ function wider(a, b) {
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 function decideAtLook(d, look, rule) {
-  const s = summarizeRounds(d);
+  const s = summarizeRounds(d, ruleTrim(rule));
   const none = { verdict: "inconclusive", change: s.n ? toChange(s.mean) : null, ci95: null, claimCi: null, detectableChange: null, spread: null, rounds: s.n };
   if (s.n < FIRST_LOOK || !Number.isFinite(s.mean) || !Number.isFinite(s.se)) return none;
   const ci95 = logInterval(s, 0.025);
@@ -8626,14 +8643,14 @@ function roundsForPower(spread, level, rule, maxRounds) {
   const delta = threshold2 - floor;
   if (!(spread > 0)) return FIRST_LOOK;
   for (let n = FIRST_LOOK; n <= maxRounds; n++) {
-    const power = normalCdf(delta * Math.sqrt(n) / spread - tQuantile(1 - level, n - 1));
+    const power = normalCdf(delta * Math.sqrt(n) / spread - tQuantile(1 - level, roundsDf(n, ruleTrim(rule))));
     if (power >= PLANNED_POWER) return n;
   }
   return maxRounds + 1;
 }
 function detectableWithRounds(spread, n, level, rule) {
   if (n < FIRST_LOOK || !(spread > 0)) return Number.NaN;
-  const z = studentTQuantile(1 - level, n - 1) + studentTQuantile(PLANNED_POWER, 1e6);
+  const z = studentTQuantile(1 - level, roundsDf(n, ruleTrim(rule))) + studentTQuantile(PLANNED_POWER, 1e6);
   const delta = z * spread / Math.sqrt(n);
   return Math.expm1(logRule(rule).floor + delta);
 }
@@ -10338,18 +10355,13 @@ async function runInterleavedVisits(first, second, options = {}) {
 
 // src/measure/round-plan.ts
 var MAX_PLANNED_ROUNDS = 60;
+var FIRST_PLAN_ROUNDS = 20;
 var DESCRIPTIVE_ROUNDS = FIRST_LOOK;
 var SPREAD_MARGIN = 1.2;
 var MIN_PLANNED_SPREAD = 5e-3;
 var MIN_PLANNED_ROUNDS = 5;
-function sd(d) {
-  const n = d.length;
-  if (n < 2) return Number.NaN;
-  const mean = d.reduce((s, x) => s + x, 0) / n;
-  return Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-}
 function wantedRounds(d, rule, alphaEach) {
-  const measured = sd(d);
+  const measured = summarizeRounds(d, ruleTrim(rule)).sd;
   const spread = Number.isFinite(measured) ? Math.max(MIN_PLANNED_SPREAD, measured * SPREAD_MARGIN) : null;
   let wanted = MAX_PLANNED_ROUNDS;
   if (spread !== null) {
@@ -10361,6 +10373,18 @@ function wantedRounds(d, rule, alphaEach) {
 function extendLooks(looks, have, total) {
   const passed = looks.filter((k) => k <= have);
   return [.../* @__PURE__ */ new Set([...passed, ...lookSchedule(FIRST_LOOK, total).filter((k) => k > have)])].sort((a, b) => a - b);
+}
+function plannedRounds(wanted, have) {
+  return Math.min(wanted, have <= FIRST_LOOK ? FIRST_PLAN_ROUNDS : MAX_PLANNED_ROUNDS);
+}
+function firstLooks(planned) {
+  return lookSchedule(FIRST_LOOK, Math.max(FIRST_LOOK, plannedRounds(planned, FIRST_LOOK)));
+}
+function replanAtLook(looks, d, rule, alphaEach) {
+  const { wanted } = wantedRounds(d, rule, alphaEach);
+  const planned = plannedRounds(Math.min(wanted, MAX_PLANNED_ROUNDS), d.length);
+  const shrunk = planned < (looks.at(-1) ?? 0) ? extendLooks(looks, d.length, planned) : [...looks];
+  return { wanted, planned, looks: shrunk };
 }
 function planRounds(primaries, descriptiveRoundMs, remainingMs, rule) {
   const alphaEach = rule.alpha / Math.max(1, primaries.length);
@@ -10539,9 +10563,10 @@ async function runPairedRounds(targets, options) {
     options.settings
   );
   const wanted = /* @__PURE__ */ new Map();
+  const lastWanted = /* @__PURE__ */ new Map();
   planned.forEach((s, i) => {
-    s.looks = lookSchedule(FIRST_LOOK, plan2.workloads[i].planned);
-    wanted.set(s, Math.min(plan2.workloads[i].wanted, MAX_PLANNED_ROUNDS));
+    s.looks = firstLooks(plan2.workloads[i].planned);
+    wanted.set(s, plannedRounds(plan2.workloads[i].wanted, FIRST_LOOK));
   });
   for (const s of primaries) if (s.failure) s.stop = "failed";
   if (planned.length > 0) options.onPlan?.(plan2);
@@ -10552,8 +10577,10 @@ async function runPairedRounds(targets, options) {
     const live3 = planned.filter((s) => !s.stop && !s.failure);
     for (const s of live3) {
       if (!s.looks?.includes(s.rounds.length)) continue;
-      const { wanted: now } = wantedRounds(gateInput(s).d, options.settings, alphaEach);
-      wanted.set(s, Math.min(now, MAX_PLANNED_ROUNDS));
+      const next = replanAtLook(s.looks, gateInput(s).d, options.settings, alphaEach);
+      wanted.set(s, next.planned);
+      lastWanted.set(s, next.wanted);
+      s.looks = next.looks;
     }
     const capped = live3.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
     if (capped.length > 0) {
@@ -10582,7 +10609,7 @@ async function runPairedRounds(targets, options) {
     }
   }
   for (const s of primaries) s.stop ??= s.failure ? "failed" : "budget";
-  plan2 = { ...plan2, workloads: plan2.workloads.map((w, i) => ({ ...w, planned: planned[i].looks?.at(-1) ?? w.planned })) };
+  plan2 = { ...plan2, workloads: plan2.workloads.map((w, i) => ({ ...w, wanted: lastWanted.get(planned[i]) ?? w.wanted, planned: planned[i].looks?.at(-1) ?? w.planned })) };
   for (let k = 0; k < DESCRIPTIVE_ROUNDS; k++) {
     const due = descriptive.filter((s) => s.rounds.length < DESCRIPTIVE_ROUNDS);
     if (due.length === 0 || !await measureOnce(due)) break;
@@ -10879,6 +10906,14 @@ async function pairedRounds(targets, options, signal) {
 }
 
 // src/measure/paired-targets.ts
+var CONTESTED_WARMUP_FACTOR = 4;
+function unsettled(cell2) {
+  return (cell2.warmup?.unsettled ?? 0) > 0;
+}
+function withWarmupCap(spec, capMs) {
+  const before = spec.warmupMaxMs ?? 0;
+  return capMs > before ? { spec: { ...spec, warmupMaxMs: capMs }, extraMs: capMs - before } : { spec, extraMs: 0 };
+}
 function pairedChoices(workload2) {
   return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c)));
 }
@@ -10900,14 +10935,25 @@ function pairedTargets(swept, cells, measured, options) {
       if (model2 === "sequential") continue;
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
       if (!candidate) continue;
+      const sequential = best.get("sequential");
+      const priority = pairingPriority(chosen, sequential, options);
+      let baselineSpec = measured.spec(baseline);
+      let candidateSpec = measured.spec(candidate);
+      let extraMs = 0;
+      if (priority === 0 && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
+        const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
+        const b = withWarmupCap(baselineSpec, capMs);
+        const c = withWarmupCap(candidateSpec, capMs);
+        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, b.extraMs + c.extraMs];
+      }
       targets.push({
         baseline,
         candidate,
-        baselineSpec: measured.spec(baseline),
-        candidateSpec: measured.spec(candidate),
-        expectedMs: measured.costMs(baseline) + measured.costMs(candidate),
+        baselineSpec,
+        candidateSpec,
+        expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
-        priority: pairingPriority(chosen, best.get("sequential"), options)
+        priority
       });
     }
   }
