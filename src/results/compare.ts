@@ -48,9 +48,13 @@ export interface Comparison {
   /** What `change` is measured on (see ComparisonMetric); `base` and `head` are wall-clock throughput either way. */
   metric: ComparisonMetric;
   verdict: Verdict;
-  /** Estimated change of throughput (on `metric`), a fraction (-0.07 = 7% lower); null when not measured. */
+  /**
+   * Estimated change of throughput (on `metric`), a fraction (-0.07 = 7% lower); null when not
+   * measured. A gating comparison's is exp of the per-round log-ratios' mean (from ten rounds, their
+   * 10% trimmed mean: analysis/gate.ts).
+   */
   change: number | null;
-  /** 95% bootstrap interval of `change` for this comparison alone; `unchanged` is decided on it. */
+  /** 95% interval of `change` for this comparison alone (a gate's from Yuen's/Student's t, the others' bootstrap); `unchanged` is decided on it. */
   ci95: [number, number] | null;
   /** The interval at the Holm step-down level (family-wise 95% over all comparisons); regressions and improvements are claimed on it. */
   holmCi: [number, number] | null;
