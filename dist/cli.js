@@ -10562,11 +10562,11 @@ async function runPairedRounds(targets, options) {
     remaining(),
     options.settings
   );
-  const wanted = /* @__PURE__ */ new Map();
+  const mayRunTo = /* @__PURE__ */ new Map();
   const lastWanted = /* @__PURE__ */ new Map();
   planned.forEach((s, i) => {
     s.looks = firstLooks(plan2.workloads[i].planned);
-    wanted.set(s, plannedRounds(plan2.workloads[i].wanted, FIRST_LOOK));
+    mayRunTo.set(s, plannedRounds(plan2.workloads[i].wanted, FIRST_LOOK));
   });
   for (const s of primaries) if (s.failure) s.stop = "failed";
   if (planned.length > 0) options.onPlan?.(plan2);
@@ -10578,16 +10578,16 @@ async function runPairedRounds(targets, options) {
     for (const s of live3) {
       if (!s.looks?.includes(s.rounds.length)) continue;
       const next = replanAtLook(s.looks, gateInput(s).d, options.settings, alphaEach);
-      wanted.set(s, next.planned);
+      mayRunTo.set(s, next.planned);
       lastWanted.set(s, next.wanted);
       s.looks = next.looks;
     }
-    const capped = live3.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
+    const capped = live3.filter((s) => (s.looks?.at(-1) ?? 0) < (mayRunTo.get(s) ?? 0));
     if (capped.length > 0) {
       const committed = live3.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
       let spare = remaining() - reserveMs() - committed;
       for (const s of capped) {
-        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
+        const extra = Math.min((mayRunTo.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
         if (extra <= 0) continue;
         spare -= extra * meanRoundMs(s);
         s.looks = extendLooks(s.looks ?? [], s.rounds.length, (s.looks?.at(-1) ?? 0) + extra);

@@ -225,12 +225,12 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
     remaining(),
     options.settings,
   );
-  // Rounds each gate's looks may run to (re-planned at each look), and the rounds it last wanted.
-  const wanted = new Map<PairedState, number>();
+  // Rounds each gate's looks may run to (re-planned at each look; more comes only from spare time), and the rounds it last wanted.
+  const mayRunTo = new Map<PairedState, number>();
   const lastWanted = new Map<PairedState, number>();
   planned.forEach((s, i) => {
     s.looks = firstLooks(plan.workloads[i].planned);
-    wanted.set(s, plannedRounds(plan.workloads[i].wanted, FIRST_LOOK));
+    mayRunTo.set(s, plannedRounds(plan.workloads[i].wanted, FIRST_LOOK));
   });
   for (const s of primaries) if (s.failure) s.stop = 'failed';
   if (planned.length > 0) options.onPlan?.(plan);
@@ -247,18 +247,18 @@ export async function runPairedRounds(targets: readonly PairedTarget[], options:
     for (const s of live) {
       if (!s.looks?.includes(s.rounds.length)) continue;
       const next = replanAtLook(s.looks, gateInput(s).d, options.settings, alphaEach);
-      wanted.set(s, next.planned);
+      mayRunTo.set(s, next.planned);
       lastWanted.set(s, next.wanted);
       s.looks = next.looks;
     }
     // Rounds a gate wants beyond its plan (re-planned, or cut by the budget) come from spare time,
     // including what decided gates left: its plan grows, looks passed stay, later ones re-spaced.
-    const capped = live.filter((s) => (s.looks?.at(-1) ?? 0) < (wanted.get(s) ?? 0));
+    const capped = live.filter((s) => (s.looks?.at(-1) ?? 0) < (mayRunTo.get(s) ?? 0));
     if (capped.length > 0) {
       const committed = live.reduce((sum, s) => sum + Math.max(0, (s.looks?.at(-1) ?? 0) - s.rounds.length) * meanRoundMs(s), 0);
       let spare = remaining() - reserveMs() - committed;
       for (const s of capped) {
-        const extra = Math.min((wanted.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
+        const extra = Math.min((mayRunTo.get(s) ?? 0) - (s.looks?.at(-1) ?? 0), Math.floor(spare / capped.length / Math.max(1, meanRoundMs(s))));
         if (extra <= 0) continue;
         spare -= extra * meanRoundMs(s);
         s.looks = extendLooks(s.looks ?? [], s.rounds.length, (s.looks?.at(-1) ?? 0) + extra);
