@@ -7,7 +7,7 @@
 import type { Model } from '../types.ts';
 import { MODELS } from '../types.ts';
 import { holmLevels } from '../stats/holm.ts';
-import { decideGates, FIRST_LOOK, gateDetectable, logRule } from './gate.ts';
+import { decideGates, FIRST_LOOK, gateDetectable, logRule, REACH_RESOLUTION } from './gate.ts';
 import { lookSchedule } from '../stats/sequential.ts';
 import { meanInterval } from '../stats/student-t.ts';
 import {
@@ -40,7 +40,7 @@ export const COMPARE_DEFAULTS = {
  * floor as sizes in time per task (log-symmetric, as the gate's: logRule in gate.ts):
  * - `regression`: the Holm-corrected interval lies below -noiseFloor (the slowdown is real, even
  *   allowing for every other comparison in the report) and reaches -threshold (a slowdown of the
- *   gated size is plausible);
+ *   gated size is plausible), to half the floor as the gate's (REACH_RESOLUTION in gate.ts);
  * - `improvement`: the mirror image;
  * - `unchanged`: the comparison's own 95% interval lies inside +-threshold (a wrong "unchanged" is
  *   a miss, not a false alarm, so it needs no family-wise widening);
@@ -58,16 +58,18 @@ export function decideVerdict(
   const [lo, hi] = holmCi.map(toLog);
   const [wlo, whi] = ci95.map(toLog);
   const { threshold, floor } = logRule(rule);
-  if (hi < -floor && lo <= -threshold) return 'regression';
-  if (lo > floor && hi >= threshold) return 'improvement';
+  const mid = (lo + hi) / 2;
+  const resolution = floor * REACH_RESOLUTION;
+  if (hi < -floor && Math.min(lo, mid - resolution) <= -threshold) return 'regression';
+  if (lo > floor && Math.max(hi, mid + resolution) >= threshold) return 'improvement';
   if (wlo > -threshold && whi < threshold) return 'unchanged';
   return 'inconclusive';
 }
 
 /**
  * Smallest true change (a size in time per task) this interval of the change could flag: a change of
- * log-size c is flagged when c - h clears the floor and c + h reaches the threshold, h being the
- * interval's half-width in log-ratio.
+ * log-size c is flagged when c - h clears the floor and c + h reaches the threshold (h at least
+ * half the floor there), h being the interval's half-width in log-ratio.
  */
 export function detectableChange(ci: readonly [number, number], rule: { threshold: number; noiseFloor: number }): number {
   return gateDetectable([toLog(ci[0]), toLog(ci[1])], rule);

@@ -13,12 +13,13 @@
  * rounds nothing is trimmed and it is the mean and Student's t; which side runs first is random per
  * round, so under no change d is symmetric):
  * - `regression`: the change is below -noiseFloor at the look's level (H0: change >= -floor is
- *   rejected), and the reach interval (the wider of that level's and the 95% one the report shows)
- *   reaches -threshold: a slowdown of the gated size is plausible, so a real 1% slowdown measured
- *   very precisely is not called a regression. Reach is judged on at least the 95% interval because
- *   it is not what guards the false-alarm rate (the floor test does): on the final look's narrower
- *   interval a change of exactly the threshold was flagged only about 1 - level of the time (95%
- *   for one workload), on the 95% interval about 97.5%;
+ *   rejected), and the reach interval (the wider of that level's and the 95% one the report shows,
+ *   and at least +-half the floor around the change: REACH_RESOLUTION) reaches -threshold: a
+ *   slowdown of the gated size is plausible, so a real 1% slowdown measured very precisely is not
+ *   called a regression. Reach is judged on at least the 95% interval because it is not what guards
+ *   the false-alarm rate (the floor test does): on the final look's narrower interval a change of
+ *   exactly the threshold was flagged only about 1 - level of the time (95% for one workload), on
+ *   the 95% interval about 97.5%;
  * - `improvement`: the mirror image, at the same level (the claims in each direction have their own
  *   family-wise error rate, alpha);
  * - `unchanged`, at the last look only: two one-sided tests (TOST, 5%) put the change inside
@@ -43,6 +44,15 @@ export const PLANNED_POWER = 0.99;
  * (rounds close in time share the machine's state, so three of them can agree more than they should).
  */
 const UNCHANGED_LEVEL = 0.05;
+/**
+ * Least half-width of the reach interval, as a fraction of the floor (log size): the gate does not
+ * tell a change from the threshold more finely than half the floor. A benchmark's figure is this
+ * machine's: a "5% longer wait" (a 20 -> 21 ms timer) makes a task 4.7% longer here, because Node's
+ * timers fire about a millisecond late, and measured to 0.2% per round its 95% interval stopped
+ * short of the threshold, so it was `unchanged` in about one replay in ten. Only precise gates are
+ * affected (a 95% interval narrower than +-0.5%); the false-alarm rate is held by the floor test.
+ */
+export const REACH_RESOLUTION = 0.5;
 
 export interface GateRule {
   threshold: number;
@@ -141,12 +151,13 @@ function toChangeInterval(ci: readonly [number, number]): [number, number] {
 /**
  * Smallest true change this precision can flag, as a size in time per task (expm1 of a log-ratio): a
  * change of log-size c is flagged when c - h clears the floor (h the claim interval's half-width) and
- * c + r reaches the threshold (r the reach interval's). Intervals are of the log-ratio.
+ * c + r reaches the threshold (r the reach interval's, at least half the floor: REACH_RESOLUTION).
+ * Intervals are of the log-ratio.
  */
 export function gateDetectable(ci: readonly [number, number], rule: GateRule, reach: readonly [number, number] = ci): number {
   const { threshold, floor } = logRule(rule);
   const h = (ci[1] - ci[0]) / 2;
-  const r = Math.max(h, (reach[1] - reach[0]) / 2);
+  const r = Math.max(h, (reach[1] - reach[0]) / 2, floor * REACH_RESOLUTION);
   return Math.expm1(Math.max(floor + h, threshold - r));
 }
 
@@ -184,7 +195,8 @@ export function decideAtLook(d: readonly number[], look: { level: number; finalL
   const detectableChange = gateDetectable(logInterval(s, look.finalLevel), rule, ci95);
   const { threshold, floor } = logRule(rule);
   const [lo, hi] = claimCi;
-  const [reachLo, reachHi] = wider(claimCi, ci95);
+  const resolution = floor * REACH_RESOLUTION;
+  const [reachLo, reachHi] = wider(wider(claimCi, ci95), [s.mean - resolution, s.mean + resolution]);
   let verdict: Verdict = 'inconclusive';
   if (hi < -floor && reachLo <= -threshold) verdict = 'regression';
   else if (lo > floor && reachHi >= threshold) verdict = 'improvement';

@@ -38,6 +38,13 @@ describe('decideVerdict', () => {
     expect(decideVerdict([-0.06, 0.03], [-0.07, 0.04], rule)).toBe('inconclusive');
     expect(decideVerdict([Number.NaN, 0], [0, 0], rule)).toBe('inconclusive');
   });
+  it('judges reaching the threshold to half the floor, as the gate does', () => {
+    // 4.5% less throughput (4.7% longer per task), measured precisely: within half the floor of 5%.
+    expect(decideVerdict([-0.046, -0.044], [-0.047, -0.043], rule)).toBe('regression');
+    expect(decideVerdict([0.044, 0.046], [0.043, 0.047], rule)).toBe('improvement');
+    // 4.0%: inside the threshold by more than that.
+    expect(decideVerdict([-0.041, -0.039], [-0.042, -0.038], rule)).toBe('unchanged');
+  });
   it('reduces to "whole interval below -threshold" when the floor equals the threshold', () => {
     const strict = { threshold: 0.05, noiseFloor: 0.05 };
     expect(decideVerdict([-0.09, -0.06], [-0.1, -0.055], strict)).toBe('regression');
@@ -49,8 +56,9 @@ describe('decideVerdict', () => {
     expect(detectableChange([-0.02, 0.02], rule)).toBeCloseTo(Math.expm1(Math.log(1.01) + h([-0.02, 0.02])), 12);
     expect(detectableChange([-0.02, 0.02], rule)).toBeCloseTo(0.0304, 4);
     expect(detectableChange([-0.06, 0.06], rule)).toBeCloseTo(0.0725, 4);
-    // A very precise interval can flag the threshold itself, and nothing smaller.
-    expect(detectableChange([-0.001, 0.001], rule)).toBeCloseTo(0.049, 3);
+    // A very precise interval flags changes within half the floor of the threshold, and nothing smaller.
+    expect(detectableChange([-0.001, 0.001], rule)).toBeCloseTo(Math.expm1(Math.log(1.05) - Math.log(1.01) / 2), 12);
+    expect(detectableChange([-0.001, 0.001], rule)).toBeCloseTo(0.0448, 4);
   });
 });
 
