@@ -12,9 +12,10 @@
  * - the bundled Node examples and the Python examples, A/A: is every workload decided, how long.
  *
  * Besides the real trials, each single-workload scenario is replayed many times through the same
- * sequential procedure (first look, plan from its spread, looks, O'Brien-Fleming levels), drawing
- * rounds with replacement from the rounds its real trials measured: cheap, so a rare false alarm
- * can be seen at all; it assumes rounds are independent, which real drift is not.
+ * sequential procedure (first look, plan from its spread, looks, O'Brien-Fleming levels), each
+ * replay a random order of the rounds its real trials measured (distinct rounds, as in a real
+ * compare; the row also gives the figure drawn with replacement): cheap, so a rare false alarm can
+ * be seen at all; it assumes rounds are independent, which real drift is not.
  *
  *   npm run bench:compare     BENCH_TRIALS (10), BENCH_EXAMPLE_TRIALS (3), BENCH_REPLAYS (2000),
  *                             BENCH_ONLY=cpu,io,cpu2,examples,python to run a subset (also cpu-aa,
@@ -136,14 +137,31 @@ async function trial(cwd: string, config: string, timeBudgetSeconds?: number, se
   };
 }
 
-/** Replays of the gate's sequential procedure for one workload, drawing rounds from `pool`. */
-function replay(pool: readonly number[], seed: number): Verdict[] {
+/**
+ * Replays of the gate's sequential procedure for one workload, drawing rounds from `pool`. By
+ * default a replay's rounds are distinct rounds of the pool (a random order of it, drawn without
+ * replacement), as a real compare's rounds are distinct measurements; drawn with replacement, two of
+ * a replay's three first rounds are the same round about one time in ten (30-round pool), and a
+ * repeated round makes the spread smaller than any real compare's. A replay that needs more rounds
+ * than the pool holds goes on with replacement (`overflowed` counts them).
+ */
+function replay(pool: readonly number[], seed: number, withReplacement = false): { verdicts: Verdict[]; overflowed: number } {
   const random = mulberry32(seed);
   const rule = compareSettings({}, 'bench');
-  const out: Verdict[] = [];
-  if (pool.length < FIRST_LOOK) return out;
-  const draw = () => pool[Math.floor(random() * pool.length)];
+  const verdicts: Verdict[] = [];
+  let overflowed = 0;
+  if (pool.length < FIRST_LOOK) return { verdicts, overflowed };
   for (let i = 0; i < REPLAYS; i++) {
+    const order = shuffled(pool, random);
+    let drawn = 0;
+    let over = false;
+    const draw = () => {
+      if (withReplacement || drawn >= order.length) {
+        over ||= !withReplacement;
+        return pool[Math.floor(random() * pool.length)];
+      }
+      return order[drawn++];
+    };
     const d = Array.from({ length: FIRST_LOOK }, draw);
     const [plan] = planRounds([{ workload: 'w', d, roundMs: 1000 }], [], 1e9, rule).workloads;
     let looks = firstLooks(plan.planned);
@@ -155,11 +173,22 @@ function replay(pool: readonly number[], seed: number): Verdict[] {
       }
       const [g] = decideGates([{ d, looks, ended: false }], rule);
       if ((g.atLook && g.verdict !== 'inconclusive') || d.length >= looks.at(-1)!) {
-        out.push(g.verdict);
+        verdicts.push(g.verdict);
         break;
       }
       d.push(draw());
     }
+    if (over) overflowed++;
+  }
+  return { verdicts, overflowed };
+}
+
+/** A random order of `xs` (Fisher-Yates). */
+function shuffled<T>(xs: readonly T[], random: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }
@@ -186,8 +215,10 @@ async function scenario(label: string, kind: 'aa' | 'slower', make: (i: number) 
   const seconds = trials.map((t) => t.seconds);
   rows.push(`| ${label}, real | ${trials.length} | ${key(verdicts)} | ${tally(verdicts)} | ${mean(trials.map((t) => t.rounds)).toFixed(1)} | ${mean(seconds).toFixed(0)} (max ${Math.max(...seconds).toFixed(0)}) | ${options.target ?? ''} |`);
   if (!options.budget) {
-    const replayed = replay(pool, 7);
-    rows.push(`| ${label}, replayed | ${replayed.length} | ${key(replayed)} | ${tally(replayed)} | | | per-round spread ${(spreadOf(pool) * 100).toFixed(1)}%, mean change ${(Math.expm1(mean(pool)) * 100).toFixed(1)}% |`);
+    const { verdicts: replayed, overflowed } = replay(pool, 7);
+    const { verdicts: withReplacement } = replay(pool, 7, true);
+    const beyond = overflowed ? `; ${overflowed} replays needed more than the pool's ${pool.length} rounds` : '';
+    rows.push(`| ${label}, replayed | ${replayed.length} | ${key(replayed)} | ${tally(replayed)} | | | per-round spread ${(spreadOf(pool) * 100).toFixed(1)}%, mean change ${(Math.expm1(mean(pool)) * 100).toFixed(1)}%; drawn with replacement: ${key(withReplacement)}${beyond} |`);
   }
 }
 
