@@ -1,12 +1,13 @@
 /**
  * Replays compare's regression gate under alternative rules: on the real round sequences of saved
  * compares (`replay`), and on simulated rounds, Gaussian or with occasional wild rounds (`sim`,
- * `sweep`, `floor`, `far`).
+ * `sweep`, `floor`, `far`, `near`).
  *
  *   npm run bench:gate-rules -- replay [file|dir]   (default: scripts/fixtures/gate-rounds/node-examples-aa.json; TRACE=2,5 prints the looks of those compares' tiny-task)
  *   npm run bench:gate-rules -- sim [trials] [name]      (the guarantees, Gaussian and contaminated; about 6 min)
  *   npm run bench:gate-rules -- sweep [trials]           (detection at the threshold and claims at the floor over spreads)
  *   npm run bench:gate-rules -- floor|far [trials]       (claims at the floor at large spreads)
+ *   npm run bench:gate-rules -- near [trials]            (precise slowdowns a little inside the threshold; the floor)
  *   VARIANTS=current,src,...  picks the rules (default current,src); FIRST_PLAN_CAP sets b, c, d's cap (default 20)
  *
  * The loop mirrors measure/paired-rounds.ts step 3 without its time budget: the first look's rounds,
@@ -282,5 +283,12 @@ else if (mode === 'floor')
     { name: 'floor 1 x 6% +5% wild N(0,6%)', changes: [atFloor], spreads: [0.06], wild: 0.05, shock: 0.06 },
   ]);
 else if (mode === 'far') sim(Number(arg ?? 40000), only, [0.08, 0.1].map((sd) => ({ name: `floor 1 x ${sd * 100}%`, changes: [atFloor], spreads: [sd], wild: 0, shock: 0 })));
+else if (mode === 'near')
+  // Slowdowns a little inside the threshold, measured precisely (REACH_RESOLUTION in gate.ts): a
+  // 20 -> 21 ms timer makes a task 4.7% longer; and the floor, where the reach must not add claims.
+  sim(Number(arg ?? 4000), only, [
+    ...[0.047, 0.045, 0.04, 0.03].flatMap((c) => [0.002, 0.005, 0.01].map((sd) => ({ name: `${(c * 100).toFixed(1)}% longer per task, 1 x ${sd * 100}%`, changes: [1 / (1 + c) - 1], spreads: [sd], wild: 0, shock: 0 }))),
+    ...[0.025, 0.05].map((sd) => ({ name: `floor 1 x ${sd * 100}%`, changes: [atFloor], spreads: [sd], wild: 0, shock: 0 })),
+  ]);
 else if (mode === 'sweep') sim(Number(arg ?? 4000), only, [...sweep(0, 0), ...sweep(0.05, 0.06)]);
 else throw new Error(`unknown mode ${mode}`);
