@@ -8520,6 +8520,7 @@ function meanInterval(values, alpha2) {
 var FIRST_LOOK = 3;
 var PLANNED_POWER = 0.99;
 var UNCHANGED_LEVEL = 0.05;
+var REACH_RESOLUTION = 0.5;
 var ROUND_TRIM = 0.1;
 function ruleTrim(rule) {
   return rule.trim ?? ROUND_TRIM;
@@ -8568,7 +8569,7 @@ function toChangeInterval(ci) {
 function gateDetectable(ci, rule, reach = ci) {
   const { threshold: threshold2, floor } = logRule(rule);
   const h = (ci[1] - ci[0]) / 2;
-  const r = Math.max(h, (reach[1] - reach[0]) / 2);
+  const r = Math.max(h, (reach[1] - reach[0]) / 2, floor * REACH_RESOLUTION);
   return Math.expm1(Math.max(floor + h, threshold2 - r));
 }
 function wider(a, b) {
@@ -8583,7 +8584,8 @@ function decideAtLook(d, look, rule) {
   const detectableChange2 = gateDetectable(logInterval(s, look.finalLevel), rule, ci95);
   const { threshold: threshold2, floor } = logRule(rule);
   const [lo, hi] = claimCi;
-  const [reachLo, reachHi] = wider(claimCi, ci95);
+  const resolution = floor * REACH_RESOLUTION;
+  const [reachLo, reachHi] = wider(wider(claimCi, ci95), [s.mean - resolution, s.mean + resolution]);
   let verdict = "inconclusive";
   if (hi < -floor && reachLo <= -threshold2) verdict = "regression";
   else if (lo > floor && reachHi >= threshold2) verdict = "improvement";
@@ -8674,8 +8676,10 @@ function decideVerdict(ci95, holmCi, rule) {
   const [lo, hi] = holmCi.map(toLog);
   const [wlo, whi] = ci95.map(toLog);
   const { threshold: threshold2, floor } = logRule(rule);
-  if (hi < -floor && lo <= -threshold2) return "regression";
-  if (lo > floor && hi >= threshold2) return "improvement";
+  const mid = (lo + hi) / 2;
+  const resolution = floor * REACH_RESOLUTION;
+  if (hi < -floor && Math.min(lo, mid - resolution) <= -threshold2) return "regression";
+  if (lo > floor && Math.max(hi, mid + resolution) >= threshold2) return "improvement";
   if (wlo > -threshold2 && whi < threshold2) return "unchanged";
   return "inconclusive";
 }

@@ -34397,6 +34397,7 @@ function meanInterval(values, alpha) {
 var FIRST_LOOK = 3;
 var PLANNED_POWER = 0.99;
 var UNCHANGED_LEVEL = 0.05;
+var REACH_RESOLUTION = 0.5;
 var ROUND_TRIM = 0.1;
 function ruleTrim(rule) {
   return rule.trim ?? ROUND_TRIM;
@@ -34445,7 +34446,7 @@ function toChangeInterval(ci) {
 function gateDetectable(ci, rule, reach = ci) {
   const { threshold, floor } = logRule(rule);
   const h = (ci[1] - ci[0]) / 2;
-  const r = Math.max(h, (reach[1] - reach[0]) / 2);
+  const r = Math.max(h, (reach[1] - reach[0]) / 2, floor * REACH_RESOLUTION);
   return Math.expm1(Math.max(floor + h, threshold - r));
 }
 function wider(a, b) {
@@ -34460,7 +34461,8 @@ function decideAtLook(d, look, rule) {
   const detectableChange2 = gateDetectable(logInterval(s, look.finalLevel), rule, ci95);
   const { threshold, floor } = logRule(rule);
   const [lo, hi] = claimCi;
-  const [reachLo, reachHi] = wider(claimCi, ci95);
+  const resolution = floor * REACH_RESOLUTION;
+  const [reachLo, reachHi] = wider(wider(claimCi, ci95), [s.mean - resolution, s.mean + resolution]);
   let verdict = "inconclusive";
   if (hi < -floor && reachLo <= -threshold) verdict = "regression";
   else if (lo > floor && reachHi >= threshold) verdict = "improvement";
@@ -34551,8 +34553,10 @@ function decideVerdict(ci95, holmCi, rule) {
   const [lo, hi] = holmCi.map(toLog);
   const [wlo, whi] = ci95.map(toLog);
   const { threshold, floor } = logRule(rule);
-  if (hi < -floor && lo <= -threshold) return "regression";
-  if (lo > floor && hi >= threshold) return "improvement";
+  const mid = (lo + hi) / 2;
+  const resolution = floor * REACH_RESOLUTION;
+  if (hi < -floor && Math.min(lo, mid - resolution) <= -threshold) return "regression";
+  if (lo > floor && Math.max(hi, mid + resolution) >= threshold) return "improvement";
   if (wlo > -threshold && whi < threshold) return "unchanged";
   return "inconclusive";
 }
