@@ -46,10 +46,10 @@ export const PLANNED_POWER = 0.99;
 const UNCHANGED_LEVEL = 0.05;
 /**
  * Least half-width of the reach interval, as a fraction of the floor (log size): the gate does not
- * tell a change from the threshold more finely than half the floor. A benchmark's figure is this
- * machine's: a "5% longer wait" (a 20 -> 21 ms timer) makes a task 4.7% longer here, because Node's
- * timers fire about a millisecond late, and measured to 0.2% per round its 95% interval stopped
- * short of the threshold, so it was `unchanged` in about one replay in ten. Only precise gates are
+ * tell a change from the threshold more finely than half the floor. A "5% longer wait" (a 20 -> 21
+ * ms timer) makes a task 4.7% longer here (a task spends about 1.3 ms besides its wait: the timer
+ * fires late, the host keeps its books), and measured to 0.2% per round its 95% interval stopped
+ * short of the threshold, so it was `unchanged` in up to one replay in ten. Only precise gates are
  * affected (a 95% interval narrower than +-0.5%); the false-alarm rate is held by the floor test.
  */
 export const REACH_RESOLUTION = 0.5;

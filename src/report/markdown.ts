@@ -12,6 +12,7 @@ import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
 import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
+import { REACH_RESOLUTION } from '../analysis/gate.ts';
 import { DEFAULT_CONFIG_FILES } from '../config/load.ts';
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
@@ -566,7 +567,7 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
   );
   const general = results.failures.filter((f) => f.workload === undefined).map((f) => `> ❌ ${f.tree}: ${esc(f.message)}`);
   const method = results.paired
-    ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold} threshold, a task taking ${threshold} longer or ${threshold} more tasks per second (${methodLink(context)}).`
+    ? `Base and head ran side by side in paired rounds, and each workload's gate (🚦, one cell per workload) calls it slower or faster only when the 95% interval of the change clears the noise and reaches the ${threshold} threshold (judged to ±${+(results.settings.noiseFloor * REACH_RESOLUTION * 100).toFixed(2)}%), a task taking ${threshold} longer or ${threshold} more tasks per second (${methodLink(context)}).`
     : `Two stored results files compared unpaired (medians of their batches, bootstrap intervals, Holm-corrected), so machine drift between the two runs is not cancelled (${methodLink(context)}).`;
   const cpuTime = results.comparisons.some((c) => c.metric === 'cpu-time' && c.change !== null)
     ? 'Throughput "from CPU time": tasks per CPU-second, for cells that kept their cores busy computing in both trees; unlike wall-clock time it does not move with the CPU other VMs take from a shared runner. The tasks/s column is wall-clock either way.'
