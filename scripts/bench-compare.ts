@@ -30,7 +30,7 @@ import type { CompareResults, Verdict } from '../src/results/compare.ts';
 import { compareCommand, compareSettings } from '../src/commands/compare.ts';
 import { renderCompareMarkdown } from '../src/report/markdown.ts';
 import { extendLooks, firstLooks, planRounds, replanAtLook } from '../src/measure/round-plan.ts';
-import { mulberry32 } from '../src/stats/rng.ts';
+import { mulberry32, shuffled } from '../src/stats/rng.ts';
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 10);
 const EXAMPLE_TRIALS = Number(process.env.BENCH_EXAMPLE_TRIALS ?? 3);
@@ -181,16 +181,6 @@ function replay(pool: readonly number[], seed: number, withReplacement = false):
     if (over) overflowed++;
   }
   return { verdicts, overflowed };
-}
-
-/** A random order of `xs` (Fisher-Yates). */
-function shuffled<T>(xs: readonly T[], random: () => number): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
 
 const rows: string[] = [];
