@@ -8572,6 +8572,10 @@ function gateDetectable(ci, rule, reach = ci) {
   const r = Math.max(h, (reach[1] - reach[0]) / 2, floor * REACH_RESOLUTION);
   return Math.expm1(Math.max(floor + h, threshold2 - r));
 }
+function reachInterval(ci, centre, floor) {
+  const resolution = floor * REACH_RESOLUTION;
+  return wider(ci, [centre - resolution, centre + resolution]);
+}
 function wider(a, b) {
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
@@ -8584,8 +8588,7 @@ function decideAtLook(d, look, rule) {
   const detectableChange2 = gateDetectable(logInterval(s, look.finalLevel), rule, ci95);
   const { threshold: threshold2, floor } = logRule(rule);
   const [lo, hi] = claimCi;
-  const resolution = floor * REACH_RESOLUTION;
-  const [reachLo, reachHi] = wider(wider(claimCi, ci95), [s.mean - resolution, s.mean + resolution]);
+  const [reachLo, reachHi] = reachInterval(wider(claimCi, ci95), s.mean, floor);
   let verdict = "inconclusive";
   if (hi < -floor && reachLo <= -threshold2) verdict = "regression";
   else if (lo > floor && reachHi >= threshold2) verdict = "improvement";
@@ -8676,10 +8679,9 @@ function decideVerdict(ci95, holmCi, rule) {
   const [lo, hi] = holmCi.map(toLog);
   const [wlo, whi] = ci95.map(toLog);
   const { threshold: threshold2, floor } = logRule(rule);
-  const mid = (lo + hi) / 2;
-  const resolution = floor * REACH_RESOLUTION;
-  if (hi < -floor && Math.min(lo, mid - resolution) <= -threshold2) return "regression";
-  if (lo > floor && Math.max(hi, mid + resolution) >= threshold2) return "improvement";
+  const [reachLo, reachHi] = reachInterval([lo, hi], (lo + hi) / 2, floor);
+  if (hi < -floor && reachLo <= -threshold2) return "regression";
+  if (lo > floor && reachHi >= threshold2) return "improvement";
   if (wlo > -threshold2 && whi < threshold2) return "unchanged";
   return "inconclusive";
 }

@@ -7,7 +7,7 @@
 import type { Model } from '../types.ts';
 import { MODELS } from '../types.ts';
 import { holmLevels } from '../stats/holm.ts';
-import { decideGates, FIRST_LOOK, gateDetectable, logRule, REACH_RESOLUTION } from './gate.ts';
+import { decideGates, FIRST_LOOK, gateDetectable, logRule, reachInterval } from './gate.ts';
 import { lookSchedule } from '../stats/sequential.ts';
 import { meanInterval } from '../stats/student-t.ts';
 import {
@@ -40,7 +40,7 @@ export const COMPARE_DEFAULTS = {
  * floor as sizes in time per task (log-symmetric, as the gate's: logRule in gate.ts):
  * - `regression`: the Holm-corrected interval lies below -noiseFloor (the slowdown is real, even
  *   allowing for every other comparison in the report) and reaches -threshold (a slowdown of the
- *   gated size is plausible), to half the floor as the gate's (REACH_RESOLUTION in gate.ts);
+ *   gated size is plausible), to half the floor as the gate's (reachInterval in gate.ts);
  * - `improvement`: the mirror image;
  * - `unchanged`: the comparison's own 95% interval lies inside +-threshold (a wrong "unchanged" is
  *   a miss, not a false alarm, so it needs no family-wise widening);
@@ -58,10 +58,9 @@ export function decideVerdict(
   const [lo, hi] = holmCi.map(toLog);
   const [wlo, whi] = ci95.map(toLog);
   const { threshold, floor } = logRule(rule);
-  const mid = (lo + hi) / 2;
-  const resolution = floor * REACH_RESOLUTION;
-  if (hi < -floor && Math.min(lo, mid - resolution) <= -threshold) return 'regression';
-  if (lo > floor && Math.max(hi, mid + resolution) >= threshold) return 'improvement';
+  const [reachLo, reachHi] = reachInterval([lo, hi], (lo + hi) / 2, floor);
+  if (hi < -floor && reachLo <= -threshold) return 'regression';
+  if (lo > floor && reachHi >= threshold) return 'improvement';
   if (wlo > -threshold && whi < threshold) return 'unchanged';
   return 'inconclusive';
 }

@@ -161,6 +161,12 @@ export function gateDetectable(ci: readonly [number, number], rule: GateRule, re
   return Math.expm1(Math.max(floor + h, threshold - r));
 }
 
+/** A reach interval (log-ratios): `ci`, widened to at least +-half the floor around `centre` (REACH_RESOLUTION). */
+export function reachInterval(ci: readonly [number, number], centre: number, floor: number): [number, number] {
+  const resolution = floor * REACH_RESOLUTION;
+  return wider(ci, [centre - resolution, centre + resolution]);
+}
+
 /** The wider of two intervals (each end the farther one). */
 function wider(a: readonly [number, number], b: readonly [number, number]): [number, number] {
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
@@ -195,8 +201,7 @@ export function decideAtLook(d: readonly number[], look: { level: number; finalL
   const detectableChange = gateDetectable(logInterval(s, look.finalLevel), rule, ci95);
   const { threshold, floor } = logRule(rule);
   const [lo, hi] = claimCi;
-  const resolution = floor * REACH_RESOLUTION;
-  const [reachLo, reachHi] = wider(wider(claimCi, ci95), [s.mean - resolution, s.mean + resolution]);
+  const [reachLo, reachHi] = reachInterval(wider(claimCi, ci95), s.mean, floor);
   let verdict: Verdict = 'inconclusive';
   if (hi < -floor && reachLo <= -threshold) verdict = 'regression';
   else if (lo > floor && reachHi >= threshold) verdict = 'improvement';
