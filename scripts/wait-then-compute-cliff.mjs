@@ -1,10 +1,10 @@
 /**
- * Why bench:truth's wait-then-compute truth reads async x0.66 (docs/benchmarks.md): a V8 tiering
- * cliff, not a concurrency answer. Runs the workload's loop (scripts/fixtures/truth/node/
- * wait-then-compute.mjs, copied here so it can be timed inside the task) in batches of 24 tasks
- * with 24 in flight, printing the compute time per call: about 5 ms until V8's optimising compiler
- * replaces the code after a few seconds of calls, about 17 ms from then on, and still 17 ms when
- * the same process then runs one task at a time.
+ * Why bench:truth's wait-then-compute truth read async x0.66 until 2026-11-30 (docs/benchmarks.md):
+ * a V8 tiering cliff, not a concurrency answer. Runs the workload's old loop (an `Math.imul` hash;
+ * the fixture now computes with a xorshift loop that keeps its speed) in batches of 24 tasks with
+ * 24 in flight, printing the compute time per call: about 5 ms for some 530 calls, about 17 ms from
+ * then on (on either CPU, pinned), and still 17 ms when the same process then runs one task at a
+ * time. Code like this is measured by `run` in its early tier.
  *
  *   node scripts/wait-then-compute-cliff.mjs        (add --trace-opt --trace-deopt to see the tiers)
  */
