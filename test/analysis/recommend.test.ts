@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import { classify } from '../../src/analysis/classify.ts';
-import { recommend } from '../../src/analysis/recommend.ts';
+import { bestOfModels, recommend } from '../../src/analysis/recommend.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 
@@ -88,6 +88,34 @@ describe('recommend', () => {
     expect(rec.confidence).toBe('low');
     expect(rec.withinNoise).toEqual(['thread']);
     expect(rec.reason).toContain('thread was faster but within noise, so the cheaper sequential is recommended');
+  });
+
+  it('a level shown to beat sequential represents its model when the cheaper level chosen is not (noisy fs.readFile)', () => {
+    // Batches of a bench:truth run at cfa0eee (node-libraries, repetition 2): where libuv's threads
+    // land spreads fs.readFile's batches 3-5x. async 64 cannot be told from async 2 at one visit
+    // each, async 2 measured x0.87 paired, and sequential was recommended (the truth: async 64 x6).
+    const measured = (model: Model, concurrency: number, batchThroughputs: number[], paired?: CellResult['paired']): CellResult => ({
+      ...cell(model, concurrency, [...batchThroughputs].sort((a, b) => a - b)[3]),
+      batchThroughputs,
+      batchesPerRound: [batchThroughputs.length],
+      rounds: 1,
+      ...(paired ? { paired } : {}),
+    });
+    const cells = [
+      measured('sequential', 1, [4111, 3202, 2741, 3024, 4081, 4104]),
+      measured('async', 2, [3921, 5032, 3678, 4151, 6356, 6513], { speedup: 0.868, ci95: [0.718, 1.031], rounds: 1, pairs: 6 }),
+      measured('async', 64, [15677, 5900, 16759, 26208, 5443, 5086]),
+      measured('thread', 2, [3035, 1660, 2781, 2167, 1787, 1907]),
+    ];
+    const best = bestOfModels(cells);
+    expect(best.get('async')?.concurrency).toBe(64);
+    expect(recommend(cells, 'mixed', 0.46)).toMatchObject({ model: 'async', concurrency: 64 });
+    // A cheaper level that is itself shown to beat sequential stays the choice.
+    const provenTwo = cells.map((c) => (c.model === 'async' && c.concurrency === 2 ? { ...c, paired: { speedup: 1.5, ci95: [1.3, 1.7] as [number, number], rounds: 2, pairs: 12 } } : c));
+    expect(bestOfModels(provenTwo).get('async')?.concurrency).toBe(2);
+    // Neither shown: the cheaper level stays (no proof either way is no reason to pay for more).
+    const unproven = cells.map((c) => (c.model === 'async' && c.concurrency === 64 ? { ...c, batchThroughputs: [5900, 2900, 6100, 7000, 3100, 2800] } : c));
+    expect(bestOfModels(unproven).get('async')?.concurrency).toBe(2);
   });
 
   it('the margin is configurable', () => {
