@@ -5,7 +5,8 @@
  * Corpus: scripts/fixtures/truth/node (synthetic workloads, some reused from ../verdicts, and real
  * libraries: marked, acorn, zlib, fs, an HTTP client against a local server) and
  * scripts/fixtures/truth/python (compact ports of pyperformance's nbody, json_dumps and
- * regex_effbot, zlib.compress, sqlite3 on an in-memory database).
+ * regex_effbot, zlib.compress, sqlite3 on an in-memory database, and
+ *    http.client against a local server with a 5 ms reply).
  *
  * 1. Ground truth, per workload: every configured cell (BENCH_TRUTH_CELLS=coarse: each model's
  *    levels nearest 1, cores and 2 x cores, and async's far end) runs in one long-lived host with a
