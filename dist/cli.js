@@ -8958,6 +8958,8 @@ function bestOfModels(cells, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed2 = options.seed ?? 1;
   const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
+  const sequential = usable.find((c) => c.model === "sequential");
+  const beatsSequential = (c) => sequential !== void 0 && ratioInterval(c, sequential, sequential, seed2)[0] > 1 + margin;
   const best = /* @__PURE__ */ new Map();
   for (const model2 of MODELS) {
     const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
@@ -8965,6 +8967,10 @@ function bestOfModels(cells, options = {}) {
     let choice = levels[0];
     for (const candidate of levels.slice(1)) {
       if (judge(candidate, choice, candidate, margin, seed2) === "wins") choice = candidate;
+    }
+    if (model2 !== "sequential" && !beatsSequential(choice)) {
+      const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
+      if (proven) choice = proven;
     }
     best.set(model2, choice);
   }
