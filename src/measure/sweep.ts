@@ -46,11 +46,27 @@ export function taskMs(visit: VisitOutcome | undefined): number {
   return tasks > 0 && wall > 0 ? wall / tasks : Number.NaN;
 }
 
-/** Tasks per batch for a cell whose single task takes `oneTaskMs`: about `batchMs` of wall time. */
+/**
+ * Tasks per lane a batch of several lanes keeps at least, while that lasts no longer than
+ * LANE_FLOOR_MAX_MS. A batch ends when its slowest lane does, and the others idle meanwhile: a
+ * pool of two parsing JavaScript (acorn, 10 ms a task) ran 192 tasks/s in batches of 6 tasks (3 per
+ * lane), 206 in batches of 16 and 216 in batches of 64 (scripts/warmup-curve.ts, 2026-12-01), so
+ * batches of 30 ms reported the pool's speedup about 10% low against the config's own batch.
+ */
+export const MIN_TASKS_PER_LANE = 8;
+/** The per-lane floor stops at this much of one lane's wall time, ms (a 40 ms wait keeps 6 per lane, a 500 ms task 1). */
+export const LANE_FLOOR_MAX_MS = 250;
+
+/**
+ * Tasks per batch for a cell whose single task takes `oneTaskMs`: about `batchMs` of wall time,
+ * never more than the config's `tasks`, never fewer than one per lane, and with several lanes at
+ * least MIN_TASKS_PER_LANE each where that stays within LANE_FLOOR_MAX_MS.
+ */
 export function batchTasksFor(tasks: number, concurrency: number, oneTaskMs: number, batchMs: number): number {
   if (!(oneTaskMs > 0)) return tasks;
   const wanted = Math.ceil((concurrency * batchMs) / oneTaskMs);
-  return Math.max(Math.min(concurrency, tasks), Math.min(tasks, wanted));
+  const perLane = concurrency > 1 ? Math.max(1, Math.min(MIN_TASKS_PER_LANE, Math.floor(LANE_FLOOR_MAX_MS / oneTaskMs))) : 1;
+  return Math.min(tasks, Math.max(concurrency, wanted, perLane * concurrency));
 }
 
 export async function sweepCells(cells: readonly Cell[], options: SweepOptions): Promise<Map<string, VisitOutcome[]>> {
