@@ -35014,10 +35014,13 @@ function taskMs(visit) {
   const wall = visit?.samples.reduce((sum, s) => sum + s.wallMs, 0) ?? 0;
   return tasks > 0 && wall > 0 ? wall / tasks : Number.NaN;
 }
+var MIN_TASKS_PER_LANE = 8;
+var LANE_FLOOR_MAX_MS = 250;
 function batchTasksFor(tasks, concurrency, oneTaskMs, batchMs) {
   if (!(oneTaskMs > 0)) return tasks;
   const wanted = Math.ceil(concurrency * batchMs / oneTaskMs);
-  return Math.max(Math.min(concurrency, tasks), Math.min(tasks, wanted));
+  const perLane = concurrency > 1 ? Math.max(1, Math.min(MIN_TASKS_PER_LANE, Math.floor(LANE_FLOOR_MAX_MS / oneTaskMs))) : 1;
+  return Math.min(tasks, Math.max(concurrency, wanted, perLane * concurrency));
 }
 async function sweepCells(cells, options) {
   const visits = new Map(cells.map((c) => [c.key, []]));
