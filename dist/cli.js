@@ -7756,6 +7756,9 @@ function formatSpeedup(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
   return `${value.toFixed(2)}x`;
 }
+function formatRecommendedSpeedup(rec) {
+  return rec.speedupRange ? `${formatSpeedup(rec.speedupRange[0])}-${formatSpeedup(rec.speedupRange[1])}` : formatSpeedup(rec.speedup);
+}
 function speedupLabel(cell2) {
   if (cell2.speedupWithheld !== void 0) return cell2.speedupWithheld.startsWith("not enough data") ? "not enough data" : "withheld";
   return formatSpeedup(cell2.speedup);
@@ -7859,7 +7862,7 @@ function renderWorkload(workload2, style) {
   const rec = workload2.recommendation;
   if (rec) {
     const confidence = rec.confidence === "high" ? "" : paint(style, ANSI.yellow, " (low confidence: some differences were within noise)");
-    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === "sequential" ? "" : ` at concurrency ${rec.concurrency}`}`)}: ${formatSpeedup(rec.speedup)} vs sequential${confidence}`);
+    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === "sequential" ? "" : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
     lines.push(`    ${terminalSafe(rec.reason)}`);
   } else if (workload2.error) {
     lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload2.error)}`));
@@ -10646,6 +10649,16 @@ import { availableParallelism as availableParallelism3 } from "node:os";
 var ENOUGH_SAMPLES = 6;
 var TOLERANCE = 0.05;
 var IMPOSSIBLE = "impossible:";
+var MAX_FIGURE_SPAN = 1.5;
+var IMPRECISE = "not enough data for one figure:";
+function withheldAsImprecise(cell2) {
+  return cell2.speedupWithheld?.startsWith(IMPRECISE) ?? false;
+}
+function imprecisionReason(interval, paired) {
+  const [lo, hi] = interval;
+  if (!(lo > 0) || !(hi / lo > MAX_FIGURE_SPAN)) return void 0;
+  return `${IMPRECISE} its 95% interval${paired ? " (paired)" : ""} runs from ${times2(lo)} to ${times2(hi)}, more than ${MAX_FIGURE_SPAN}-fold; the batches varied too much for a median to stand for them (a longer --time-budget measures more)`;
+}
 function withheldAsImpossible(cell2) {
   return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
 }
@@ -10699,6 +10712,17 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     recommendation2.confidence = "low";
     recommendation2.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
   }
+  const cellsOut = withSpeedups.map((c) => {
+    if (!baseline || c.model === "sequential" || c.speedup === null || c.speedupWithheld !== void 0) return c;
+    const interval = c.paired?.ci95 ?? speedupInterval(c, baseline, context.seed);
+    const why = imprecisionReason(interval, c.paired !== void 0);
+    if (!why) return c;
+    if (recommendation2 && recommendation2.model === c.model && recommendation2.concurrency === c.concurrency) {
+      recommendation2.speedupRange = [round3(interval[0]), round3(interval[1])];
+      recommendation2.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (the batches varied too much for a median to stand for them).`;
+    }
+    return { ...c, speedup: null, speedupWithheld: why };
+  });
   const result = {
     name,
     runtime,
@@ -10706,7 +10730,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     classification,
     sequentialCpuUtilization: sequentialCpu,
     recommendation: recommendation2,
-    cells: withSpeedups
+    cells: cellsOut
   };
   if (!recommendation2) {
     result.status = "failed";
@@ -10715,6 +10739,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }
   return result;
 }
+var round3 = (x) => Math.round(x * 1e3) / 1e3;
 function notEnoughData(why) {
   return {
     model: "sequential",
@@ -10930,11 +10955,11 @@ function withWarmupCap(spec, capMs) {
   return capMs > before ? { spec: { ...spec, warmupMaxMs: capMs }, extraMs: capMs - before } : { spec, extraMs: 0 };
 }
 function pairedChoices(workload2) {
-  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c)));
+  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c) || withheldAsImprecise(c)));
 }
 function pairingPriority(cell2, sequential, options) {
   if (speedupBound(cell2, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
-  if (withheldAsImpossible(cell2)) return 0;
+  if (withheldAsImpossible(cell2) || withheldAsImprecise(cell2)) return 0;
   if (cell2.samples === 0 || sequential.samples === 0) return 0;
   const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
   return hi < 1 || lo > 1 + options.margin ? 1 : 0;
@@ -11520,6 +11545,7 @@ var recommendation = obj({
   model,
   concurrency: int,
   speedup: num,
+  "speedupRange?": pair(num),
   reason: str(),
   confidence: oneOf("high", "low"),
   withinNoise: arr(model, MODELS.length)
@@ -12235,10 +12261,10 @@ function chartNumber(value) {
 function workloadHeading(w) {
   if (w.status === "failed" || !w.recommendation) return `#### ❌ ${escapeMarkdown(w.name)}: failed${w.error ? ` - ${escapeMarkdown(w.error)}` : ""}`;
   const r = w.recommendation;
-  return `#### ${escapeMarkdown(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatSpeedup(r.speedup)} sequential)`;
+  return `#### ${escapeMarkdown(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatRecommendedSpeedup(r)} sequential)`;
 }
 function workloadLine(w, whole) {
-  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : "failed";
+  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatRecommendedSpeedup(w.recommendation)} sequential` : "failed";
   const change = !whole ? "" : whole.verdict === "regression" ? ` · 🔴 ${gateVerdict(whole, "").trim()}` : whole.verdict === "improvement" ? ` · 🟢 ${gateVerdict(whole, "").trim()}` : whole.verdict === "inconclusive" ? " · ❔ not decided" : " · unchanged";
   return `- **${escapeMarkdown(w.name)}**: ${rec}${change}`;
 }
@@ -12287,7 +12313,7 @@ function section(w, base, comparisons, failures, whole) {
   const short = [head, tbl].filter(Boolean).join("\n\n");
   const fold = (body) => {
     const r = w.recommendation;
-    const rec = !r ? "" : r.model === "sequential" ? " · sequential recommended" : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatSpeedup(r.speedup)} sequential)`;
+    const rec = !r ? "" : r.model === "sequential" ? " · sequential recommended" : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatRecommendedSpeedup(r)} sequential)`;
     const verdict = whole ? `: ${gateSummary(whole).replace(/\*\*/g, "")})` : "";
     return `<details><summary><strong>${escapeHtml(w.name)}</strong>${verdict}${rec}</summary>
 

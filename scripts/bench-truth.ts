@@ -447,8 +447,16 @@ function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margi
   const best = bestTruth(truth);
   const truthSpeedup = t?.status === 'ok' ? t.speedup : null;
   const withheld = cell?.speedupWithheld;
-  const reported = withheld !== undefined ? (withheld.startsWith('not enough data') ? 'not enough data' : 'withheld') : `${fmtX(rec.speedup)}${cell?.paired ? ' paired' : ''}`;
-  const honest = withheld !== undefined || (truthSpeedup !== null && Math.abs(rec.speedup / truthSpeedup - 1) <= SPEEDUP_TOLERANCE);
+  // A figure too imprecise to stand alone is reported as its 95% interval: honest when the truth lies within it (give or take the tolerance).
+  const range = rec.speedupRange;
+  const reported = range
+    ? `${fmtX(range[0])}-${fmtX(range[1])}${cell?.paired ? ' paired' : ''}`
+    : withheld !== undefined
+      ? withheld.startsWith('not enough data') ? 'not enough data' : 'withheld'
+      : `${fmtX(rec.speedup)}${cell?.paired ? ' paired' : ''}`;
+  const honest = range
+    ? truthSpeedup !== null && truthSpeedup >= range[0] / (1 + SPEEDUP_TOLERANCE) && truthSpeedup <= range[1] * (1 + SPEEDUP_TOLERANCE)
+    : withheld !== undefined || (truthSpeedup !== null && Math.abs(rec.speedup / truthSpeedup - 1) <= SPEEDUP_TOLERANCE);
   const acceptable = truthSpeedup !== null && best !== undefined && truthSpeedup >= best.speedup! / (1 + margin);
   const bestText = best ? `best ${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}` : 'no truth';
   const row: Row = { ...base, acceptable, honest };
@@ -496,7 +504,7 @@ if ([...truths.values()].some((t) => t.phases.some((p) => p.loadavg > BUSY_LOAD)
 }
 
 // 2. Repetitions of a default run.
-console.log(`\nDefault runs (reported = the recommended cell's speedup; truth = the same cell measured directly; acceptable = its truth within the margin of the best; wall time allowed 5% or one visit over the budget):\n`);
+console.log(`\nDefault runs (reported = the recommended cell's speedup, or its 95% interval when too wide for one figure (honest when the truth lies within it, give or take 20%); truth = the same cell measured directly; acceptable = its truth within the margin of the best; wall time allowed 5% or one visit over the budget):\n`);
 console.log('| workload | rep | recommended | classification | reported | truth | acceptable | CPU-bound > cores | out of range | wall / budget |\n|---|---|---|---|---|---|---|---|---|---|');
 const rows: Row[] = [];
 const runs: RunRecord[] = [];

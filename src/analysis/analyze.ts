@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify, computingShare } from './classify.ts';
-import { withheldAsImpossible, withheldReason } from './plausibility.ts';
+import { imprecisionReason, speedupInterval, withheldAsImpossible, withheldReason } from './plausibility.ts';
 import { recommend, type RecommendOptions } from './recommend.ts';
 
 export interface AnalyzeOptions extends RecommendOptions {
@@ -45,6 +45,20 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     recommendation.confidence = 'low';
     recommendation.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
   }
+  // Figures too imprecise to stand alone are withheld after the recommendation, which decides on
+  // intervals and keeps them (plausibility.ts, MAX_FIGURE_SPAN); the recommended cell's interval is
+  // then the recommendation's figure.
+  const cellsOut = withSpeedups.map((c): CellResult => {
+    if (!baseline || c.model === 'sequential' || c.speedup === null || c.speedupWithheld !== undefined) return c;
+    const interval = c.paired?.ci95 ?? speedupInterval(c, baseline, context.seed);
+    const why = imprecisionReason(interval, c.paired !== undefined);
+    if (!why) return c;
+    if (recommendation && recommendation.model === c.model && recommendation.concurrency === c.concurrency) {
+      recommendation.speedupRange = [round3(interval[0]), round3(interval[1])];
+      recommendation.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (the batches varied too much for a median to stand for them).`;
+    }
+    return { ...c, speedup: null, speedupWithheld: why };
+  });
   const result: WorkloadResult = {
     name,
     runtime,
@@ -52,7 +66,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     classification,
     sequentialCpuUtilization: sequentialCpu,
     recommendation,
-    cells: withSpeedups,
+    cells: cellsOut,
   };
   if (!recommendation) {
     result.status = 'failed';
@@ -61,6 +75,8 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   }
   return result;
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The recommendation when the baseline itself is too thin to compare anything with: the simplest code, no claim. */
 function notEnoughData(why: string): Recommendation {

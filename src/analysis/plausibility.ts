@@ -22,6 +22,29 @@ export const ENOUGH_SAMPLES = 6;
 export const TOLERANCE = 0.05;
 /** How a withheld reason for an impossible figure begins (withheldAsImpossible). */
 const IMPOSSIBLE = 'impossible:';
+/**
+ * The widest 95% interval (high end / low end) a speedup may have to be printed as one figure. A
+ * figure alone reads as give or take a little; fs.readFile's async 64 measured x4.68 paired with an
+ * interval of x3.31 to x6.81 (its batches ran 3,700 to 23,000 tasks/s in one visit), where the
+ * truth was x6.48. Wider than 1.5-fold (x1.2 to x1.8: from hardly worth it to nearly two cores),
+ * the interval is the finding: reported instead of the figure, and the cell still takes part in
+ * the recommendation, which already decides on intervals.
+ */
+export const MAX_FIGURE_SPAN = 1.5;
+/** How a withheld reason for a figure too imprecise to stand alone begins (withheldAsImprecise). */
+const IMPRECISE = 'not enough data for one figure:';
+
+/** Whether a cell's speedup was withheld because its interval is too wide (it still counts in the recommendation). */
+export function withheldAsImprecise(cell: Pick<CellResult, 'speedupWithheld'>): boolean {
+  return cell.speedupWithheld?.startsWith(IMPRECISE) ?? false;
+}
+
+/** Why a plausible figure is not printed alone (its 95% interval spans more than MAX_FIGURE_SPAN), or undefined. */
+export function imprecisionReason(interval: readonly [number, number], paired: boolean): string | undefined {
+  const [lo, hi] = interval;
+  if (!(lo > 0) || !(hi / lo > MAX_FIGURE_SPAN)) return undefined;
+  return `${IMPRECISE} its 95% interval${paired ? ' (paired)' : ''} runs from ${times(lo)} to ${times(hi)}, more than ${MAX_FIGURE_SPAN}-fold; the batches varied too much for a median to stand for them (a longer --time-budget measures more)`;
+}
 
 /** Whether a cell's speedup was withheld as physically impossible (not merely for too little data). */
 export function withheldAsImpossible(cell: Pick<CellResult, 'speedupWithheld'>): boolean {

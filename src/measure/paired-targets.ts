@@ -5,7 +5,7 @@
  */
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { computingShare } from '../analysis/classify.ts';
-import { speedupBound, speedupInterval, withheldAsImpossible } from '../analysis/plausibility.ts';
+import { speedupBound, speedupInterval, withheldAsImpossible, withheldAsImprecise } from '../analysis/plausibility.ts';
 import { bestOfModels } from '../analysis/recommend.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
@@ -39,11 +39,12 @@ function withWarmupCap(spec: VisitSpec, capMs: number): { spec: VisitSpec; extra
  * speedup was withheld as impossible take part: an impossible figure is most often a baseline that
  * measured slow (a cold JIT, a slower vCPU), and measuring side by side with it is what settles
  * that. Left out, a workload whose every cell beat a slow baseline impossibly had nothing paired
- * and kept "sequential" (sieve, marked, py-regex in bench:truth at 74cceaf). Cells with too little
- * data to say anything stay out.
+ * and kept "sequential" (sieve, marked, py-regex in bench:truth at 74cceaf). A figure withheld as
+ * too imprecise takes part too: pairing is what narrows it. Cells with too few batches to say
+ * anything stay out.
  */
 export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> {
-  return bestOfModels(workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || withheldAsImpossible(c)));
+  return bestOfModels(workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || withheldAsImpossible(c) || withheldAsImprecise(c)));
 }
 
 /**
@@ -58,8 +59,8 @@ export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> 
  */
 export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }): number {
   if (speedupBound(cell, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
-  // A figure withheld as impossible is only settled side by side.
-  if (withheldAsImpossible(cell)) return 0;
+  // A figure withheld as impossible, or as too imprecise to stand alone, is only settled side by side.
+  if (withheldAsImpossible(cell) || withheldAsImprecise(cell)) return 0;
   if (cell.samples === 0 || sequential.samples === 0) return 0;
   const [lo, hi] = speedupInterval(cell, sequential, options.seed);
   // Already decided against sequential without pairing: clearly slower, or clearly faster by the margin.

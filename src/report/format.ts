@@ -63,6 +63,11 @@ export function formatSpeedup(value: number | null | undefined): string {
   return `${value.toFixed(2)}x`;
 }
 
+/** A recommendation's speedup: its figure, or its 95% interval when that is too wide for one figure. */
+export function formatRecommendedSpeedup(rec: { speedup: number; speedupRange?: [number, number] }): string {
+  return rec.speedupRange ? `${formatSpeedup(rec.speedupRange[0])}-${formatSpeedup(rec.speedupRange[1])}` : formatSpeedup(rec.speedup);
+}
+
 /** The speedup column of a cell: its figure, or why there is none (the full reason goes in a note under the table). */
 export function speedupLabel(cell: Pick<CellResult, 'speedup' | 'speedupWithheld'>): string {
   if (cell.speedupWithheld !== undefined) return cell.speedupWithheld.startsWith('not enough data') ? 'not enough data' : 'withheld';

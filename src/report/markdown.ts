@@ -9,7 +9,7 @@ import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
-import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
+import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
 import { REACH_RESOLUTION } from '../analysis/gate.ts';
@@ -294,11 +294,11 @@ function chartNumber(value: number): string {
 function workloadHeading(w: WorkloadResult): string {
   if (w.status === 'failed' || !w.recommendation) return `#### ❌ ${esc(w.name)}: failed${w.error ? ` - ${esc(w.error)}` : ''}`;
   const r = w.recommendation;
-  return `#### ${esc(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatSpeedup(r.speedup)} sequential)`;
+  return `#### ${esc(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatRecommendedSpeedup(r)} sequential)`;
 }
 
 function workloadLine(w: WorkloadResult, whole: WorkloadChange | undefined): string {
-  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatSpeedup(w.recommendation.speedup)} sequential` : 'failed';
+  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatRecommendedSpeedup(w.recommendation)} sequential` : 'failed';
   const change = !whole
     ? ''
     : whole.verdict === 'regression'
@@ -379,7 +379,7 @@ function section(w: WorkloadResult, base: WorkloadResult | undefined, comparison
   // Nothing to report: one line to open, the rest folded away.
   const fold = (body: string) => {
     const r = w.recommendation;
-    const rec = !r ? '' : r.model === 'sequential' ? ' · sequential recommended' : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatSpeedup(r.speedup)} sequential)`;
+    const rec = !r ? '' : r.model === 'sequential' ? ' · sequential recommended' : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatRecommendedSpeedup(r)} sequential)`;
     const verdict = whole ? `: ${gateSummary(whole).replace(/\*\*/g, '')})` : '';
     return `<details><summary><strong>${escapeHtml(w.name)}</strong>${verdict}${rec}</summary>\n\n${body}\n\n</details>`;
   };

@@ -1,5 +1,5 @@
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
-import { cellNotes, formatBytes, formatMs, formatNumber, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
+import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -90,7 +90,7 @@ export function renderWorkload(workload: WorkloadResult, style: TerminalStyle): 
   const rec = workload.recommendation;
   if (rec) {
     const confidence = rec.confidence === 'high' ? '' : paint(style, ANSI.yellow, ' (low confidence: some differences were within noise)');
-    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === 'sequential' ? '' : ` at concurrency ${rec.concurrency}`}`)}: ${formatSpeedup(rec.speedup)} vs sequential${confidence}`);
+    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === 'sequential' ? '' : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
     lines.push(`    ${terminalSafe(rec.reason)}`);
   } else if (workload.error) {
     lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload.error)}`));

@@ -65,6 +65,8 @@ export interface Recommendation {
   concurrency: number;
   /** Throughput relative to sequential. */
   speedup: number;
+  /** The speedup's 95% interval, present when it is too wide for `speedup` to be reported alone (plausibility.ts, MAX_FIGURE_SPAN). */
+  speedupRange?: [number, number];
   /** One sentence in the seeds' vocabulary with the measured numbers. */
   reason: string;
   /** `high` when the winner beat every cheaper option by the margin with 95% confidence. */

@@ -156,6 +156,7 @@ const recommendation = obj({
   model,
   concurrency: int,
   speedup: num,
+  'speedupRange?': pair(num),
   reason: str(),
   confidence: oneOf('high', 'low'),
   withinNoise: arr(model, MODELS.length),
