@@ -10976,7 +10976,9 @@ function pairedTargets(swept, cells, measured, options) {
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
       if (!candidate) continue;
       const sequential = best.get("sequential");
-      const priority = pairingPriority(chosen, sequential, options);
+      let priority = pairingPriority(chosen, sequential, options);
+      const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
+      if (priority === 1 && recommended && (unsettled(sequential) || unsettled(chosen)) && speedupBound(chosen, computingShare(sequential), options.cores) > 1 + options.margin) priority = 0;
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;

@@ -108,3 +108,32 @@ describe("the paired phase's choice of cells", () => {
     expect(warm.find((t) => t.candidate.model === 'thread')!.candidateSpec.warmupMaxMs).toBe(capMs);
   });
 });
+
+describe('the recommended cell measured cold', () => {
+  it('is paired first and warmed longer, even when its unpaired figure already decides', () => {
+    const options = { cores: 2, margin: 0.1, seed: 1 };
+    const config: WorkloadConfig = {
+      name: 'w',
+      runtime: 'node',
+      modulePath: '/w.mjs',
+      module: 'w.mjs',
+      configDir: '/',
+      function: 'run',
+      tasks: 16,
+      concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
+      models: ['sequential', 'thread'],
+      timeoutMs: 1000,
+    };
+    const cells: Cell[] = (['sequential', 'thread'] as const).map((model) => ({ workload: config, model, concurrency: model === 'sequential' ? 1 : 2, key: cellKey('w', model, model === 'sequential' ? 1 : 2) }));
+    const capMs = 720;
+    const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => ({ ...visitSpec(c, 0), warmupMaxMs: capMs }), costMs: () => 1000 };
+    // Thread 2 at x1.5 beats sequential clearly: decided without pairing.
+    const swept = (warm: CellResult['warmup']) => analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('thread', 2, 150)].map((c) => ({ ...c, warmup: warm })), { cores: 2 });
+    const warm = swept({ medianMs: 200, unsettled: 0 });
+    expect(warm.recommendation?.model).toBe('thread');
+    expect(pairedTargets({ workloads: [warm] }, cells, measured, options)[0].priority).toBe(1);
+    const cold = pairedTargets({ workloads: [swept({ medianMs: capMs, unsettled: 1 })] }, cells, measured, options)[0];
+    expect(cold.priority).toBe(0);
+    expect(cold.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
+  });
+});
