@@ -10978,7 +10978,7 @@ function pairedTargets(swept, cells, measured, options) {
       const sequential = best.get("sequential");
       let priority = pairingPriority(chosen, sequential, options);
       const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
-      if (priority === 1 && recommended && speedupBound(chosen, computingShare(sequential), options.cores) > 1 + options.margin) priority = 0;
+      if (priority === 1 && recommended && (unsettled(sequential) || unsettled(chosen)) && speedupBound(chosen, computingShare(sequential), options.cores) > 1 + options.margin) priority = 0;
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;

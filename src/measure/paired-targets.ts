@@ -81,14 +81,15 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       if (!candidate) continue;
       const sequential = best.get('sequential')!;
       let priority = pairingPriority(chosen, sequential, options);
-      // The cell the sweep recommends is the figure the report will give: it is paired first (and, when
-      // the sweep measured it cold, warmed longer, below) even when its unpaired figure already
-      // decides. In bench:truth at c44ab40, unpaired recommended figures missed the truth by 20% or
-      // more in 6 of 90 runs: acorn's thread 2 at x1.25-1.31 from visits still warming up at the
-      // 0.72 s cap (truth x1.84; its one paired figure read x1.87), pbkdf2's async 24 at x2.74 over a
-      // sequential visit that ran 227 tasks/s (truth 312, and async 24's own 622 was right).
+      // The cell the sweep recommends is the figure the report will give: measured cold, it is paired
+      // first (and warmed longer, below) even when its unpaired figure already decides. acorn's
+      // thread 2, decided at x1.25-1.31 from visits still warming up at the 0.72 s cap, went unpaired
+      // in 3 of 5 bench:truth runs at c44ab40 (truth x1.84; paired first at 2734bb5, x1.77-1.93 in
+      // 5 of 5). Only when cold: pairing every recommended cell first (2734bb5) also let paired
+      // figures of Python process pools that read x1.0-1.06 (unpaired x1.7) overturn right answers
+      // in 3 of 15 Python runs.
       const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
-      if (priority === 1 && recommended && speedupBound(chosen, computingShare(sequential), options.cores) > 1 + options.margin) priority = 0;
+      if (priority === 1 && recommended && (unsettled(sequential) || unsettled(chosen)) && speedupBound(chosen, computingShare(sequential), options.cores) > 1 + options.margin) priority = 0;
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;
