@@ -27,6 +27,22 @@ function cell(model: Model, concurrency: number, center: number, batches = 8): C
   };
 }
 
+/** A workload of 16 tasks at levels 1 and 2, measuring `models`. */
+function workloadConfig(models: Model[]): WorkloadConfig {
+  return {
+    name: 'w',
+    runtime: 'node',
+    modulePath: '/w.mjs',
+    module: 'w.mjs',
+    configDir: '/',
+    function: 'run',
+    tasks: 16,
+    concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
+    models,
+    timeoutMs: 1000,
+  };
+}
+
 describe("the paired phase's choice of cells", () => {
   it('pairs cells whose speedup was withheld as impossible: a baseline that measured slow is settled side by side', () => {
     // CPU-bound work on 2 cores whose sequential visit ran cold (x2.4 for 2 threads cannot be true).
@@ -66,18 +82,7 @@ describe("the paired phase's choice of cells", () => {
 
   it('warms a contested pairing longer when the sweep measured it before its rate settled, and counts the time', () => {
     const options = { cores: 2, margin: 0.1, seed: 1 };
-    const config: WorkloadConfig = {
-      name: 'w',
-      runtime: 'node',
-      modulePath: '/w.mjs',
-      module: 'w.mjs',
-      configDir: '/',
-      function: 'run',
-      tasks: 16,
-      concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
-      models: ['sequential', 'thread', 'process'],
-      timeoutMs: 1000,
-    };
+    const config = workloadConfig(['sequential', 'thread', 'process']);
     const cells: Cell[] = (['sequential', 'thread', 'process'] as const).map((model) => ({ workload: config, model, concurrency: model === 'sequential' ? 1 : 2, key: cellKey('w', model, model === 'sequential' ? 1 : 2) }));
     const capMs = 720;
     const measured: Measured = {
@@ -112,18 +117,7 @@ describe("the paired phase's choice of cells", () => {
 describe('the recommended cell measured cold', () => {
   it('is paired first and warmed longer, even when its unpaired figure already decides', () => {
     const options = { cores: 2, margin: 0.1, seed: 1 };
-    const config: WorkloadConfig = {
-      name: 'w',
-      runtime: 'node',
-      modulePath: '/w.mjs',
-      module: 'w.mjs',
-      configDir: '/',
-      function: 'run',
-      tasks: 16,
-      concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
-      models: ['sequential', 'thread'],
-      timeoutMs: 1000,
-    };
+    const config = workloadConfig(['sequential', 'thread']);
     const cells: Cell[] = (['sequential', 'thread'] as const).map((model) => ({ workload: config, model, concurrency: model === 'sequential' ? 1 : 2, key: cellKey('w', model, model === 'sequential' ? 1 : 2) }));
     const capMs = 720;
     const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => ({ ...visitSpec(c, 0), warmupMaxMs: capMs }), costMs: () => 1000 };
