@@ -36848,9 +36848,10 @@ function withWarmupCap(spec, capMs) {
 function pairedChoices(workload2) {
   return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c) || withheldAsImprecise(c)));
 }
-function pairingPriority(cell2, sequential, options) {
+function pairingPriority(cell2, sequential, options, coldRecommendation = false) {
   if (speedupBound(cell2, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
   if (withheldAsImpossible(cell2) || withheldAsImprecise(cell2)) return 0;
+  if (coldRecommendation) return 0;
   if (cell2.samples === 0 || sequential.samples === 0) return 0;
   const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
   return hi < 1 || lo > 1 + options.margin ? 1 : 0;
@@ -36867,9 +36868,8 @@ function pairedTargets(swept, cells, measured, options) {
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
       if (!candidate) continue;
       const sequential = best.get("sequential");
-      let priority = pairingPriority(chosen, sequential, options);
       const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
-      if (priority === 1 && recommended && (unsettled(sequential) || unsettled(chosen)) && speedupBound(chosen, computingShare(sequential), options.cores) > 1 + options.margin) priority = 0;
+      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)));
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;

@@ -52,15 +52,24 @@ export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> 
  * the margin whatever it measures (its physical bound, plausibility.ts: async on CPU-bound work, one
  * lane of a pool), or whose unpaired figure already decides against sequential with 95% confidence
  * (a pool of tiny tasks clearly slower; 64 HTTP requests in flight clearly faster by far); a figure
- * withheld as impossible always goes first. At the default budget the paired phase buys about one
+ * withheld as impossible or too imprecise, and the recommended cell measured cold (coldRecommendation),
+ * always go first. At the default budget the paired phase buys about one
  * round of a dozen targets, and a shuffled order left the contested ones out as often as these
  * (acorn's thread and process cells went unpaired in 4 of 5 bench:truth runs at 96b9de3, and
  * sequential was recommended).
  */
-export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }): number {
+export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }, coldRecommendation = false): number {
   if (speedupBound(cell, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
   // A figure withheld as impossible, or as too imprecise to stand alone, is only settled side by side.
   if (withheldAsImpossible(cell) || withheldAsImprecise(cell)) return 0;
+  // The cell the sweep recommends is the figure the report will give: measured cold, it is paired
+  // first (and warmed longer, pairedTargets) even when its unpaired figure already decides. acorn's
+  // thread 2, decided at x1.25-1.31 from visits still warming up at the 0.72 s cap, went unpaired
+  // in 3 of 5 bench:truth runs at c44ab40 (truth x1.84; paired first at 2734bb5, x1.77-1.93 in
+  // 5 of 5). Only when cold: pairing every recommended cell first (2734bb5) also let paired
+  // figures of Python process pools that read x1.0-1.06 (unpaired x1.7) overturn right answers
+  // in 3 of 15 Python runs.
+  if (coldRecommendation) return 0;
   if (cell.samples === 0 || sequential.samples === 0) return 0;
   const [lo, hi] = speedupInterval(cell, sequential, options.seed);
   // Already decided against sequential without pairing: clearly slower, or clearly faster by the margin.
@@ -80,16 +89,8 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === model && c.concurrency === chosen.concurrency);
       if (!candidate) continue;
       const sequential = best.get('sequential')!;
-      let priority = pairingPriority(chosen, sequential, options);
-      // The cell the sweep recommends is the figure the report will give: measured cold, it is paired
-      // first (and warmed longer, below) even when its unpaired figure already decides. acorn's
-      // thread 2, decided at x1.25-1.31 from visits still warming up at the 0.72 s cap, went unpaired
-      // in 3 of 5 bench:truth runs at c44ab40 (truth x1.84; paired first at 2734bb5, x1.77-1.93 in
-      // 5 of 5). Only when cold: pairing every recommended cell first (2734bb5) also let paired
-      // figures of Python process pools that read x1.0-1.06 (unpaired x1.7) overturn right answers
-      // in 3 of 15 Python runs.
       const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
-      if (priority === 1 && recommended && (unsettled(sequential) || unsettled(chosen)) && speedupBound(chosen, computingShare(sequential), options.cores) > 1 + options.margin) priority = 0;
+      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)));
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;
