@@ -5,6 +5,7 @@
  * later than one loop does. CURVE_TASKS=n overrides the workload's batch of `tasks` (how much a
  * batch's idle tail costs a pool); CURVE_DUMP=file appends every batch as a JSON line.
  */
+import { appendFileSync } from 'node:fs';
 import { loadConfig } from '../src/config/load.ts';
 import { visitSpec, type Cell } from '../src/measure/scheduler.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
@@ -40,7 +41,6 @@ for (const s of outcome.samples) {
   }
 }
 if (process.env.CURVE_DUMP) {
-  const { appendFileSync } = await import('node:fs');
   appendFileSync(process.env.CURVE_DUMP, JSON.stringify({ name, model, concurrency, batches: outcome.samples.map((s) => ({ wallMs: s.wallMs, tasks: s.tasks })) }) + '\n');
 }
-console.log(`${name} ${model} ${concurrency} (${outcome.status}${outcome.error ? ": " + outcome.error : ""}, ${outcome.samples.length} batches): ${rows.join('  ')}`);
+console.log(`${name} ${model} ${concurrency} (${outcome.status}${outcome.error ? `: ${outcome.error}` : ''}, ${outcome.samples.length} batches): ${rows.join('  ')}`);
