@@ -11008,25 +11008,21 @@ function pairedSpeedup(rounds, options = {}) {
   const groups = rounds.map((r) => r.candidate.map((c, i) => Math.log(rate(c) / rate(r.baseline[i]))).filter(Number.isFinite)).filter((g) => g.length > 0);
   if (groups.length === 0) return void 0;
   const all = groups.flat();
-  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
   const random = mulberry32(options.seed ?? 1);
   const resamples = options.resamples ?? 2e3;
   const stats = new Float64Array(resamples);
+  const scratch = new Float64Array(groups.length * Math.max(...groups.map((g) => g.length)));
   for (let r = 0; r < resamples; r++) {
-    let sum = 0;
     let n = 0;
     for (let g = 0; g < groups.length; g++) {
       const group = groups[Math.floor(random() * groups.length)];
-      for (let i = 0; i < group.length; i++) {
-        sum += group[Math.floor(random() * group.length)];
-        n++;
-      }
+      for (let i = 0; i < group.length; i++) scratch[n++] = group[Math.floor(random() * group.length)];
     }
-    stats[r] = sum / n;
+    stats[r] = medianInPlace(scratch, n);
   }
   stats.sort();
   const at = (q) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
-  return { speedup: Math.exp(mean(all)), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length };
+  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length };
 }
 
 // src/commands/run.ts

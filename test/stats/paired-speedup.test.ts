@@ -5,7 +5,7 @@ import type { BatchSample } from '../../src/types.ts';
 const batch = (tasksPerMs: number): BatchSample => ({ wallMs: 10, tasks: tasksPerMs * 10, cpuMs: 10, latenciesMs: [] });
 
 describe('pairedSpeedup', () => {
-  it('is the geometric mean ratio of neighbouring batches, whatever the hosts ran at', () => {
+  it('is the median ratio of neighbouring batches, whatever the hosts ran at', () => {
     // Round 1 on a slow CPU, round 2 on a fast one: both say x2.
     const rounds = [
       { baseline: [batch(1), batch(1.1), batch(0.9)], candidate: [batch(2), batch(2.2), batch(1.8)] },
@@ -15,6 +15,13 @@ describe('pairedSpeedup', () => {
     expect(estimate.speedup).toBeCloseTo(2, 6);
     expect(estimate.ci95[0]).toBeCloseTo(2, 6);
     expect(estimate).toMatchObject({ rounds: 2, pairs: 5 });
+  });
+
+  it('is not dragged down by a pool batch that stalled', () => {
+    // Six pairs at x2, one whose candidate batch stalled to a third of its rate: the median stays x2
+    // (a mean of the log-ratios would read x1.71).
+    const rounds = [{ baseline: Array.from({ length: 7 }, () => batch(1)), candidate: [2, 2, 2, 2, 2, 2, 0.66].map(batch) }];
+    expect(pairedSpeedup(rounds, { seed: 3 })!.speedup).toBeCloseTo(2, 6);
   });
 
   it('widens with the spread between rounds, and is undefined without pairs', () => {
