@@ -10657,7 +10657,10 @@ function withheldAsImprecise(cell2) {
 function imprecisionReason(interval, paired) {
   const [lo, hi] = interval;
   if (!(lo > 0) || !(hi / lo > MAX_FIGURE_SPAN)) return void 0;
-  return `${IMPRECISE} its 95% interval${paired ? " (paired)" : ""} runs from ${times2(lo)} to ${times2(hi)}, more than ${MAX_FIGURE_SPAN}-fold; the batches varied too much for a median to stand for them (a longer --time-budget measures more)`;
+  const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? "" : "s"}` : "";
+  const source = !paired ? "" : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : " (paired)";
+  const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : "the batches varied too much for a median to stand for them";
+  return `${IMPRECISE} its 95% interval${source} runs from ${times2(lo)} to ${times2(hi)}, more than ${MAX_FIGURE_SPAN}-fold; ${why} (a longer --time-budget measures more)`;
 }
 function withheldAsImpossible(cell2) {
   return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
@@ -10684,6 +10687,43 @@ function withheldReason(cell2, baseline, context) {
   const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
   const noise2 = lo <= bound * (1 + TOLERANCE) ? "within noise of the bound, but not a figure to report" : "something was mismeasured";
   return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
+}
+
+// src/stats/paired-speedup.ts
+var HOST_ROUNDS = 3;
+var HOST_SPREAD_FACTOR = 1;
+var rate = (s) => s.tasks / s.wallMs;
+function pairedSpeedup(rounds, options = {}) {
+  const groups = rounds.map((r) => r.candidate.map((c, i) => Math.log(rate(c) / rate(r.baseline[i]))).filter(Number.isFinite)).filter((g) => g.length > 0);
+  if (groups.length === 0) return void 0;
+  const all = groups.flat();
+  const deviations = groups.flatMap((g) => {
+    const center = medianInPlace(Float64Array.from(g));
+    return g.map((x) => Math.abs(x - center));
+  });
+  const random = mulberry32(options.seed ?? 1);
+  const resamples = options.resamples ?? 2e3;
+  const stats = new Float64Array(resamples);
+  const scratch = new Float64Array(groups.length * Math.max(...groups.map((g) => g.length)));
+  for (let r = 0; r < resamples; r++) {
+    let n = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[Math.floor(random() * groups.length)];
+      for (let i = 0; i < group.length; i++) scratch[n++] = group[Math.floor(random() * group.length)];
+    }
+    stats[r] = medianInPlace(scratch, n);
+  }
+  stats.sort();
+  const at = (q) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
+  const spread = 1.4826 * medianInPlace(Float64Array.from(deviations));
+  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length, spread };
+}
+function figureInterval(p) {
+  if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return p.ci95;
+  const center = Math.log(p.speedup);
+  const host = 1.96 * HOST_SPREAD_FACTOR * p.spread / Math.sqrt(Math.max(1, p.rounds));
+  const widen2 = (bound) => Math.hypot(Math.abs(Math.log(bound) - center), host);
+  return [Math.exp(center - widen2(p.ci95[0])), Math.exp(center + widen2(p.ci95[1]))];
 }
 
 // src/analysis/analyze.ts
@@ -10714,12 +10754,13 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }
   const cellsOut = withSpeedups.map((c) => {
     if (!baseline || c.model === "sequential" || c.speedup === null || c.speedupWithheld !== void 0) return c;
-    const interval = c.paired?.ci95 ?? speedupInterval(c, baseline, context.seed);
-    const why = imprecisionReason(interval, c.paired !== void 0);
+    const interval = c.paired ? figureInterval(c.paired) : speedupInterval(c, baseline, context.seed);
+    const hostsAdded = c.paired !== void 0 && (interval[0] !== c.paired.ci95[0] || interval[1] !== c.paired.ci95[1]);
+    const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded });
     if (!why) return c;
     if (recommendation2 && recommendation2.model === c.model && recommendation2.concurrency === c.concurrency) {
       recommendation2.speedupRange = [round3(interval[0]), round3(interval[1])];
-      recommendation2.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (the batches varied too much for a median to stand for them).`;
+      recommendation2.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (${hostsAdded ? "measured in so few rounds of fresh hosts that the next could read differently by that much" : "the batches varied too much for a median to stand for them"}).`;
     }
     return { ...c, speedup: null, speedupWithheld: why };
   });
@@ -11002,29 +11043,6 @@ function pairedTargets(swept, cells, measured, options) {
   return targets;
 }
 
-// src/stats/paired-speedup.ts
-var rate = (s) => s.tasks / s.wallMs;
-function pairedSpeedup(rounds, options = {}) {
-  const groups = rounds.map((r) => r.candidate.map((c, i) => Math.log(rate(c) / rate(r.baseline[i]))).filter(Number.isFinite)).filter((g) => g.length > 0);
-  if (groups.length === 0) return void 0;
-  const all = groups.flat();
-  const random = mulberry32(options.seed ?? 1);
-  const resamples = options.resamples ?? 2e3;
-  const stats = new Float64Array(resamples);
-  const scratch = new Float64Array(groups.length * Math.max(...groups.map((g) => g.length)));
-  for (let r = 0; r < resamples; r++) {
-    let n = 0;
-    for (let g = 0; g < groups.length; g++) {
-      const group = groups[Math.floor(random() * groups.length)];
-      for (let i = 0; i < group.length; i++) scratch[n++] = group[Math.floor(random() * group.length)];
-    }
-    stats[r] = medianInPlace(scratch, n);
-  }
-  stats.sort();
-  const at = (q) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
-  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length };
-}
-
 // src/commands/run.ts
 init_registry();
 init_types();
@@ -11074,7 +11092,7 @@ function buildRunResults(config2, probes, cells, visits, settings, skipped = /* 
 }
 function roundPaired(p) {
   const r = (value) => Math.round(value * 1e3) / 1e3;
-  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs };
+  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs, spread: Math.round(p.spread * 1e4) / 1e4 };
 }
 var PAIRED_SHARE = 0.4;
 var PAIRS_PER_ROUND = 6;
@@ -11533,7 +11551,7 @@ var cell = named("cell", obj({
   startupMs: nullable(num),
   speedup: nullable(num),
   "speedupWithheld?": str(),
-  "paired?": obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num }),
+  "paired?": obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num, "spread?": num }),
   "warmup?": obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 1e5),
   "batchesPerRound?": arr(int, 1e5)

@@ -4,6 +4,7 @@ import type { CellResult, Recommendation, WorkloadResult } from '../results/run.
 import { classify, computingShare } from './classify.ts';
 import { imprecisionReason, speedupInterval, withheldAsImpossible, withheldReason } from './plausibility.ts';
 import { recommend, type RecommendOptions } from './recommend.ts';
+import { figureInterval } from '../stats/paired-speedup.ts';
 
 export interface AnalyzeOptions extends RecommendOptions {
   /** Cores of the machine that measured (the bound of a CPU-bound speedup); this machine's by default. */
@@ -50,12 +51,14 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   // then the recommendation's figure.
   const cellsOut = withSpeedups.map((c): CellResult => {
     if (!baseline || c.model === 'sequential' || c.speedup === null || c.speedupWithheld !== undefined) return c;
-    const interval = c.paired?.ci95 ?? speedupInterval(c, baseline, context.seed);
-    const why = imprecisionReason(interval, c.paired !== undefined);
+    // A paired figure from fewer than HOST_ROUNDS rounds also carries how far fresh hosts read apart.
+    const interval = c.paired ? figureInterval(c.paired) : speedupInterval(c, baseline, context.seed);
+    const hostsAdded = c.paired !== undefined && (interval[0] !== c.paired.ci95[0] || interval[1] !== c.paired.ci95[1]);
+    const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded });
     if (!why) return c;
     if (recommendation && recommendation.model === c.model && recommendation.concurrency === c.concurrency) {
       recommendation.speedupRange = [round3(interval[0]), round3(interval[1])];
-      recommendation.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (the batches varied too much for a median to stand for them).`;
+      recommendation.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (${hostsAdded ? 'measured in so few rounds of fresh hosts that the next could read differently by that much' : 'the batches varied too much for a median to stand for them'}).`;
     }
     return { ...c, speedup: null, speedupWithheld: why };
   });

@@ -40,10 +40,13 @@ export function withheldAsImprecise(cell: Pick<CellResult, 'speedupWithheld'>): 
 }
 
 /** Why a plausible figure is not printed alone (its 95% interval spans more than MAX_FIGURE_SPAN), or undefined. */
-export function imprecisionReason(interval: readonly [number, number], paired: boolean): string | undefined {
+export function imprecisionReason(interval: readonly [number, number], paired?: { rounds: number; hostsAdded: boolean }): string | undefined {
   const [lo, hi] = interval;
   if (!(lo > 0) || !(hi / lo > MAX_FIGURE_SPAN)) return undefined;
-  return `${IMPRECISE} its 95% interval${paired ? ' (paired)' : ''} runs from ${times(lo)} to ${times(hi)}, more than ${MAX_FIGURE_SPAN}-fold; the batches varied too much for a median to stand for them (a longer --time-budget measures more)`;
+  const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? '' : 's'}` : '';
+  const source = !paired ? '' : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : ' (paired)';
+  const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : 'the batches varied too much for a median to stand for them';
+  return `${IMPRECISE} its 95% interval${source} runs from ${times(lo)} to ${times(hi)}, more than ${MAX_FIGURE_SPAN}-fold; ${why} (a longer --time-budget measures more)`;
 }
 
 /** Whether a cell's speedup was withheld as physically impossible (not merely for too little data). */

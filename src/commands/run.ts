@@ -105,7 +105,7 @@ export function buildRunResults(
 
 function roundPaired(p: PairedSpeedup): NonNullable<CellResult['paired']> {
   const r = (value: number) => Math.round(value * 1000) / 1000;
-  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs };
+  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs, spread: Math.round(p.spread * 10_000) / 10_000 };
 }
 
 /**

@@ -145,7 +145,7 @@ const cell = named('cell', obj({
   startupMs: nullable(num),
   speedup: nullable(num),
   'speedupWithheld?': str(),
-  'paired?': obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num }),
+  'paired?': obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num, 'spread?': num }),
   'warmup?': obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 100_000),
   'batchesPerRound?': arr(int, 100_000),

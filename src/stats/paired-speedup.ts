@@ -24,7 +24,26 @@ export interface PairedSpeedup {
   rounds: number;
   /** Batch pairs over all rounds. */
   pairs: number;
+  /** Spread of one batch pair's log-ratio around its round's median (1.4826 x MAD, pooled over rounds). */
+  spread: number;
 }
+
+/**
+ * Rounds of fresh hosts before the bootstrap over rounds is trusted to show how far one pair of
+ * hosts reads from the next; with fewer, figureInterval adds that spread to the interval.
+ */
+export const HOST_ROUNDS = 3;
+
+/**
+ * How far one round's median ratio strays from the next round's (fresh hosts: other vCPU
+ * placements, other JIT and warm-up states, other neighbours on the machine), as a multiple of the
+ * batch-pair spread (`spread`). Measured on this 2-vCPU VM (scripts/paired-rounds.ts, 6-8 paired
+ * rounds each, 2026-12-01, 17 workload/model pairs): between 0 and 0.73 times it for Node's
+ * pools and loops (sieve thread 2 0.41-0.57, marked 0.69, acorn 0.73, http-client async 64 0.69,
+ * gzip 0.14-0.68, pbkdf2 and timer waits 0), 0.48-0.98 for Python's pools, and 1.3 once
+ * (py-nbody's process pool, whose rounds read x1.11 to x1.72). 1 covers all but that one.
+ */
+export const HOST_SPREAD_FACTOR = 1;
 
 const rate = (s: BatchSample) => s.tasks / s.wallMs;
 
@@ -34,6 +53,10 @@ export function pairedSpeedup(rounds: readonly { baseline: readonly BatchSample[
     .filter((g) => g.length > 0);
   if (groups.length === 0) return undefined;
   const all = groups.flat();
+  const deviations = groups.flatMap((g) => {
+    const center = medianInPlace(Float64Array.from(g));
+    return g.map((x) => Math.abs(x - center));
+  });
   const random = mulberry32(options.seed ?? 1);
   const resamples = options.resamples ?? 2000;
   const stats = new Float64Array(resamples);
@@ -49,5 +72,23 @@ export function pairedSpeedup(rounds: readonly { baseline: readonly BatchSample[
   }
   stats.sort();
   const at = (q: number) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
-  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length };
+  const spread = 1.4826 * medianInPlace(Float64Array.from(deviations));
+  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length, spread };
+}
+
+/**
+ * The 95% interval of the figure a report may print for a paired speedup. The bootstrap interval
+ * (ci95) sees only the hosts that were measured: from one round it is the interval of that one
+ * pair of hosts, and the next pair reads differently (sieve's thread 2 read x1.03 to x2.00 from one
+ * round to the next, each round's own interval a third as wide). With fewer than HOST_ROUNDS
+ * rounds, the spread between fresh hosts (HOST_SPREAD_FACTOR x the batch-pair spread, over the
+ * square root of the rounds) is added to each side of the interval, in log space.
+ * The recommendation decides on ci95 and says when it rests on one round.
+ */
+export function figureInterval(p: Pick<PairedSpeedup, 'speedup' | 'ci95' | 'rounds'> & { spread?: number }): [number, number] {
+  if (p.rounds >= HOST_ROUNDS || p.spread === undefined || !(p.spread > 0)) return p.ci95;
+  const center = Math.log(p.speedup);
+  const host = (1.96 * HOST_SPREAD_FACTOR * p.spread) / Math.sqrt(Math.max(1, p.rounds));
+  const widen = (bound: number) => Math.hypot(Math.abs(Math.log(bound) - center), host);
+  return [Math.exp(center - widen(p.ci95[0])), Math.exp(center + widen(p.ci95[1]))];
 }

@@ -66,8 +66,39 @@ describe('a speedup too imprecise to stand alone', () => {
   });
 
   it('draws the line at MAX_FIGURE_SPAN of the interval', () => {
-    expect(imprecisionReason([2, 2 * MAX_FIGURE_SPAN * 0.99], false)).toBeUndefined();
-    expect(imprecisionReason([2, 2 * MAX_FIGURE_SPAN * 1.01], true)).toMatch(/interval \(paired\) runs from x2\.00 to x3\.03/);
-    expect(imprecisionReason([0, 3], false)).toBeUndefined();
+    expect(imprecisionReason([2, 2 * MAX_FIGURE_SPAN * 0.99])).toBeUndefined();
+    expect(imprecisionReason([2, 2 * MAX_FIGURE_SPAN * 1.01], { rounds: 3, hostsAdded: false })).toMatch(/interval \(paired\) runs from x2\.00 to x3\.03/);
+    expect(imprecisionReason([2, 2 * MAX_FIGURE_SPAN * 1.01], { rounds: 1, hostsAdded: true })).toMatch(/\(paired, 1 round, with the spread between fresh hosts .*\) runs from x2\.00.*the next pair of hosts may read differently/);
+    expect(imprecisionReason([0, 3])).toBeUndefined();
+  });
+});
+
+describe('a paired figure from one round of hosts', () => {
+  // marked's thread 2 paired in one round: its six pairs agreed (x1.31-x1.57), but rounds of fresh
+  // hosts read x1.12 to x1.87; the batch pairs spread 0.19 in log.
+  const pairedCell = (rounds: number, spread: number) => ({
+    ...cell('thread', 2, [640, 650, 660, 655, 645, 670]),
+    cpuUtilization: 1.7,
+    paired: { speedup: 1.38, ci95: [1.31, 1.57] as [number, number], rounds, pairs: 6 * rounds, spread },
+  });
+  const cpuSequential = () => ({ ...cell('sequential', 1, [470, 475, 480, 472, 468, 478]), cpuUtilization: 1 });
+
+  it('is reported as a range when the spread between fresh hosts makes it wide', () => {
+    const result = analyzeWorkload('marked', 'node', [cpuSequential(), pairedCell(1, 0.19)], { cores: 2 });
+    const rec = result.recommendation!;
+    expect(rec.model).toBe('thread');
+    const [lo, hi] = rec.speedupRange!;
+    expect(lo).toBeLessThan(1.31);
+    expect(hi).toBeGreaterThan(1.57);
+    expect(rec.reason).toMatch(/so few rounds of fresh hosts/);
+    expect(result.cells.find((c) => c.model === 'thread')!.speedupWithheld).toMatch(/paired, 1 round, with the spread between fresh hosts/);
+  });
+
+  it('stands as one figure when the batch pairs were steady, or when enough rounds measured the hosts', () => {
+    for (const [rounds, spread] of [[1, 0.03], [3, 0.19]]) {
+      const result = analyzeWorkload('marked', 'node', [cpuSequential(), pairedCell(rounds, spread)], { cores: 2 });
+      expect(result.recommendation?.speedupRange).toBeUndefined();
+      expect(result.recommendation?.speedup).toBeCloseTo(1.38, 2);
+    }
   });
 });

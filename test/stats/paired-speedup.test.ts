@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedSpeedup } from '../../src/stats/paired-speedup.ts';
+import { figureInterval, HOST_ROUNDS, pairedSpeedup } from '../../src/stats/paired-speedup.ts';
 import type { BatchSample } from '../../src/types.ts';
 
 const batch = (tasksPerMs: number): BatchSample => ({ wallMs: 10, tasks: tasksPerMs * 10, cpuMs: 10, latenciesMs: [] });
@@ -32,5 +32,31 @@ describe('pairedSpeedup', () => {
     expect(estimate.ci95[0]).toBeGreaterThan(1.4);
     expect(estimate.ci95[1]).toBeLessThan(2.2);
     expect(pairedSpeedup([])).toBeUndefined();
+  });
+
+  it('measures the spread of batch pairs around their own round, not between rounds', () => {
+    // Two rounds at x1.5 and x2, each pair within 1% of its round: the spread is tiny.
+    const rounds = [1.5, 2].map((r) => ({ baseline: [batch(1), batch(1), batch(1)], candidate: [batch(r), batch(r * 1.01), batch(r * 0.99)] }));
+    expect(pairedSpeedup(rounds)!.spread).toBeLessThan(0.02);
+  });
+});
+
+describe('figureInterval', () => {
+  const one = { speedup: 1.4, ci95: [1.31, 1.57] as [number, number], rounds: 1, spread: 0.19 };
+
+  it('adds the spread between fresh hosts to an interval from fewer than HOST_ROUNDS rounds', () => {
+    const [lo, hi] = figureInterval(one);
+    // 1.96 x 0.19 in log on top of each side: about x1.0 to x2.0.
+    expect(lo).toBeLessThan(1.31 / 1.3);
+    expect(hi).toBeGreaterThan(1.57 * 1.2);
+    // Two rounds: the host term shrinks by the square root of the rounds.
+    const [lo2, hi2] = figureInterval({ ...one, rounds: 2 });
+    expect(lo2).toBeGreaterThan(lo);
+    expect(hi2).toBeLessThan(hi);
+  });
+
+  it('leaves the bootstrap interval alone from HOST_ROUNDS rounds on, or without a spread', () => {
+    expect(figureInterval({ ...one, rounds: HOST_ROUNDS })).toEqual(one.ci95);
+    expect(figureInterval({ speedup: 1.4, ci95: [1.31, 1.57], rounds: 1 })).toEqual([1.31, 1.57]);
   });
 });

@@ -61,9 +61,16 @@ export interface CellResult {
      */
     paired?: {
         speedup: number;
+        /** 95% interval of the measured pairs (what the recommendation decides on). */
         ci95: [number, number];
         rounds: number;
         pairs: number;
+        /**
+         * Spread of one batch pair's log-ratio around its round's median; with fewer than 3 rounds the
+         * printed figure's interval adds it as the spread between fresh hosts (stats/paired-speedup.ts).
+         * Absent in results files written before it existed.
+         */
+        spread?: number;
     };
     /** Why `speedup` is null although the cell was measured: not enough data, or a figure that cannot be physically true. */
     speedupWithheld?: string;
