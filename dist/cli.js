@@ -7714,6 +7714,131 @@ var UsageError = class extends Error {
   }
 };
 
+// src/stats/rng.ts
+function mulberry32(seed2) {
+  let state = seed2 >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function shuffled(items, random) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+// src/stats/bootstrap.ts
+var DEFAULT_RESAMPLES = 2e3;
+function medianInPlace(xs, length = xs.length) {
+  if (length === 0) return Number.NaN;
+  const mid = length >> 1;
+  const upper = select(xs, 0, length - 1, mid);
+  if (length % 2 === 1) return upper;
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (xs[i] > lower) lower = xs[i];
+  return (lower + upper) / 2;
+}
+function select(xs, lo, hi, k) {
+  while (lo < hi) {
+    const pivot = xs[lo + hi >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] < pivot) i++;
+      while (xs[j] > pivot) j--;
+      if (i <= j) {
+        const t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return xs[k];
+  }
+  return xs[k];
+}
+function bootstrapDistribution(values, statistic, options) {
+  const n = values.length;
+  const count = options.resamples ?? DEFAULT_RESAMPLES;
+  const out = new Float64Array(count);
+  if (n === 0) return out.fill(Number.NaN);
+  const random = mulberry32(options.seed);
+  const scratch = new Float64Array(n);
+  for (let b = 0; b < count; b++) {
+    for (let i = 0; i < n; i++) scratch[i] = values[Math.floor(random() * n)];
+    out[b] = statistic(scratch);
+  }
+  return out.sort();
+}
+function quantileSorted(sorted, q) {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+function percentileInterval(sorted, alpha2) {
+  return [quantileSorted(sorted, alpha2 / 2), quantileSorted(sorted, 1 - alpha2 / 2)];
+}
+function tailAtOrAbove(sorted, x) {
+  let count = 0;
+  for (let i = sorted.length - 1; i >= 0 && sorted[i] >= x; i--) count++;
+  return (count + 1) / (sorted.length + 1);
+}
+function tailAtOrBelow(sorted, x) {
+  let count = 0;
+  for (let i = 0; i < sorted.length && sorted[i] <= x; i++) count++;
+  return (count + 1) / (sorted.length + 1);
+}
+
+// src/stats/paired-speedup.ts
+var HOST_ROUNDS = 3;
+var HOST_SPREAD_FACTOR = 1;
+var rate = (s) => s.tasks / s.wallMs;
+function pairedSpeedup(rounds, options = {}) {
+  const groups = rounds.map((r) => r.candidate.map((c, i) => Math.log(rate(c) / rate(r.baseline[i]))).filter(Number.isFinite)).filter((g) => g.length > 0);
+  if (groups.length === 0) return void 0;
+  const all = groups.flat();
+  const deviations = groups.flatMap((g) => {
+    const center = medianInPlace(Float64Array.from(g));
+    return g.map((x) => Math.abs(x - center));
+  });
+  const random = mulberry32(options.seed ?? 1);
+  const resamples = options.resamples ?? 2e3;
+  const stats = new Float64Array(resamples);
+  const scratch = new Float64Array(groups.length * Math.max(...groups.map((g) => g.length)));
+  for (let r = 0; r < resamples; r++) {
+    let n = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[Math.floor(random() * groups.length)];
+      for (let i = 0; i < group.length; i++) scratch[n++] = group[Math.floor(random() * group.length)];
+    }
+    stats[r] = medianInPlace(scratch, n);
+  }
+  stats.sort();
+  const at = (q) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
+  const spread = 1.4826 * medianInPlace(Float64Array.from(deviations));
+  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length, spread };
+}
+function figureInterval(p) {
+  if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return p.ci95;
+  const center = Math.log(p.speedup);
+  const host = 1.96 * HOST_SPREAD_FACTOR * p.spread / Math.sqrt(Math.max(1, p.rounds));
+  const widen2 = (bound) => Math.hypot(Math.abs(Math.log(bound) - center), host);
+  return [Math.exp(center - widen2(p.ci95[0])), Math.exp(center + widen2(p.ci95[1]))];
+}
+
 // src/report/format.ts
 function formatNumber(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
@@ -7768,7 +7893,9 @@ function cellNotes(workload2) {
   for (const c of workload2.cells) {
     if (!c.paired || c.speedupWithheld !== void 0) continue;
     const p = c.paired;
-    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(p.ci95[0])} to ${formatSpeedup(p.ci95[1])}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
+    const [lo, hi] = figureInterval(p);
+    const hosts = lo !== p.ci95[0] || hi !== p.ci95[1] ? " with the spread between fresh hosts" : "";
+    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
   }
   const byReason = /* @__PURE__ */ new Map();
   for (const s of workload2.skipped ?? []) byReason.set(s.reason, [...byReason.get(s.reason) ?? [], `${s.model} ${s.concurrency}`]);
@@ -8194,94 +8321,6 @@ function normalQuantile(p) {
   const q = p - 0.5;
   const r = q * q;
   return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
-
-// src/stats/rng.ts
-function mulberry32(seed2) {
-  let state = seed2 >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function shuffled(items, random) {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-// src/stats/bootstrap.ts
-var DEFAULT_RESAMPLES = 2e3;
-function medianInPlace(xs, length = xs.length) {
-  if (length === 0) return Number.NaN;
-  const mid = length >> 1;
-  const upper = select(xs, 0, length - 1, mid);
-  if (length % 2 === 1) return upper;
-  let lower = -Infinity;
-  for (let i = 0; i < mid; i++) if (xs[i] > lower) lower = xs[i];
-  return (lower + upper) / 2;
-}
-function select(xs, lo, hi, k) {
-  while (lo < hi) {
-    const pivot = xs[lo + hi >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (xs[i] < pivot) i++;
-      while (xs[j] > pivot) j--;
-      if (i <= j) {
-        const t = xs[i];
-        xs[i] = xs[j];
-        xs[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return xs[k];
-  }
-  return xs[k];
-}
-function bootstrapDistribution(values, statistic, options) {
-  const n = values.length;
-  const count = options.resamples ?? DEFAULT_RESAMPLES;
-  const out = new Float64Array(count);
-  if (n === 0) return out.fill(Number.NaN);
-  const random = mulberry32(options.seed);
-  const scratch = new Float64Array(n);
-  for (let b = 0; b < count; b++) {
-    for (let i = 0; i < n; i++) scratch[i] = values[Math.floor(random() * n)];
-    out[b] = statistic(scratch);
-  }
-  return out.sort();
-}
-function quantileSorted(sorted, q) {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * Math.min(1, Math.max(0, q));
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-function percentileInterval(sorted, alpha2) {
-  return [quantileSorted(sorted, alpha2 / 2), quantileSorted(sorted, 1 - alpha2 / 2)];
-}
-function tailAtOrAbove(sorted, x) {
-  let count = 0;
-  for (let i = sorted.length - 1; i >= 0 && sorted[i] >= x; i--) count++;
-  return (count + 1) / (sorted.length + 1);
-}
-function tailAtOrBelow(sorted, x) {
-  let count = 0;
-  for (let i = 0; i < sorted.length && sorted[i] <= x; i++) count++;
-  return (count + 1) / (sorted.length + 1);
 }
 
 // src/stats/paired.ts
@@ -10687,43 +10726,6 @@ function withheldReason(cell2, baseline, context) {
   const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
   const noise2 = lo <= bound * (1 + TOLERANCE) ? "within noise of the bound, but not a figure to report" : "something was mismeasured";
   return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
-}
-
-// src/stats/paired-speedup.ts
-var HOST_ROUNDS = 3;
-var HOST_SPREAD_FACTOR = 1;
-var rate = (s) => s.tasks / s.wallMs;
-function pairedSpeedup(rounds, options = {}) {
-  const groups = rounds.map((r) => r.candidate.map((c, i) => Math.log(rate(c) / rate(r.baseline[i]))).filter(Number.isFinite)).filter((g) => g.length > 0);
-  if (groups.length === 0) return void 0;
-  const all = groups.flat();
-  const deviations = groups.flatMap((g) => {
-    const center = medianInPlace(Float64Array.from(g));
-    return g.map((x) => Math.abs(x - center));
-  });
-  const random = mulberry32(options.seed ?? 1);
-  const resamples = options.resamples ?? 2e3;
-  const stats = new Float64Array(resamples);
-  const scratch = new Float64Array(groups.length * Math.max(...groups.map((g) => g.length)));
-  for (let r = 0; r < resamples; r++) {
-    let n = 0;
-    for (let g = 0; g < groups.length; g++) {
-      const group = groups[Math.floor(random() * groups.length)];
-      for (let i = 0; i < group.length; i++) scratch[n++] = group[Math.floor(random() * group.length)];
-    }
-    stats[r] = medianInPlace(scratch, n);
-  }
-  stats.sort();
-  const at = (q) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
-  const spread = 1.4826 * medianInPlace(Float64Array.from(deviations));
-  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length, spread };
-}
-function figureInterval(p) {
-  if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return p.ci95;
-  const center = Math.log(p.speedup);
-  const host = 1.96 * HOST_SPREAD_FACTOR * p.spread / Math.sqrt(Math.max(1, p.rounds));
-  const widen2 = (bound) => Math.hypot(Math.abs(Math.log(bound) - center), host);
-  return [Math.exp(center - widen2(p.ci95[0])), Math.exp(center + widen2(p.ci95[1]))];
 }
 
 // src/analysis/analyze.ts

@@ -37384,7 +37384,9 @@ function cellNotes(workload2) {
   for (const c of workload2.cells) {
     if (!c.paired || c.speedupWithheld !== void 0) continue;
     const p = c.paired;
-    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(p.ci95[0])} to ${formatSpeedup(p.ci95[1])}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
+    const [lo, hi] = figureInterval(p);
+    const hosts = lo !== p.ci95[0] || hi !== p.ci95[1] ? " with the spread between fresh hosts" : "";
+    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
   }
   const byReason = /* @__PURE__ */ new Map();
   for (const s of workload2.skipped ?? []) byReason.set(s.reason, [...byReason.get(s.reason) ?? [], `${s.model} ${s.concurrency}`]);

@@ -3,6 +3,7 @@
  * report must be byte-for-byte deterministic for snapshot tests).
  */
 import type { CellResult, WorkloadResult } from '../results/run.ts';
+import { figureInterval } from '../stats/paired-speedup.ts';
 
 /** 3 significant figures, thousands grouped with commas: 1,234 / 56.7 / 0.891. */
 export function formatNumber(value: number | null | undefined): string {
@@ -80,7 +81,10 @@ export function cellNotes(workload: Pick<WorkloadResult, 'cells' | 'skipped'>): 
   for (const c of workload.cells) {
     if (!c.paired || c.speedupWithheld !== undefined) continue;
     const p = c.paired;
-    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(p.ci95[0])} to ${formatSpeedup(p.ci95[1])}, ${p.rounds} round${p.rounds === 1 ? '' : 's'} of both hosts alive at once, ${p.pairs} batch pairs)`);
+    // The interval of the figure: with fewer than 3 rounds it includes how far fresh hosts read apart.
+    const [lo, hi] = figureInterval(p);
+    const hosts = lo !== p.ci95[0] || hi !== p.ci95[1] ? ' with the spread between fresh hosts' : '';
+    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? '' : 's'} of both hosts alive at once, ${p.pairs} batch pairs)`);
   }
   const byReason = new Map<string, string[]>();
   for (const s of workload.skipped ?? []) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), `${s.model} ${s.concurrency}`]);

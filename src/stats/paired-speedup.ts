@@ -5,7 +5,8 @@
  * truth bench:truth compares it with: a pool's batch ends when its slowest lane does, so a stall on
  * either core drags a pool batch far down while the one-core baseline's barely moves, and the
  * log-ratios have a long low tail. Their mean read sieve's thread 2 at x1.63 and x1.65 where the
- * median of the same pairs read x1.67 and x1.76 (scratch runs of 36 and 48 pairs, 2026-12-01).
+ * median of the same pairs read x1.67 and x1.76 (36 and 48 pairs, 2026-12-01, as
+ * scripts/paired-rounds.ts measures them).
  * Its 95% interval is a seeded two-level bootstrap (rounds, then pairs within a round), because
  * pairs of one pair of hosts share their JIT state and CPUs and vary less than fresh pairs do.
  * With one round it falls back to the pair level, which is why one round alone never gives high

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDetectable, formatRef } from '../../src/report/format.ts';
+import { cellNotes, formatDetectable, formatRef } from '../../src/report/format.ts';
+import type { CellResult } from '../../src/results/run.ts';
 
 describe('formatDetectable', () => {
   it('says a percentage, or what a huge or missing one means', () => {
@@ -23,5 +24,30 @@ describe('formatRef', () => {
   it('escapes both parts', () => {
     expect(formatRef('main', sha, upper)).toBe('MAIN (0123456)');
     expect(formatRef('x', '<b>', upper)).toBe('X (<B>)');
+  });
+});
+
+describe('cellNotes', () => {
+  const pairedCell = (rounds: number): CellResult => ({
+    model: 'thread',
+    concurrency: 2,
+    status: 'ok',
+    samples: 6,
+    rounds: 1,
+    throughput: { median: 650, ci95: [640, 660] },
+    latencyMs: { p50: 1, p99: 2 },
+    cpuUtilization: 1.7,
+    peakRssBytes: 1,
+    startupMs: 1,
+    speedup: 1.38,
+    batchThroughputs: [640, 650, 660, 655, 645, 650],
+    paired: { speedup: 1.38, ci95: [1.31, 1.57], rounds, pairs: 6 * rounds, spread: 0.05 },
+  });
+
+  it("gives a paired figure's interval with the spread between fresh hosts when it rests on fewer than 3 rounds", () => {
+    const [one] = cellNotes({ cells: [pairedCell(1)] });
+    expect(one).toMatch(/^thread 2: 1\.38x measured paired against sequential \(95% interval 1\.2\dx to 1\.6\dx with the spread between fresh hosts, 1 round of both hosts alive at once, 6 batch pairs\)$/);
+    const [three] = cellNotes({ cells: [pairedCell(3)] });
+    expect(three).toMatch(/\(95% interval 1\.31x to 1\.57x, 3 rounds of both hosts/);
   });
 });
