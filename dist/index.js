@@ -36596,18 +36596,24 @@ function pairedSpeedup(rounds, options = {}) {
   const resamples = options.resamples ?? 2e3;
   const stats = new Float64Array(resamples);
   const scratch = new Float64Array(groups.length * Math.max(...groups.map((g) => g.length)));
+  const walsh = new Float64Array(scratch.length * (scratch.length + 1) / 2);
   for (let r = 0; r < resamples; r++) {
     let n = 0;
     for (let g = 0; g < groups.length; g++) {
       const group2 = groups[Math.floor(random() * groups.length)];
       for (let i = 0; i < group2.length; i++) scratch[n++] = group2[Math.floor(random() * group2.length)];
     }
-    stats[r] = medianInPlace(scratch, n);
+    stats[r] = hodgesLehmann2(scratch, n, walsh);
   }
   stats.sort();
   const at = (q) => Math.exp(stats[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]);
   const spread = 1.4826 * medianInPlace(Float64Array.from(deviations));
-  return { speedup: Math.exp(medianInPlace(Float64Array.from(all))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length, spread };
+  return { speedup: Math.exp(hodgesLehmann2(Float64Array.from(all), all.length, new Float64Array(all.length * (all.length + 1) / 2))), ci95: [at(0.025), at(0.975)], rounds: groups.length, pairs: all.length, spread };
+}
+function hodgesLehmann2(xs, n, walsh) {
+  let m = 0;
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh[m++] = (xs[i] + xs[j]) / 2;
+  return medianInPlace(walsh, m);
 }
 function figureInterval(p) {
   if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return p.ci95;

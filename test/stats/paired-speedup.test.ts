@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { figureInterval, HOST_ROUNDS, pairedSpeedup } from '../../src/stats/paired-speedup.ts';
+import { figureInterval, hodgesLehmann, HOST_ROUNDS, pairedSpeedup } from '../../src/stats/paired-speedup.ts';
 import type { BatchSample } from '../../src/types.ts';
 
 const batch = (tasksPerMs: number): BatchSample => ({ wallMs: 10, tasks: tasksPerMs * 10, cpuMs: 10, latenciesMs: [] });
 
 describe('pairedSpeedup', () => {
-  it('is the median ratio of neighbouring batches, whatever the hosts ran at', () => {
+  it('is the ratio of neighbouring batches, whatever the hosts ran at', () => {
     // Round 1 on a slow CPU, round 2 on a fast one: both say x2.
     const rounds = [
       { baseline: [batch(1), batch(1.1), batch(0.9)], candidate: [batch(2), batch(2.2), batch(1.8)] },
@@ -18,8 +18,8 @@ describe('pairedSpeedup', () => {
   });
 
   it('is not dragged down by a pool batch that stalled', () => {
-    // Six pairs at x2, one whose candidate batch stalled to a third of its rate: the median stays x2
-    // (a mean of the log-ratios would read x1.71).
+    // Six pairs at x2, one whose candidate batch stalled to a third of its rate: the estimate stays
+    // x2 (a mean of the log-ratios would read x1.71).
     const rounds = [{ baseline: Array.from({ length: 7 }, () => batch(1)), candidate: [2, 2, 2, 2, 2, 2, 0.66].map(batch) }];
     expect(pairedSpeedup(rounds, { seed: 3 })!.speedup).toBeCloseTo(2, 6);
   });
@@ -38,6 +38,25 @@ describe('pairedSpeedup', () => {
     // Two rounds at x1.5 and x2, each pair within 1% of its round: the spread is tiny.
     const rounds = [1.5, 2].map((r) => ({ baseline: [batch(1), batch(1), batch(1)], candidate: [batch(r), batch(r * 1.01), batch(r * 0.99)] }));
     expect(pairedSpeedup(rounds)!.spread).toBeLessThan(0.02);
+  });
+});
+
+describe('hodgesLehmann', () => {
+  it('is the median of the pairwise averages, each value with itself included', () => {
+    // Averages of 1, 2, 3, 10: 1 1.5 2 2 2.5 3 5.5 6 6.5 10, median 2.75 (the mean is 4, the median 2.5).
+    expect(hodgesLehmann(Float64Array.from([10, 1, 3, 2]), 4, new Float64Array(10))).toBeCloseTo(2.75, 12);
+    expect(hodgesLehmann(Float64Array.from([5, 99]), 1, new Float64Array(1))).toBe(5);
+  });
+
+  it('gives a one-round interval narrower than a plain median does', () => {
+    // One round of six pairs spread like sieve's thread 2 (2026-12-01, round 2 of scripts/paired-rounds.ts).
+    const ratios = [2.23, 1.73, 1.37, 1.81, 1.38, 2.07];
+    const estimate = pairedSpeedup([{ baseline: ratios.map(() => batch(1)), candidate: ratios.map(batch) }], { seed: 1 })!;
+    // A bootstrap of the median of these six reads about x1.38-2.15: the 1.37 and 2.23 ends.
+    expect(estimate.ci95[0]).toBeGreaterThan(1.45);
+    expect(estimate.ci95[1]).toBeLessThan(2.1);
+    expect(estimate.speedup).toBeGreaterThan(1.65);
+    expect(estimate.speedup).toBeLessThan(1.85);
   });
 });
 

@@ -56,7 +56,7 @@ export interface CellResult {
     speedup: number | null;
     /**
      * The speedup over sequential measured paired (run's paired phase): rounds of a fresh sequential
-     * host and a fresh host of this cell alive at once, batches alternated; median ratio of
+     * host and a fresh host of this cell alive at once, batches alternated; Hodges-Lehmann ratio of
      * neighbouring batches and its 95% interval. When present, `speedup` is this one.
      */
     paired?: {
