@@ -7838,11 +7838,11 @@ function hodgesLehmann(xs, n, walsh) {
   return medianInPlace(walsh, m);
 }
 function figureInterval(p) {
-  if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return p.ci95;
+  if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return { interval: p.ci95, hostsAdded: false };
   const center = Math.log(p.speedup);
   const host = 1.96 * HOST_SPREAD_FACTOR * p.spread / Math.sqrt(Math.max(1, p.rounds));
   const widen2 = (bound) => Math.hypot(Math.abs(Math.log(bound) - center), host);
-  return [Math.exp(center - widen2(p.ci95[0])), Math.exp(center + widen2(p.ci95[1]))];
+  return { interval: [Math.exp(center - widen2(p.ci95[0])), Math.exp(center + widen2(p.ci95[1]))], hostsAdded: true };
 }
 
 // src/report/format.ts
@@ -7899,8 +7899,8 @@ function cellNotes(workload2) {
   for (const c of workload2.cells) {
     if (!c.paired || c.speedupWithheld !== void 0) continue;
     const p = c.paired;
-    const [lo, hi] = figureInterval(p);
-    const hosts = lo !== p.ci95[0] || hi !== p.ci95[1] ? " with the spread between fresh hosts" : "";
+    const { interval: [lo, hi], hostsAdded } = figureInterval(p);
+    const hosts = hostsAdded ? " with the spread between fresh hosts" : "";
     notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
   }
   const byReason = /* @__PURE__ */ new Map();
@@ -10762,8 +10762,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }
   const cellsOut = withSpeedups.map((c) => {
     if (!baseline || c.model === "sequential" || c.speedup === null || c.speedupWithheld !== void 0) return c;
-    const interval = c.paired ? figureInterval(c.paired) : speedupInterval(c, baseline, context.seed);
-    const hostsAdded = c.paired !== void 0 && (interval[0] !== c.paired.ci95[0] || interval[1] !== c.paired.ci95[1]);
+    const { interval, hostsAdded } = c.paired ? figureInterval(c.paired) : { interval: speedupInterval(c, baseline, context.seed), hostsAdded: false };
     const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded });
     if (!why) return c;
     if (recommendation2 && recommendation2.model === c.model && recommendation2.concurrency === c.concurrency) {

@@ -52,8 +52,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   const cellsOut = withSpeedups.map((c): CellResult => {
     if (!baseline || c.model === 'sequential' || c.speedup === null || c.speedupWithheld !== undefined) return c;
     // A paired figure from fewer than HOST_ROUNDS rounds also carries how far fresh hosts read apart.
-    const interval = c.paired ? figureInterval(c.paired) : speedupInterval(c, baseline, context.seed);
-    const hostsAdded = c.paired !== undefined && (interval[0] !== c.paired.ci95[0] || interval[1] !== c.paired.ci95[1]);
+    const { interval, hostsAdded } = c.paired ? figureInterval(c.paired) : { interval: speedupInterval(c, baseline, context.seed), hostsAdded: false };
     const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded });
     if (!why) return c;
     if (recommendation && recommendation.model === c.model && recommendation.concurrency === c.concurrency) {

@@ -82,8 +82,8 @@ export function cellNotes(workload: Pick<WorkloadResult, 'cells' | 'skipped'>): 
     if (!c.paired || c.speedupWithheld !== undefined) continue;
     const p = c.paired;
     // The interval of the figure: with fewer than 3 rounds it includes how far fresh hosts read apart.
-    const [lo, hi] = figureInterval(p);
-    const hosts = lo !== p.ci95[0] || hi !== p.ci95[1] ? ' with the spread between fresh hosts' : '';
+    const { interval: [lo, hi], hostsAdded } = figureInterval(p);
+    const hosts = hostsAdded ? ' with the spread between fresh hosts' : '';
     notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? '' : 's'} of both hosts alive at once, ${p.pairs} batch pairs)`);
   }
   const byReason = new Map<string, string[]>();

@@ -98,12 +98,13 @@ export function hodgesLehmann(xs: Float64Array, n: number, walsh: Float64Array):
  * round to the next, each round's own interval a third as wide). With fewer than HOST_ROUNDS
  * rounds, the spread between fresh hosts (HOST_SPREAD_FACTOR x the batch-pair spread, over the
  * square root of the rounds) is added to each side of the interval, in log space.
- * The recommendation decides on ci95 and says when it rests on one round.
+ * The recommendation decides on ci95 and says when it rests on one round. `hostsAdded` says whether
+ * the spread was added.
  */
-export function figureInterval(p: Pick<PairedSpeedup, 'speedup' | 'ci95' | 'rounds'> & { spread?: number }): [number, number] {
-  if (p.rounds >= HOST_ROUNDS || p.spread === undefined || !(p.spread > 0)) return p.ci95;
+export function figureInterval(p: Pick<PairedSpeedup, 'speedup' | 'ci95' | 'rounds'> & { spread?: number }): { interval: [number, number]; hostsAdded: boolean } {
+  if (p.rounds >= HOST_ROUNDS || p.spread === undefined || !(p.spread > 0)) return { interval: p.ci95, hostsAdded: false };
   const center = Math.log(p.speedup);
   const host = (1.96 * HOST_SPREAD_FACTOR * p.spread) / Math.sqrt(Math.max(1, p.rounds));
   const widen = (bound: number) => Math.hypot(Math.abs(Math.log(bound) - center), host);
-  return [Math.exp(center - widen(p.ci95[0])), Math.exp(center + widen(p.ci95[1]))];
+  return { interval: [Math.exp(center - widen(p.ci95[0])), Math.exp(center + widen(p.ci95[1]))], hostsAdded: true };
 }

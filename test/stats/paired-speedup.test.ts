@@ -64,18 +64,19 @@ describe('figureInterval', () => {
   const one = { speedup: 1.4, ci95: [1.31, 1.57] as [number, number], rounds: 1, spread: 0.19 };
 
   it('adds the spread between fresh hosts to an interval from fewer than HOST_ROUNDS rounds', () => {
-    const [lo, hi] = figureInterval(one);
+    const { interval: [lo, hi], hostsAdded } = figureInterval(one);
+    expect(hostsAdded).toBe(true);
     // 1.96 x 0.19 in log on top of each side: about x1.0 to x2.0.
     expect(lo).toBeLessThan(1.31 / 1.3);
     expect(hi).toBeGreaterThan(1.57 * 1.2);
     // Two rounds: the host term shrinks by the square root of the rounds.
-    const [lo2, hi2] = figureInterval({ ...one, rounds: 2 });
+    const [lo2, hi2] = figureInterval({ ...one, rounds: 2 }).interval;
     expect(lo2).toBeGreaterThan(lo);
     expect(hi2).toBeLessThan(hi);
   });
 
   it('leaves the bootstrap interval alone from HOST_ROUNDS rounds on, or without a spread', () => {
-    expect(figureInterval({ ...one, rounds: HOST_ROUNDS })).toEqual(one.ci95);
-    expect(figureInterval({ speedup: 1.4, ci95: [1.31, 1.57], rounds: 1 })).toEqual([1.31, 1.57]);
+    expect(figureInterval({ ...one, rounds: HOST_ROUNDS })).toEqual({ interval: one.ci95, hostsAdded: false });
+    expect(figureInterval({ speedup: 1.4, ci95: [1.31, 1.57], rounds: 1 })).toEqual({ interval: [1.31, 1.57], hostsAdded: false });
   });
 });
