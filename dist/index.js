@@ -34834,14 +34834,13 @@ function bestOfModels(cells, options = {}) {
   const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
   const sequential = usable.find((c) => c.model === "sequential");
   const beatsSequential = (c) => sequential !== void 0 && ratioInterval(c, sequential, sequential, seed)[0] > 1 + margin;
+  const pointSpeedup = (c) => c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1);
   const best = /* @__PURE__ */ new Map();
   for (const model2 of MODELS) {
     const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
     if (levels.length === 0) continue;
-    let choice = levels[0];
-    for (const candidate of levels.slice(1)) {
-      if (judge(candidate, choice, candidate, margin, seed) === "wins") choice = candidate;
-    }
+    const fastest = Math.max(...levels.map(pointSpeedup));
+    let choice = levels.find((c) => pointSpeedup(c) * (1 + margin) >= fastest) ?? levels[0];
     if (model2 !== "sequential" && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
       if (proven) choice = proven;
@@ -34902,7 +34901,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
       verdict += `; handing a task to a thread or process costs more than the task itself`;
     }
   } else {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
   const fewRounds = current.paired ? current.paired.rounds < 2 : Math.min(baseline.rounds, current.rounds) < 2;

@@ -40,15 +40,19 @@ function judge(costly: CellResult, cheap: CellResult, baseline: CellResult, marg
 }
 
 /**
- * Each model's chosen level: walking the levels upwards, a higher one replaces the current one only
- * when it beats it by the margin with 95% confidence. Then, when the level so chosen is not shown to
- * beat sequential by the margin, the cheapest level of the model that is shown to (paired, or by its
- * unpaired interval) takes its place: the question the model answers is whether it beats sequential,
- * and a level with that proof is a better representative than a cheaper one without it. Noisy work
- * needs this: fs.readFile's batches spread 3-5x (where libuv's threads land), so async 64 (median x3
- * over sequential) could not be told from async 2 at one visit each, async 2 measured x0.87 paired,
- * and `sequential` was recommended where the truth is async 64 at x6. These are the cells a model
- * competes with (and the ones `run` measures paired against sequential).
+ * Each model's chosen level: the cheapest level whose speedup (paired where measured, else its
+ * median throughput) is within the margin of the model's fastest level. Then, when the level so
+ * chosen is not shown to beat sequential by the margin, the cheapest higher level that is shown to
+ * (paired, or by its unpaired interval) takes its place: the question the model answers is whether
+ * it beats sequential, and a level with that proof is a better representative than a cheaper one
+ * without it. These are the cells a model competes with (and the ones `run` measures paired
+ * against sequential), where the cost order and 95% confidence decide.
+ * Levels of one model are the same code with another number, so they are not held to 95%
+ * confidence the way a costlier model is: at one or two visits a level cannot be shown to beat a
+ * cheaper one, and the cheaper one stayed. fs.readFile's batches spread 3-5x (where libuv's threads
+ * land): async 2 (x2.2) was kept against async 64 (x6.6) in 2 of 5 bench:truth runs at 70b7d06, and
+ * pbkdf2's async 2 (x1.6) against async 16 (x1.95) in 2 of 5. Noise can only move the choice
+ * between levels that measured close, and the paired phase then measures the chosen one.
  */
 export function bestOfModels(cells: readonly CellResult[], options: { margin?: number; seed?: number } = {}): Map<Model, CellResult> {
   const margin = options.margin ?? 0.1;
@@ -56,14 +60,14 @@ export function bestOfModels(cells: readonly CellResult[], options: { margin?: n
   const usable = cells.filter((c) => c.status === 'ok' && c.batchThroughputs.length > 0);
   const sequential = usable.find((c) => c.model === 'sequential');
   const beatsSequential = (c: CellResult) => sequential !== undefined && ratioInterval(c, sequential, sequential, seed)[0] > 1 + margin;
+  // A paired speedup is measured against sequential side by side; the others against its median.
+  const pointSpeedup = (c: CellResult) => c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1);
   const best = new Map<Model, CellResult>();
   for (const model of MODELS) {
     const levels = usable.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
     if (levels.length === 0) continue;
-    let choice = levels[0];
-    for (const candidate of levels.slice(1)) {
-      if (judge(candidate, choice, candidate, margin, seed) === 'wins') choice = candidate;
-    }
+    const fastest = Math.max(...levels.map(pointSpeedup));
+    let choice = levels.find((c) => pointSpeedup(c) * (1 + margin) >= fastest) ?? levels[0];
     if (model !== 'sequential' && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
       if (proven) choice = proven;
@@ -90,10 +94,10 @@ const CLASS_WORDS: Record<Classification, string> = {
 };
 
 /**
- * Pick the cheapest model (cost order sequential < async < thread < process, and lower concurrency
- * before higher) that no costlier option beats by the margin with 95% confidence. Within a model the
- * concurrency levels are walked upwards the same way; across models the best level of each costlier
- * model challenges the current choice. Returns undefined when not even sequential was measured.
+ * Pick the cheapest model (cost order sequential < async < thread < process) that no costlier model
+ * beats by the margin with 95% confidence: each model is represented by its chosen level
+ * (bestOfModels), and the chosen level of each costlier model challenges the current choice.
+ * Returns undefined when not even sequential was measured.
  */
 export function recommend(
   cells: readonly CellResult[],
@@ -145,7 +149,7 @@ export function recommend(
       verdict += `; handing a task to a thread or process costs more than the task itself`;
     }
   } else {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper option by more than ${marginText} with 95% confidence`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(' and ')} ${finalWithinNoise.length > 1 ? 'were' : 'was'} faster but within noise, so the cheaper ${current.model} is recommended`;
   // Differences between host processes (JIT, memory layout) only show across rounds.

@@ -81,7 +81,7 @@ export interface Recommendation {
   speedupRange?: [number, number];
   /** One sentence in the seeds' vocabulary with the measured numbers. */
   reason: string;
-  /** `high` when the winner beat every cheaper option by the margin with 95% confidence. */
+  /** `high` when the winner beat every cheaper model by the margin with 95% confidence. */
   confidence: 'high' | 'low';
   /** Costlier models whose gain over the recommendation was within noise (not significant at the margin). */
   withinNoise: Model[];
