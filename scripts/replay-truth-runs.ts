@@ -1,0 +1,52 @@
+/**
+ * Re-analyse the results files of the last `npm run bench:truth` with this tree's analysis, and
+ * score both the recommendation saved in each file and the re-analysed one against the truth files
+ * (`node scripts/replay-truth-runs.ts [dir]`, dir defaulting to .concurrency-bench/bench-truth).
+ * What a change to the decision rules would have answered on the same measurements; it cannot show
+ * what the change would have measured (the paired phase pairs the cells the rules choose).
+ * "Acceptable" is bench:truth's: the cell's true speedup within the 10% margin of the best.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeWorkload } from '../src/analysis/analyze.ts';
+import type { CellResult, RunResults } from '../src/results/run.ts';
+
+interface TruthCell { model: string; concurrency: number; status: string; speedup: number | null }
+const dir = process.argv[2] ?? join(import.meta.dirname, '..', '.concurrency-bench', 'bench-truth');
+const truths = new Map<string, TruthCell[]>();
+for (const f of readdirSync(join(dir, 'truth'))) {
+  const truth = JSON.parse(readFileSync(join(dir, 'truth', f), 'utf8')) as { workload: string; cells: TruthCell[] };
+  truths.set(truth.workload, truth.cells);
+}
+const MARGIN = 0.1;
+function acceptable(cells: TruthCell[], model: string, concurrency: number): boolean {
+  const ok = cells.filter((c) => c.status === 'ok' && c.speedup !== null);
+  const best = Math.max(...ok.map((c) => c.speedup!));
+  const cell = ok.find((c) => c.model === model && c.concurrency === concurrency);
+  return cell !== undefined && cell.speedup! >= best / (1 + MARGIN);
+}
+
+let saved = 0;
+let replayed = 0;
+let total = 0;
+for (const file of readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.json')).sort()) {
+  const results = JSON.parse(readFileSync(join(dir, 'runs', file), 'utf8')) as RunResults;
+  for (const w of results.workloads) {
+    const truth = truths.get(w.name);
+    if (w.status !== 'ok' || !w.recommendation || !truth) continue;
+    // The cells as measured: what was withheld is decided again.
+    const cells = w.cells.map(({ speedupWithheld: _, ...c }): CellResult => c);
+    const again = analyzeWorkload(w.name, w.runtime, cells, { margin: results.settings.margin, seed: results.settings.seed, cores: results.environment.cpus }).recommendation;
+    if (!again) continue;
+    const before = acceptable(truth, w.recommendation.model, w.recommendation.concurrency);
+    const after = acceptable(truth, again.model, again.concurrency);
+    total++;
+    saved += Number(before);
+    replayed += Number(after);
+    const label = (r: { model: string; concurrency: number }) => (r.model === 'sequential' ? 'sequential' : `${r.model} ${r.concurrency}`);
+    if (before !== after || label(w.recommendation) !== label(again)) {
+      console.log(`${file} ${w.name}: saved ${label(w.recommendation)} (${before ? 'acceptable' : 'NOT acceptable'}), replayed ${label(again)} (${after ? 'acceptable' : 'NOT acceptable'})`);
+    }
+  }
+}
+console.log(`acceptable: saved ${saved} of ${total}, replayed with this tree's analysis ${replayed} of ${total}`);
