@@ -9005,10 +9005,11 @@ function judge(costly, cheap, baseline, margin, seed2) {
 function bestOfModels(cells, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed2 = options.seed ?? 1;
+  const cap = options.speedupCap ?? (() => Infinity);
   const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
   const sequential = usable.find((c) => c.model === "sequential");
   const beatsSequential = (c) => sequential !== void 0 && ratioInterval(c, sequential, sequential, seed2)[0] > 1 + margin;
-  const pointSpeedup = (c) => c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1);
+  const pointSpeedup = (c) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
   const best = /* @__PURE__ */ new Map();
   for (const model2 of MODELS) {
     const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
@@ -9040,10 +9041,11 @@ var CLASS_WORDS = {
 function recommend(cells, classification, sequentialCpu, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed2 = options.seed ?? 1;
-  const bestOfModel = bestOfModels(cells, { margin, seed: seed2 });
+  const cap = options.speedupCap ?? (() => Infinity);
+  const bestOfModel = bestOfModels(cells, { margin, seed: seed2, speedupCap: cap });
   const baseline = bestOfModel.get("sequential");
   if (!baseline) return void 0;
-  const speedupOf = (cell2) => cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
+  const speedupOf = (cell2) => Math.min(cap(cell2), cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median);
   let unclear = false;
   const withinNoise2 = [];
   let current = baseline;
@@ -10693,6 +10695,7 @@ import { availableParallelism as availableParallelism3 } from "node:os";
 var ENOUGH_SAMPLES = 6;
 var TOLERANCE = 0.05;
 var IMPOSSIBLE = "impossible:";
+var AT_BOUND = "within noise of the bound";
 var MAX_FIGURE_SPAN = 1.5;
 var IMPRECISE = "not enough data for one figure:";
 function withheldAsImprecise(cell2) {
@@ -10708,6 +10711,9 @@ function imprecisionReason(interval, paired) {
 }
 function withheldAsImpossible(cell2) {
   return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
+}
+function withheldAtBound(cell2) {
+  return withheldAsImpossible(cell2) && cell2.speedupWithheld.includes(AT_BOUND);
 }
 function speedupBound(cell2, cpuShare, cores) {
   if (cell2.model === "sequential") return 1;
@@ -10729,7 +10735,7 @@ function withheldReason(cell2, baseline, context) {
   if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
   const [lo] = cell2.paired?.ci95 ?? speedupInterval(cell2, baseline, context.seed);
   const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
-  const noise2 = lo <= bound * (1 + TOLERANCE) ? "within noise of the bound, but not a figure to report" : "something was mismeasured";
+  const noise2 = lo <= bound * (1 + TOLERANCE) ? `${AT_BOUND}, but not a figure to report` : "something was mismeasured";
   return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
 }
 
@@ -10747,12 +10753,18 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
   const baseline = withSpeedups.find((c) => c.model === "sequential" && c.status === "ok" && c.samples > 0);
+  const atBound = (c) => withheldAtBound(c) ? speedupBound(c, cpuShare, context.cores) : Infinity;
   const recommendation2 = baseline?.speedupWithheld !== void 0 ? notEnoughData(baseline.speedupWithheld) : recommend(
-    withSpeedups.filter((c) => c.speedupWithheld === void 0),
+    withSpeedups.filter((c) => c.speedupWithheld === void 0 || withheldAtBound(c)),
     classification,
     sequentialCpu,
-    { ...options, sequentialRunQueue: sequential?.runQueueShare }
+    { ...options, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound }
   ) ?? null;
+  const recommendedCell = recommendation2 && withSpeedups.find((c) => c.model === recommendation2.model && c.concurrency === recommendation2.concurrency);
+  if (recommendation2 && recommendedCell && withheldAtBound(recommendedCell)) {
+    const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential.throughput.median;
+    recommendation2.reason += ` It measured x${measured.toFixed(2)}, within noise above the x${atBound(recommendedCell).toFixed(2)} that is physically possible, so x${atBound(recommendedCell).toFixed(2)} is its figure.`;
+  }
   const impossible = withSpeedups.filter(withheldAsImpossible).length;
   const compared = withSpeedups.filter((c) => c.model !== "sequential" && c.status === "ok" && c.samples > 0).length;
   if (recommendation2 && compared > 0 && impossible >= Math.max(2, compared / 2)) {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify, computingShare } from './classify.ts';
-import { imprecisionReason, speedupInterval, withheldAsImpossible, withheldReason } from './plausibility.ts';
+import { imprecisionReason, speedupBound, speedupInterval, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
 import { recommend, type RecommendOptions } from './recommend.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
 
@@ -29,15 +29,23 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   const classification = classify(sequential);
   const sequentialCpu = sequential ? sequential.cpuUtilization : null;
   const baseline = withSpeedups.find((c) => c.model === 'sequential' && c.status === 'ok' && c.samples > 0);
+  // A figure within noise above its physical bound is not reported, but it is evidence that the
+  // cell reaches the bound: it takes part, counted at the bound.
+  const atBound = (c: CellResult) => (withheldAtBound(c) ? speedupBound(c, cpuShare, context.cores) : Infinity);
   const recommendation =
     baseline?.speedupWithheld !== undefined
       ? notEnoughData(baseline.speedupWithheld)
       : (recommend(
-          withSpeedups.filter((c) => c.speedupWithheld === undefined),
+          withSpeedups.filter((c) => c.speedupWithheld === undefined || withheldAtBound(c)),
           classification,
           sequentialCpu,
-          { ...options, sequentialRunQueue: sequential?.runQueueShare },
+          { ...options, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound },
         ) ?? null);
+  const recommendedCell = recommendation && withSpeedups.find((c) => c.model === recommendation.model && c.concurrency === recommendation.concurrency);
+  if (recommendation && recommendedCell && withheldAtBound(recommendedCell)) {
+    const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential!.throughput.median;
+    recommendation.reason += ` It measured x${measured.toFixed(2)}, within noise above the x${atBound(recommendedCell).toFixed(2)} that is physically possible, so x${atBound(recommendedCell).toFixed(2)} is its figure.`;
+  }
   // When most other cells measured above what is possible against sequential, the baseline is the
   // suspect figure (it measured slow), not each of them: no confident answer rests on it.
   const impossible = withSpeedups.filter(withheldAsImpossible).length;

@@ -11,6 +11,8 @@ export interface RecommendOptions {
   seed?: number;
   /** Share of the sequential cell's wall time spent waiting for a core (busy machine), for the reason text. */
   sequentialRunQueue?: number;
+  /** The most a cell's figure may count for (its physical bound, for a figure measured within noise above it); no cap by default. */
+  speedupCap?: (cell: CellResult) => number;
 }
 
 type Verdict = 'wins' | 'loses' | 'within-noise';
@@ -54,14 +56,15 @@ function judge(costly: CellResult, cheap: CellResult, baseline: CellResult, marg
  * pbkdf2's async 2 (x1.6) against async 16 (x1.95) in 2 of 5. Noise can only move the choice
  * between levels that measured close, and the paired phase then measures the chosen one.
  */
-export function bestOfModels(cells: readonly CellResult[], options: { margin?: number; seed?: number } = {}): Map<Model, CellResult> {
+export function bestOfModels(cells: readonly CellResult[], options: Pick<RecommendOptions, 'margin' | 'seed' | 'speedupCap'> = {}): Map<Model, CellResult> {
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
+  const cap = options.speedupCap ?? (() => Infinity);
   const usable = cells.filter((c) => c.status === 'ok' && c.batchThroughputs.length > 0);
   const sequential = usable.find((c) => c.model === 'sequential');
   const beatsSequential = (c: CellResult) => sequential !== undefined && ratioInterval(c, sequential, sequential, seed)[0] > 1 + margin;
   // A paired speedup is measured against sequential side by side; the others against its median.
-  const pointSpeedup = (c: CellResult) => c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1);
+  const pointSpeedup = (c: CellResult) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
   const best = new Map<Model, CellResult>();
   for (const model of MODELS) {
     const levels = usable.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
@@ -107,10 +110,11 @@ export function recommend(
 ): Recommendation | undefined {
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
-  const bestOfModel = bestOfModels(cells, { margin, seed });
+  const cap = options.speedupCap ?? (() => Infinity);
+  const bestOfModel = bestOfModels(cells, { margin, seed, speedupCap: cap });
   const baseline = bestOfModel.get('sequential');
   if (!baseline) return undefined;
-  const speedupOf = (cell: CellResult) => cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median;
+  const speedupOf = (cell: CellResult) => Math.min(cap(cell), cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median);
 
   let unclear = false;
   const withinNoise: Model[] = [];

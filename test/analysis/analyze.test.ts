@@ -102,3 +102,37 @@ describe('a paired figure from one round of hosts', () => {
     }
   });
 });
+
+describe('a figure within noise above its physical bound', () => {
+  // acorn in bench:truth at 6303fc5 (node-libraries, repetition 5): CPU-bound on 2 cores; thread 2
+  // measured x2.00 paired (x1.88-2.14), process 2 x1.41 unpaired; the truth is x1.80 and x1.84.
+  const cpuBound = (model: Model, concurrency: number, batches: number[], cpu: number, paired?: CellResult['paired']): CellResult => ({
+    ...cell(model, concurrency, batches),
+    cpuUtilization: cpu,
+    ...(paired ? { paired } : {}),
+  });
+  const cells = () => [
+    { ...cpuBound('sequential', 1, [221, 192, 215, 218, 194, 215, 183, 205, 206], 0.988), batchesPerRound: [6, 3], rounds: 2 },
+    cpuBound('async', 2, [197, 192, 195, 198, 185, 156], 0.984),
+    cpuBound('thread', 2, [259, 266, 304, 322, 269, 280], 1.434, { speedup: 2.004, ci95: [1.877, 2.142], rounds: 1, pairs: 6, spread: 0.1058 }),
+    cpuBound('process', 2, [260, 253, 285, 297, 299, 311], 1.495),
+  ];
+
+  it('is withheld, but counts for the recommendation at the bound', () => {
+    const result = analyzeWorkload('acorn', 'node', cells(), { cores: 2 });
+    const thread = result.cells.find((c) => c.model === 'thread')!;
+    expect(thread.speedup).toBeNull();
+    expect(thread.speedupWithheld).toMatch(/^impossible: .*within noise of the bound/);
+    const rec = result.recommendation!;
+    expect(rec).toMatchObject({ model: 'thread', concurrency: 2, speedup: 2 });
+    expect(rec.reason).toContain('thread x2.0 at 2 threads');
+    expect(rec.reason).toContain('It measured x2.00, within noise above the x2.00 that is physically possible');
+  });
+
+  it('does not count when its whole interval is above the bound (mismeasured)', () => {
+    const mismeasured = cells().map((c) => (c.model === 'thread' ? { ...c, paired: { speedup: 2.4, ci95: [2.25, 2.6] as [number, number], rounds: 1, pairs: 6, spread: 0.05 } } : c));
+    const result = analyzeWorkload('acorn', 'node', mismeasured, { cores: 2 });
+    expect(result.cells.find((c) => c.model === 'thread')!.speedupWithheld).toMatch(/something was mismeasured/);
+    expect(result.recommendation!.model).not.toBe('thread');
+  });
+});
