@@ -7,6 +7,7 @@ import { mulberry32, shuffled } from '../stats/rng.ts';
 import { median, sortSamples } from '../stats/sorted.ts';
 import { MODELS, type Model, type RuntimeId } from '../types.ts';
 import { coarseLevels, coarseRank, refineAround } from './levels.ts';
+import { MAX_SAMPLE_REPEAT } from './sample-length.ts';
 import { batchTasksFor, CALIBRATION_TASKS, taskMs } from './sweep.ts';
 import { TREND_BATCHES, TREND_HORIZON_MS } from './warmup.ts';
 
@@ -85,8 +86,6 @@ const DISPATCH_MS: Record<Model, number> = { sequential: 0, async: 0, thread: 0.
 const COMPUTES_AT = 0.5;
 /** Least a report-only visit (of a workload whose baseline failed) is expected to cost, ms. */
 const MIN_FAILED_VISIT_MS = 300;
-/** Most whole batches one sample repeats. */
-const MAX_BATCH_REPEAT = 10_000;
 /** Target wall time of one measured batch in `run`, ms (batches of slow tasks get fewer tasks; see sweep.ts). */
 export const RUN_BATCH_MS = 30;
 /** Batches of a cell's first visit: six bound a median at 95% (medianConfidenceInterval) from one visit alone. */
@@ -309,7 +308,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     const batchRepeat = (cell: Cell) => {
       const one = oneTaskMs.get(cell.workload.name);
       const batch = learnedBatchMs(cell) ?? (one !== undefined && one > 0 ? batchTasks(cell) * Math.max(one, DISPATCH_MS[cell.model]) : Number.NaN);
-      return batch > 0 ? Math.max(1, Math.min(MAX_BATCH_REPEAT, Math.floor(RUN_BATCH_MS / batch))) : 1;
+      return batch > 0 ? Math.max(1, Math.min(MAX_SAMPLE_REPEAT, Math.floor(RUN_BATCH_MS / batch))) : 1;
     };
     /** Expected wall time of one sample of the cell. */
     const batchMsOf = (cell: Cell) => {
@@ -318,7 +317,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     };
     specOf = (cell, sampleTimeMs, batches) => {
       const repeat = batchRepeat(cell);
-      return { ...visitSpec(cell, sampleTimeMs, 'measure', batches, batchTasks(cell)), warmupMaxMs: warmupCapMs, ...(repeat > 1 ? { batchRepeat: repeat } : {}) };
+      // The host raises the repeat from its own warm-up where a batch overlaps better than guessed (sample-length.ts).
+      return { ...visitSpec(cell, sampleTimeMs, 'measure', batches, batchTasks(cell)), warmupMaxMs: warmupCapMs, minSampleMs: RUN_BATCH_MS, ...(repeat > 1 ? { batchRepeat: repeat } : {}) };
     };
     costOf = (cell) => costs.visitMs(cell, 0, FIRST_VISIT_BATCHES, batchMsOf(cell));
     const healthy = (cell: Cell) => visits.get(cell.key)!.every((v) => v.status === 'ok' || v.status === 'aborted');

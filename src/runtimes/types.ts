@@ -57,6 +57,11 @@ export interface VisitSpec {
    * reports their sum, so a batch of tiny tasks still lasts long enough to time; 1 when absent.
    */
   batchRepeat?: number;
+  /**
+   * Autonomous visits: while warming up, the host raises batchRepeat so that a sample lasts about this
+   * long, ms, judged by its own warm-up samples (measure/sample-length.ts); absent: batchRepeat stays.
+   */
+  minSampleMs?: number;
   /** Run batches only when told to (see the protocol above); warm-up and sample limits are then the orchestrator's. */
   stepped?: boolean;
 }

@@ -13,6 +13,7 @@ import { processExecutor } from './executors/process.ts';
 import { threadExecutor } from './executors/thread.ts';
 import { hostRunQueueMs, machineTicks, threadTimesBetween, ticksBetween, TaskError, WorkerCrashError, type Executor } from './executors/types.ts';
 import { describeError, loadWorkload, WorkloadLoadError } from './load-workload.ts';
+import { raisedRepeat } from '../../measure/sample-length.ts';
 import { warmupDecision, type WarmupBatch } from '../../measure/warmup.ts';
 import { startWatchdog } from './watchdog.ts';
 import { prepareWorkloadContext, takeUnhandledRejection } from './workload-context.ts';
@@ -75,8 +76,17 @@ async function measure(spec: VisitSpec): Promise<void> {
 
   // A sample is the batch run `repeat` times back to back, each a whole batch (drain included):
   // a batch of tiny tasks lasts microseconds, too short to time (a multiplication once measured x13).
-  const repeat = Math.max(1, Math.floor(spec.batchRepeat ?? 1));
-  const latencies = new Float64Array(tasks * repeat);
+  let repeat = Math.max(1, Math.floor(spec.batchRepeat ?? 1));
+  let latencies = new Float64Array(tasks * repeat);
+  /** After a warm-up sample: a sample shorter than spec.minSampleMs holds more batches from now on. */
+  const resize = (sample: { wallMs: number }): boolean => {
+    if (spec.minSampleMs === undefined) return false;
+    const next = raisedRepeat(repeat, sample.wallMs, spec.minSampleMs);
+    if (next === repeat) return false;
+    repeat = next;
+    latencies = new Float64Array(tasks * repeat);
+    return true;
+  };
   let batchFailure: unknown;
   /** One batch, measured; undefined when it failed (batchFailure says why). */
   const measureBatch = async (): Promise<HostMessage | undefined> => {
@@ -112,7 +122,7 @@ async function measure(spec: VisitSpec): Promise<void> {
       send(sample);
     }
   } else {
-    await autonomousBatches(spec, measureBatch);
+    await autonomousBatches(spec, measureBatch, resize);
   }
   if (batchFailure !== undefined) {
     fail(batchFailure instanceof WorkerCrashError ? 'crashed' : 'errored', describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ''), executor);
@@ -127,13 +137,14 @@ async function measure(spec: VisitSpec): Promise<void> {
 }
 
 /**
- * Batches on the host's own clock, discarded while warming up, then at least minBatches measured and
+ * Batches on the host's own clock, discarded while warming up (each may raise the repeat of the
+ * samples to come, `resize`), then at least minBatches measured and
  * until sampleTimeMs has passed, at most maxBatches. Warm-up is warmupBatches and at least
  * warmupTimeMs; with warmupMaxMs it lasts until the rate has settled (../../measure/warmup.ts), at
  * most that long, and the host reports how long it took. tinybench drives the loop; own counting
  * keeps this exact whatever tinybench's time and warm-up heuristics would do.
  */
-async function autonomousBatches(spec: VisitSpec, measureBatch: () => Promise<HostMessage | undefined>): Promise<void> {
+async function autonomousBatches(spec: VisitSpec, measureBatch: () => Promise<HostMessage | undefined>, resize: (warmupSample: { wallMs: number }) => boolean): Promise<void> {
   let measured = 0;
   let warmups = spec.warmupBatches;
   const warmupBegan = performance.now();
@@ -143,8 +154,11 @@ async function autonomousBatches(spec: VisitSpec, measureBatch: () => Promise<Ho
   const stop = new AbortController();
   const stillWarming = (sample: { wallMs: number; tasks: number }) => {
     warmupBatches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
+    const resized = resize(sample);
     const elapsed = performance.now() - warmupBegan;
     if (--warmups >= 0) return true;
+    // One more warm-up sample at the new size: every measured sample holds the same number of batches.
+    if (resized) return true;
     if (spec.warmupMaxMs === undefined) return elapsed < (spec.warmupTimeMs ?? 0);
     const decision = warmupDecision(warmupBatches, elapsed, spec.warmupTimeMs ?? 0, spec.warmupMaxMs);
     if (!decision.done) return true;

@@ -57,4 +57,16 @@ describe('the Node host samples what run asks for', () => {
       expect(sample.latenciesMs).toHaveLength(5000);
     }
   });
+
+  it('raises the repeat from its own warm-up when a sample is shorter than minSampleMs, the same for every measured sample', async () => {
+    const w = workload('multiply.mjs', 10);
+    const outcome = await runVisit(nodeRuntime, w, spec(w, { minSampleMs: 20, sampleTimeMs: 0, minBatches: 5 }), { hardTimeoutMs: 60_000 });
+    expect(outcome.status, outcome.error).toBe('ok');
+    const sizes = new Set(outcome.samples.map((s) => s.tasks));
+    expect(sizes.size).toBe(1);
+    // Ten multiplications take microseconds: a sample of 20 ms holds hundreds of batches.
+    expect([...sizes][0]).toBeGreaterThanOrEqual(10 * 100);
+    const walls = outcome.samples.map((s) => s.wallMs).sort((a, b) => a - b);
+    expect(walls[Math.floor(walls.length / 2)]).toBeGreaterThanOrEqual(10);
+  });
 });

@@ -25,4 +25,15 @@ describe('the Python host samples what run asks for (the Node host rule, ported)
       expect(sample.latenciesMs).toHaveLength(2000);
     }
   });
+
+  it('raises the repeat from its own warm-up when a sample is shorter than minSampleMs, the same for every measured sample', async () => {
+    const w = workload({ module: 'multiply.py', tasks: 10 });
+    const outcome = await visit(w, specFor(w, 'sequential', 1, { minSampleMs: 20, sampleTimeMs: 0, minBatches: 5, maxBatches: 5 }));
+    expect(outcome.status, outcome.error).toBe('ok');
+    const sizes = new Set(outcome.samples.map((s) => s.tasks));
+    expect(sizes.size).toBe(1);
+    expect([...sizes][0]).toBeGreaterThanOrEqual(10 * 20);
+    const walls = outcome.samples.map((s) => s.wallMs).sort((a, b) => a - b);
+    expect(walls[Math.floor(walls.length / 2)]).toBeGreaterThanOrEqual(10);
+  });
 });
