@@ -41,6 +41,29 @@ function judge(costly: CellResult, cheap: CellResult, baseline: CellResult, marg
   return 'within-noise';
 }
 
+const usableCells = (cells: readonly CellResult[]) => cells.filter((c) => c.status === 'ok' && c.batchThroughputs.length > 0);
+
+/** A cell's point speedup as the level rule sees it: paired against sequential side by side where measured, else against sequential's median; at most its cap. */
+function pointSpeedupOf(usable: readonly CellResult[], speedupCap: RecommendOptions['speedupCap']): (c: CellResult) => number {
+  const sequential = usable.find((c) => c.model === 'sequential');
+  const cap = speedupCap ?? (() => Infinity);
+  return (c) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
+}
+
+/**
+ * Whether `chosen` (bestOfModels' level of its model) won its place by a close call: a faster level
+ * of the same model measured within the margin of it, but by more than half the margin. One host's
+ * draw decides such a call: pbkdf2's async 2 read x1.77 in one run's sweep beside async 4's x1.90
+ * (within 10%, so async 2 stood in) where three hosts of the truth read it at x1.61-1.70 beside x1.93.
+ */
+export function closeLevelCall(cells: readonly CellResult[], chosen: CellResult, options: Pick<RecommendOptions, 'margin' | 'speedupCap'> = {}): boolean {
+  const margin = options.margin ?? 0.1;
+  const usable = usableCells(cells);
+  const pointSpeedup = pointSpeedupOf(usable, options.speedupCap);
+  const own = pointSpeedup(chosen);
+  return usable.some((c) => c.model === chosen.model && c.concurrency > chosen.concurrency && pointSpeedup(c) > own * (1 + margin / 2));
+}
+
 /**
  * Each model's chosen level: the cheapest level whose speedup (paired where measured, else its
  * median throughput) is within the margin of the model's fastest level. Then, when the level so
@@ -59,12 +82,10 @@ function judge(costly: CellResult, cheap: CellResult, baseline: CellResult, marg
 export function bestOfModels(cells: readonly CellResult[], options: Pick<RecommendOptions, 'margin' | 'seed' | 'speedupCap'> = {}): Map<Model, CellResult> {
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
-  const cap = options.speedupCap ?? (() => Infinity);
-  const usable = cells.filter((c) => c.status === 'ok' && c.batchThroughputs.length > 0);
+  const usable = usableCells(cells);
   const sequential = usable.find((c) => c.model === 'sequential');
   const beatsSequential = (c: CellResult) => sequential !== undefined && ratioInterval(c, sequential, sequential, seed)[0] > 1 + margin;
-  // A paired speedup is measured against sequential side by side; the others against its median.
-  const pointSpeedup = (c: CellResult) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
+  const pointSpeedup = pointSpeedupOf(usable, options.speedupCap);
   const best = new Map<Model, CellResult>();
   for (const model of MODELS) {
     const levels = usable.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);

@@ -6,7 +6,7 @@
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { computingShare } from '../analysis/classify.ts';
 import { speedupBound, speedupInterval, withheldAsImpossible, withheldAsImprecise } from '../analysis/plausibility.ts';
-import { bestOfModels } from '../analysis/recommend.ts';
+import { bestOfModels, closeLevelCall } from '../analysis/recommend.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
 import type { PairedModelTarget } from './paired-models.ts';
@@ -44,7 +44,12 @@ function withWarmupCap(spec: VisitSpec, capMs: number): { spec: VisitSpec; extra
  * anything stay out.
  */
 export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> {
-  return bestOfModels(workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || withheldAsImpossible(c) || withheldAsImprecise(c)));
+  return bestOfModels(pairable(workload));
+}
+
+/** The cells pairedChoices chooses from. */
+function pairable(workload: WorkloadResult): CellResult[] {
+  return workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || withheldAsImpossible(c) || withheldAsImprecise(c));
 }
 
 /**
@@ -52,16 +57,19 @@ export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> 
  * the margin whatever it measures (its physical bound, plausibility.ts: async on CPU-bound work, one
  * lane of a pool), or whose unpaired figure already decides against sequential with 95% confidence
  * (a pool of tiny tasks clearly slower; 64 HTTP requests in flight clearly faster by far); a figure
- * withheld as impossible or too imprecise, and the recommended cell measured cold (coldRecommendation),
- * always go first. At the default budget the paired phase buys about one
+ * withheld as impossible or too imprecise, the recommended cell measured cold (coldRecommendation),
+ * and a level that stood in for a faster one of its model by a close call (closeCall,
+ * recommend.ts closeLevelCall: its figure decides which level the model is), always go first. At the default budget the paired phase buys about one
  * round of a dozen targets, and a shuffled order left the contested ones out as often as these
  * (acorn's thread and process cells went unpaired in 4 of 5 bench:truth runs at 96b9de3, and
  * sequential was recommended).
  */
-export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }, coldRecommendation = false): number {
+export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }, coldRecommendation = false, closeCall = false): number {
   if (speedupBound(cell, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
   // A figure withheld as impossible, or as too imprecise to stand alone, is only settled side by side.
   if (withheldAsImpossible(cell) || withheldAsImprecise(cell)) return 0;
+  // One more host's figure, paired, settles whether this level or a faster one speaks for the model.
+  if (closeCall) return 0;
   // The cell the sweep recommends is the figure the report will give: measured cold, it is paired
   // first (and warmed longer, pairedTargets) even when its unpaired figure already decides. acorn's
   // thread 2, decided at x1.25-1.31 from visits still warming up at the 0.72 s cap, went unpaired
@@ -90,7 +98,8 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       if (!candidate) continue;
       const sequential = best.get('sequential')!;
       const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
-      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)));
+      const close = closeLevelCall(pairable(w), chosen, { margin: options.margin });
+      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)), close);
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;

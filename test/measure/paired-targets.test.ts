@@ -5,6 +5,7 @@ import { CONTESTED_WARMUP_FACTOR, pairedChoices, pairedTargets, pairingPriority 
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
+import { closeLevelCall } from '../../src/analysis/recommend.ts';
 
 /** A cell of 2 rounds x 4 batches around `center` (+-2%), computing all the time. */
 function cell(model: Model, concurrency: number, center: number, batches = 8): CellResult {
@@ -111,6 +112,39 @@ describe("the paired phase's choice of cells", () => {
     // Settled in the sweep: nothing to warm longer.
     const warm = pairedTargets({ workloads: [swept({ medianMs: 200, unsettled: 0 })] }, cells, measured, options);
     expect(warm.find((t) => t.candidate.model === 'thread')!.candidateSpec.warmupMaxMs).toBe(capMs);
+  });
+});
+
+describe('a level that stood in for a faster one by a close call', () => {
+  const options = { cores: 2, margin: 0.1, seed: 1 };
+  // Native work on libuv's pool (pbkdf2): sequential's own thread barely computes, async overlaps it.
+  const waiting = (c: CellResult): CellResult => ({ ...c, cpuUtilization: 0.03 });
+  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [2, 4], thread: [2], process: [2] } };
+  const cells: Cell[] = [
+    { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
+    ...[2, 4].map((c): Cell => ({ workload: config, model: 'async', concurrency: c, key: cellKey('w', 'async', c) })),
+  ];
+  const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+
+  it('is paired first: one more host decides which level speaks for the model', () => {
+    // async 2 x1.77 within 10% of async 4's x1.90, but not within 5%: one host's draw decided it.
+    const swept = analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('async', 2, 177), cell('async', 4, 190)].map(waiting), { cores: 2 });
+    const async = pairedChoices(swept).get('async')!;
+    expect(async.concurrency).toBe(2);
+    expect(closeLevelCall(swept.cells, async)).toBe(true);
+    const target = pairedTargets({ workloads: [swept] }, cells, measured, options).find((t) => t.candidate.model === 'async')!;
+    expect(target.candidate.concurrency).toBe(2);
+    // Its unpaired figure alone beats sequential clearly: without the close call it would wait.
+    expect(pairingPriority(async, swept.cells[0], options)).toBe(1);
+    expect(target.priority).toBe(0);
+  });
+
+  it('is not a close call when the faster level measured within half the margin', () => {
+    const swept = analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('async', 2, 187), cell('async', 4, 190)].map(waiting), { cores: 2 });
+    const async = pairedChoices(swept).get('async')!;
+    expect(async.concurrency).toBe(2);
+    expect(closeLevelCall(swept.cells, async)).toBe(false);
+    expect(pairedTargets({ workloads: [swept] }, cells, measured, options).find((t) => t.candidate.model === 'async')!.priority).toBe(1);
   });
 });
 
