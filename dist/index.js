@@ -34828,14 +34828,26 @@ function judge(costly, cheap, baseline, margin, seed) {
   if (ci95[1] < 1 + margin) return "loses";
   return "within-noise";
 }
+var usableCells = (cells) => cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
+function pointSpeedupOf(usable, speedupCap) {
+  const sequential = usable.find((c) => c.model === "sequential");
+  const cap = speedupCap ?? (() => Infinity);
+  return (c) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
+}
+function closeLevelCall(cells, chosen, options = {}) {
+  const margin = options.margin ?? 0.1;
+  const usable = usableCells(cells);
+  const pointSpeedup = pointSpeedupOf(usable, options.speedupCap);
+  const own = pointSpeedup(chosen);
+  return usable.some((c) => c.model === chosen.model && c.concurrency > chosen.concurrency && pointSpeedup(c) > own * (1 + margin / 2));
+}
 function bestOfModels(cells, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
-  const cap = options.speedupCap ?? (() => Infinity);
-  const usable = cells.filter((c) => c.status === "ok" && c.batchThroughputs.length > 0);
+  const usable = usableCells(cells);
   const sequential = usable.find((c) => c.model === "sequential");
   const beatsSequential = (c) => sequential !== void 0 && ratioInterval(c, sequential, sequential, seed)[0] > 1 + margin;
-  const pointSpeedup = (c) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
+  const pointSpeedup = pointSpeedupOf(usable, options.speedupCap);
   const best = /* @__PURE__ */ new Map();
   for (const model2 of MODELS) {
     const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
@@ -35850,6 +35862,9 @@ function refineAround(cells, measured, best) {
   return out;
 }
 
+// src/measure/sample-length.ts
+var MAX_SAMPLE_REPEAT = 1e4;
+
 // src/measure/warmup.ts
 var SETTLE_GAIN = 0.04;
 var TREND_HORIZON_MS = 250;
@@ -35918,7 +35933,6 @@ var WARMUP_CAP_MAX_MS = 5e3;
 var DISPATCH_MS = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
 var COMPUTES_AT = 0.5;
 var MIN_FAILED_VISIT_MS = 300;
-var MAX_BATCH_REPEAT = 1e4;
 var RUN_BATCH_MS = 30;
 var FIRST_VISIT_BATCHES = 6;
 var LATER_VISIT_BATCHES = 3;
@@ -36072,7 +36086,7 @@ async function measureInRounds(cells, options) {
     const batchRepeat = (cell2) => {
       const one = oneTaskMs.get(cell2.workload.name);
       const batch = learnedBatchMs(cell2) ?? (one !== void 0 && one > 0 ? batchTasks(cell2) * Math.max(one, DISPATCH_MS[cell2.model]) : Number.NaN);
-      return batch > 0 ? Math.max(1, Math.min(MAX_BATCH_REPEAT, Math.floor(RUN_BATCH_MS / batch))) : 1;
+      return batch > 0 ? Math.max(1, Math.min(MAX_SAMPLE_REPEAT, Math.floor(RUN_BATCH_MS / batch))) : 1;
     };
     const batchMsOf = (cell2) => {
       const batch = oneBatchMs(cell2);
@@ -36080,7 +36094,7 @@ async function measureInRounds(cells, options) {
     };
     specOf = (cell2, sampleTimeMs2, batches) => {
       const repeat = batchRepeat(cell2);
-      return { ...visitSpec(cell2, sampleTimeMs2, "measure", batches, batchTasks(cell2)), warmupMaxMs: warmupCapMs, ...repeat > 1 ? { batchRepeat: repeat } : {} };
+      return { ...visitSpec(cell2, sampleTimeMs2, "measure", batches, batchTasks(cell2)), warmupMaxMs: warmupCapMs, minSampleMs: RUN_BATCH_MS, ...repeat > 1 ? { batchRepeat: repeat } : {} };
     };
     costOf = (cell2) => costs.visitMs(cell2, 0, FIRST_VISIT_BATCHES, batchMsOf(cell2));
     const healthy = (cell2) => visits.get(cell2.key).every((v) => v.status === "ok" || v.status === "aborted");
@@ -36903,11 +36917,15 @@ function withWarmupCap(spec, capMs) {
   return capMs > before ? { spec: { ...spec, warmupMaxMs: capMs }, extraMs: capMs - before } : { spec, extraMs: 0 };
 }
 function pairedChoices(workload2) {
-  return bestOfModels(workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c) || withheldAsImprecise(c)));
+  return bestOfModels(pairable(workload2));
 }
-function pairingPriority(cell2, sequential, options, coldRecommendation = false) {
+function pairable(workload2) {
+  return workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c) || withheldAsImprecise(c));
+}
+function pairingPriority(cell2, sequential, options, coldRecommendation = false, closeCall = false) {
   if (speedupBound(cell2, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
   if (withheldAsImpossible(cell2) || withheldAsImprecise(cell2)) return 0;
+  if (closeCall) return 0;
   if (coldRecommendation) return 0;
   if (cell2.samples === 0 || sequential.samples === 0) return 0;
   const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
@@ -36926,7 +36944,8 @@ function pairedTargets(swept, cells, measured, options) {
       if (!candidate) continue;
       const sequential = best.get("sequential");
       const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
-      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)));
+      const close = closeLevelCall(pairable(w), chosen, { margin: options.margin });
+      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)), close);
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;
@@ -37033,9 +37052,9 @@ async function runCommand(options) {
   };
   const budgetMs = Math.max(0, timeBudgetSeconds * 1e3 - (performance.now() - started));
   const deadline = performance.now() + budgetMs;
-  const pairable = cells.some((c) => c.model !== "sequential") && cells.some((c) => c.model === "sequential");
+  const pairable2 = cells.some((c) => c.model !== "sequential") && cells.some((c) => c.model === "sequential");
   const measured = await measureInRounds(cells, {
-    budgetMs: pairable ? budgetMs * (1 - PAIRED_SHARE) : budgetMs,
+    budgetMs: pairable2 ? budgetMs * (1 - PAIRED_SHARE) : budgetMs,
     seed,
     cores,
     signal: options.signal,
@@ -37057,7 +37076,7 @@ async function runCommand(options) {
   });
   const { visits, skipped } = measured;
   let paired = /* @__PURE__ */ new Map();
-  if (pairable && !options.signal?.aborted) {
+  if (pairable2 && !options.signal?.aborted) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
     const targets = pairedTargets(swept, cells, measured, { cores, margin, seed });
     if (targets.length > 0) {

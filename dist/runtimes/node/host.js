@@ -2848,6 +2848,13 @@ function threadExecutor(modulePath, concurrency) {
   };
 }
 
+// src/measure/sample-length.ts
+var MAX_SAMPLE_REPEAT = 1e4;
+function raisedRepeat(repeat, wallMs, minSampleMs, max = MAX_SAMPLE_REPEAT) {
+  if (!(wallMs > 0) || !(minSampleMs > 0) || wallMs * 1.5 >= minSampleMs) return repeat;
+  return Math.min(max, Math.max(repeat, Math.ceil(minSampleMs * repeat / wallMs)));
+}
+
 // src/measure/warmup.ts
 var SETTLE_GAIN = 0.04;
 var TREND_HORIZON_MS = 250;
@@ -3068,8 +3075,16 @@ async function measure(spec2) {
   if (leftBySetup) fail("load-error", `setup failed: ${leftBySetup}`, executor);
   watchdog.starts[0] = 0;
   send({ type: "ready", startupMs: performance.now() - startBegin });
-  const repeat = Math.max(1, Math.floor(spec2.batchRepeat ?? 1));
-  const latencies = new Float64Array(tasks * repeat);
+  let repeat = Math.max(1, Math.floor(spec2.batchRepeat ?? 1));
+  let latencies = new Float64Array(tasks * repeat);
+  const resize = (sample) => {
+    if (spec2.minSampleMs === void 0) return false;
+    const next = raisedRepeat(repeat, sample.wallMs, spec2.minSampleMs);
+    if (next === repeat) return false;
+    repeat = next;
+    latencies = new Float64Array(tasks * repeat);
+    return true;
+  };
   let batchFailure;
   const measureBatch = async () => {
     try {
@@ -3100,7 +3115,7 @@ async function measure(spec2) {
       send(sample);
     }
   } else {
-    await autonomousBatches(spec2, measureBatch);
+    await autonomousBatches(spec2, measureBatch, resize);
   }
   if (batchFailure !== void 0) {
     fail(batchFailure instanceof WorkerCrashError ? "crashed" : "errored", describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ""), executor);
@@ -3112,7 +3127,7 @@ async function measure(spec2) {
   send({ type: "done", peakRssBytes });
   process.exit(0);
 }
-async function autonomousBatches(spec2, measureBatch) {
+async function autonomousBatches(spec2, measureBatch, resize) {
   let measured = 0;
   let warmups = spec2.warmupBatches;
   const warmupBegan = performance.now();
@@ -3122,8 +3137,10 @@ async function autonomousBatches(spec2, measureBatch) {
   const stop = new AbortController();
   const stillWarming = (sample) => {
     warmupBatches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
+    const resized = resize(sample);
     const elapsed = performance.now() - warmupBegan;
     if (--warmups >= 0) return true;
+    if (resized) return true;
     if (spec2.warmupMaxMs === void 0) return elapsed < (spec2.warmupTimeMs ?? 0);
     const decision = warmupDecision(warmupBatches, elapsed, spec2.warmupTimeMs ?? 0, spec2.warmupMaxMs);
     if (!decision.done) return true;

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import faulthandler
 import json
+import math
 import multiprocessing
 import os
 import platform
@@ -244,6 +245,18 @@ def warmup_decision(batches, elapsed_ms: float, min_ms: float, max_ms: float):
     return (rise is not None and rise < SETTLE_GAIN), True
 
 
+# The sample-length rule of src/measure/sample-length.ts, ported: keep the two in step.
+MAX_SAMPLE_REPEAT = 10_000
+
+
+def raised_repeat(repeat: int, wall_ms: float, min_sample_ms) -> int:
+    """The repeat that makes a sample last about min_sample_ms, judged by a warm-up sample of `repeat`
+    batches that lasted wall_ms; only ever raised, and only when it fell short by more than a third."""
+    if not min_sample_ms or min_sample_ms <= 0 or wall_ms <= 0 or wall_ms * 1.5 >= min_sample_ms:
+        return repeat
+    return min(MAX_SAMPLE_REPEAT, max(repeat, math.ceil(min_sample_ms * repeat / wall_ms)))
+
+
 def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
     workload = spec["workload"]
     watchdog = Watchdog(channel, workload["timeoutMs"], parent_pid)
@@ -266,21 +279,35 @@ def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
             channel.send(measured_batch(model))
     else:
         repeat = max(1, int(spec.get("batchRepeat") or 1))
+        min_sample_ms = spec.get("minSampleMs")
         warmup_began = time.monotonic()
         warmup = []
-        for _ in range(spec["warmupBatches"]):
+
+        def warm_once() -> bool:
+            """One warm-up sample; whether it raised the repeat of the samples to come."""
+            nonlocal repeat
             sample = measured_batch(model, repeat)
             warmup.append((sample["wallMs"], sample["tasks"]))
+            raised = raised_repeat(repeat, sample["wallMs"], min_sample_ms)
+            changed = raised != repeat
+            repeat = raised
+            return changed
+
+        resized = False
+        for _ in range(spec["warmupBatches"]):
+            resized = warm_once()
+        # One more warm-up sample at the new size: every measured sample holds the same number of batches.
+        while resized:
+            resized = warm_once()
         if spec.get("warmupMaxMs") is not None:
             # Until the rate settles, at most warmupMaxMs: the rule of src/measure/warmup.ts.
             while True:
                 elapsed_ms = (time.monotonic() - warmup_began) * 1000.0
                 done, settled = warmup_decision(warmup, elapsed_ms, spec.get("warmupTimeMs") or 0, spec["warmupMaxMs"])
-                if done:
+                if done and not resized:
                     channel.send({"type": "warmed", "warmupMs": round(elapsed_ms, 3), "settled": settled})
                     break
-                sample = measured_batch(model, repeat)
-                warmup.append((sample["wallMs"], sample["tasks"]))
+                resized = warm_once()
         measured = 0
         sampling_began = time.monotonic()
         while measured < spec["maxBatches"]:
