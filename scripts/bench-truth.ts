@@ -22,7 +22,7 @@
  *    hosts when a run first recommends it. Cached per workload in
  *    .concurrency-bench/bench-truth/truth/, keyed by a hash of the config file, the workload's
  *    module, the files beside the config, the truth settings and the core count, and reused only
- *    when no phase drifted beyond 5% (BENCH_TRUTH_FRESH=1 measures again). Cells a cached truth
+ *    when its first phase (every cell) drifted no more than 5% (BENCH_TRUTH_FRESH=1 measures again). Cells a cached truth
  *    lacks, and a recommended cell without a truth (coarse mode), are measured when first needed,
  *    bracketed by sequential again. A truth visit that stalls or crashes is measured once more.
  * 2. BENCH_REPEATS (default 5) repetitions of a default `run` per suite (the real runCommand, given
@@ -360,9 +360,8 @@ async function addHosts(suite: Suite, workload: WorkloadConfig, truth: TruthFile
     truth.phases.push(phase.phase);
     for (const cell of pending) {
       const again = phase.cells.find((c) => c.model === cell.model && c.concurrency === cell.concurrency);
-      // A host that failed still counts as a host tried, so a cell that keeps failing cannot loop forever.
-      const speedups = [...hostsOf(cell), ...(again?.status === 'ok' && again.speedup !== null ? [again.speedup] : [])];
-      cell.hosts = speedups.length > hostsOf(cell).length ? speedups : [...speedups, Number.NaN];
+      // A host that failed counts as a host tried (NaN), so a cell that keeps failing cannot loop forever.
+      cell.hosts = [...hostsOf(cell), again?.status === 'ok' && again.speedup !== null ? again.speedup : Number.NaN];
       const measured = cell.hosts.filter(Number.isFinite);
       cell.speedup = measured.length > 0 ? median(measured) : null;
     }
