@@ -52,36 +52,63 @@ function pairable(workload: WorkloadResult): CellResult[] {
   return workload.cells.filter((c) => c.speedupWithheld === undefined || c.model === 'sequential' || withheldAsImpossible(c) || withheldAsImprecise(c));
 }
 
+/** Where a cell stands to the sweep's recommendation, for pairingPriority. */
+export interface PairingContext {
+  /** The cell is the one the sweep recommends: its figure is the one the report gives. */
+  recommended?: boolean;
+  /** The recommended cell, or the sequential baseline, ended warm-up unsettled in the sweep. */
+  cold?: boolean;
+  /** The cell stood in for a faster level of its model by a close call (recommend.ts closeLevelCall). */
+  closeCall?: boolean;
+  /** The sweep's recommended figure (the recommendation's speedup over sequential). */
+  recommendedSpeedup?: number;
+}
+
+/** Pairings that could change the answer go first, the recommended figure next, the rest last. */
+export const PRIORITY = { contested: 0, reportedFigure: 1, decided: 2 } as const;
+
 /**
- * Which paired targets go first (0) and which last (1). Last: a cell that cannot beat sequential by
- * the margin whatever it measures (its physical bound, plausibility.ts: async on CPU-bound work, one
- * lane of a pool), or whose unpaired figure already decides against sequential with 95% confidence
- * (a pool of tiny tasks clearly slower; 64 HTTP requests in flight clearly faster by far); a figure
- * withheld as impossible or too imprecise, the recommended cell measured cold (coldRecommendation),
- * and a level that stood in for a faster one of its model by a close call (closeCall,
- * recommend.ts closeLevelCall: its figure decides which level the model is), always go first. At the default budget the paired phase buys about one
- * round of a dozen targets, and a shuffled order left the contested ones out as often as these
- * (acorn's thread and process cells went unpaired in 4 of 5 bench:truth runs at 96b9de3, and
- * sequential was recommended).
+ * Which paired targets go first. The paired phase at the default budget buys about one round of a
+ * dozen targets, and a shuffled order left the contested ones out as often as not (acorn's thread
+ * and process cells went unpaired in 4 of 5 bench:truth runs at 96b9de3, and sequential was
+ * recommended).
+ *
+ * First (contested): a figure withheld as impossible or too imprecise, the recommended cell
+ * measured cold, a level that stood in for a faster one of its model by a close call, and any cell
+ * whose unpaired interval does not decide it against sequential.
+ * Next (reportedFigure): the recommended cell, already decided: pairing changes no answer, but its
+ * figure is the one the report gives, and an unpaired figure is one draw of two hosts' speeds:
+ * fs.readFile's async 4 read x2.90 unpaired (truth x2.15) and async 64 x2.74 (truth x3.63) in two
+ * of five bench:truth runs at b7b7b99 (its sequential rate moves 4,400-5,400/s between hosts).
+ * Python process pools whose paired figures read x1.0-1.06 kept this cell cold-only at 52bbb3e;
+ * with paired figures as Hodges-Lehmann estimates of neighbouring pairs (acda908) they read
+ * x1.54-1.78 against truths of x1.59-1.69 in 30 runs at 801f9a4 and b7b7b99.
+ * Last (decided): a cell that cannot beat sequential by the margin whatever it measures (its
+ * physical bound, plausibility.ts: async on CPU-bound work, one lane of a pool); one whose unpaired
+ * figure already decides against sequential with 95% confidence (a pool of tiny tasks clearly
+ * slower; 64 HTTP requests in flight clearly faster by far); and one whose unpaired interval falls
+ * a whole margin short of the recommended figure even at its top, so it cannot change the answer
+ * however imprecise it is (fs.readFile's thread 4 and process 4, x1.4-1.7 beside async 64's x3.6,
+ * took the paired phase's time while the recommended cell went unpaired).
  */
-export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }, coldRecommendation = false, closeCall = false): number {
-  if (speedupBound(cell, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
+export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }, context: PairingContext = {}): number {
+  if (speedupBound(cell, computingShare(sequential), options.cores) <= 1 + options.margin) return PRIORITY.decided;
+  const measured = cell.samples > 0 && sequential.samples > 0;
+  const [lo, hi] = measured ? speedupInterval(cell, sequential, options.seed) : [Number.NaN, Number.NaN];
+  if (!context.recommended && context.recommendedSpeedup !== undefined && hi * (1 + options.margin) < context.recommendedSpeedup) return PRIORITY.decided;
   // A figure withheld as impossible, or as too imprecise to stand alone, is only settled side by side.
-  if (withheldAsImpossible(cell) || withheldAsImprecise(cell)) return 0;
+  if (withheldAsImpossible(cell) || withheldAsImprecise(cell)) return PRIORITY.contested;
   // One more host's figure, paired, settles whether this level or a faster one speaks for the model.
-  if (closeCall) return 0;
-  // The cell the sweep recommends is the figure the report will give: measured cold, it is paired
-  // first (and warmed longer, pairedTargets) even when its unpaired figure already decides. acorn's
-  // thread 2, decided at x1.25-1.31 from visits still warming up at the 0.72 s cap, went unpaired
-  // in 3 of 5 bench:truth runs at c44ab40 (truth x1.84; paired first at 2734bb5, x1.77-1.93 in
-  // 5 of 5). Only when cold: pairing every recommended cell first (2734bb5) also let paired
-  // figures of Python process pools that read x1.0-1.06 (unpaired x1.7) overturn right answers
-  // in 3 of 15 Python runs.
-  if (coldRecommendation) return 0;
-  if (cell.samples === 0 || sequential.samples === 0) return 0;
-  const [lo, hi] = speedupInterval(cell, sequential, options.seed);
-  // Already decided against sequential without pairing: clearly slower, or clearly faster by the margin.
-  return hi < 1 || lo > 1 + options.margin ? 1 : 0;
+  if (context.closeCall) return PRIORITY.contested;
+  // The recommended cell measured cold is paired first (and warmed longer, pairedTargets) even when
+  // its unpaired figure already decides. acorn's thread 2, decided at x1.25-1.31 from visits still
+  // warming up at the 0.72 s cap, went unpaired in 3 of 5 bench:truth runs at c44ab40 (truth
+  // x1.84; paired first at 2734bb5, x1.77-1.93 in 5 of 5).
+  if (context.recommended && context.cold) return PRIORITY.contested;
+  if (!measured) return PRIORITY.contested;
+  // Undecided against sequential: neither clearly slower nor clearly faster by the margin.
+  if (!(hi < 1 || lo > 1 + options.margin)) return PRIORITY.contested;
+  return context.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;
 }
 
 /** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
@@ -98,13 +125,17 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       if (!candidate) continue;
       const sequential = best.get('sequential')!;
       const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
-      const close = closeLevelCall(pairable(w), chosen, { margin: options.margin });
-      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)), close);
+      const priority = pairingPriority(chosen, sequential, options, {
+        recommended,
+        cold: unsettled(sequential) || unsettled(chosen),
+        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
+        recommendedSpeedup: w.recommendation?.speedup,
+      });
       let baselineSpec = measured.spec(baseline);
       let candidateSpec = measured.spec(candidate);
       let extraMs = 0;
       // A contested pairing measured cold in the sweep warms both sides longer (each stops once settled).
-      if (priority === 0 && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
+      if (priority === PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import type { WorkloadConfig } from '../../src/config/types.ts';
-import { CONTESTED_WARMUP_FACTOR, pairedChoices, pairedTargets, pairingPriority } from '../../src/measure/paired-targets.ts';
+import { CONTESTED_WARMUP_FACTOR, PRIORITY, pairedChoices, pairedTargets, pairingPriority } from '../../src/measure/paired-targets.ts';
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
@@ -66,19 +66,19 @@ describe("the paired phase's choice of cells", () => {
     const options = { cores: 2, margin: 0.1, seed: 1 };
     const sequential = cell('sequential', 1, 100);
     // CPU-bound work (sequential computes all the time): async and one lane are bounded by x1.
-    expect(pairingPriority(cell('async', 4, 180), sequential, options)).toBe(1);
-    expect(pairingPriority(cell('thread', 1, 100), sequential, options)).toBe(1);
-    expect(pairingPriority(cell('thread', 2, 112), sequential, options)).toBe(0); // within noise of the margin
+    expect(pairingPriority(cell('async', 4, 180), sequential, options)).toBe(PRIORITY.decided);
+    expect(pairingPriority(cell('thread', 1, 100), sequential, options)).toBe(PRIORITY.decided);
+    expect(pairingPriority(cell('thread', 2, 112), sequential, options)).toBe(PRIORITY.contested); // within noise of the margin
     // Withheld as impossible (x2.4 on 2 cores): only the pairing settles it.
     const swept = analyzeWorkload('w', 'node', [sequential, cell('process', 2, 240)], { cores: 2 });
-    expect(pairingPriority(swept.cells[1]!, swept.cells[0]!, options)).toBe(0);
+    expect(pairingPriority(swept.cells[1]!, swept.cells[0]!, options)).toBe(PRIORITY.contested);
     // A pool of tiny tasks, clearly slower than sequential.
-    expect(pairingPriority(cell('thread', 2, 0.3), sequential, options)).toBe(1);
+    expect(pairingPriority(cell('thread', 2, 0.3), sequential, options)).toBe(PRIORITY.decided);
     // Work that waits: async is bounded by its tasks in flight only.
     const waiting = { ...cell('sequential', 1, 100), cpuUtilization: 0.1 };
-    expect(pairingPriority(cell('async', 16, 112), waiting, options)).toBe(0);
+    expect(pairingPriority(cell('async', 16, 112), waiting, options)).toBe(PRIORITY.contested);
     // ... and when its unpaired figure already beats sequential clearly by far, it can wait.
-    expect(pairingPriority(cell('async', 16, 900), waiting, options)).toBe(1);
+    expect(pairingPriority(cell('async', 16, 900), waiting, options)).toBe(PRIORITY.decided);
   });
 
   it('warms a contested pairing longer when the sweep measured it before its rate settled, and counts the time', () => {
@@ -99,13 +99,13 @@ describe("the paired phase's choice of cells", () => {
 
     const cold = pairedTargets({ workloads: [swept({ medianMs: capMs, unsettled: 1 })] }, cells, measured, options);
     const thread = cold.find((t) => t.candidate.model === 'thread')!;
-    expect(thread.priority).toBe(0);
+    expect(thread.priority).toBe(PRIORITY.contested);
     expect(thread.baselineSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
     expect(thread.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
     expect(thread.expectedMs).toBe(2000 + 2 * (CONTESTED_WARMUP_FACTOR - 1) * capMs);
     // Not contested: its warm-up stays the sweep's.
     const process = cold.find((t) => t.candidate.model === 'process')!;
-    expect(process.priority).toBe(1);
+    expect(process.priority).toBe(PRIORITY.decided);
     expect(process.candidateSpec.warmupMaxMs).toBe(capMs);
     expect(process.expectedMs).toBe(2000);
 
@@ -135,8 +135,8 @@ describe('a level that stood in for a faster one by a close call', () => {
     const target = pairedTargets({ workloads: [swept] }, cells, measured, options).find((t) => t.candidate.model === 'async')!;
     expect(target.candidate.concurrency).toBe(2);
     // Its unpaired figure alone beats sequential clearly: without the close call it would wait.
-    expect(pairingPriority(async, swept.cells[0], options)).toBe(1);
-    expect(target.priority).toBe(0);
+    expect(pairingPriority(async, swept.cells[0], options)).toBe(PRIORITY.decided);
+    expect(target.priority).toBe(PRIORITY.contested);
   });
 
   it('is not a close call when the faster level measured within half the margin', () => {
@@ -144,7 +144,8 @@ describe('a level that stood in for a faster one by a close call', () => {
     const async = pairedChoices(swept).get('async')!;
     expect(async.concurrency).toBe(2);
     expect(closeLevelCall(swept.cells, async)).toBe(false);
-    expect(pairedTargets({ workloads: [swept] }, cells, measured, options).find((t) => t.candidate.model === 'async')!.priority).toBe(1);
+    // Recommended and decided: paired after the contested ones, for the figure the report gives.
+    expect(pairedTargets({ workloads: [swept] }, cells, measured, options).find((t) => t.candidate.model === 'async')!.priority).toBe(PRIORITY.reportedFigure);
   });
 });
 
@@ -159,11 +160,57 @@ describe('the recommended cell measured cold', () => {
     const swept = (warm: CellResult['warmup']) => analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('thread', 2, 150)].map((c) => ({ ...c, warmup: warm })), { cores: 2 });
     const warm = swept({ medianMs: 200, unsettled: 0 });
     expect(warm.recommendation?.model).toBe('thread');
-    expect(pairingPriority(warm.cells[1], warm.cells[0], options)).toBe(1);
-    // Warm: its unpaired figure decides, so it waits for the contested ones.
-    expect(pairedTargets({ workloads: [warm] }, cells, measured, options)[0].priority).toBe(1);
+    expect(pairingPriority(warm.cells[1], warm.cells[0], options)).toBe(PRIORITY.decided);
+    // Warm: its unpaired figure decides, so it waits for the contested ones, but goes before what is decided and not reported.
+    expect(pairedTargets({ workloads: [warm] }, cells, measured, options)[0].priority).toBe(PRIORITY.reportedFigure);
     const cold = pairedTargets({ workloads: [swept({ medianMs: capMs, unsettled: 1 })] }, cells, measured, options)[0];
-    expect(cold.priority).toBe(0);
+    expect(cold.priority).toBe(PRIORITY.contested);
     expect(cold.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
+  });
+});
+
+describe('a cell that cannot reach the recommended figure', () => {
+  const options = { cores: 2, margin: 0.1, seed: 1 };
+  const models: Model[] = ['sequential', 'async', 'thread', 'process'];
+  const config: WorkloadConfig = { ...workloadConfig(models), concurrency: { sequential: [1], async: [64], thread: [4], process: [4] } };
+  const levels: Record<Model, number> = { sequential: 1, async: 64, thread: 4, process: 4 };
+  const cells: Cell[] = models.map((model) => ({ workload: config, model, concurrency: levels[model], key: cellKey('w', model, levels[model]) }));
+  const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+  // File reads through libuv's pool: sequential's thread barely computes; its batches spread widely.
+  const waiting = (c: CellResult): CellResult => ({ ...c, cpuUtilization: 0.3 });
+  const spread = (c: CellResult, factors: number[]): CellResult => {
+    const batchThroughputs = factors.map((f) => c.throughput.median * f);
+    return { ...c, batchThroughputs, samples: batchThroughputs.length, batchesPerRound: [batchThroughputs.length / 2, batchThroughputs.length / 2] };
+  };
+
+  it('waits behind the recommended figure, even when its own figure is too imprecise to stand alone', () => {
+    // async 64 x3.6, decided; thread 4 around x1.4 with batches from x0.8 to x2.1 (withheld as imprecise); process 4 x3.4, within reach.
+    const swept = analyzeWorkload(
+      'w',
+      'node',
+      [cell('sequential', 1, 100), cell('async', 64, 360), spread(cell('thread', 4, 140), [0.6, 1.5, 0.8, 1.3, 0.7, 1.4, 1, 1]), cell('process', 4, 340)].map(waiting),
+      { cores: 2 },
+    );
+    expect(swept.recommendation).toMatchObject({ model: 'async', concurrency: 64 });
+    const thread = swept.cells.find((c) => c.model === 'thread')!;
+    expect(thread.speedupWithheld).toMatch(/^not enough data for one figure/);
+    const targets = pairedTargets({ workloads: [swept] }, cells, measured, options);
+    const priorityOf = (model: Model) => targets.find((t) => t.candidate.model === model)!.priority;
+    expect(priorityOf('thread')).toBe(PRIORITY.decided);
+    // Without the recommendation beside it, the imprecise figure is contested.
+    expect(pairingPriority(thread, swept.cells[0], options)).toBe(PRIORITY.contested);
+    expect(priorityOf('async')).toBe(PRIORITY.reportedFigure);
+    // process 4 beats sequential clearly on its own (x3.4): decided, as before.
+    expect(priorityOf('process')).toBe(PRIORITY.decided);
+
+    // Beside a recommended x2.1, the top of thread 4's interval (x1.96) comes within the margin: it stays contested.
+    const closer = analyzeWorkload(
+      'w',
+      'node',
+      [cell('sequential', 1, 100), cell('async', 64, 210), spread(cell('thread', 4, 140), [0.6, 1.5, 0.8, 1.3, 0.7, 1.4, 1, 1]), cell('process', 4, 150)].map(waiting),
+      { cores: 2 },
+    );
+    expect(closer.recommendation).toMatchObject({ model: 'async', concurrency: 64 });
+    expect(pairedTargets({ workloads: [closer] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!.priority).toBe(PRIORITY.contested);
   });
 });
