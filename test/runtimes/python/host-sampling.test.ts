@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runInterleavedVisits } from '../../../src/measure/interleaved.ts';
+import { pythonRuntime } from '../../../src/runtimes/python/runtime.ts';
 import { specFor, visit, workload } from './helpers.ts';
 
 const rate = (samples: readonly { tasks: number; wallMs: number }[]) => samples.reduce((s, b) => s + b.tasks, 0) / samples.reduce((s, b) => s + b.wallMs, 0);
@@ -24,6 +26,16 @@ describe('the Python host samples what run asks for (the Node host rule, ported)
       expect(sample.tasks).toBe(2000);
       expect(sample.latenciesMs).toHaveLength(2000);
     }
+  });
+
+  it('repeats the batch on a stepped visit too (the paired phase lengthens its samples this way)', async () => {
+    const w = workload({ module: 'multiply.py', tasks: 10 });
+    const side = (batchRepeat: number) => ({ runtime: pythonRuntime, workload: w, spec: specFor(w, 'sequential', 1, { batchRepeat, minBatches: 3, maxBatches: 3 }) });
+    const [a, b] = await runInterleavedVisits(side(50), side(3));
+    expect(a.status, a.error).toBe('ok');
+    expect(b?.status, b?.error).toBe('ok');
+    expect(a.samples.map((s) => s.tasks)).toEqual([500, 500, 500]);
+    expect(b!.samples.map((s) => s.tasks)).toEqual([30, 30, 30]);
   });
 
   it('raises the repeat from its own warm-up when a sample is shorter than minSampleMs, the same for every measured sample', async () => {
