@@ -184,7 +184,7 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
   let paired = new Map<string, PairedSpeedup>();
   if (pairable && !options.signal?.aborted) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
-    const targets = pairedTargets(swept, cells, measured, { cores, margin, seed });
+    const targets = pairedTargets(swept, cells, measured, { cores, margin, seed, pairs: PAIRS_PER_ROUND });
     if (targets.length > 0) {
       options.onProgress?.({ type: 'plan', lines: [`paired: ${targets.length} cell${targets.length === 1 ? '' : 's'} against sequential, ${PAIRS_PER_ROUND} batch pairs per round, until the budget ends`] });
       const rounds = await measurePairedModels(targets, {

@@ -11,6 +11,9 @@ import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
 import type { PairedModelTarget } from './paired-models.ts';
 import type { VisitSpec } from '../runtimes/types.ts';
+import type { VisitOutcome } from '../runtimes/visit.ts';
+import { median } from '../stats/paired.ts';
+import { raisedRepeat } from './sample-length.ts';
 import { WARMUP_CAP_MAX_MS, type Cell, type Measured } from './scheduler.ts';
 
 /**
@@ -21,6 +24,33 @@ import { WARMUP_CAP_MAX_MS, type Cell, type Measured } from './scheduler.ts';
  * against a truth of x1.8, and `sequential` was recommended. A side that settles stops early.
  */
 export const CONTESTED_WARMUP_FACTOR = 4;
+
+/**
+ * A paired sample lasts at least about this long, ms: the sweep's repeat (samples of about 30 ms)
+ * is raised for the paired phase, judged by the cell's sweep samples. A pool's batch ends when its
+ * slowest lane does, so a few milliseconds lost on either core (the other host's V8 threads
+ * finishing after its batch, a neighbour on the VM) stretch a 15 ms batch by half: sieve's thread 2
+ * pairs read x0.8 to x2.2 in 15-30 ms samples, round medians x1.39-1.72 and one run's x1.01 against
+ * a truth of x1.78, where samples of about 90 ms read x1.56-1.92, round medians x1.73-1.78
+ * (2026-12-01, 4 rounds each, same machine and hour).
+ */
+export const PAIRED_SAMPLE_MS = 100;
+
+/** Batch pairs per paired round when the caller does not say (run's PAIRS_PER_ROUND). */
+const DEFAULT_PAIRS = 6;
+
+/**
+ * The spec with its repeat raised so that a sample lasts about PAIRED_SAMPLE_MS, judged by the
+ * median sample of the cell's sweep visits, and the extra time per sample that costs.
+ */
+export function withPairedSampleLength(spec: VisitSpec, visits: readonly VisitOutcome[] | undefined): { spec: VisitSpec; extraSampleMs: number } {
+  const samples = (visits ?? []).flatMap((v) => v.samples).filter((s) => s.wallMs > 0 && s.tasks > 0);
+  if (samples.length === 0) return { spec, extraSampleMs: 0 };
+  const batchMs = median(samples.map((s) => (s.wallMs * spec.workload.tasks) / s.tasks));
+  const repeat = Math.max(1, spec.batchRepeat ?? 1);
+  const next = raisedRepeat(repeat, repeat * batchMs, PAIRED_SAMPLE_MS);
+  return next === repeat ? { spec, extraSampleMs: 0 } : { spec: { ...spec, batchRepeat: next }, extraSampleMs: (next - repeat) * batchMs };
+}
 
 /** Whether the sweep's visits of a cell reached the warm-up cap before their rate settled. */
 function unsettled(cell: CellResult): boolean {
@@ -112,7 +142,7 @@ export function pairingPriority(cell: CellResult, sequential: CellResult, option
 }
 
 /** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
-export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: readonly Cell[], measured: Measured, options: { cores: number; margin: number; seed: number }): PairedModelTarget[] {
+export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: readonly Cell[], measured: Measured, options: { cores: number; margin: number; seed: number; pairs?: number }): PairedModelTarget[] {
   const targets: PairedModelTarget[] = [];
   for (const w of swept.workloads) {
     if (w.status !== 'ok') continue;
@@ -131,15 +161,17 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
         closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
         recommendedSpeedup: w.recommendation?.speedup,
       });
-      let baselineSpec = measured.spec(baseline);
-      let candidateSpec = measured.spec(candidate);
-      let extraMs = 0;
+      const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
+      const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
+      let baselineSpec = baselineSized.spec;
+      let candidateSpec = candidateSized.spec;
+      let extraMs = (options.pairs ?? DEFAULT_PAIRS) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
       // A contested pairing measured cold in the sweep warms both sides longer (each stops once settled).
       if (priority === PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
-        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, b.extraMs + c.extraMs];
+        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
       }
       targets.push({
         baseline,

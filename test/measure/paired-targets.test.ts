@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import type { WorkloadConfig } from '../../src/config/types.ts';
-import { CONTESTED_WARMUP_FACTOR, PRIORITY, pairedChoices, pairedTargets, pairingPriority } from '../../src/measure/paired-targets.ts';
+import { CONTESTED_WARMUP_FACTOR, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength } from '../../src/measure/paired-targets.ts';
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 import { closeLevelCall } from '../../src/analysis/recommend.ts';
 
 /** A cell of 2 rounds x 4 batches around `center` (+-2%), computing all the time. */
+const cellResult = (model: Model, concurrency: number, center: number, batches = 8) => cell(model, concurrency, center, batches);
 function cell(model: Model, concurrency: number, center: number, batches = 8): CellResult {
   const jitter = [1, 1.01, 0.99, 1.02, 0.98, 1, 1.01, 0.99];
   const batchThroughputs = Array.from({ length: batches }, (_, i) => center * jitter[i % jitter.length]);
@@ -212,5 +213,35 @@ describe('a cell that cannot reach the recommended figure', () => {
     );
     expect(closer.recommendation).toMatchObject({ model: 'async', concurrency: 64 });
     expect(pairedTargets({ workloads: [closer] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!.priority).toBe(PRIORITY.contested);
+  });
+});
+
+describe('the length of a paired sample', () => {
+  const config = workloadConfig(['sequential', 'thread']);
+  const cell: Cell = { workload: config, model: 'thread', concurrency: 2, key: cellKey('w', 'thread', 2) };
+  // Sweep samples of 2 batches of 16 tasks, 15 ms a batch (one 45 ms sample: a stalled lane).
+  const visits = [{ status: 'ok' as const, elapsedMs: 500, samples: [30, 31, 45, 29].map((wallMs) => ({ wallMs, tasks: 32, cpuMs: 1, latenciesMs: [] })) }];
+
+  it('is raised to about PAIRED_SAMPLE_MS from the sweep samples of the cell, and the extra time is counted', () => {
+    const spec = { ...visitSpec(cell, 0), batchRepeat: 2 };
+    const { spec: sized, extraSampleMs } = withPairedSampleLength(spec, visits);
+    // The median batch lasted 15.25 ms: 7 batches make a sample of about 107 ms.
+    expect(sized.batchRepeat).toBe(Math.ceil(PAIRED_SAMPLE_MS / 15.25));
+    expect(extraSampleMs).toBeCloseTo((sized.batchRepeat! - 2) * 15.25, 6);
+    const measured: Measured = { visits: new Map([[cell.key, visits]]), skipped: new Map(), allowanceMs: 0, spec: (c) => ({ ...visitSpec(c, 0), batchRepeat: 2 }), costMs: () => 1000 };
+    const cells: Cell[] = [{ workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) }, cell];
+    const swept = analyzeWorkload('w', 'node', [cellResult('sequential', 1, 100), cellResult('thread', 2, 112)], { cores: 2 });
+    const [target] = pairedTargets({ workloads: [swept] }, cells, measured, { cores: 2, margin: 0.1, seed: 1, pairs: 6 });
+    expect(target.candidateSpec.batchRepeat).toBe(sized.batchRepeat);
+    // The baseline had no sweep samples here: its spec stays.
+    expect(target.baselineSpec.batchRepeat).toBe(2);
+    expect(target.expectedMs).toBeCloseTo(2000 + 6 * extraSampleMs, 6);
+  });
+
+  it('stays as it is when the sweep samples were long enough, or when there are none', () => {
+    const spec = visitSpec(cell, 0);
+    const long = [{ ...visits[0], samples: visits[0].samples.map((s) => ({ ...s, wallMs: 160 })) }]; // batches of 80 ms
+    expect(withPairedSampleLength(spec, long)).toEqual({ spec, extraSampleMs: 0 });
+    expect(withPairedSampleLength(spec, undefined)).toEqual({ spec, extraSampleMs: 0 });
   });
 });
