@@ -138,6 +138,18 @@ describe('recommend', () => {
     expect(recommend(cells, 'io-bound', 0.3)).toMatchObject({ model: 'async', concurrency: 4 });
   });
 
+  it('a level measured only unpaired does not stand in for a faster one measured paired', () => {
+    // fs.readFile at 3a80104: async 4 x3.42 unpaired (a sequential visit that ran slow), async 64 x3.50 paired.
+    const paired = (speedup: number): CellResult['paired'] => ({ speedup, ci95: [speedup * 0.9, speedup * 1.12], rounds: 1, pairs: 6 });
+    const cells = [cell('sequential', 1, 100, { cpu: 0.3 }), cell('async', 2, 161, { cpu: 0.3 }), cell('async', 4, 342, { cpu: 0.3 }), { ...cell('async', 64, 416, { cpu: 0.3 }), paired: paired(3.5) }];
+    expect(bestOfModels(cells).get('async')?.concurrency).toBe(64);
+    // Both paired, or both unpaired: the cheaper level within the margin stands in, as before.
+    const bothPaired = cells.map((c) => (c.model === 'async' && c.concurrency === 4 ? { ...c, paired: paired(3.42) } : c));
+    expect(bestOfModels(bothPaired).get('async')?.concurrency).toBe(4);
+    const neither = cells.map((c) => (c.model === 'async' && c.concurrency === 64 ? cell('async', 64, 350, { cpu: 0.3 }) : c));
+    expect(bestOfModels(neither).get('async')?.concurrency).toBe(4);
+  });
+
   it('the margin is configurable', () => {
     const cells = [cell('sequential', 1, 100), cell('thread', 2, 115)];
     expect(recommend(cells, 'cpu-bound', 1, { margin: 0.1 })!.model).toBe('thread');
