@@ -34853,7 +34853,8 @@ function bestOfModels(cells, options = {}) {
     const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
     if (levels.length === 0) continue;
     const fastest = Math.max(...levels.map(pointSpeedup));
-    let choice = levels.find((c) => pointSpeedup(c) * (1 + margin) >= fastest) ?? levels[0];
+    const standsIn = (c) => pointSpeedup(c) * (1 + margin) >= fastest && !(c.paired === void 0 && levels.some((f) => f.paired !== void 0 && f.concurrency > c.concurrency && pointSpeedup(f) > pointSpeedup(c)));
+    let choice = levels.find(standsIn) ?? levels[0];
     if (model2 !== "sequential" && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
       if (proven) choice = proven;
@@ -35864,6 +35865,10 @@ function refineAround(cells, measured, best) {
 
 // src/measure/sample-length.ts
 var MAX_SAMPLE_REPEAT = 1e4;
+function raisedRepeat(repeat, wallMs, minSampleMs, max = MAX_SAMPLE_REPEAT) {
+  if (!(wallMs > 0) || !(minSampleMs > 0) || wallMs * 1.5 >= minSampleMs) return repeat;
+  return Math.min(max, Math.max(repeat, Math.ceil(minSampleMs * repeat / wallMs)));
+}
 
 // src/measure/warmup.ts
 var SETTLE_GAIN = 0.04;
@@ -36909,6 +36914,16 @@ async function pairedRounds(targets, options, signal) {
 
 // src/measure/paired-targets.ts
 var CONTESTED_WARMUP_FACTOR = 4;
+var PAIRED_SAMPLE_MS = 100;
+var DEFAULT_PAIRS = 6;
+function withPairedSampleLength(spec, visits) {
+  const samples = (visits ?? []).flatMap((v) => v.samples).filter((s) => s.wallMs > 0 && s.tasks > 0);
+  if (samples.length === 0) return { spec, extraSampleMs: 0 };
+  const batchMs = median(samples.map((s) => s.wallMs * spec.workload.tasks / s.tasks));
+  const repeat = Math.max(1, spec.batchRepeat ?? 1);
+  const next = raisedRepeat(repeat, repeat * batchMs, PAIRED_SAMPLE_MS);
+  return next === repeat ? { spec, extraSampleMs: 0 } : { spec: { ...spec, batchRepeat: next }, extraSampleMs: (next - repeat) * batchMs };
+}
 function unsettled(cell2) {
   return (cell2.warmup?.unsettled ?? 0) > 0;
 }
@@ -36922,14 +36937,18 @@ function pairedChoices(workload2) {
 function pairable(workload2) {
   return workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c) || withheldAsImprecise(c));
 }
-function pairingPriority(cell2, sequential, options, coldRecommendation = false, closeCall = false) {
-  if (speedupBound(cell2, computingShare(sequential), options.cores) <= 1 + options.margin) return 1;
-  if (withheldAsImpossible(cell2) || withheldAsImprecise(cell2)) return 0;
-  if (closeCall) return 0;
-  if (coldRecommendation) return 0;
-  if (cell2.samples === 0 || sequential.samples === 0) return 0;
-  const [lo, hi] = speedupInterval(cell2, sequential, options.seed);
-  return hi < 1 || lo > 1 + options.margin ? 1 : 0;
+var PRIORITY = { contested: 0, reportedFigure: 1, decided: 2 };
+function pairingPriority(cell2, sequential, options, context3 = {}) {
+  if (speedupBound(cell2, computingShare(sequential), options.cores) <= 1 + options.margin) return PRIORITY.decided;
+  const measured = cell2.samples > 0 && sequential.samples > 0;
+  const [lo, hi] = measured ? speedupInterval(cell2, sequential, options.seed) : [Number.NaN, Number.NaN];
+  if (!context3.recommended && context3.recommendedSpeedup !== void 0 && hi * (1 + options.margin) < context3.recommendedSpeedup) return PRIORITY.decided;
+  if (withheldAsImpossible(cell2) || withheldAsImprecise(cell2)) return PRIORITY.contested;
+  if (context3.closeCall) return PRIORITY.contested;
+  if (context3.recommended && context3.cold) return PRIORITY.contested;
+  if (!measured) return PRIORITY.contested;
+  if (!(hi < 1 || lo > 1 + options.margin)) return PRIORITY.contested;
+  return context3.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;
 }
 function pairedTargets(swept, cells, measured, options) {
   const targets = [];
@@ -36944,16 +36963,22 @@ function pairedTargets(swept, cells, measured, options) {
       if (!candidate) continue;
       const sequential = best.get("sequential");
       const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
-      const close = closeLevelCall(pairable(w), chosen, { margin: options.margin });
-      const priority = pairingPriority(chosen, sequential, options, recommended && (unsettled(sequential) || unsettled(chosen)), close);
-      let baselineSpec = measured.spec(baseline);
-      let candidateSpec = measured.spec(candidate);
-      let extraMs = 0;
-      if (priority === 0 && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
+      const priority = pairingPriority(chosen, sequential, options, {
+        recommended,
+        cold: unsettled(sequential) || unsettled(chosen),
+        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
+        recommendedSpeedup: w.recommendation?.speedup
+      });
+      const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
+      const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
+      let baselineSpec = baselineSized.spec;
+      let candidateSpec = candidateSized.spec;
+      let extraMs = (options.pairs ?? DEFAULT_PAIRS) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
+      if (priority === PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
-        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, b.extraMs + c.extraMs];
+        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
       }
       targets.push({
         baseline,
@@ -37078,7 +37103,7 @@ async function runCommand(options) {
   let paired = /* @__PURE__ */ new Map();
   if (pairable2 && !options.signal?.aborted) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
-    const targets = pairedTargets(swept, cells, measured, { cores, margin, seed });
+    const targets = pairedTargets(swept, cells, measured, { cores, margin, seed, pairs: PAIRS_PER_ROUND });
     if (targets.length > 0) {
       options.onProgress?.({ type: "plan", lines: [`paired: ${targets.length} cell${targets.length === 1 ? "" : "s"} against sequential, ${PAIRS_PER_ROUND} batch pairs per round, until the budget ends`] });
       const rounds2 = await measurePairedModels(targets, {
@@ -37116,7 +37141,7 @@ var DEFAULT_COMPARE_CAP_SECONDS = 600;
 var DEFAULT_COMPARE_FILE = ".concurrency-bench/compare.json";
 var SWEEP_SHARE = 0.25;
 var SWEEP_MAX_MS = 45e3;
-var PAIRED_SAMPLE_MS = 300;
+var PAIRED_SAMPLE_MS2 = 300;
 var DESCRIPTIVE_SAMPLE_MS = 150;
 var PAIRED_BATCH_MS = 25;
 var DEFAULT_PORTS = {
@@ -37212,7 +37237,7 @@ function buildCompareResults(parts) {
 function pairedSideCostMs(visit) {
   const measuredMs = visit.samples.reduce((sum, s) => sum + s.wallMs, 0);
   const batchMs = visit.samples.length ? measuredMs / visit.samples.length : 0;
-  return Math.max(0, visit.elapsedMs - measuredMs) + Math.max(PAIRED_SAMPLE_MS, PAIRED_MIN_BATCHES * batchMs);
+  return Math.max(0, visit.elapsedMs - measuredMs) + Math.max(PAIRED_SAMPLE_MS2, PAIRED_MIN_BATCHES * batchMs);
 }
 function shareNodeModules(root, tree, configDir) {
   for (const dir of /* @__PURE__ */ new Set(["", configDir === "." ? "" : configDir])) {
@@ -37328,14 +37353,14 @@ async function compareCommand(options) {
       let ms = 0;
       for (const side2 of ["base", "head"]) {
         const timed = (visits.get(`${side2}\0${cellKey(target.cell.workload, target.cell.model, target.cell.concurrency)}`) ?? []).filter((v) => v.elapsedMs > 0);
-        ms += timed.length ? timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length : 400 + PAIRED_SAMPLE_MS;
+        ms += timed.length ? timed.reduce((sum, v) => sum + pairedSideCostMs(v), 0) / timed.length : 400 + PAIRED_SAMPLE_MS2;
       }
       return ms;
     };
     const run3 = await runPairedRounds(targets, {
       settings,
       deadline,
-      sampleTimeMs: PAIRED_SAMPLE_MS,
+      sampleTimeMs: PAIRED_SAMPLE_MS2,
       descriptiveSampleTimeMs: DESCRIPTIVE_SAMPLE_MS,
       measureRound: ports.round,
       estimateRoundMs: estimate,

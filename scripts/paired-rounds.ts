@@ -7,7 +7,8 @@
  * round's median (what stats/paired-speedup.ts calls `spread`), the spread of the round medians,
  * and what is left of it once a round median's own sampling error is taken out: the spread between
  * fresh hosts, and its multiple of the batch-pair spread (HOST_SPREAD_FACTOR is chosen from these).
- * Batches: SEQ_TASKS and CAND_TASKS (default: the workload's `tasks`); PAIRS per round (6).
+ * Batches: SEQ_TASKS and CAND_TASKS (default: the workload's `tasks`); PAIRS per round (6); BATCH_REPEAT
+ * batches per sample (default 1: run's paired phase repeats them to samples of about 100 ms).
  */
 import { loadConfig } from '../src/config/load.ts';
 import { measurePairedModels } from '../src/measure/paired-models.ts';
@@ -26,7 +27,8 @@ const candidate = cells.find((c) => c.model === model && c.concurrency === Numbe
 if (!baseline || !candidate) throw new Error(`${name} has no sequential cell or no ${model} ${concurrencyText} cell in ${configPath}`);
 const pairs = Number(process.env.PAIRS ?? 6);
 const warmupMaxMs = Number(warmupText ?? 720);
-const spec = (cell: Cell, tasks: string | undefined) => ({ ...visitSpec(cell, 0, 'measure', pairs, tasks ? Number(tasks) : undefined), warmupMaxMs });
+const batchRepeat = process.env.BATCH_REPEAT ? Math.max(1, Number(process.env.BATCH_REPEAT)) : undefined;
+const spec = (cell: Cell, tasks: string | undefined) => ({ ...visitSpec(cell, 0, 'measure', pairs, tasks ? Number(tasks) : undefined), warmupMaxMs, ...(batchRepeat ? { batchRepeat } : {}) });
 const measured = await measurePairedModels(
   [{ baseline, candidate, baselineSpec: spec(baseline, process.env.SEQ_TASKS), candidateSpec: spec(candidate, process.env.CAND_TASKS), expectedMs: 0, pinnable: false }],
   { deadline: performance.now() + 3_600_000, allowanceMs: 0, seed: 1, pairs, maxRounds: Number(roundsText ?? 8) },

@@ -272,11 +272,13 @@ def measure(spec: dict, channel: Channel, cwd: str, parent_pid: int) -> None:
     channel.send({"type": "ready", "startupMs": round(startup_ms, 3)})
 
     if spec.get("stepped"):
-        # The orchestrator decides when each batch runs (interleaving base and head).
+        # The orchestrator decides when each batch runs (interleaving base and head); a sample holds
+        # batchRepeat batches, as on an autonomous visit.
+        stepped_repeat = max(1, int(spec.get("batchRepeat") or 1))
         for command in channel.commands():
             if command.get("type") != "batch":
                 continue
-            channel.send(measured_batch(model))
+            channel.send(measured_batch(model, stepped_repeat))
     else:
         repeat = max(1, int(spec.get("batchRepeat") or 1))
         min_sample_ms = spec.get("minSampleMs")
