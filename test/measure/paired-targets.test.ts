@@ -184,14 +184,13 @@ describe('a cell that cannot reach the recommended figure', () => {
     return { ...c, batchThroughputs, samples: batchThroughputs.length, batchesPerRound: [batchThroughputs.length / 2, batchThroughputs.length / 2] };
   };
 
+  /** Sequential at 100 tasks/s, thread 4 around 140 with batches from x0.6 to x1.5 of that, async 64 and process 4 as given. */
+  const sweep = (async64: number, process4: number) =>
+    analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('async', 64, async64), spread(cell('thread', 4, 140), [0.6, 1.5, 0.8, 1.3, 0.7, 1.4, 1, 1]), cell('process', 4, process4)].map(waiting), { cores: 2 });
+
   it('waits behind the recommended figure, even when its own figure is too imprecise to stand alone', () => {
     // async 64 x3.6, decided; thread 4 around x1.4 with batches from x0.8 to x2.1 (withheld as imprecise); process 4 x3.4, within reach.
-    const swept = analyzeWorkload(
-      'w',
-      'node',
-      [cell('sequential', 1, 100), cell('async', 64, 360), spread(cell('thread', 4, 140), [0.6, 1.5, 0.8, 1.3, 0.7, 1.4, 1, 1]), cell('process', 4, 340)].map(waiting),
-      { cores: 2 },
-    );
+    const swept = sweep(360, 340);
     expect(swept.recommendation).toMatchObject({ model: 'async', concurrency: 64 });
     const thread = swept.cells.find((c) => c.model === 'thread')!;
     expect(thread.speedupWithheld).toMatch(/^not enough data for one figure/);
@@ -205,12 +204,7 @@ describe('a cell that cannot reach the recommended figure', () => {
     expect(priorityOf('process')).toBe(PRIORITY.decided);
 
     // Beside a recommended x2.1, the top of thread 4's interval (x1.96) comes within the margin: it stays contested.
-    const closer = analyzeWorkload(
-      'w',
-      'node',
-      [cell('sequential', 1, 100), cell('async', 64, 210), spread(cell('thread', 4, 140), [0.6, 1.5, 0.8, 1.3, 0.7, 1.4, 1, 1]), cell('process', 4, 150)].map(waiting),
-      { cores: 2 },
-    );
+    const closer = sweep(210, 150);
     expect(closer.recommendation).toMatchObject({ model: 'async', concurrency: 64 });
     expect(pairedTargets({ workloads: [closer] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!.priority).toBe(PRIORITY.contested);
   });
