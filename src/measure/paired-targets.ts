@@ -28,8 +28,8 @@ export const CONTESTED_WARMUP_FACTOR = 4;
 /**
  * A paired sample lasts at least about this long, ms: the sweep's repeat (samples of about 30 ms)
  * is raised for the paired phase, judged by the cell's sweep samples. A pool's batch ends when its
- * slowest lane does, so a few milliseconds lost on either core (the other host's V8 threads
- * finishing after its batch, a neighbour on the VM) stretch a 15 ms batch by half: sieve's thread 2
+ * slowest lane does, so a few milliseconds lost on either core (to whatever else ran there; not
+ * yet pinned down) stretch a 15 ms batch by half: sieve's thread 2
  * pairs read x0.8 to x2.2 in 15-30 ms samples, round medians x1.39-1.72 and one run's x1.01 against
  * a truth of x1.78, where samples of about 90 ms read x1.56-1.92, round medians x1.74-1.78
  * (2026-12-01, 4 rounds each, same machine and hour).
