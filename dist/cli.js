@@ -9015,6 +9015,13 @@ function closeLevelCall(cells, chosen, options = {}) {
   const own = pointSpeedup(chosen);
   return usable.some((c) => c.model === chosen.model && c.concurrency > chosen.concurrency && pointSpeedup(c) > own * (1 + margin / 2));
 }
+function levelJustOutside(cells, chosen, options = {}) {
+  const margin = options.margin ?? 0.1;
+  const pointSpeedup = pointSpeedupOf(usableCells(cells), options.speedupCap);
+  const levels = usableCells(cells).filter((c) => c.model === chosen.model);
+  const fastest = Math.max(...levels.map(pointSpeedup));
+  return levels.filter((c) => c.concurrency < chosen.concurrency && pointSpeedup(c) * (1 + margin) < fastest && pointSpeedup(c) * (1 + margin) ** 2 >= fastest).sort((a, b) => a.concurrency - b.concurrency)[0];
+}
 function bestOfModels(cells, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed2 = options.seed ?? 1;
@@ -11067,19 +11074,11 @@ function pairedTargets(swept, cells, measured, options) {
     if (w.status !== "ok") continue;
     const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
-    if (!baseline || !best.has("sequential")) continue;
-    for (const [model2, chosen] of best) {
-      if (model2 === "sequential") continue;
-      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
-      if (!candidate) continue;
-      const sequential = best.get("sequential");
-      const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
-      const priority = pairingPriority(chosen, sequential, options, {
-        recommended,
-        cold: unsettled(sequential) || unsettled(chosen),
-        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
-        recommendedSpeedup: w.recommendation?.speedup
-      });
+    const sequential = best.get("sequential");
+    if (!baseline || !sequential) continue;
+    const target = (chosen, priority) => {
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === chosen.model && c.concurrency === chosen.concurrency);
+      if (!candidate) return void 0;
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
@@ -11091,7 +11090,7 @@ function pairedTargets(swept, cells, measured, options) {
         const c = withWarmupCap(candidateSpec, capMs);
         [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
       }
-      targets.push({
+      return {
         baseline,
         candidate,
         baselineSpec,
@@ -11099,7 +11098,22 @@ function pairedTargets(swept, cells, measured, options) {
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
         priority
+      };
+    };
+    for (const [model2, chosen] of best) {
+      if (model2 === "sequential") continue;
+      const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
+      const priority = pairingPriority(chosen, sequential, options, {
+        recommended,
+        cold: unsettled(sequential) || unsettled(chosen),
+        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
+        recommendedSpeedup: w.recommendation?.speedup
       });
+      const chosenTarget = target(chosen, priority);
+      if (chosenTarget) targets.push(chosenTarget);
+      const runnerUp = recommended ? levelJustOutside(pairable(w), chosen, { margin: options.margin }) : void 0;
+      const runnerUpTarget = runnerUp && target(runnerUp, PRIORITY.contested);
+      if (runnerUpTarget) targets.push(runnerUpTarget);
     }
   }
   return targets;

@@ -8,7 +8,8 @@
  * and what is left of it once a round median's own sampling error is taken out: the spread between
  * fresh hosts, and its multiple of the batch-pair spread (HOST_SPREAD_FACTOR is chosen from these).
  * Batches: SEQ_TASKS and CAND_TASKS (default: the workload's `tasks`); PAIRS per round (6); BATCH_REPEAT
- * batches per sample (default 1: run's paired phase repeats them to samples of about 100 ms).
+ * batches per sample (default 1: run's paired phase repeats them to samples of about 100 ms), or
+ * SEQ_REPEAT and CAND_REPEAT for each side.
  */
 import { loadConfig } from '../src/config/load.ts';
 import { measurePairedModels } from '../src/measure/paired-models.ts';
@@ -27,10 +28,13 @@ const candidate = cells.find((c) => c.model === model && c.concurrency === Numbe
 if (!baseline || !candidate) throw new Error(`${name} has no sequential cell or no ${model} ${concurrencyText} cell in ${configPath}`);
 const pairs = Number(process.env.PAIRS ?? 6);
 const warmupMaxMs = Number(warmupText ?? 720);
-const batchRepeat = process.env.BATCH_REPEAT ? Math.max(1, Number(process.env.BATCH_REPEAT)) : undefined;
-const spec = (cell: Cell, tasks: string | undefined) => ({ ...visitSpec(cell, 0, 'measure', pairs, tasks ? Number(tasks) : undefined), warmupMaxMs, ...(batchRepeat ? { batchRepeat } : {}) });
+const repeatOf = (text: string | undefined) => (text ? Math.max(1, Number(text)) : undefined);
+const spec = (cell: Cell, tasks: string | undefined, repeatText: string | undefined) => {
+  const batchRepeat = repeatOf(repeatText ?? process.env.BATCH_REPEAT);
+  return { ...visitSpec(cell, 0, 'measure', pairs, tasks ? Number(tasks) : undefined), warmupMaxMs, ...(batchRepeat ? { batchRepeat } : {}) };
+};
 const measured = await measurePairedModels(
-  [{ baseline, candidate, baselineSpec: spec(baseline, process.env.SEQ_TASKS), candidateSpec: spec(candidate, process.env.CAND_TASKS), expectedMs: 0, pinnable: false }],
+  [{ baseline, candidate, baselineSpec: spec(baseline, process.env.SEQ_TASKS, process.env.SEQ_REPEAT), candidateSpec: spec(candidate, process.env.CAND_TASKS, process.env.CAND_REPEAT), expectedMs: 0, pinnable: false }],
   { deadline: performance.now() + 3_600_000, allowanceMs: 0, seed: 1, pairs, maxRounds: Number(roundsText ?? 8) },
 );
 const rounds = measured.get(candidate.key) ?? [];
@@ -50,6 +54,8 @@ for (const [i, ratios] of logRatios.entries()) {
 const mean = roundMedians.reduce((a, b) => a + b, 0) / roundMedians.length;
 const betweenRounds = Math.sqrt(roundMedians.reduce((a, x) => a + (x - mean) ** 2, 0) / (roundMedians.length - 1));
 const estimate = pairedSpeedup(rounds)!;
+const sideRate = (side: 'baseline' | 'candidate') => median(rounds.flatMap((r) => r[side].map(rate))) * 1000;
+console.log(`median rate: sequential ${sideRate('baseline').toFixed(1)}/s, ${model} ${concurrencyText} ${sideRate('candidate').toFixed(1)}/s`);
 // A median of n pairs strays from its round's centre by about 1.25 x spread / sqrt(n).
 const ownError = (1.25 * estimate.spread) / Math.sqrt(estimate.pairs / estimate.rounds);
 const betweenHosts = Math.sqrt(Math.max(0, betweenRounds ** 2 - ownError ** 2));

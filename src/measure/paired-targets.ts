@@ -6,7 +6,7 @@
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { computingShare } from '../analysis/classify.ts';
 import { speedupBound, speedupInterval, withheldAsImpossible, withheldAsImprecise } from '../analysis/plausibility.ts';
-import { bestOfModels, closeLevelCall } from '../analysis/recommend.ts';
+import { bestOfModels, closeLevelCall, levelJustOutside } from '../analysis/recommend.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
 import type { PairedModelTarget } from './paired-models.ts';
@@ -141,26 +141,23 @@ export function pairingPriority(cell: CellResult, sequential: CellResult, option
   return context.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;
 }
 
-/** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
+/**
+ * Each workload's paired choices of every model but sequential, paired with its sequential cell;
+ * and, when the recommended level won its place by a close call over a cheaper level of its model
+ * (recommend.ts levelJustOutside), that cheaper level too, among the contested: with both measured
+ * side by side, the level rule compares them on one footing.
+ */
 export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: readonly Cell[], measured: Measured, options: { cores: number; margin: number; seed: number; pairs?: number }): PairedModelTarget[] {
   const targets: PairedModelTarget[] = [];
   for (const w of swept.workloads) {
     if (w.status !== 'ok') continue;
     const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === 'sequential');
-    if (!baseline || !best.has('sequential')) continue;
-    for (const [model, chosen] of best) {
-      if (model === 'sequential') continue;
-      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model && c.concurrency === chosen.concurrency);
-      if (!candidate) continue;
-      const sequential = best.get('sequential')!;
-      const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
-      const priority = pairingPriority(chosen, sequential, options, {
-        recommended,
-        cold: unsettled(sequential) || unsettled(chosen),
-        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
-        recommendedSpeedup: w.recommendation?.speedup,
-      });
+    const sequential = best.get('sequential');
+    if (!baseline || !sequential) continue;
+    const target = (chosen: CellResult, priority: number): PairedModelTarget | undefined => {
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === chosen.model && c.concurrency === chosen.concurrency);
+      if (!candidate) return undefined;
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
@@ -173,7 +170,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
         const c = withWarmupCap(candidateSpec, capMs);
         [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
       }
-      targets.push({
+      return {
         baseline,
         candidate,
         baselineSpec,
@@ -181,7 +178,22 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === 'sequential'), chosen),
         priority,
+      };
+    };
+    for (const [model, chosen] of best) {
+      if (model === 'sequential') continue;
+      const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
+      const priority = pairingPriority(chosen, sequential, options, {
+        recommended,
+        cold: unsettled(sequential) || unsettled(chosen),
+        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
+        recommendedSpeedup: w.recommendation?.speedup,
       });
+      const chosenTarget = target(chosen, priority);
+      if (chosenTarget) targets.push(chosenTarget);
+      const runnerUp = recommended ? levelJustOutside(pairable(w), chosen, { margin: options.margin }) : undefined;
+      const runnerUpTarget = runnerUp && target(runnerUp, PRIORITY.contested);
+      if (runnerUpTarget) targets.push(runnerUpTarget);
     }
   }
   return targets;
