@@ -34834,19 +34834,20 @@ function pointSpeedupOf(usable, speedupCap) {
   const cap = speedupCap ?? (() => Infinity);
   return (c) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
 }
+var LEVEL_BAND = 0.5;
 function closeLevelCall(cells, chosen, options = {}) {
-  const margin = options.margin ?? 0.1;
+  const band = (options.margin ?? 0.1) * LEVEL_BAND;
   const usable = usableCells(cells);
   const pointSpeedup = pointSpeedupOf(usable, options.speedupCap);
   const own = pointSpeedup(chosen);
-  return usable.some((c) => c.model === chosen.model && c.concurrency > chosen.concurrency && pointSpeedup(c) > own * (1 + margin / 2));
+  return usable.some((c) => c.model === chosen.model && c.concurrency > chosen.concurrency && pointSpeedup(c) > own * (1 + band / 2));
 }
 function levelJustOutside(cells, chosen, options = {}) {
   const margin = options.margin ?? 0.1;
   const pointSpeedup = pointSpeedupOf(usableCells(cells), options.speedupCap);
   const levels = usableCells(cells).filter((c) => c.model === chosen.model);
   const fastest = Math.max(...levels.map(pointSpeedup));
-  return levels.filter((c) => c.concurrency < chosen.concurrency && pointSpeedup(c) * (1 + margin) < fastest && pointSpeedup(c) * (1 + margin) ** 2 >= fastest).sort((a, b) => a.concurrency - b.concurrency)[0];
+  return levels.filter((c) => c.concurrency < chosen.concurrency && pointSpeedup(c) * (1 + margin * LEVEL_BAND) < fastest && pointSpeedup(c) * (1 + margin) ** 2 >= fastest).sort((a, b) => pointSpeedup(b) - pointSpeedup(a))[0];
 }
 function bestOfModels(cells, options = {}) {
   const margin = options.margin ?? 0.1;
@@ -34860,7 +34861,7 @@ function bestOfModels(cells, options = {}) {
     const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
     if (levels.length === 0) continue;
     const fastest = Math.max(...levels.map(pointSpeedup));
-    const standsIn = (c) => pointSpeedup(c) * (1 + margin) >= fastest && !(c.paired === void 0 && levels.some((f) => f.paired !== void 0 && f.concurrency > c.concurrency && pointSpeedup(f) > pointSpeedup(c)));
+    const standsIn = (c) => pointSpeedup(c) * (1 + margin * LEVEL_BAND) >= fastest && !(c.paired === void 0 && levels.some((f) => f.paired !== void 0 && f.concurrency > c.concurrency && pointSpeedup(f) > pointSpeedup(c)));
     let choice = levels.find(standsIn) ?? levels[0];
     if (model2 !== "sequential" && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import { classify } from '../../src/analysis/classify.ts';
-import { bestOfModels, recommend } from '../../src/analysis/recommend.ts';
+import { LEVEL_BAND, bestOfModels, recommend } from '../../src/analysis/recommend.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 
@@ -136,6 +136,16 @@ describe('recommend', () => {
     expect(best.get('thread')?.concurrency).toBe(4);
     // Between models the cost order and 95% confidence still decide: thread 4 is no faster than async 4.
     expect(recommend(cells, 'io-bound', 0.3)).toMatchObject({ model: 'async', concurrency: 4 });
+  });
+
+  it('a cheaper level stands in only within half the margin of the fastest (LEVEL_BAND), leaving room for the error of the figures', () => {
+    // pbkdf2 at a3a4be8: async 2 read x1.78 beside async 4's x1.86 and async 24's x1.90 (truth x1.65, x1.89, x1.92).
+    const cells = [cell('sequential', 1, 100, { cpu: 0.03 }), cell('async', 2, 178, { cpu: 0.03 }), cell('async', 4, 186, { cpu: 0.03 }), cell('async', 24, 190, { cpu: 0.03 })];
+    expect(LEVEL_BAND).toBe(0.5);
+    expect(bestOfModels(cells).get('async')?.concurrency).toBe(4);
+    // Within the whole margin (x1.78 x 1.1 >= x1.90) it stood in before.
+    expect(bestOfModels(cells.filter((c) => c.concurrency !== 4)).get('async')?.concurrency).toBe(24);
+    expect(bestOfModels(cells, { margin: 0.2 }).get('async')?.concurrency).toBe(2);
   });
 
   it('a level measured only unpaired does not stand in for a faster one measured paired', () => {
