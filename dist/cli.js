@@ -9070,12 +9070,20 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   let unclear = false;
   const withinNoise2 = [];
   let current = baseline;
+  let unbeaten;
   for (const model2 of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model2);
     if (!challenger) continue;
     const verdict2 = judge(challenger, current, baseline, margin, seed2);
     if (verdict2 === "wins") {
-      current = challenger;
+      const ahead = withinNoise2.map((m) => bestOfModel.get(m)).find((c) => speedupOf(c) >= speedupOf(challenger) && judge(challenger, c, baseline, margin, seed2) !== "wins");
+      if (ahead) {
+        unbeaten = { model: ahead.model, winner: model2 };
+        current = ahead;
+      } else {
+        current = challenger;
+        unbeaten = void 0;
+      }
     } else if (verdict2 === "within-noise" && speedupOf(challenger) > speedupOf(current)) {
       unclear = true;
       withinNoise2.push(model2);
@@ -9097,6 +9105,8 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     if (pools.length > 0 && pools.every((c) => speedupOf(c) < 1 - margin)) {
       verdict += `; handing a task to a thread or process costs more than the task itself`;
     }
+  } else if (unbeaten?.model === current.model) {
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, with low confidence: ${unbeaten.winner} beat sequential by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat sequential by that margin`;
   } else {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }

@@ -160,6 +160,20 @@ describe('recommend', () => {
     expect(bestOfModels(neither).get('async')?.concurrency).toBe(4);
   });
 
+  it('a costlier model that beats sequential does not pass over a cheaper one that measured faster and that it does not beat', () => {
+    // acorn at 8eaa86f: thread 2 paired x1.54 (x1.04-1.80: not shown to beat sequential by 10%), process 2 x1.31 unpaired.
+    const thread = { ...cell('thread', 2, 145), paired: { speedup: 1.54, ci95: [1.04, 1.8] as [number, number], rounds: 1, pairs: 6 } };
+    const cells = [cell('sequential', 1, 100), thread, cell('process', 2, 131)];
+    const rec = recommend(cells, 'cpu-bound', 0.98)!;
+    expect(rec).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'low', speedup: 1.54 });
+    expect(rec.reason).toContain('process beat sequential by more than 10% with 95% confidence but not thread');
+    expect(rec.reason).not.toContain('beats every cheaper model');
+    // A process that beats thread too takes its place, as before.
+    const faster = recommend([cell('sequential', 1, 100), thread, cell('process', 2, 190)], 'cpu-bound', 0.98)!;
+    expect(faster).toMatchObject({ model: 'process', concurrency: 2 });
+    expect(faster.reason).toContain('beats every cheaper model by more than 10% with 95% confidence');
+  });
+
   it('the margin is configurable', () => {
     const cells = [cell('sequential', 1, 100), cell('thread', 2, 115)];
     expect(recommend(cells, 'cpu-bound', 1, { margin: 0.1 })!.model).toBe('thread');
