@@ -34860,9 +34860,10 @@ function bestOfModels(cells, options = {}) {
   for (const model2 of MODELS) {
     const levels = usable.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
     if (levels.length === 0) continue;
-    const fastest = Math.max(...levels.map(pointSpeedup));
-    const standsIn = (c) => pointSpeedup(c) * (1 + margin * LEVEL_BAND) >= fastest && !(c.paired === void 0 && levels.some((f) => f.paired !== void 0 && f.concurrency > c.concurrency && pointSpeedup(f) > pointSpeedup(c)));
-    let choice = levels.find(standsIn) ?? levels[0];
+    const candidates = levels.filter((c) => c.paired !== void 0 || !levels.some((f) => f.paired !== void 0 && f.concurrency > c.concurrency));
+    const fastest = Math.max(...candidates.map(pointSpeedup));
+    const standsIn = (c) => pointSpeedup(c) * (1 + margin * LEVEL_BAND) >= fastest;
+    let choice = candidates.find(standsIn) ?? candidates[0];
     if (model2 !== "sequential" && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
       if (proven) choice = proven;

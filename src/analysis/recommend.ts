@@ -96,7 +96,7 @@ export function levelJustOutside(cells: readonly CellResult[], chosen: CellResul
 /**
  * Each model's chosen level: the cheapest level whose speedup (paired where measured, else its
  * median throughput) is within the level band (LEVEL_BAND of the margin) of the model's fastest
- * level (an unpaired level not in place of a faster paired one). Then, when the level so
+ * level (a level measured only unpaired not in place of a higher one measured paired). Then, when the level so
  * chosen is not shown to beat sequential by the margin, the cheapest higher level that is shown to
  * (paired, or by its unpaired interval) takes its place: the question the model answers is whether
  * it beats sequential, and a level with that proof is a better representative than a cheaper one
@@ -120,14 +120,16 @@ export function bestOfModels(cells: readonly CellResult[], options: Pick<Recomme
   for (const model of MODELS) {
     const levels = usable.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
     if (levels.length === 0) continue;
-    const fastest = Math.max(...levels.map(pointSpeedup));
-    // A level measured only unpaired does not stand in for a faster one measured side by side:
+    // A level measured only unpaired does not stand in for a higher level measured side by side:
     // the two figures are not on the same footing (an unpaired figure carries one draw of two
-    // hosts' speeds). fs.readFile's async 4 read x3.42 unpaired beside async 64's x3.50 paired and
-    // was recommended (truth x2.34 against x4.30) in a bench:truth run at 3a80104.
-    const standsIn = (c: CellResult) =>
-      pointSpeedup(c) * (1 + margin * LEVEL_BAND) >= fastest && !(c.paired === undefined && levels.some((f) => f.paired !== undefined && f.concurrency > c.concurrency && pointSpeedup(f) > pointSpeedup(c)));
-    let choice = levels.find(standsIn) ?? levels[0];
+    // hosts' speeds), and the higher one was paired because the sweep chose it over the cheaper
+    // on one footing. fs.readFile's async 4 read x3.42 unpaired beside async 64's x3.50 paired and
+    // was recommended (truth x2.34 against x4.30) in a bench:truth run at 3a80104; x3.76 unpaired
+    // beside x2.62 paired at e4ae659.
+    const candidates = levels.filter((c) => c.paired !== undefined || !levels.some((f) => f.paired !== undefined && f.concurrency > c.concurrency));
+    const fastest = Math.max(...candidates.map(pointSpeedup));
+    const standsIn = (c: CellResult) => pointSpeedup(c) * (1 + margin * LEVEL_BAND) >= fastest;
+    let choice = candidates.find(standsIn) ?? candidates[0];
     if (model !== 'sequential' && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
       if (proven) choice = proven;

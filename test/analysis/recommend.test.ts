@@ -148,7 +148,7 @@ describe('recommend', () => {
     expect(bestOfModels(cells, { margin: 0.2 }).get('async')?.concurrency).toBe(2);
   });
 
-  it('a level measured only unpaired does not stand in for a faster one measured paired', () => {
+  it('a level measured only unpaired does not stand in for a higher one measured paired', () => {
     // fs.readFile at 3a80104: async 4 x3.42 unpaired (a sequential visit that ran slow), async 64 x3.50 paired.
     const paired = (speedup: number): CellResult['paired'] => ({ speedup, ci95: [speedup * 0.9, speedup * 1.12], rounds: 1, pairs: 6 });
     const cells = [cell('sequential', 1, 100, { cpu: 0.3 }), cell('async', 2, 161, { cpu: 0.3 }), cell('async', 4, 342, { cpu: 0.3 }), { ...cell('async', 64, 416, { cpu: 0.3 }), paired: paired(3.5) }];
@@ -158,6 +158,12 @@ describe('recommend', () => {
     expect(bestOfModels(bothPaired).get('async')?.concurrency).toBe(4);
     const neither = cells.map((c) => (c.model === 'async' && c.concurrency === 64 ? cell('async', 64, 350, { cpu: 0.3 }) : c));
     expect(bestOfModels(neither).get('async')?.concurrency).toBe(4);
+    // Nor when the paired level read slower (fs.readFile at e4ae659: async 4 x3.76 unpaired, async 64 x2.62 paired; truth x2.34, x4.30).
+    const pairedSlower = cells.map((c) => (c.model === 'async' && c.concurrency === 4 ? cell('async', 4, 376, { cpu: 0.3 }) : c.concurrency === 64 ? { ...c, paired: paired(2.62) } : c));
+    expect(bestOfModels(pairedSlower).get('async')?.concurrency).toBe(64);
+    // A higher level measured only unpaired still takes the place of a paired one it measured faster than.
+    const higherUnpaired = [cell('sequential', 1, 100, { cpu: 0.3 }), { ...cell('async', 4, 200, { cpu: 0.3 }), paired: paired(2) }, cell('async', 64, 400, { cpu: 0.3 })];
+    expect(bestOfModels(higherUnpaired).get('async')?.concurrency).toBe(64);
   });
 
   it('a costlier model that beats sequential does not pass over a cheaper one that measured faster and that it does not beat', () => {
