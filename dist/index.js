@@ -34842,13 +34842,6 @@ function closeLevelCall(cells, chosen, options = {}) {
   const own = pointSpeedup(chosen);
   return usable.some((c) => c.model === chosen.model && c.concurrency > chosen.concurrency && pointSpeedup(c) > own * (1 + band / 2));
 }
-function levelJustOutside(cells, chosen, options = {}) {
-  const margin = options.margin ?? 0.1;
-  const pointSpeedup = pointSpeedupOf(usableCells(cells), options.speedupCap);
-  const levels = usableCells(cells).filter((c) => c.model === chosen.model);
-  const fastest = Math.max(...levels.map(pointSpeedup));
-  return levels.filter((c) => c.concurrency < chosen.concurrency && pointSpeedup(c) * (1 + margin * LEVEL_BAND) < fastest && pointSpeedup(c) * (1 + margin) ** 2 >= fastest).sort((a, b) => pointSpeedup(b) - pointSpeedup(a))[0];
-}
 function bestOfModels(cells, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
@@ -37012,9 +37005,6 @@ function pairedTargets(swept, cells, measured, options) {
       });
       const chosenTarget = target(chosen, priority);
       if (chosenTarget) targets.push(chosenTarget);
-      const runnerUp = recommended ? levelJustOutside(pairable(w), chosen, { margin: options.margin }) : void 0;
-      const runnerUpTarget = runnerUp && target(runnerUp, PRIORITY.contested);
-      if (runnerUpTarget) targets.push(runnerUpTarget);
     }
   }
   return targets;

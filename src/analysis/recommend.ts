@@ -76,24 +76,6 @@ export function closeLevelCall(cells: readonly CellResult[], chosen: CellResult,
 }
 
 /**
- * The cheaper level of `chosen`'s model that lost its place to it by a close call: measured outside
- * the level band of the model's fastest level but within two margins of it (the fastest such
- * level), or undefined. The sweep's two or three rounds of unpaired visits decide such a call by
- * one draw of the hosts' speeds, and the paired phase then measured only the level chosen: marked's
- * thread 4 (truth x1.65) was chosen over thread 2 (truth x1.83) and recommended in a bench:truth run
- * at a04e48f.
- */
-export function levelJustOutside(cells: readonly CellResult[], chosen: CellResult, options: Pick<RecommendOptions, 'margin' | 'speedupCap'> = {}): CellResult | undefined {
-  const margin = options.margin ?? 0.1;
-  const pointSpeedup = pointSpeedupOf(usableCells(cells), options.speedupCap);
-  const levels = usableCells(cells).filter((c) => c.model === chosen.model);
-  const fastest = Math.max(...levels.map(pointSpeedup));
-  return levels
-    .filter((c) => c.concurrency < chosen.concurrency && pointSpeedup(c) * (1 + margin * LEVEL_BAND) < fastest && pointSpeedup(c) * (1 + margin) ** 2 >= fastest)
-    .sort((a, b) => pointSpeedup(b) - pointSpeedup(a))[0];
-}
-
-/**
  * Each model's chosen level: the cheapest level whose speedup (paired where measured, else its
  * median throughput) is within the level band (LEVEL_BAND of the margin) of the model's fastest
  * level (a level measured only unpaired not in place of a higher one measured paired). Then, when the level so

@@ -6,7 +6,7 @@
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { computingShare } from '../analysis/classify.ts';
 import { speedupBound, speedupInterval, withheldAsImpossible, withheldAsImprecise } from '../analysis/plausibility.ts';
-import { bestOfModels, closeLevelCall, levelJustOutside } from '../analysis/recommend.ts';
+import { bestOfModels, closeLevelCall } from '../analysis/recommend.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
 import type { PairedModelTarget } from './paired-models.ts';
@@ -141,12 +141,7 @@ export function pairingPriority(cell: CellResult, sequential: CellResult, option
   return context.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;
 }
 
-/**
- * Each workload's paired choices of every model but sequential, paired with its sequential cell;
- * and, when the recommended level won its place by a close call over a cheaper level of its model
- * (recommend.ts levelJustOutside), that cheaper level too, among the contested: with both measured
- * side by side, the level rule compares them on one footing.
- */
+/** Each workload's paired choices of every model but sequential, paired with its sequential cell. */
 export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: readonly Cell[], measured: Measured, options: { cores: number; margin: number; seed: number; pairs?: number }): PairedModelTarget[] {
   const targets: PairedModelTarget[] = [];
   for (const w of swept.workloads) {
@@ -191,9 +186,6 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       });
       const chosenTarget = target(chosen, priority);
       if (chosenTarget) targets.push(chosenTarget);
-      const runnerUp = recommended ? levelJustOutside(pairable(w), chosen, { margin: options.margin }) : undefined;
-      const runnerUpTarget = runnerUp && target(runnerUp, PRIORITY.contested);
-      if (runnerUpTarget) targets.push(runnerUpTarget);
     }
   }
   return targets;

@@ -5,7 +5,7 @@ import { CONTESTED_WARMUP_FACTOR, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pai
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
-import { closeLevelCall, levelJustOutside } from '../../src/analysis/recommend.ts';
+import { closeLevelCall } from '../../src/analysis/recommend.ts';
 
 /** A cell of 2 rounds x 4 batches around `center` (+-2%), computing all the time. */
 const cellResult = (model: Model, concurrency: number, center: number, batches = 8) => cell(model, concurrency, center, batches);
@@ -207,38 +207,6 @@ describe('a cell that cannot reach the recommended figure', () => {
     const closer = sweep(210, 150);
     expect(closer.recommendation).toMatchObject({ model: 'async', concurrency: 64 });
     expect(pairedTargets({ workloads: [closer] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!.priority).toBe(PRIORITY.contested);
-  });
-});
-
-describe('a cheaper level that lost its place to the recommended one by a close call', () => {
-  const options = { cores: 2, margin: 0.1, seed: 1 };
-  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'thread', 'process']), concurrency: { sequential: [1], async: [], thread: [2, 4], process: [2] } };
-  const cells: Cell[] = [
-    { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
-    ...[2, 4].map((c): Cell => ({ workload: config, model: 'thread', concurrency: c, key: cellKey('w', 'thread', c) })),
-    { workload: config, model: 'process', concurrency: 2, key: cellKey('w', 'process', 2) },
-  ];
-  const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
-  const sweep = (thread2: number, thread4: number, process2: number) =>
-    analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('thread', 2, thread2), cell('thread', 4, thread4), cell('process', 2, process2)], { cores: 2 });
-  const candidates = (targets: ReturnType<typeof pairedTargets>) => targets.map((t) => `${t.candidate.model} ${t.candidate.concurrency}: ${t.priority}`);
-
-  it('is paired too, among the contested: one draw of the hosts decided between the levels', () => {
-    // A renderer on 2 cores: thread 4 read x1.60 in the sweep, thread 2 x1.40 (more than 10% slower, less than 21%).
-    const swept = sweep(140, 160, 150);
-    expect(swept.recommendation).toMatchObject({ model: 'thread', concurrency: 4 });
-    expect(levelJustOutside(swept.cells, swept.cells[2])?.concurrency).toBe(2);
-    expect(candidates(pairedTargets({ workloads: [swept] }, cells, measured, options))).toEqual([`thread 4: ${PRIORITY.reportedFigure}`, `thread 2: ${PRIORITY.contested}`, `process 2: ${PRIORITY.decided}`]);
-  });
-
-  it('is not paired when it lost by more than two margins, or when its model is not the one recommended', () => {
-    const clear = sweep(120, 160, 150);
-    expect(clear.recommendation).toMatchObject({ model: 'thread', concurrency: 4 });
-    expect(pairedTargets({ workloads: [clear] }, cells, measured, options).map((t) => t.candidate.concurrency)).toEqual([4, 2]);
-    // Process 2 recommended at x2.0: thread's close call between its levels changes no answer.
-    const other = sweep(140, 160, 200);
-    expect(other.recommendation).toMatchObject({ model: 'process', concurrency: 2 });
-    expect(candidates(pairedTargets({ workloads: [other] }, cells, measured, options)).map((c) => c.split(':')[0])).toEqual(['thread 4', 'process 2']);
   });
 });
 
