@@ -9072,7 +9072,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     if (verdict2 === "wins") {
       const ahead = withinNoise2.map((m) => bestOfModel.get(m)).find((c) => speedupOf(c) >= speedupOf(challenger) && judge(challenger, c, baseline, margin, seed2) !== "wins");
       if (ahead) {
-        unbeaten = { model: ahead.model, winner: model2 };
+        unbeaten = { model: ahead.model, winner: model2, beaten: current.model };
         current = ahead;
       } else {
         current = challenger;
@@ -9100,7 +9100,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
       verdict += `; handing a task to a thread or process costs more than the task itself`;
     }
   } else if (unbeaten?.model === current.model) {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, with low confidence: ${unbeaten.winner} beat sequential by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat sequential by that margin`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, with low confidence: ${unbeaten.winner} beat ${unbeaten.beaten} by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat ${unbeaten.beaten} by that margin`;
   } else {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }

@@ -161,7 +161,7 @@ export function recommend(
   const withinNoise: Model[] = [];
   let current = baseline;
   // A cheaper model that measured faster than the one finally recommended, which that one did not beat.
-  let unbeaten: { model: Model; winner: Model } | undefined;
+  let unbeaten: { model: Model; winner: Model; beaten: Model } | undefined;
   for (const model of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model);
     if (!challenger) continue;
@@ -176,7 +176,7 @@ export function recommend(
         .map((m) => bestOfModel.get(m)!)
         .find((c) => speedupOf(c) >= speedupOf(challenger) && judge(challenger, c, baseline, margin, seed) !== 'wins');
       if (ahead) {
-        unbeaten = { model: ahead.model, winner: model };
+        unbeaten = { model: ahead.model, winner: model, beaten: current.model };
         current = ahead;
       } else {
         current = challenger;
@@ -210,7 +210,7 @@ export function recommend(
       verdict += `; handing a task to a thread or process costs more than the task itself`;
     }
   } else if (unbeaten?.model === current.model) {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, with low confidence: ${unbeaten.winner} beat sequential by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat sequential by that margin`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, with low confidence: ${unbeaten.winner} beat ${unbeaten.beaten} by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat ${unbeaten.beaten} by that margin`;
   } else {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }

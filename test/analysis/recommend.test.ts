@@ -174,6 +174,11 @@ describe('recommend', () => {
     expect(rec).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'low', speedup: 1.54 });
     expect(rec.reason).toContain('process beat sequential by more than 10% with 95% confidence but not thread');
     expect(rec.reason).not.toContain('beats every cheaper model');
+    // The same after async was chosen over sequential: the reason names what the winner beat.
+    const wide = [0.7, 1.3, 0.8, 1.2, 0.75, 1.25, 0.9, 1.1];
+    const overAsync = recommend([cell('sequential', 1, 100), cell('async', 2, 150), { ...cell('thread', 2, 170, { jitter: wide }), paired: { speedup: 1.85, ci95: [1.3, 2.4] as [number, number], rounds: 1, pairs: 6 } }, cell('process', 2, 180)], 'mixed', 0.5)!;
+    expect(overAsync).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'low' });
+    expect(overAsync.reason).toContain('process beat async by more than 10% with 95% confidence but not thread, which measured faster and was not shown to beat async');
     // A process that beats thread too takes its place, as before.
     const faster = recommend([cell('sequential', 1, 100), thread, cell('process', 2, 190)], 'cpu-bound', 0.98)!;
     expect(faster).toMatchObject({ model: 'process', concurrency: 2 });
