@@ -11079,11 +11079,19 @@ function pairedTargets(swept, cells, measured, options) {
     if (w.status !== "ok") continue;
     const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
-    const sequential = best.get("sequential");
-    if (!baseline || !sequential) continue;
-    const target = (chosen, priority) => {
-      const candidate = cells.find((c) => c.workload.name === w.name && c.model === chosen.model && c.concurrency === chosen.concurrency);
-      if (!candidate) return void 0;
+    if (!baseline || !best.has("sequential")) continue;
+    for (const [model2, chosen] of best) {
+      if (model2 === "sequential") continue;
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
+      if (!candidate) continue;
+      const sequential = best.get("sequential");
+      const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
+      const priority = pairingPriority(chosen, sequential, options, {
+        recommended,
+        cold: unsettled(sequential) || unsettled(chosen),
+        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
+        recommendedSpeedup: w.recommendation?.speedup
+      });
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
@@ -11095,7 +11103,7 @@ function pairedTargets(swept, cells, measured, options) {
         const c = withWarmupCap(candidateSpec, capMs);
         [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
       }
-      return {
+      targets.push({
         baseline,
         candidate,
         baselineSpec,
@@ -11103,19 +11111,7 @@ function pairedTargets(swept, cells, measured, options) {
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
         priority
-      };
-    };
-    for (const [model2, chosen] of best) {
-      if (model2 === "sequential") continue;
-      const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
-      const priority = pairingPriority(chosen, sequential, options, {
-        recommended,
-        cold: unsettled(sequential) || unsettled(chosen),
-        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
-        recommendedSpeedup: w.recommendation?.speedup
       });
-      const chosenTarget = target(chosen, priority);
-      if (chosenTarget) targets.push(chosenTarget);
     }
   }
   return targets;

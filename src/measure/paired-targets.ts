@@ -148,11 +148,19 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
     if (w.status !== 'ok') continue;
     const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === 'sequential');
-    const sequential = best.get('sequential');
-    if (!baseline || !sequential) continue;
-    const target = (chosen: CellResult, priority: number): PairedModelTarget | undefined => {
-      const candidate = cells.find((c) => c.workload.name === w.name && c.model === chosen.model && c.concurrency === chosen.concurrency);
-      if (!candidate) return undefined;
+    if (!baseline || !best.has('sequential')) continue;
+    for (const [model, chosen] of best) {
+      if (model === 'sequential') continue;
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model && c.concurrency === chosen.concurrency);
+      if (!candidate) continue;
+      const sequential = best.get('sequential')!;
+      const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
+      const priority = pairingPriority(chosen, sequential, options, {
+        recommended,
+        cold: unsettled(sequential) || unsettled(chosen),
+        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
+        recommendedSpeedup: w.recommendation?.speedup,
+      });
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
@@ -165,7 +173,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
         const c = withWarmupCap(candidateSpec, capMs);
         [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
       }
-      return {
+      targets.push({
         baseline,
         candidate,
         baselineSpec,
@@ -173,19 +181,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === 'sequential'), chosen),
         priority,
-      };
-    };
-    for (const [model, chosen] of best) {
-      if (model === 'sequential') continue;
-      const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
-      const priority = pairingPriority(chosen, sequential, options, {
-        recommended,
-        cold: unsettled(sequential) || unsettled(chosen),
-        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
-        recommendedSpeedup: w.recommendation?.speedup,
       });
-      const chosenTarget = target(chosen, priority);
-      if (chosenTarget) targets.push(chosenTarget);
     }
   }
   return targets;
