@@ -11038,7 +11038,7 @@ async function pairedRounds(targets, options, signal) {
 // src/measure/paired-targets.ts
 var CONTESTED_WARMUP_FACTOR = 4;
 var PAIRED_SAMPLE_MS = 100;
-var DEFAULT_PAIRS = 6;
+var PAIRS_PER_ROUND = 6;
 function withPairedSampleLength(spec, visits) {
   const samples = (visits ?? []).flatMap((v) => v.samples).filter((s) => s.wallMs > 0 && s.tasks > 0);
   if (samples.length === 0) return { spec, extraSampleMs: 0 };
@@ -11096,7 +11096,7 @@ function pairedTargets(swept, cells, measured, options) {
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
       let candidateSpec = candidateSized.spec;
-      let extraMs = (options.pairs ?? DEFAULT_PAIRS) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
+      let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
       if (priority === PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
@@ -11169,7 +11169,6 @@ function roundPaired(p) {
   return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs, spread: Math.round(p.spread * 1e4) / 1e4 };
 }
 var PAIRED_SHARE = 0.4;
-var PAIRS_PER_ROUND = 6;
 function runExitCode(results, interrupted) {
   if (interrupted) return 130;
   const failed = results.workloads.some((w) => w.status === "failed" || w.cells.some((c) => c.status !== "ok"));

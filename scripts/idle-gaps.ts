@@ -12,6 +12,7 @@
  */
 import { loadConfig } from '../src/config/load.ts';
 import { loadWorkload } from '../src/runtimes/node/load-workload.ts';
+import { median } from '../src/stats/paired.ts';
 
 const [configPath, name, roundsText] = process.argv.slice(2);
 if (!configPath || !name) throw new Error('usage: idle-gaps.ts <config> <workload> [rounds]');
@@ -34,11 +35,6 @@ async function burst(ms: number): Promise<number> {
   return (tasks / (performance.now() - started)) * 1000;
 }
 const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 await burst(3000);
 const lengths = [100, 300, 1000];

@@ -9,7 +9,7 @@ import type { Config, WorkloadConfig } from '../config/types.ts';
 import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
 import { measurePairedModels, type PairedModelRound } from '../measure/paired-models.ts';
-import { pairedTargets } from '../measure/paired-targets.ts';
+import { PAIRS_PER_ROUND, pairedTargets } from '../measure/paired-targets.ts';
 import { cellKey, measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
 import { pairedSpeedup, type PairedSpeedup } from '../stats/paired-speedup.ts';
 import { writeJsonAtomic } from '../results/write.ts';
@@ -113,8 +113,6 @@ function roundPaired(p: PairedSpeedup): NonNullable<CellResult['paired']> {
  * sequential in paired rounds (measure/paired-models.ts). The rest goes to the sweep of every cell.
  */
 export const PAIRED_SHARE = 0.4;
-/** Batch pairs per paired round. */
-const PAIRS_PER_ROUND = 6;
 
 /** Exit code of a run: 0 all measured, 3 some workload or cell failed, 130 interrupted. */
 export function runExitCode(results: RunResults, interrupted: boolean): number {

@@ -36,8 +36,8 @@ export const CONTESTED_WARMUP_FACTOR = 4;
  */
 export const PAIRED_SAMPLE_MS = 100;
 
-/** Batch pairs per paired round when the caller does not say (run's PAIRS_PER_ROUND). */
-const DEFAULT_PAIRS = 6;
+/** Batch pairs per paired round of `run`'s paired phase. */
+export const PAIRS_PER_ROUND = 6;
 
 /**
  * The spec with its repeat raised so that a sample lasts about PAIRED_SAMPLE_MS, judged by the
@@ -165,7 +165,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
       let candidateSpec = candidateSized.spec;
-      let extraMs = (options.pairs ?? DEFAULT_PAIRS) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
+      let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
       // A contested pairing measured cold in the sweep warms both sides longer (each stops once settled).
       if (priority === PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
