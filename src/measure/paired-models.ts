@@ -57,6 +57,12 @@ export interface PairedModelOptions {
   onRound?: (round: number, measured: ReadonlyMap<string, PairedModelRound[]>) => void;
   /** Called after each paired visit (progress display). */
   onVisit?: (event: { round: number; done: number; total: number; cell: Cell; outcome: VisitOutcome }) => void;
+  /**
+   * Called after each target's round is measured: targets it returns that are not yet measured join
+   * this round (before those of a lower priority) and the later ones. `run` returns the cell its
+   * recommendation moved to when the pairing just measured took it off the cell it had chosen.
+   */
+  followUp?: (measuredTarget: PairedModelTarget, measured: ReadonlyMap<string, PairedModelRound[]>) => readonly PairedModelTarget[];
 }
 
 /** Single-threaded models: both sides of a pair of these can share one pinned CPU. */
@@ -65,7 +71,8 @@ const SINGLE_THREADED = new Set(['sequential', 'async']);
 /**
  * Paired rounds over the targets while the budget allows: each round visits every target once (by
  * priority, in a seeded order within one), skipping those whose expected cost no longer fits; a
- * target whose visit failed is dropped. Returns the rounds measured per candidate key.
+ * target whose visit failed is dropped. Targets options.followUp adds join the round under way at
+ * their priority. Returns the rounds measured per candidate key.
  */
 export async function measurePairedModels(targets: readonly PairedModelTarget[], options: PairedModelOptions): Promise<Map<string, PairedModelRound[]>> {
   // The backstop of the budget's promise (scheduler.ts): a round still running this late is stopped, its samples kept.
@@ -93,7 +100,8 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
     let visited = 0;
     const failed = new Set<string>();
     const order = shuffled(active, random).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
-    for (const target of order) {
+    while (order.length > 0) {
+      const target = order.shift()!;
       if (signal.aborted) return measured;
       const expected = learned.get(target.candidate.key) ?? target.expectedMs;
       if (performance.now() + expected > options.deadline) continue;
@@ -112,11 +120,26 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
       visited++;
       if (baseline?.status === 'ok' && candidate?.status === 'ok') {
         const n = Math.min(baseline.samples.length, candidate.samples.length);
-        if (n > 0) measured.get(target.candidate.key)!.push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
+        if (n > 0) {
+          measured.get(target.candidate.key)!.push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
+          for (const next of options.followUp?.(target, measured) ?? []) {
+            const key = next.candidate.key;
+            if ((measured.get(key)?.length ?? 0) > 0 || failed.has(key)) continue;
+            // A target still waiting in this round moves up to the follow-up's priority.
+            const waiting = order.findIndex((t) => t.candidate.key === key);
+            if (waiting >= 0) order.splice(waiting, 1);
+            else if (active.some((t) => t.candidate.key === key)) continue;
+            measured.set(key, []);
+            active = [...active.filter((t) => t.candidate.key !== key), next];
+            // Ahead of every waiting target of a lower priority, behind those of its own.
+            const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
+            order.splice(at < 0 ? order.length : at, 0, next);
+          }
+        }
       } else if (baseline?.status !== 'aborted' && candidate?.status !== 'aborted') {
         failed.add(target.candidate.key);
       }
-      if (candidate) options.onVisit?.({ round, done: ++done, total: active.length, cell: target.candidate, outcome: candidate });
+      if (candidate) options.onVisit?.({ round, done: ++done, total: done + order.length, cell: target.candidate, outcome: candidate });
     }
     active = active.filter((t) => !failed.has(t.candidate.key));
     options.onRound?.(round, measured);

@@ -186,3 +186,23 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
   }
   return targets;
 }
+
+/**
+ * The target that follows a workload's recommendation (measurePairedModels' followUp): when the
+ * analysis with the pairings so far recommends a cell that has no paired round yet (a pairing took
+ * the recommendation off the cell it had chosen), that cell's pairing; otherwise none.
+ * `now` is the workload analysed with the pairings so far; `pairedSoFar` the rounds per cell key.
+ */
+export function followUpTarget(
+  now: WorkloadResult,
+  cells: readonly Cell[],
+  measured: Measured,
+  pairedSoFar: ReadonlyMap<string, readonly unknown[]>,
+  options: { cores: number; margin: number; seed: number; pairs?: number },
+): PairedModelTarget | undefined {
+  const rec = now.recommendation;
+  if (now.status !== 'ok' || !rec || rec.model === 'sequential') return undefined;
+  const cell = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
+  if (!cell || (pairedSoFar.get(cell.key)?.length ?? 0) > 0) return undefined;
+  return pairedTargets({ workloads: [now] }, cells, measured, options).find((t) => t.candidate.key === cell.key);
+}

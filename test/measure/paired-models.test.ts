@@ -84,3 +84,32 @@ describe.skipIf(!canPin)('paired model comparison (a fake host whose speed depen
     }
   });
 });
+
+describe.skipIf(!canPin)('follow-up targets', () => {
+  it('joins the round under way ahead of lower priorities, once, and a target already measured is not measured again', async () => {
+    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150, process: 150 });
+    const [baseline, async, thread, process] = [cell('sequential'), cell('async'), cell('thread'), cell('process')];
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    const target = (candidate: typeof async, priority: number) => ({ baseline, candidate, baselineSpec: spec, candidateSpec: { ...spec, model: candidate.model }, expectedMs: 500, priority });
+    const visited: string[] = [];
+    const asked: string[] = [];
+    const measured = await measurePairedModels([target(async, 0), target(process, 2)], {
+      deadline: performance.now() + 20_000,
+      allowanceMs: 1000,
+      seed: 7,
+      pairs: 2,
+      maxRounds: 2,
+      runtimes: () => runtime,
+      onVisit: ({ round, cell }) => visited.push(`${round}:${cell.model}`),
+      // After async: thread (priority 1), and async again (measured already: ignored).
+      followUp: (measuredTarget) => {
+        asked.push(measuredTarget.candidate.model);
+        return measuredTarget.candidate.model === 'async' ? [target(thread, 1), target(async, 0)] : [];
+      },
+    });
+    expect(visited).toEqual(['1:async', '1:thread', '1:process', '2:async', '2:thread', '2:process']);
+    expect(asked.slice(0, 3)).toEqual(['async', 'thread', 'process']);
+    expect(measured.get(thread.key)).toHaveLength(2);
+    expect(measured.get(async.key)).toHaveLength(2);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import type { WorkloadConfig } from '../../src/config/types.ts';
-import { CONTESTED_WARMUP_FACTOR, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength } from '../../src/measure/paired-targets.ts';
+import { CONTESTED_WARMUP_FACTOR, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength } from '../../src/measure/paired-targets.ts';
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
@@ -237,5 +237,37 @@ describe('the length of a paired sample', () => {
     const long = [{ ...visits[0], samples: visits[0].samples.map((s) => ({ ...s, wallMs: 160 })) }]; // batches of 80 ms
     expect(withPairedSampleLength(spec, long)).toEqual({ spec, extraSampleMs: 0 });
     expect(withPairedSampleLength(spec, undefined)).toEqual({ spec, extraSampleMs: 0 });
+  });
+});
+
+describe('following the recommendation', () => {
+  const options = { cores: 2, margin: 0.1, seed: 1 };
+  const waiting = (c: CellResult): CellResult => ({ ...c, cpuUtilization: 0.03 });
+  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [2, 4], thread: [2], process: [2] } };
+  const cells: Cell[] = [
+    { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
+    ...[2, 4].map((c): Cell => ({ workload: config, model: 'async', concurrency: c, key: cellKey('w', 'async', c) })),
+  ];
+  const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+  const sweep = [cell('sequential', 1, 100), cell('async', 2, 187), cell('async', 4, 190)].map(waiting);
+  const pairedAt = (speedup: number): NonNullable<CellResult['paired']> => ({ speedup, ci95: [speedup * 0.96, speedup * 1.04], rounds: 1, pairs: 6, spread: 0.03 });
+
+  it('pairs the cell the recommendation moved to when the pairing of the chosen level took it away', () => {
+    // The sweep chose async 2 (within half the level band of async 4); paired, it read x1.30.
+    expect(pairedChoices(analyzeWorkload('w', 'node', sweep, { cores: 2 })).get('async')?.concurrency).toBe(2);
+    const now = analyzeWorkload('w', 'node', [sweep[0], { ...sweep[1], paired: pairedAt(1.3) }, sweep[2]], { cores: 2 });
+    expect(now.recommendation).toMatchObject({ model: 'async', concurrency: 4 });
+    const soFar = new Map([[cellKey('w', 'async', 2), [{}]]]);
+    const next = followUpTarget(now, cells, measured, soFar, options);
+    expect(next?.candidate.key).toBe(cellKey('w', 'async', 4));
+    expect(next?.baseline.model).toBe('sequential');
+    // Once it has a round of its own, nothing follows.
+    expect(followUpTarget(now, cells, measured, new Map([...soFar, [cellKey('w', 'async', 4), [{}]]]), options)).toBeUndefined();
+  });
+
+  it('adds nothing while the recommendation stays on a paired cell', () => {
+    const now = analyzeWorkload('w', 'node', [sweep[0], { ...sweep[1], paired: pairedAt(1.9) }, sweep[2]], { cores: 2 });
+    expect(now.recommendation).toMatchObject({ model: 'async', concurrency: 2 });
+    expect(followUpTarget(now, cells, measured, new Map([[cellKey('w', 'async', 2), [{}]]]), options)).toBeUndefined();
   });
 });
