@@ -36893,7 +36893,8 @@ async function pairedRounds(targets, options, signal) {
     let visited = 0;
     const failed = /* @__PURE__ */ new Set();
     const order = shuffled(active, random).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
-    for (const target of order) {
+    while (order.length > 0) {
+      const target = order.shift();
       if (signal.aborted) return measured;
       const expected = learned.get(target.candidate.key) ?? target.expectedMs;
       if (performance.now() + expected > options.deadline) continue;
@@ -36911,11 +36912,24 @@ async function pairedRounds(targets, options, signal) {
       visited++;
       if (baseline?.status === "ok" && candidate?.status === "ok") {
         const n = Math.min(baseline.samples.length, candidate.samples.length);
-        if (n > 0) measured.get(target.candidate.key).push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
+        if (n > 0) {
+          measured.get(target.candidate.key).push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
+          for (const next of options.followUp?.(target, measured) ?? []) {
+            const key = next.candidate.key;
+            if ((measured.get(key)?.length ?? 0) > 0 || failed.has(key)) continue;
+            const waiting = order.findIndex((t) => t.candidate.key === key);
+            if (waiting >= 0) order.splice(waiting, 1);
+            else if (active.some((t) => t.candidate.key === key)) continue;
+            measured.set(key, []);
+            active = [...active.filter((t) => t.candidate.key !== key), next];
+            const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
+            order.splice(at < 0 ? order.length : at, 0, next);
+          }
+        }
       } else if (baseline?.status !== "aborted" && candidate?.status !== "aborted") {
         failed.add(target.candidate.key);
       }
-      if (candidate) options.onVisit?.({ round: round2, done: ++done, total: active.length, cell: target.candidate, outcome: candidate });
+      if (candidate) options.onVisit?.({ round: round2, done: ++done, total: done + order.length, cell: target.candidate, outcome: candidate });
     }
     active = active.filter((t) => !failed.has(t.candidate.key));
     options.onRound?.(round2, measured);
@@ -37005,6 +37019,13 @@ function pairedTargets(swept, cells, measured, options) {
   }
   return targets;
 }
+function followUpTarget(now, cells, measured, pairedSoFar, options) {
+  const rec = now.recommendation;
+  if (now.status !== "ok" || !rec || rec.model === "sequential") return void 0;
+  const cell2 = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
+  if (!cell2 || (pairedSoFar.get(cell2.key)?.length ?? 0) > 0) return void 0;
+  return pairedTargets({ workloads: [now] }, cells, measured, options).find((t) => t.candidate.key === cell2.key);
+}
 
 // src/commands/run.ts
 init_registry();
@@ -37058,6 +37079,7 @@ function roundPaired(p) {
   return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs, spread: Math.round(p.spread * 1e4) / 1e4 };
 }
 var PAIRED_SHARE = 0.4;
+var FOLLOW_UPS_PER_WORKLOAD = 2;
 function runExitCode(results, interrupted) {
   if (interrupted) return 130;
   const failed = results.workloads.some((w) => w.status === "failed" || w.cells.some((c) => c.status !== "ok"));
@@ -37116,8 +37138,9 @@ async function runCommand(options) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
     const targets = pairedTargets(swept, cells, measured, { cores, margin, seed, pairs: PAIRS_PER_ROUND });
     if (targets.length > 0) {
+      const followUps = /* @__PURE__ */ new Map();
       options.onProgress?.({ type: "plan", lines: [`paired: ${targets.length} cell${targets.length === 1 ? "" : "s"} against sequential, ${PAIRS_PER_ROUND} batch pairs per round, until the budget ends`] });
-      const rounds2 = await measurePairedModels(targets, {
+      const measuredPairs = await measurePairedModels(targets, {
         deadline,
         allowanceMs: measured.allowanceMs,
         seed: seed + 1,
@@ -37125,13 +37148,23 @@ async function runCommand(options) {
         maxRounds: 10,
         signal: options.signal,
         onVisit: ({ round: round2, done, total, cell: cell2, outcome }) => options.onProgress?.({ type: "visit", round: round2, done, total, label: `paired: ${cell2.workload.name} ${cell2.model} x${cell2.concurrency} / sequential`, status: outcome.status }),
+        followUp: (target, soFar) => {
+          const workload2 = target.candidate.workload;
+          if ((followUps.get(workload2.name) ?? 0) >= FOLLOW_UPS_PER_WORKLOAD) return [];
+          const own = new Map([...soFar].filter(([key]) => cells.some((c) => c.key === key && c.workload === workload2)));
+          const now = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads: [workload2], cores }, skipped, pairedSpeedups(own, seed));
+          const next = followUpTarget(now.workloads[0], cells, measured, soFar, { cores, margin, seed, pairs: PAIRS_PER_ROUND });
+          if (!next) return [];
+          followUps.set(workload2.name, (followUps.get(workload2.name) ?? 0) + 1);
+          return [next];
+        },
         onRound: (round2, soFar) => {
           paired = pairedSpeedups(soFar, seed);
           save(visits, true, skipped, paired);
           options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started, phase: "paired" });
         }
       });
-      paired = pairedSpeedups(rounds2, seed);
+      paired = pairedSpeedups(measuredPairs, seed);
     }
   }
   const interrupted = options.signal?.aborted ?? false;
