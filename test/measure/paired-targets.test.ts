@@ -116,9 +116,9 @@ describe("the paired phase's choice of cells", () => {
   });
 });
 
-describe('a level that stood in for a faster one by a close call', () => {
+/** Native work on libuv's pool (pbkdf2), at async levels 2 and 4: sequential's own thread barely computes, async overlaps it. */
+const asyncLevels = (() => {
   const options = { cores: 2, margin: 0.1, seed: 1 };
-  // Native work on libuv's pool (pbkdf2): sequential's own thread barely computes, async overlaps it.
   const waiting = (c: CellResult): CellResult => ({ ...c, cpuUtilization: 0.03 });
   const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [2, 4], thread: [2], process: [2] } };
   const cells: Cell[] = [
@@ -126,6 +126,11 @@ describe('a level that stood in for a faster one by a close call', () => {
     ...[2, 4].map((c): Cell => ({ workload: config, model: 'async', concurrency: c, key: cellKey('w', 'async', c) })),
   ];
   const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+  return { options, waiting, cells, measured };
+})();
+
+describe('a level that stood in for a faster one by a close call', () => {
+  const { options, waiting, cells, measured } = asyncLevels;
 
   it('is paired first: one more host decides which level speaks for the model', () => {
     // async 2 x1.84 within the level band (5%) of async 4's x1.90, but not within half of it: one host's draw decided it.
@@ -241,14 +246,7 @@ describe('the length of a paired sample', () => {
 });
 
 describe('following the recommendation', () => {
-  const options = { cores: 2, margin: 0.1, seed: 1 };
-  const waiting = (c: CellResult): CellResult => ({ ...c, cpuUtilization: 0.03 });
-  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [2, 4], thread: [2], process: [2] } };
-  const cells: Cell[] = [
-    { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
-    ...[2, 4].map((c): Cell => ({ workload: config, model: 'async', concurrency: c, key: cellKey('w', 'async', c) })),
-  ];
-  const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+  const { options, waiting, cells, measured } = asyncLevels;
   const sweep = [cell('sequential', 1, 100), cell('async', 2, 187), cell('async', 4, 190)].map(waiting);
   const pairedAt = (speedup: number): NonNullable<CellResult['paired']> => ({ speedup, ci95: [speedup * 0.96, speedup * 1.04], rounds: 1, pairs: 6, spread: 0.03 });
 
