@@ -37,7 +37,8 @@
  *   BENCH_SUITE all (default) | node (both Node suites) | node-synthetic | node-libraries | python,
  *   BENCH_ONLY=name,name, BENCH_REPEATS (5),
  *   BENCH_BUDGET (seconds; default: run's own), BENCH_TRUTH_MS (3000), BENCH_TRUTH_CELLS all | coarse,
- *   BENCH_TRUTH_TRIES (2), BENCH_TRUTH_HOSTS (3), BENCH_TRUTH_FRESH=1. Results files of the runs: .concurrency-bench/bench-truth/runs/.
+ *   BENCH_TRUTH_TRIES (2), BENCH_TRUTH_HOSTS (3), BENCH_TRUTH_FRESH=1, BENCH_TRACE=1 (each run's progress
+ *   events with their times, to stderr). Results files of the runs: .concurrency-bench/bench-truth/runs/.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -82,6 +83,8 @@ const MAX_DRIFT = 0.05;
 const TRUTH_TRIES = Number(process.env.BENCH_TRUTH_TRIES ?? 2);
 const TRUTH_CELLS = process.env.BENCH_TRUTH_CELLS === 'coarse' ? 'coarse' : 'all';
 const FRESH = process.env.BENCH_TRUTH_FRESH === '1';
+/** BENCH_TRACE=1: every progress event of every run to stderr, with its time. */
+const TRACE = process.env.BENCH_TRACE === '1';
 /** Measured batches at least per truth cell (a median of one batch says nothing about its spread). */
 const TRUTH_MIN_BATCHES = 3;
 /**
@@ -434,8 +437,11 @@ async function timedRun(suite: Suite, repeat: number, names: string[] | undefine
   let lastEvent: number | undefined;
   let visits = 0;
   let longestVisitMs = 0;
+  const traceStart = performance.now();
   const onProgress = (event: ProgressEvent) => {
     const now = performance.now();
+    // Every progress event with its time: how a run spent its budget (a sweep visit that stalled 34 s in two runs at da8e833 left no other trace).
+    if (TRACE) log(`  trace ${suite} ${repeat} ${((now - traceStart) / 1000).toFixed(2)} s ${new Date().toISOString()} ${JSON.stringify(event)}`);
     if (event.type === 'visit') {
       if (++visits > 1 && lastEvent !== undefined) longestVisitMs = Math.max(longestVisitMs, now - lastEvent);
       lastEvent = now;
