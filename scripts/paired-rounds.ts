@@ -14,6 +14,7 @@
 import { loadConfig } from '../src/config/load.ts';
 import { measurePairedModels } from '../src/measure/paired-models.ts';
 import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
+import { median } from '../src/stats/paired.ts';
 import { pairedSpeedup } from '../src/stats/paired-speedup.ts';
 import type { BatchSample } from '../src/types.ts';
 
@@ -41,11 +42,6 @@ const rounds = measured.get(candidate.key) ?? [];
 if (rounds.length < 2) throw new Error(`only ${rounds.length} round measured: a visit failed`);
 
 const rate = (s: BatchSample) => s.tasks / s.wallMs;
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const logRatios = rounds.map((r) => r.candidate.map((c, i) => Math.log(rate(c) / rate(r.baseline[i]))));
 const roundMedians = logRatios.map(median);
 for (const [i, ratios] of logRatios.entries()) {
