@@ -148,12 +148,12 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
     if (w.status !== 'ok') continue;
     const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === 'sequential');
-    if (!baseline || !best.has('sequential')) continue;
+    const sequential = best.get('sequential');
+    if (!baseline || !sequential) continue;
     for (const [model, chosen] of best) {
       if (model === 'sequential') continue;
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === model && c.concurrency === chosen.concurrency);
       if (!candidate) continue;
-      const sequential = best.get('sequential')!;
       const recommended = w.recommendation?.model === model && w.recommendation.concurrency === chosen.concurrency;
       const priority = pairingPriority(chosen, sequential, options, {
         recommended,
