@@ -36982,12 +36982,12 @@ function pairedTargets(swept, cells, measured, options) {
     if (w.status !== "ok") continue;
     const best = pairedChoices(w);
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
-    if (!baseline || !best.has("sequential")) continue;
+    const sequential = best.get("sequential");
+    if (!baseline || !sequential) continue;
     for (const [model2, chosen] of best) {
       if (model2 === "sequential") continue;
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
       if (!candidate) continue;
-      const sequential = best.get("sequential");
       const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
       const priority = pairingPriority(chosen, sequential, options, {
         recommended,
