@@ -8,18 +8,17 @@ import { mulberry32 } from '../../src/stats/rng.ts';
 import { scratchRepo, type ScratchRepo } from '../git/scratch-repo.ts';
 
 /**
- * A Node workload: a CPU loop of `iterations` SHA-256 rounds per task. Hashing (native code) rather
- * than a pure-JS arithmetic loop: a tiny JS loop is at the mercy of V8's tiering, which on a loaded
- * machine leaves some fresh processes 5x slower for their whole life (measured), drowning the
- * 15% change the tests look for.
+ * A Node workload: one PBKDF2-SHA256 call of `iterations` x 2 rounds per task. One native call whose
+ * cost is linear in its rounds: a pure-JS loop is at the mercy of V8's tiering (on a loaded machine
+ * some fresh processes stay 5x slower for their whole life, measured), and a chain of createHash
+ * calls allocates per step, so its cost ratio moved with the GC (200 against 235 steps read 0.60-1.21
+ * in 250 ms windows, sd 0.13-0.25, where this reads sd 0.05-0.10 beside it; 2026-12-01).
  */
 export function cpuWorkload(iterations: number): string {
-  return `import { createHash } from 'node:crypto';
-const block = Buffer.alloc(256, 7);
+  return `import { pbkdf2Sync } from 'node:crypto';
+const iterations = ${iterations};
 export default function task(index) {
-  let digest = block;
-  for (let k = 0; k < ${iterations}; k++) digest = createHash('sha256').update(digest).update(block).digest();
-  return digest[0] + index;
+  return pbkdf2Sync('password', 'salt', iterations * 2, 32, 'sha256')[0] + index;
 }
 `;
 }
@@ -51,7 +50,7 @@ export function syntheticMeasure(seed = 1, noise = 0.01): SweepVisit & { visits:
     counted.visits++;
     const text = readFileSync(workload.modulePath, 'utf8');
     if (text.includes('throw')) return { status: 'errored', error: 'Error: boom', samples: [], elapsedMs: 1 };
-    const iterations = Number(/k < (\d+)/.exec(text)?.[1] ?? 1000);
+    const iterations = Number(/iterations = (\d+)/.exec(text)?.[1] ?? 1000);
     const rate = (1e9 / iterations) * (model === 'sequential' ? 1 : Math.min(concurrency, 2) * 0.95) * Math.exp(noise * gauss());
     const wallMs = (8 / rate) * 1000;
     return {
