@@ -24,6 +24,8 @@ export interface InterleavedSide {
 export interface InterleavedOptions {
   signal?: AbortSignal;
   hardTimeoutMs?: number;
+  /** Either host is stopped as stalled when it sends nothing this long (see HostOptions). */
+  silenceLimitMs?: number;
   /** CPUs both hosts are pinned to (undefined: not pinned). */
   cpus?: readonly number[];
 }

@@ -14,7 +14,7 @@ import type { VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import type { BatchSample, RuntimeId } from '../types.ts';
 import { runInterleavedVisits } from './interleaved.ts';
-import type { Cell } from './scheduler.ts';
+import { stallLimitMs, STALLS_BEFORE_FAILURE, type Cell } from './scheduler.ts';
 
 /** One paired round of a candidate: its measured batches and the baseline's, samples[i] neighbours in time. */
 export interface PairedModelRound {
@@ -55,6 +55,8 @@ export interface PairedModelOptions {
   runtimes?: (id: RuntimeId) => Runtime;
   /** Called after each round (results are saved here). */
   onRound?: (round: number, measured: ReadonlyMap<string, PairedModelRound[]>) => void;
+  /** Least silence that stops a round's host as stalled, ms (scheduler.ts's STALL_MIN_MS; tests shorten it). */
+  stallMinMs?: number;
   /** Called after each paired visit (progress display). */
   onVisit?: (event: { round: number; done: number; total: number; cell: Cell; outcome: VisitOutcome }) => void;
   /**
@@ -95,6 +97,7 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
   const runtimeOf = (cell: Cell) => (options.runtimes ?? runtimeFor)(cell.workload.runtime);
   let active = [...targets];
   const learned = new Map<string, number>();
+  const stalls = new Map<string, number>();
   for (let round = 1; round <= options.maxRounds && active.length > 0; round++) {
     let done = 0;
     let visited = 0;
@@ -114,7 +117,9 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
       const sides = [side(target.baseline, target.baselineSpec), side(target.candidate, target.candidateSpec)];
       const [first, second] = baselineFirst ? sides : [sides[1], sides[0]];
       const hardTimeoutMs = Math.max(target.baseline.workload.timeoutMs, target.candidate.workload.timeoutMs) + 60_000;
-      const [a, b] = await runInterleavedVisits(first, second, { signal, hardTimeoutMs, cpus: cpu });
+      // A host silent for many times the round's expected cost is stopped; the round is lost, and the target failed only if that happens again.
+      const silenceLimitMs = stallLimitMs(expected, options.stallMinMs);
+      const [a, b] = await runInterleavedVisits(first, second, { signal, hardTimeoutMs, silenceLimitMs, cpus: cpu });
       const [baseline, candidate] = baselineFirst ? [a, b] : [b, a];
       learned.set(target.candidate.key, performance.now() - started);
       visited++;
@@ -136,6 +141,10 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
             order.splice(at < 0 ? order.length : at, 0, next);
           }
         }
+      } else if (baseline?.status === 'stalled' || candidate?.status === 'stalled') {
+        const count = (stalls.get(target.candidate.key) ?? 0) + 1;
+        stalls.set(target.candidate.key, count);
+        if (count >= STALLS_BEFORE_FAILURE) failed.add(target.candidate.key);
       } else if (baseline?.status !== 'aborted' && candidate?.status !== 'aborted') {
         failed.add(target.candidate.key);
       }

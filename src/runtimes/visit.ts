@@ -8,7 +8,11 @@ import { killGroup, trackGroup } from './process-groups.ts';
 import { repositoryEnv } from './repository-env.ts';
 import { RuntimeUnavailableError, VISIT_ENV, type HostCommandMessage, type HostMessage, type Runtime, type VisitSpec } from './types.ts';
 
-export type VisitStatus = 'ok' | 'load-error' | 'errored' | 'timed-out' | 'crashed' | 'aborted' | 'unavailable';
+/**
+ * `stalled`: the host sent nothing for options.silenceLimitMs, many times what the visit was
+ * expected to cost (the caller decides whether that is the workload's fault: see scheduler.ts).
+ */
+export type VisitStatus = 'ok' | 'load-error' | 'errored' | 'timed-out' | 'crashed' | 'aborted' | 'unavailable' | 'stalled';
 
 /** What one host process reported for one visit of a cell. */
 export interface VisitOutcome {
@@ -63,6 +67,19 @@ export interface HostSession {
   readonly finished: Promise<VisitOutcome>;
 }
 
+export interface HostOptions {
+  signal?: AbortSignal;
+  /** The host is killed (`timed-out`) when it has given no result this long after its start (stepped: after its last sample). */
+  hardTimeoutMs?: number;
+  /**
+   * The host is killed (`stalled`) when it sends nothing for this long: no hello, readiness, warm-up
+   * report or sample (stepped: counted from the last command too, as a host waiting for one is idle).
+   */
+  silenceLimitMs?: number;
+  /** CPUs to pin the host to. */
+  cpus?: readonly number[];
+}
+
 /**
  * Run one host process for one visit and collect what it reports. Never throws for anything the
  * workload does; the host's whole process group is killed before this resolves.
@@ -71,7 +88,7 @@ export async function runVisit(
   runtime: Runtime,
   workload: WorkloadConfig,
   spec: VisitSpec,
-  options: { signal?: AbortSignal; hardTimeoutMs?: number; cpus?: readonly number[] } = {},
+  options: HostOptions = {},
 ): Promise<VisitOutcome> {
   const session = await startHost(runtime, workload, spec, options);
   return 'finished' in session ? session.finished : session;
@@ -86,7 +103,7 @@ export async function startHost(
   runtime: Runtime,
   workload: WorkloadConfig,
   spec: VisitSpec,
-  options: { signal?: AbortSignal; hardTimeoutMs?: number; cpus?: readonly number[] } = {},
+  options: HostOptions = {},
 ): Promise<HostSession | VisitOutcome> {
   const started = performance.now();
   const outcome: VisitOutcome = { status: 'crashed', samples: [], elapsedMs: 0 };
@@ -132,6 +149,13 @@ export async function startHost(
       }, options.hardTimeoutMs)
     : undefined;
 
+  const silenceTimer = options.silenceLimitMs
+    ? setTimeout(() => {
+        failure ??= { status: 'stalled', message: `the host sent nothing for ${(options.silenceLimitMs! / 1000).toFixed(1)} s` };
+        kill();
+      }, options.silenceLimitMs)
+    : undefined;
+
   // Who waits for what: readiness, and (stepped) the sample of the batch asked for last.
   let settleReady: (ready: boolean) => void = () => {};
   const ready = new Promise<boolean>((resolve) => (settleReady = resolve));
@@ -147,6 +171,7 @@ export async function startHost(
   protocol.on('error', () => {}); // a host that died mid-command; its exit tells what happened
   const lines = createInterface({ input: protocol });
   lines.on('line', (line) => {
+    silenceTimer?.refresh();
     let message: HostMessage;
     try {
       message = JSON.parse(line) as HostMessage;
@@ -195,7 +220,10 @@ export async function startHost(
     }
   });
   const send = (message: HostCommandMessage) => {
-    if (!ended && protocol.writable) protocol.write(JSON.stringify(message) + '\n');
+    if (!ended && protocol.writable) {
+      silenceTimer?.refresh();
+      protocol.write(JSON.stringify(message) + '\n');
+    }
   };
 
   const finished = (async (): Promise<VisitOutcome> => {
@@ -205,6 +233,7 @@ export async function startHost(
     });
     ended = true;
     clearTimeout(hardTimer);
+    clearTimeout(silenceTimer);
     options.signal?.removeEventListener('abort', onAbort);
     kill();
     settleReady(false);

@@ -1,4 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
@@ -13,11 +15,11 @@ import { MODELS } from '../../src/types.ts';
 const fakeHost = fileURLToPath(new URL('../fixtures/fake-cpu-host.mjs', import.meta.url));
 const canPin = tasksetPath() !== null && allowedCpus().length >= 2;
 
-function setup(throughput: Record<string, number>) {
+function setup(throughput: Record<string, number>, env: Record<string, string> = {}) {
   const runtime: Runtime = {
     id: 'node',
     models: MODELS,
-    hostCommand: async () => ({ command: process.execPath, args: [fakeHost], cwd: tmpdir(), env: { FAKE_CPU_SPEEDS: '[1, 1.5]', FAKE_THROUGHPUT: JSON.stringify(throughput) } }),
+    hostCommand: async () => ({ command: process.execPath, args: [fakeHost], cwd: tmpdir(), env: { FAKE_CPU_SPEEDS: '[1, 1.5]', FAKE_THROUGHPUT: JSON.stringify(throughput), ...env } }),
   };
   const [workload] = parseConfig({ workloads: [{ name: 'w', module: 'w.mjs', tasks: 10, concurrency: { async: [1] } }] }, '/x/c.json', 'c.json', 2).workloads;
   const cells = planCells(workload, MODELS);
@@ -111,5 +113,33 @@ describe.skipIf(!canPin)('follow-up targets', () => {
     expect(asked.slice(0, 3)).toEqual(['async', 'thread', 'process']);
     expect(measured.get(thread.key)).toHaveLength(2);
     expect(measured.get(async.key)).toHaveLength(2);
+  });
+});
+
+describe.skipIf(!canPin)('stalled rounds', () => {
+  const run = async (env: Record<string, string>) => {
+    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150 }, env);
+    const [baseline, async, thread] = [cell('sequential'), cell('async'), cell('thread')];
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    const target = (candidate: typeof async) => ({ baseline, candidate, baselineSpec: spec, candidateSpec: { ...spec, model: candidate.model }, expectedMs: 100 });
+    const started = performance.now();
+    const measured = await measurePairedModels([target(async), target(thread)], { deadline: performance.now() + 20_000, allowanceMs: 1000, seed: 3, pairs: 2, maxRounds: 3, runtimes: () => runtime, stallMinMs: 500 });
+    return { async: measured.get(async.key)!, thread: measured.get(thread.key)!, elapsedMs: performance.now() - started };
+  };
+
+  it('a host that falls silent loses its round, not its target: the rounds after it are measured', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'cb-stall-')), 'stalled');
+    const measured = await run({ FAKE_STALL: 'thread', FAKE_STALL_ONCE: marker });
+    expect(existsSync(marker)).toBe(true);
+    expect(measured.thread).toHaveLength(2);
+    expect(measured.async).toHaveLength(3);
+    expect(measured.elapsedMs).toBeLessThan(10_000); // stopped after 0.5 s of silence, not at the deadline
+  });
+
+  it('a target whose hosts fall silent twice is dropped; the others are measured in every round', async () => {
+    const measured = await run({ FAKE_STALL: 'thread' });
+    expect(measured.thread).toHaveLength(0);
+    expect(measured.async).toHaveLength(3);
+    expect(measured.elapsedMs).toBeLessThan(10_000);
   });
 });

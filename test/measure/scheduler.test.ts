@@ -99,4 +99,24 @@ describe('measureInRounds (fake hosts)', () => {
     expect(sizes.get('sequential 1')).toBeLessThanOrEqual(2); // ~50 ms of 100 ms tasks
     expect(sizes.get('async 24')).toBe(24); // all in flight at once
   });
+
+  it('stops a visit whose host falls silent, visits the cell again, and reports it timed out only when it stalls twice', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'cb-stall-')), 'stalled');
+    const once = setup({ FAKE_STALL: 'thread 2', FAKE_STALL_ONCE: marker });
+    const started = performance.now();
+    const first = await measureInRounds(once.cells, { budgetMs: 8000, seed: 1, maxRounds: 3, cores: 2, runtimes: () => once.runtime, stallMinMs: 1000 });
+    expect(performance.now() - started).toBeLessThanOrEqual(8000 + first.allowanceMs);
+    const thread2 = once.cells.find((c) => c.model === 'thread' && c.concurrency === 2)!;
+    // The stalled host was stopped (not left to the budget's end) and the cell measured on a later visit.
+    expect(once.visits().filter((v) => v.startsWith('thread 2')).length).toBeGreaterThanOrEqual(2);
+    expect(first.visits.get(thread2.key)!.every((v) => v.status === 'ok')).toBe(true);
+    expect(first.visits.get(thread2.key)!.length).toBeGreaterThan(0);
+
+    const always = setup({ FAKE_STALL: 'thread 2' });
+    const second = await measureInRounds(always.cells, { budgetMs: 8000, seed: 1, maxRounds: 3, cores: 2, runtimes: () => always.runtime, stallMinMs: 1000 });
+    expect(second.visits.get(thread2.key)).toMatchObject([{ status: 'timed-out', error: expect.stringMatching(/^the host sent nothing for \d+\.\d s on 2 visits \(each expected to take about \d+\.\d s\)$/) }]);
+    expect(always.visits().filter((v) => v.startsWith('thread 2'))).toHaveLength(2);
+    // Everything else was measured in every round.
+    for (const cell of always.cells.filter((c) => c.key !== thread2.key)) expect(second.visits.get(cell.key)!.filter((v) => v.status === 'ok').length).toBeGreaterThanOrEqual(2);
+  }, 60_000);
 });
