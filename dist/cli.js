@@ -9887,6 +9887,10 @@ async function startHost(runtime, workload2, spec, options = {}) {
     failure ??= { status: "timed-out", message: `host gave no result within ${Math.round(options.hardTimeoutMs / 1e3)} s` };
     kill();
   }, options.hardTimeoutMs) : void 0;
+  const silenceTimer = options.silenceLimitMs ? setTimeout(() => {
+    failure ??= { status: "stalled", message: `the host sent nothing for ${(options.silenceLimitMs / 1e3).toFixed(1)} s` };
+    kill();
+  }, options.silenceLimitMs) : void 0;
   let settleReady = () => {
   };
   const ready = new Promise((resolve6) => settleReady = resolve6);
@@ -9901,6 +9905,7 @@ async function startHost(runtime, workload2, spec, options = {}) {
   });
   const lines = createInterface({ input: protocol });
   lines.on("line", (line2) => {
+    silenceTimer?.refresh();
     let message;
     try {
       message = JSON.parse(line2);
@@ -9946,7 +9951,10 @@ async function startHost(runtime, workload2, spec, options = {}) {
     }
   });
   const send = (message) => {
-    if (!ended && protocol.writable) protocol.write(JSON.stringify(message) + "\n");
+    if (!ended && protocol.writable) {
+      silenceTimer?.refresh();
+      protocol.write(JSON.stringify(message) + "\n");
+    }
   };
   const finished = (async () => {
     const exit = await new Promise((resolve6) => {
@@ -9955,6 +9963,7 @@ async function startHost(runtime, workload2, spec, options = {}) {
     });
     ended = true;
     clearTimeout(hardTimer);
+    clearTimeout(silenceTimer);
     options.signal?.removeEventListener("abort", onAbort);
     kill();
     settleReady(false);
@@ -10113,6 +10122,12 @@ var LATER_VISIT_BATCHES = 3;
 var MAX_SAMPLE_TIME_MS = 500;
 var PLANNED_ROUNDS = 3;
 var BUDGET_ALLOWANCE_SHARE = 0.05;
+var STALL_FACTOR = 4;
+var STALL_MIN_MS = 1e4;
+var STALLS_BEFORE_FAILURE = 2;
+function stallLimitMs(expectedMs, minMs = STALL_MIN_MS) {
+  return Math.max(minMs, STALL_FACTOR * expectedMs);
+}
 function guessedFixedMs(model2, concurrency, hostMs) {
   switch (model2) {
     case "sequential":
@@ -10211,13 +10226,15 @@ async function measureInRounds(cells, options) {
   const signal = options.signal ? AbortSignal.any([options.signal, backstop.signal]) : backstop.signal;
   const interrupted = () => options.signal?.aborted ?? false;
   const fits = (ms) => performance.now() + ms <= deadline;
-  const visit = async (cell2, spec, expectedMs) => {
+  const visit = async (cell2, spec, expectedMs, watched = false) => {
     if (expectedMs > allowanceMs) {
       allowanceMs = expectedMs;
       armBackstop();
     }
-    return runVisit(runtimeOf(cell2), cell2.workload, spec, { signal });
+    const silenceLimitMs = watched ? stallLimitMs(expectedMs, options.stallMinMs) : void 0;
+    return runVisit(runtimeOf(cell2), cell2.workload, spec, { signal, silenceLimitMs });
   };
+  const stalls = /* @__PURE__ */ new Map();
   let specOf = (cell2, sampleTimeMs, batches) => ({ ...visitSpec(cell2, sampleTimeMs, "measure", batches), warmupMaxMs: warmupCapMs });
   let costOf = (cell2) => costs.visitMs(cell2, 0, FIRST_VISIT_BATCHES, RUN_BATCH_MS);
   try {
@@ -10305,10 +10322,19 @@ async function measureInRounds(cells, options) {
         const expected = reportOnly(cell2) ? firstVisitMs(cell2, 0) : costs.visitMs(cell2, sampleTimeMs, batches, batchMsOf(cell2));
         if (!fits(expected)) continue;
         const spec = specOf(cell2, sampleTimeMs, batches);
-        const outcome = await visit(cell2, spec, expected);
+        const outcome = await visit(cell2, spec, expected, true);
+        visited++;
+        if (outcome.status === "stalled") {
+          const count = (stalls.get(cell2.key) ?? 0) + 1;
+          stalls.set(cell2.key, count);
+          const expectedS = (expected / 1e3).toFixed(1);
+          if (count >= STALLS_BEFORE_FAILURE) visits.get(cell2.key).push({ ...outcome, status: "timed-out", error: `${outcome.error} on ${count} visits (each expected to take about ${expectedS} s)` });
+          else if (outcome.samples.length > 0) visits.get(cell2.key).push({ ...outcome, status: "aborted" });
+          options.onVisit?.({ round: round2, done: ++done, total: order.length, cell: cell2, outcome: { ...outcome, error: `${outcome.error} (expected about ${expectedS} s): stopped` } });
+          continue;
+        }
         visits.get(cell2.key).push(outcome);
         costs.learn(cell2, outcome, Math.max(WARMUP_TIME_MS, batchMsOf(cell2)));
-        visited++;
         options.onVisit?.({ round: round2, done: ++done, total: order.length, cell: cell2, outcome });
       }
       active = active.filter((cell2) => healthy(cell2) && !(reportOnly(cell2) && visits.get(cell2.key).length > 0));
@@ -10999,6 +11025,7 @@ async function pairedRounds(targets, options, signal) {
   const runtimeOf = (cell2) => (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
   let active = [...targets];
   const learned = /* @__PURE__ */ new Map();
+  const stalls = /* @__PURE__ */ new Map();
   for (let round2 = 1; round2 <= options.maxRounds && active.length > 0; round2++) {
     let done = 0;
     let visited = 0;
@@ -11017,7 +11044,8 @@ async function pairedRounds(targets, options, signal) {
       const sides = [side2(target.baseline, target.baselineSpec), side2(target.candidate, target.candidateSpec)];
       const [first, second] = baselineFirst ? sides : [sides[1], sides[0]];
       const hardTimeoutMs = Math.max(target.baseline.workload.timeoutMs, target.candidate.workload.timeoutMs) + 6e4;
-      const [a, b] = await runInterleavedVisits(first, second, { signal, hardTimeoutMs, cpus: cpu });
+      const silenceLimitMs = stallLimitMs(expected, options.stallMinMs);
+      const [a, b] = await runInterleavedVisits(first, second, { signal, hardTimeoutMs, silenceLimitMs, cpus: cpu });
       const [baseline, candidate] = baselineFirst ? [a, b] : [b, a];
       learned.set(target.candidate.key, performance.now() - started);
       visited++;
@@ -11037,6 +11065,10 @@ async function pairedRounds(targets, options, signal) {
             order.splice(at < 0 ? order.length : at, 0, next);
           }
         }
+      } else if (baseline?.status === "stalled" || candidate?.status === "stalled") {
+        const count = (stalls.get(target.candidate.key) ?? 0) + 1;
+        stalls.set(target.candidate.key, count);
+        if (count >= STALLS_BEFORE_FAILURE) failed.add(target.candidate.key);
       } else if (baseline?.status !== "aborted" && candidate?.status !== "aborted") {
         failed.add(target.candidate.key);
       }
