@@ -170,6 +170,9 @@ export async function startHost(
   const protocol = child.stdio[3] as Duplex;
   protocol.on('error', () => {}); // a host that died mid-command; its exit tells what happened
   const lines = createInterface({ input: protocol });
+  // readline passes its input's errors on: a host killed with a command still unread resets the
+  // socket (ECONNRESET), which unheard would be an uncaught exception in this process.
+  lines.on('error', () => {});
   lines.on('line', (line) => {
     silenceTimer?.refresh();
     let message: HostMessage;
