@@ -86,6 +86,14 @@ export const WARMUP_CAP_MAX_MS = 5000;
 const DISPATCH_MS: Record<Model, number> = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
 /** A workload whose calibration task thread computed at least this share of the time is treated as computing when visits are costed. */
 const COMPUTES_AT = 0.5;
+/**
+ * A workload whose calibration task thread computed at least this share of the time gets one async
+ * cell in the sweep, its far end: async runs every task on one thread, so it can beat sequential by
+ * at most 1/share (x1.05 here, half the default margin) and can never be recommended. Its other
+ * levels would cost a visit per round each; in node-synthetic's 60 s sweep the 32 coarse cells
+ * took one round between them, six of them async levels of sieve and multiply.
+ */
+const ASYNC_FUTILE_AT = 0.95;
 /** Least a report-only visit (of a workload whose baseline failed) is expected to cost, ms. */
 const MIN_FAILED_VISIT_MS = 300;
 /** Target wall time of one measured batch in `run`, ms (batches of slow tasks get fewer tasks; see sweep.ts). */
@@ -107,7 +115,7 @@ export const BUDGET_ALLOWANCE_SHARE = 0.05;
 
 /**
  * A sweep visit whose host sends nothing for STALL_FACTOR times the visit's expected cost (at least
- * STALL_MIN_MS) is stopped as stalled: twice in 120 runs of bench:truth a host sent nothing for the
+ * STALL_MIN_MS) is stopped as stalled: twice in 165 runs of bench:truth (eleven sets) a host sent nothing for the
  * 34 s left of its run (cause unknown, not reproduced), and the budget's backstop was all that ended
  * it. Samples arrive every RUN_BATCH_MS or so and warm-up is capped, so such a silence is no
  * workload's normal pace; a task that hangs is the host's own watchdog's to report (timeoutMs).
@@ -278,6 +286,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     const failedBaseline = new Map<string, number>();
     /** Workloads whose tasks mostly compute (calibration): their tasks overlap only as far as there are cores to run them. */
     const computes = new Set<string>();
+    /** Workloads whose tasks compute almost all the time on the thread they run on (ASYNC_FUTILE_AT). */
+    const computesOnly = new Set<string>();
     const sequentialCells = cells.filter((c) => c.model === 'sequential' && c.concurrency === 1);
     for (const cell of sequentialCells) {
       if (interrupted()) break;
@@ -291,6 +301,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         const wall = outcome.samples.reduce((sum, b) => sum + b.wallMs, 0);
         const cpu = outcome.samples.reduce((sum, b) => sum + (b.taskCpuMs ?? b.cpuMs), 0);
         if (wall > 0 && cpu / wall >= COMPUTES_AT) computes.add(cell.workload.name);
+        if (wall > 0 && cpu / wall >= ASYNC_FUTILE_AT) computesOnly.add(cell.workload.name);
       }
       // A failed calibration is the sequential cell's failure: reported, and the cell is not visited again.
       else if (outcome.status !== 'aborted') {
@@ -349,7 +360,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
 
     // 2. The coarse sweep, trimmed by rank until one visit of each fits.
     const coarse = cells.filter((cell) => coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency));
-    let active = coarse.filter(healthy);
+    for (const cell of cells) {
+      if (cell.model !== 'async' || !computesOnly.has(cell.workload.name) || cell.concurrency === Math.max(...levelsOf(cells, cell))) continue;
+      const share = Math.round(ASYNC_FUTILE_AT * 100);
+      skipped.set(cell.key, `its task computed over ${share}% of the time in calibration: on one thread async can beat sequential by ${Math.round((1 / ASYNC_FUTILE_AT - 1) * 100)}% at most, so only its far end is measured`);
+    }
+    let active = coarse.filter((cell) => healthy(cell) && !skipped.has(cell.key));
     const firstVisitMs = (cell: Cell, sampleTimeMs: number) =>
       reportOnly(cell) ? failedBaseline.get(cell.workload.name)! : costs.visitMs(cell, sampleTimeMs, FIRST_VISIT_BATCHES, batchMsOf(cell));
     const remaining = () => deadline - performance.now();

@@ -16,7 +16,7 @@ function setup(env: Record<string, string>, workloads: object[] = [{ name: 'w', 
   const runtime: Runtime = {
     id: 'node',
     models: MODELS,
-    hostCommand: async () => ({ command: process.execPath, args: [fakeHost], cwd: tmpdir(), env: { FAKE_LOG: log, FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80}', ...env } }),
+    hostCommand: async () => ({ command: process.execPath, args: [fakeHost], cwd: tmpdir(), env: { FAKE_LOG: log, FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80}', FAKE_CPU_SHARE: '0.5', ...env } }),
   };
   const config = parseConfig({ workloads }, '/x/c.json', 'c.json', 2);
   const cells = config.workloads.flatMap((w) => planCells(w, MODELS));
@@ -119,4 +119,17 @@ describe('measureInRounds (fake hosts)', () => {
     // Everything else was measured in every round.
     for (const cell of always.cells.filter((c) => c.key !== thread2.key)) expect(second.visits.get(cell.key)!.filter((v) => v.status === 'ok').length).toBeGreaterThanOrEqual(2);
   }, 60_000);
+
+  it('measures async only at its far end when the task computes all the time (async cannot beat sequential there)', async () => {
+    const workloads = [{ name: 'w', module: 'w.mjs', tasks: 10, concurrency: { async: [1, 2, 4, 8], thread: [1, 2], process: [1, 2] } }];
+    const computing = setup({ FAKE_CPU_SHARE: '1' }, workloads);
+    const { skipped } = await measureInRounds(computing.cells, { budgetMs: 6000, seed: 1, maxRounds: 2, cores: 2, runtimes: () => computing.runtime });
+    const visited = new Set(computing.visits().slice(1).map((l) => l.split(' ').slice(0, 2).join(' ')));
+    expect([...visited].sort()).toEqual(['async 8', 'process 1', 'process 2', 'sequential 1', 'thread 1', 'thread 2']);
+    for (const level of [1, 2, 4]) expect(skipped.get(`w\u0000async\u0000${level}`)).toMatch(/^its task computed over 95% of the time in calibration: on one thread async can beat sequential by 5% at most/);
+    // A task that waits half the time keeps every coarse level of async.
+    const waiting = setup({ FAKE_CPU_SHARE: '0.5' }, workloads);
+    await measureInRounds(waiting.cells, { budgetMs: 6000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => waiting.runtime });
+    expect(waiting.visits().filter((l) => l.startsWith('async')).map((l) => l.split(' ')[1]).sort()).toEqual(['1', '2', '4', '8']);
+  });
 });
