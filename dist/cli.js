@@ -9904,6 +9904,8 @@ async function startHost(runtime, workload2, spec, options = {}) {
   protocol.on("error", () => {
   });
   const lines = createInterface({ input: protocol });
+  lines.on("error", () => {
+  });
   lines.on("line", (line2) => {
     silenceTimer?.refresh();
     let message;
@@ -10115,6 +10117,7 @@ var WARMUP_CAP_MIN_MS = 250;
 var WARMUP_CAP_MAX_MS = 5e3;
 var DISPATCH_MS = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
 var COMPUTES_AT = 0.5;
+var ASYNC_FUTILE_AT = 0.95;
 var MIN_FAILED_VISIT_MS = 300;
 var RUN_BATCH_MS = 30;
 var FIRST_VISIT_BATCHES = 6;
@@ -10241,6 +10244,7 @@ async function measureInRounds(cells, options) {
     const oneTaskMs = /* @__PURE__ */ new Map();
     const failedBaseline = /* @__PURE__ */ new Map();
     const computes = /* @__PURE__ */ new Set();
+    const computesOnly = /* @__PURE__ */ new Set();
     const sequentialCells = cells.filter((c) => c.model === "sequential" && c.concurrency === 1);
     for (const cell2 of sequentialCells) {
       if (interrupted()) break;
@@ -10254,6 +10258,7 @@ async function measureInRounds(cells, options) {
         const wall = outcome.samples.reduce((sum, b) => sum + b.wallMs, 0);
         const cpu = outcome.samples.reduce((sum, b) => sum + (b.taskCpuMs ?? b.cpuMs), 0);
         if (wall > 0 && cpu / wall >= COMPUTES_AT) computes.add(cell2.workload.name);
+        if (wall > 0 && cpu / wall >= ASYNC_FUTILE_AT) computesOnly.add(cell2.workload.name);
       } else if (outcome.status !== "aborted") {
         visits.get(cell2.key).push(outcome);
         failedBaseline.set(cell2.workload.name, Math.max(MIN_FAILED_VISIT_MS, outcome.elapsedMs));
@@ -10290,7 +10295,12 @@ async function measureInRounds(cells, options) {
     costOf = (cell2) => costs.visitMs(cell2, 0, FIRST_VISIT_BATCHES, batchMsOf(cell2));
     const healthy = (cell2) => visits.get(cell2.key).every((v) => v.status === "ok" || v.status === "aborted");
     const coarse = cells.filter((cell2) => coarseLevels(cell2.model, levelsOf(cells, cell2), cores).includes(cell2.concurrency));
-    let active = coarse.filter(healthy);
+    for (const cell2 of cells) {
+      if (cell2.model !== "async" || !computesOnly.has(cell2.workload.name) || cell2.concurrency === Math.max(...levelsOf(cells, cell2))) continue;
+      const share = Math.round(ASYNC_FUTILE_AT * 100);
+      skipped.set(cell2.key, `its task computed over ${share}% of the time in calibration: on one thread async can beat sequential by ${Math.round((1 / ASYNC_FUTILE_AT - 1) * 100)}% at most, so only its far end is measured`);
+    }
+    let active = coarse.filter((cell2) => healthy(cell2) && !skipped.has(cell2.key));
     const firstVisitMs = (cell2, sampleTimeMs2) => reportOnly(cell2) ? failedBaseline.get(cell2.workload.name) : costs.visitMs(cell2, sampleTimeMs2, FIRST_VISIT_BATCHES, batchMsOf(cell2));
     const remaining = () => deadline - performance.now();
     const position = (cell2) => cells.filter((c) => c.workload === cell2.workload).indexOf(cell2);
