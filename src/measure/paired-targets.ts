@@ -14,10 +14,10 @@ import type { VisitSpec } from '../runtimes/types.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { median } from '../stats/paired.ts';
 import { raisedRepeat } from './sample-length.ts';
-import { WARMUP_CAP_MAX_MS, type Cell, type Measured } from './scheduler.ts';
+import { cellKey, WARMUP_CAP_MAX_MS, type Cell, type Measured } from './scheduler.ts';
 
 /**
- * Warm-up cap of a contested pairing (priority 0) whose sweep visits ran into their cap unsettled:
+ * Warm-up cap of a contested pairing (overturn or contested) whose sweep visits ran into their cap unsettled:
  * this many times that cap, at most WARMUP_CAP_MAX_MS. A parser's JIT needs 3-4 s to reach full
  * speed, and a pool's lanes share the cores with their own compiler threads, so they warm slower
  * than the sequential loop: at the sweep's cap (0.72 s at 60 s) acorn's pools read x0.85-1.24 paired
@@ -92,10 +92,15 @@ export interface PairingContext {
   closeCall?: boolean;
   /** The sweep's recommended figure (the recommendation's speedup over sequential). */
   recommendedSpeedup?: number;
+  /** The sweep recommends sequential (or nothing): a contested cell could overturn "do not parallelise". */
+  sequentialRecommended?: boolean;
 }
 
-/** Pairings that could change the answer go first, the recommended figure next, the rest last. */
-export const PRIORITY = { contested: 0, reportedFigure: 1, decided: 2 } as const;
+/**
+ * Pairings that could overturn a `sequential` answer go first, then the others that could change the
+ * answer, the recommended figure next, the rest last.
+ */
+export const PRIORITY = { overturn: 0, contested: 1, reportedFigure: 2, decided: 3 } as const;
 
 /**
  * Which paired targets go first. The paired phase at the default budget buys about one round of a
@@ -103,7 +108,7 @@ export const PRIORITY = { contested: 0, reportedFigure: 1, decided: 2 } as const
  * and process cells went unpaired in 4 of 5 bench:truth runs at 96b9de3, and sequential was
  * recommended).
  *
- * First (contested): a figure withheld as impossible or too imprecise, the recommended cell
+ * First (overturn, then contested): a figure withheld as impossible or too imprecise, the recommended cell
  * measured cold, a level that stood in for a faster one of its model by a close call, and any cell
  * whose unpaired interval does not decide it against sequential.
  * Next (reportedFigure): the recommended cell, already decided: pairing changes no answer, but its
@@ -122,6 +127,15 @@ export const PRIORITY = { contested: 0, reportedFigure: 1, decided: 2 } as const
  * took the paired phase's time while the recommended cell went unpaired).
  */
 export function pairingPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }, context: PairingContext = {}): number {
+  const priority = answerPriority(cell, sequential, options, context);
+  // Of the contested, those that could overturn "sequential" go first: that answer, wrong, tells a
+  // user not to parallelise work that runs 1.8x faster on two cores. acorn's pools, contested,
+  // lost a shuffled order to four other workloads' contested cells in 2 of 5 bench:truth runs at
+  // 2d8bc7e (`sequential` recommended, truth x1.78-1.91), where 5 paired visits fitted for 18 targets.
+  return priority === PRIORITY.contested && context.sequentialRecommended ? PRIORITY.overturn : priority;
+}
+
+function answerPriority(cell: CellResult, sequential: CellResult, options: { cores: number; margin: number; seed: number }, context: PairingContext): number {
   if (speedupBound(cell, computingShare(sequential), options.cores) <= 1 + options.margin) return PRIORITY.decided;
   const measured = cell.samples > 0 && sequential.samples > 0;
   const [lo, hi] = measured ? speedupInterval(cell, sequential, options.seed) : [Number.NaN, Number.NaN];
@@ -160,6 +174,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
         cold: unsettled(sequential) || unsettled(chosen),
         closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
         recommendedSpeedup: w.recommendation?.speedup,
+        sequentialRecommended: !w.recommendation || w.recommendation.model === 'sequential',
       });
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
@@ -167,7 +182,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       let candidateSpec = candidateSized.spec;
       let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
       // A contested pairing measured cold in the sweep warms both sides longer (each stops once settled).
-      if (priority === PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
+      if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
@@ -190,8 +205,10 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
 /**
  * The target that follows a workload's recommendation (measurePairedModels' followUp): when the
  * analysis with the pairings so far recommends a cell that has no paired round yet (a pairing took
- * the recommendation off the cell it had chosen), that cell's pairing; otherwise none.
- * `now` is the workload analysed with the pairings so far; `pairedSoFar` the rounds per cell key.
+ * the recommendation off the cell it had chosen), that cell's pairing; when it recommends
+ * sequential, the pairing of a model's newly chosen level that could overturn that and is not
+ * planned yet; otherwise none. `now` is the workload analysed with the pairings so far;
+ * `pairedSoFar` the rounds per cell key of every target planned (measured or waiting).
  */
 export function followUpTarget(
   now: WorkloadResult,
@@ -201,7 +218,17 @@ export function followUpTarget(
   options: { cores: number; margin: number; seed: number; pairs?: number },
 ): PairedModelTarget | undefined {
   const rec = now.recommendation;
-  if (now.status !== 'ok' || !rec || rec.model === 'sequential') return undefined;
+  if (now.status !== 'ok') return undefined;
+  if (!rec || rec.model === 'sequential') {
+    // A pairing that read a pool's chosen level low can leave `sequential` standing while another
+    // level of that model, unpaired and not planned, now speaks for it and could still overturn the
+    // answer: py-json-dumps' process 2 paired at x1.21 (truth x1.73), process 4 then stood at x1.7
+    // unpaired "within noise", and sequential was recommended (bench:truth at 224a4bc). The fastest such cell.
+    const rate = (key: string) => now.cells.find((c) => cellKey(now.name, c.model, c.concurrency) === key)?.throughput.median ?? 0;
+    return pairedTargets({ workloads: [now] }, cells, measured, options)
+      .filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key))
+      .sort((a, b) => rate(b.candidate.key) - rate(a.candidate.key))[0];
+  }
   const cell = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
   if (!cell || (pairedSoFar.get(cell.key)?.length ?? 0) > 0) return undefined;
   return pairedTargets({ workloads: [now] }, cells, measured, options).find((t) => t.candidate.key === cell.key);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import { imprecisionReason, MAX_FIGURE_SPAN } from '../../src/analysis/plausibility.ts';
-import { pairedChoices, pairingPriority } from '../../src/measure/paired-targets.ts';
+import { pairedChoices, pairingPriority, PRIORITY } from '../../src/measure/paired-targets.ts';
 import { formatRecommendedSpeedup } from '../../src/report/format.ts';
 import type { CellResult } from '../../src/results/run.ts';
 import type { Model } from '../../src/types.ts';
@@ -62,7 +62,7 @@ describe('a speedup too imprecise to stand alone', () => {
     const chosen = pairedChoices(swept);
     expect(chosen.get('async')?.concurrency).toBe(64);
     const seq = swept.cells.find((c) => c.model === 'sequential')!;
-    expect(pairingPriority(chosen.get('async')!, seq, { cores: 2, margin: 0.1, seed: 1 })).toBe(0);
+    expect(pairingPriority(chosen.get('async')!, seq, { cores: 2, margin: 0.1, seed: 1 })).toBe(PRIORITY.contested);
   });
 
   it('draws the line at MAX_FIGURE_SPAN of the interval', () => {

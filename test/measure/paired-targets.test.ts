@@ -70,6 +70,10 @@ describe("the paired phase's choice of cells", () => {
     expect(pairingPriority(cell('async', 4, 180), sequential, options)).toBe(PRIORITY.decided);
     expect(pairingPriority(cell('thread', 1, 100), sequential, options)).toBe(PRIORITY.decided);
     expect(pairingPriority(cell('thread', 2, 112), sequential, options)).toBe(PRIORITY.contested); // within noise of the margin
+    // ... and first of all when the sweep answers "sequential": the pairing could overturn that.
+    expect(pairingPriority(cell('thread', 2, 112), sequential, options, { sequentialRecommended: true })).toBe(PRIORITY.overturn);
+    expect(pairingPriority(cell('thread', 1, 100), sequential, options, { sequentialRecommended: true })).toBe(PRIORITY.decided);
+    expect(pairingPriority(cell('thread', 2, 0.3), sequential, options, { sequentialRecommended: true })).toBe(PRIORITY.decided);
     // Withheld as impossible (x2.4 on 2 cores): only the pairing settles it.
     const swept = analyzeWorkload('w', 'node', [sequential, cell('process', 2, 240)], { cores: 2 });
     expect(pairingPriority(swept.cells[1]!, swept.cells[0]!, options)).toBe(PRIORITY.contested);
@@ -100,7 +104,9 @@ describe("the paired phase's choice of cells", () => {
 
     const cold = pairedTargets({ workloads: [swept({ medianMs: capMs, unsettled: 1 })] }, cells, measured, options);
     const thread = cold.find((t) => t.candidate.model === 'thread')!;
-    expect(thread.priority).toBe(PRIORITY.contested);
+    // Contested while the sweep answers sequential (x1.12 is not a clear win): it could overturn that.
+    expect(swept({ medianMs: capMs, unsettled: 1 }).recommendation?.model).toBe('sequential');
+    expect(thread.priority).toBe(PRIORITY.overturn);
     expect(thread.baselineSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
     expect(thread.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
     expect(thread.expectedMs).toBe(2000 + 2 * (CONTESTED_WARMUP_FACTOR - 1) * capMs);
@@ -267,5 +273,27 @@ describe('following the recommendation', () => {
     const now = analyzeWorkload('w', 'node', [sweep[0], { ...sweep[1], paired: pairedAt(1.9) }, sweep[2]], { cores: 2 });
     expect(now.recommendation).toMatchObject({ model: 'async', concurrency: 2 });
     expect(followUpTarget(now, cells, measured, new Map([[cellKey('w', 'async', 2), [{}]]]), options)).toBeUndefined();
+  });
+
+  it('pairs a pool level that could still overturn "sequential" after the chosen level paired low, once planned no more', () => {
+    const config: WorkloadConfig = { ...workloadConfig(['sequential', 'process']), concurrency: { sequential: [1], async: [2], thread: [2], process: [2, 4] } };
+    const poolCells: Cell[] = [
+      { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
+      ...[2, 4].map((c): Cell => ({ workload: config, model: 'process', concurrency: c, key: cellKey('w', 'process', c) })),
+    ];
+    // process 2 x1.75 in the sweep; process 4 around x1.5 with batches from x0.9 to x2.25 (too imprecise to stand alone).
+    const wide = (c: CellResult): CellResult => {
+      const batchThroughputs = [0.6, 1.5, 0.8, 1.3, 0.7, 1.4, 1, 1].map((f) => c.throughput.median * f);
+      return { ...c, batchThroughputs, samples: batchThroughputs.length, batchesPerRound: [4, 4] };
+    };
+    const sweep = [cell('sequential', 1, 100), cell('process', 2, 175), wide(cell('process', 4, 150))];
+    expect(pairedChoices(analyzeWorkload('w', 'node', sweep, { cores: 2 })).get('process')?.concurrency).toBe(2);
+    // Paired, process 2 read x1.05: sequential stands, and process 4 now speaks for the model.
+    const now = analyzeWorkload('w', 'node', [sweep[0], { ...sweep[1], paired: pairedAt(1.05) }, sweep[2]], { cores: 2 });
+    expect(now.recommendation?.model).toBe('sequential');
+    const soFar = new Map([[cellKey('w', 'process', 2), [{}]]]);
+    expect(followUpTarget(now, poolCells, measured, soFar, options)?.candidate.key).toBe(cellKey('w', 'process', 4));
+    // Planned already (waiting in the round, or measured): nothing more.
+    expect(followUpTarget(now, poolCells, measured, new Map([...soFar, [cellKey('w', 'process', 4), []]]), options)).toBeUndefined();
   });
 });
