@@ -37005,8 +37005,12 @@ function pairedChoices(workload2) {
 function pairable(workload2) {
   return workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c) || withheldAsImprecise(c));
 }
-var PRIORITY = { contested: 0, reportedFigure: 1, decided: 2 };
+var PRIORITY = { overturn: 0, contested: 1, reportedFigure: 2, decided: 3 };
 function pairingPriority(cell2, sequential, options, context3 = {}) {
+  const priority = answerPriority(cell2, sequential, options, context3);
+  return priority === PRIORITY.contested && context3.sequentialRecommended ? PRIORITY.overturn : priority;
+}
+function answerPriority(cell2, sequential, options, context3) {
   if (speedupBound(cell2, computingShare(sequential), options.cores) <= 1 + options.margin) return PRIORITY.decided;
   const measured = cell2.samples > 0 && sequential.samples > 0;
   const [lo, hi] = measured ? speedupInterval(cell2, sequential, options.seed) : [Number.NaN, Number.NaN];
@@ -37035,14 +37039,15 @@ function pairedTargets(swept, cells, measured, options) {
         recommended,
         cold: unsettled(sequential) || unsettled(chosen),
         closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
-        recommendedSpeedup: w.recommendation?.speedup
+        recommendedSpeedup: w.recommendation?.speedup,
+        sequentialRecommended: !w.recommendation || w.recommendation.model === "sequential"
       });
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
       let candidateSpec = candidateSized.spec;
       let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
-      if (priority === PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
+      if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
@@ -37063,7 +37068,11 @@ function pairedTargets(swept, cells, measured, options) {
 }
 function followUpTarget(now, cells, measured, pairedSoFar, options) {
   const rec = now.recommendation;
-  if (now.status !== "ok" || !rec || rec.model === "sequential") return void 0;
+  if (now.status !== "ok") return void 0;
+  if (!rec || rec.model === "sequential") {
+    const rate2 = (key) => now.cells.find((c) => cellKey(now.name, c.model, c.concurrency) === key)?.throughput.median ?? 0;
+    return pairedTargets({ workloads: [now] }, cells, measured, options).filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key)).sort((a, b) => rate2(b.candidate.key) - rate2(a.candidate.key))[0];
+  }
   const cell2 = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
   if (!cell2 || (pairedSoFar.get(cell2.key)?.length ?? 0) > 0) return void 0;
   return pairedTargets({ workloads: [now] }, cells, measured, options).find((t) => t.candidate.key === cell2.key);
