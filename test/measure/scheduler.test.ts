@@ -127,6 +127,10 @@ describe('measureInRounds (fake hosts)', () => {
     const visited = new Set(computing.visits().slice(1).map((l) => l.split(' ').slice(0, 2).join(' ')));
     expect([...visited].sort()).toEqual(['async 8', 'process 1', 'process 2', 'sequential 1', 'thread 1', 'thread 2']);
     for (const level of [1, 2, 4]) expect(skipped.get(`w\u0000async\u0000${level}`)).toMatch(/^its task computed over 95% of the time in calibration: on one thread async can beat sequential by 5% at most/);
+    // A task that computes 90% of the time and waits for a core the other 10% computes all the time it can.
+    const queued = setup({ FAKE_CPU_SHARE: '0.9', FAKE_QUEUE_SHARE: '0.1' }, workloads);
+    await measureInRounds(queued.cells, { budgetMs: 6000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => queued.runtime });
+    expect(queued.visits().filter((l) => l.startsWith('async')).map((l) => l.split(' ')[1])).toEqual(['8']);
     // A task that waits half the time keeps every coarse level of async.
     const waiting = setup({ FAKE_CPU_SHARE: '0.5' }, workloads);
     await measureInRounds(waiting.cells, { budgetMs: 6000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => waiting.runtime });
