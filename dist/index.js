@@ -35961,6 +35961,7 @@ var WARMUP_CAP_MAX_MS = 5e3;
 var DISPATCH_MS = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
 var COMPUTES_AT = 0.5;
 var ASYNC_FUTILE_AT = 0.95;
+var FUTILE_MIN_BATCH_MS = 5;
 var MIN_FAILED_VISIT_MS = 300;
 var RUN_BATCH_MS = 30;
 var FIRST_VISIT_BATCHES = 6;
@@ -36101,7 +36102,9 @@ async function measureInRounds(cells, options) {
         const wall = outcome.samples.reduce((sum, b) => sum + b.wallMs, 0);
         const cpu = outcome.samples.reduce((sum, b) => sum + (b.taskCpuMs ?? b.cpuMs), 0);
         if (wall > 0 && cpu / wall >= COMPUTES_AT) computes.add(cell2.workload.name);
-        if (wall > 0 && cpu / wall >= ASYNC_FUTILE_AT) computesOnly.add(cell2.workload.name);
+        const queued = outcome.samples.reduce((sum, b) => sum + (b.runQueueMs ?? 0), 0);
+        const consistent = wall >= FUTILE_MIN_BATCH_MS && cpu + queued <= 1.1 * wall;
+        if (consistent && cpu / Math.max(cpu, wall - queued) >= ASYNC_FUTILE_AT) computesOnly.add(cell2.workload.name);
       } else if (outcome.status !== "aborted") {
         visits.get(cell2.key).push(outcome);
         failedBaseline.set(cell2.workload.name, Math.max(MIN_FAILED_VISIT_MS, outcome.elapsedMs));
