@@ -11184,8 +11184,8 @@ function followUpTarget(now, cells, measured, pairedSoFar, options) {
   const rec = now.recommendation;
   if (now.status !== "ok") return void 0;
   if (!rec || rec.model === "sequential") {
-    const rate2 = (key) => now.cells.find((c) => cellKey(now.name, c.model, c.concurrency) === key)?.throughput.median ?? 0;
-    return pairedTargets({ workloads: [now] }, cells, measured, options).filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key)).sort((a, b) => rate2(b.candidate.key) - rate2(a.candidate.key))[0];
+    const rate2 = ({ candidate }) => now.cells.find((c) => c.model === candidate.model && c.concurrency === candidate.concurrency)?.throughput.median ?? 0;
+    return pairedTargets({ workloads: [now] }, cells, measured, options).filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key)).sort((a, b) => rate2(b) - rate2(a))[0];
   }
   const cell2 = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
   if (!cell2 || (pairedSoFar.get(cell2.key)?.length ?? 0) > 0) return void 0;

@@ -14,7 +14,7 @@ import type { VisitSpec } from '../runtimes/types.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { median } from '../stats/paired.ts';
 import { raisedRepeat } from './sample-length.ts';
-import { cellKey, WARMUP_CAP_MAX_MS, type Cell, type Measured } from './scheduler.ts';
+import { WARMUP_CAP_MAX_MS, type Cell, type Measured } from './scheduler.ts';
 
 /**
  * Warm-up cap of a contested pairing (overturn or contested) whose sweep visits ran into their cap unsettled:
@@ -224,10 +224,10 @@ export function followUpTarget(
     // level of that model, unpaired and not planned, now speaks for it and could still overturn the
     // answer: py-json-dumps' process 2 paired at x1.21 (truth x1.73), process 4 then stood at x1.7
     // unpaired "within noise", and sequential was recommended (bench:truth at 224a4bc). The fastest such cell.
-    const rate = (key: string) => now.cells.find((c) => cellKey(now.name, c.model, c.concurrency) === key)?.throughput.median ?? 0;
+    const rate = ({ candidate }: PairedModelTarget) => now.cells.find((c) => c.model === candidate.model && c.concurrency === candidate.concurrency)?.throughput.median ?? 0;
     return pairedTargets({ workloads: [now] }, cells, measured, options)
       .filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key))
-      .sort((a, b) => rate(b.candidate.key) - rate(a.candidate.key))[0];
+      .sort((a, b) => rate(b) - rate(a))[0];
   }
   const cell = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
   if (!cell || (pairedSoFar.get(cell.key)?.length ?? 0) > 0) return undefined;
