@@ -37021,6 +37021,7 @@ function answerPriority(cell2, sequential, options, context3) {
   if (withheldAsImpossible(cell2) || withheldAsImprecise(cell2)) return PRIORITY.contested;
   if (context3.closeCall) return PRIORITY.contested;
   if (context3.recommended && context3.cold) return PRIORITY.contested;
+  if (context3.recommended && context3.suspectBaseline) return PRIORITY.contested;
   if (!measured) return PRIORITY.contested;
   if (!(hi < 1 || lo > 1 + options.margin)) return PRIORITY.contested;
   return context3.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;
@@ -37033,18 +37034,9 @@ function pairedTargets(swept, cells, measured, options) {
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
     const sequential = best.get("sequential");
     if (!baseline || !sequential) continue;
-    for (const [model2, chosen] of best) {
-      if (model2 === "sequential") continue;
-      const candidate = cells.find((c) => c.workload.name === w.name && c.model === model2 && c.concurrency === chosen.concurrency);
-      if (!candidate) continue;
-      const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
-      const priority = pairingPriority(chosen, sequential, options, {
-        recommended,
-        cold: unsettled(sequential) || unsettled(chosen),
-        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
-        recommendedSpeedup: w.recommendation?.speedup,
-        sequentialRecommended: !w.recommendation || w.recommendation.model === "sequential"
-      });
+    const target = (chosen, priority) => {
+      const candidate = cells.find((c) => c.workload.name === w.name && c.model === chosen.model && c.concurrency === chosen.concurrency);
+      if (!candidate) return void 0;
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = baselineSized.spec;
@@ -37056,7 +37048,7 @@ function pairedTargets(swept, cells, measured, options) {
         const c = withWarmupCap(candidateSpec, capMs);
         [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
       }
-      targets.push({
+      return {
         baseline,
         candidate,
         baselineSpec,
@@ -37064,10 +37056,36 @@ function pairedTargets(swept, cells, measured, options) {
         expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
         priority
+      };
+    };
+    const suspectBaseline = w.cells.some((c) => withheldAsImpossible(c) && !withheldAtBound(c));
+    for (const [model2, chosen] of best) {
+      if (model2 === "sequential") continue;
+      const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
+      const priority = pairingPriority(chosen, sequential, options, {
+        recommended,
+        cold: unsettled(sequential) || unsettled(chosen),
+        closeCall: closeLevelCall(pairable(w), chosen, { margin: options.margin }),
+        recommendedSpeedup: w.recommendation?.speedup,
+        sequentialRecommended: !w.recommendation || w.recommendation.model === "sequential",
+        suspectBaseline
       });
+      const chosenTarget = target(chosen, priority);
+      if (chosenTarget) targets.push(chosenTarget);
+      const faster = recommended ? fasterLevelWithinReach(pairable(w), chosen, sequential, options) : void 0;
+      const fasterTarget = faster && target(faster, PRIORITY.contested);
+      if (fasterTarget) targets.push(fasterTarget);
     }
   }
   return targets;
+}
+function fasterLevelWithinReach(cells, chosen, sequential, options) {
+  if (chosen.model === "sequential" || !(sequential.throughput.median > 0)) return void 0;
+  const own = chosen.paired?.speedup ?? chosen.throughput.median / sequential.throughput.median;
+  const reach = cells.filter(
+    (c) => c.model === chosen.model && c.concurrency > chosen.concurrency && c.paired === void 0 && withheldAsImprecise(c) && c.samples > 0 && speedupInterval(c, sequential, options.seed)[1] > own * (1 + options.margin)
+  );
+  return reach.sort((a, b) => b.throughput.median - a.throughput.median)[0];
 }
 function followUpTarget(now, cells, measured, pairedSoFar, options) {
   const rec = now.recommendation;

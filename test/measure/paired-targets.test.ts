@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import type { WorkloadConfig } from '../../src/config/types.ts';
-import { CONTESTED_WARMUP_FACTOR, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength } from '../../src/measure/paired-targets.ts';
+import { CONTESTED_WARMUP_FACTOR, fasterLevelWithinReach, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength } from '../../src/measure/paired-targets.ts';
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
@@ -178,6 +178,65 @@ describe('the recommended cell measured cold', () => {
     const cold = pairedTargets({ workloads: [swept({ medianMs: capMs, unsettled: 1 })] }, cells, measured, options)[0];
     expect(cold.priority).toBe(PRIORITY.contested);
     expect(cold.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
+  });
+});
+
+describe('the recommended cell decided against a suspect baseline', () => {
+  it('is paired first when another cell measured faster than sequential by more than is possible', () => {
+    const options = { cores: 2, margin: 0.1, seed: 1 };
+    const config = workloadConfig(['sequential', 'async', 'thread']);
+    const levels: Record<string, number> = { sequential: 1, async: 2, thread: 2 };
+    const cells: Cell[] = (['sequential', 'async', 'thread'] as const).map((model) => ({ workload: config, model, concurrency: levels[model], key: cellKey('w', model, levels[model]) }));
+    const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+    // GIL-bound work (sequential computes all the time): thread 2 x1.43 decides against sequential alone...
+    const alone = analyzeWorkload('w', 'python', [cell('sequential', 1, 100), cell('thread', 2, 143)], { cores: 2 });
+    expect(alone.recommendation).toMatchObject({ model: 'thread', concurrency: 2 });
+    expect(pairedTargets({ workloads: [alone] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!.priority).toBe(PRIORITY.reportedFigure);
+    // ... but beside async 2 at x1.40, which one loop cannot reach on CPU-bound work, the baseline read slow.
+    const suspect = analyzeWorkload('w', 'python', [cell('sequential', 1, 100), cell('async', 2, 140), cell('thread', 2, 143)], { cores: 2 });
+    expect(suspect.cells.find((c) => c.model === 'async')!.speedupWithheld).toMatch(/^impossible/);
+    expect(suspect.recommendation).toMatchObject({ model: 'thread', concurrency: 2 });
+    expect(pairedTargets({ workloads: [suspect] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!.priority).toBe(PRIORITY.contested);
+  });
+});
+
+describe('a faster level of the recommended model that its imprecise figure cannot rule out', () => {
+  const options = { cores: 2, margin: 0.1, seed: 1 };
+  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [4, 64], thread: [2], process: [2] } };
+  const cells: Cell[] = [
+    { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
+    ...[4, 64].map((c): Cell => ({ workload: config, model: 'async', concurrency: c, key: cellKey('w', 'async', c) })),
+  ];
+  const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+  // File reads through libuv's pool: sequential's own thread barely computes.
+  const waiting = (c: CellResult): CellResult => ({ ...c, cpuUtilization: 0.3 });
+  const spread = (c: CellResult, factors: number[]): CellResult => {
+    const batchThroughputs = factors.map((f) => c.throughput.median * f);
+    return { ...c, batchThroughputs, samples: batchThroughputs.length, batchesPerRound: [batchThroughputs.length / 2, batchThroughputs.length / 2] };
+  };
+  /** async 4 at x2.8, tight; async 64 around x2.7 with its batches spread by `factors`. */
+  const sweep = (factors: number[]) => analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('async', 4, 280), spread(cell('async', 64, 270), factors)].map(waiting), { cores: 2 });
+
+  it('is paired too, beside the recommended level, before the figure is reported', () => {
+    const swept = sweep([0.5, 1.8, 0.6, 1.6, 0.7, 1.5, 1, 1]);
+    expect(swept.recommendation).toMatchObject({ model: 'async', concurrency: 4 });
+    const async64 = swept.cells.find((c) => c.concurrency === 64)!;
+    expect(async64.speedupWithheld).toMatch(/^not enough data for one figure/);
+    expect(fasterLevelWithinReach(swept.cells, swept.cells.find((c) => c.concurrency === 4)!, swept.cells[0], options)?.concurrency).toBe(64);
+    const targets = pairedTargets({ workloads: [swept] }, cells, measured, options);
+    expect(targets.map((t) => [t.candidate.concurrency, t.priority])).toEqual([
+      [4, PRIORITY.reportedFigure],
+      [64, PRIORITY.contested],
+    ]);
+  });
+
+  it('is not paired when its figure is precise enough to have been compared on its own, or already paired', () => {
+    const precise = sweep([1, 1.01, 0.99, 1.02, 0.98, 1, 1.01, 0.99]);
+    expect(precise.recommendation).toMatchObject({ model: 'async', concurrency: 4 });
+    expect(pairedTargets({ workloads: [precise] }, cells, measured, options).map((t) => t.candidate.concurrency)).toEqual([4]);
+    const imprecise = sweep([0.5, 1.8, 0.6, 1.6, 0.7, 1.5, 1, 1]);
+    const paired = { ...imprecise, cells: imprecise.cells.map((c) => (c.concurrency === 64 ? { ...c, paired: { speedup: 2.7, ci95: [1.5, 4] as [number, number], rounds: 1, pairs: 6, spread: 0.3 } } : c)) };
+    expect(fasterLevelWithinReach(paired.cells, paired.cells.find((c) => c.concurrency === 4)!, paired.cells[0], options)).toBeUndefined();
   });
 });
 
