@@ -11181,9 +11181,9 @@ function pairedTargets(swept, cells, measured, options) {
         sequentialRecommended: !w.recommendation || w.recommendation.model === "sequential",
         suspectBaseline
       });
-      const chosenTarget = target(chosen, priority);
-      if (chosenTarget) targets.push(chosenTarget);
       const faster = recommended ? fasterLevelWithinReach(pairable(w), chosen, sequential, options) : void 0;
+      const chosenTarget = target(chosen, faster ? Math.max(priority, PRIORITY.reportedFigure) : priority);
+      if (chosenTarget) targets.push(chosenTarget);
       const fasterTarget = faster && target(faster, PRIORITY.contested);
       if (fasterTarget) targets.push(fasterTarget);
     }

@@ -215,9 +215,13 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
         sequentialRecommended: !w.recommendation || w.recommendation.model === 'sequential',
         suspectBaseline,
       });
-      const chosenTarget = target(chosen, priority);
-      if (chosenTarget) targets.push(chosenTarget);
+      // A faster level within reach is paired first: paired, it can take the model's place from the
+      // recommended level (bestOfModels), which pairing the recommended level alone cannot do; the
+      // recommended level's own pairing then only refines its figure (fs.readFile's async 4, paired
+      // first in 7.7 s, left no time for async 64 in a bench:truth run at aa02c58).
       const faster = recommended ? fasterLevelWithinReach(pairable(w), chosen, sequential, options) : undefined;
+      const chosenTarget = target(chosen, faster ? Math.max(priority, PRIORITY.reportedFigure) : priority);
+      if (chosenTarget) targets.push(chosenTarget);
       const fasterTarget = faster && target(faster, PRIORITY.contested);
       if (fasterTarget) targets.push(fasterTarget);
     }

@@ -228,6 +228,14 @@ describe('a faster level of the recommended model that its imprecise figure cann
       [4, PRIORITY.reportedFigure],
       [64, PRIORITY.contested],
     ]);
+    // The recommended level measured cold would be contested on its own; beside a faster level within reach it waits for it.
+    const coldFour = { ...swept, cells: swept.cells.map((c) => (c.concurrency === 4 ? { ...c, warmup: { medianMs: 720, unsettled: 1 } } : c)) };
+    expect(pairedTargets({ workloads: [coldFour] }, cells, measured, options).map((t) => [t.candidate.concurrency, t.priority])).toEqual([
+      [4, PRIORITY.reportedFigure],
+      [64, PRIORITY.contested],
+    ]);
+    const alone = { ...coldFour, cells: coldFour.cells.filter((c) => c.concurrency !== 64) };
+    expect(pairedTargets({ workloads: [alone] }, cells, measured, options).map((t) => [t.candidate.concurrency, t.priority])).toEqual([[4, PRIORITY.contested]]);
   });
 
   it('is not paired when its figure is precise enough to have been compared on its own, or already paired', () => {
