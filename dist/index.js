@@ -36957,11 +36957,13 @@ async function pairedRounds(targets, options, signal) {
           measured.get(target.candidate.key).push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
           for (const next of options.followUp?.(target, measured) ?? []) {
             const key = next.candidate.key;
-            if ((measured.get(key)?.length ?? 0) > 0 || failed.has(key)) continue;
+            const rounds = measured.get(key)?.length ?? 0;
+            const again = next.again === true && rounds === 1;
+            if (rounds > 0 && !again || failed.has(key)) continue;
             const waiting = order.findIndex((t) => t.candidate.key === key);
             if (waiting >= 0) order.splice(waiting, 1);
-            else if (active.some((t) => t.candidate.key === key)) continue;
-            measured.set(key, []);
+            else if (active.some((t) => t.candidate.key === key) && !again) continue;
+            if (!again) measured.set(key, []);
             active = [...active.filter((t) => t.candidate.key !== key), next];
             const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
             order.splice(at < 0 ? order.length : at, 0, next);
@@ -37091,8 +37093,14 @@ function followUpTarget(now, cells, measured, pairedSoFar, options) {
   const rec = now.recommendation;
   if (now.status !== "ok") return void 0;
   if (!rec || rec.model === "sequential") {
-    const rate2 = ({ candidate }) => now.cells.find((c) => c.model === candidate.model && c.concurrency === candidate.concurrency)?.throughput.median ?? 0;
-    return pairedTargets({ workloads: [now] }, cells, measured, options).filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key)).sort((a, b) => rate2(b) - rate2(a))[0];
+    const cellOf = ({ candidate }) => now.cells.find((c) => c.model === candidate.model && c.concurrency === candidate.concurrency);
+    const rate2 = (t) => cellOf(t)?.throughput.median ?? 0;
+    const targets = pairedTargets({ workloads: [now] }, cells, measured, options);
+    const unplanned = targets.filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key)).sort((a, b) => rate2(b) - rate2(a))[0];
+    if (unplanned) return unplanned;
+    const pairedSpeedup2 = (t) => cellOf(t)?.paired?.speedup ?? 0;
+    const again = targets.filter((t) => pairedSoFar.get(t.candidate.key)?.length === 1 && pairedSpeedup2(t) > 1 + options.margin).sort((a, b) => pairedSpeedup2(b) - pairedSpeedup2(a))[0];
+    return again && { ...again, again: true };
   }
   const cell2 = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
   if (!cell2 || (pairedSoFar.get(cell2.key)?.length ?? 0) > 0) return void 0;

@@ -41,6 +41,11 @@ export interface PairedModelTarget {
    * the budget cuts short leaves out the targets whose pairing matters least.
    */
   priority?: number;
+  /**
+   * A follow-up (PairedModelOptions.followUp) that may be measured once more in the round under way
+   * although it already has a round: its one round left an answer it could still overturn.
+   */
+  again?: boolean;
 }
 
 export interface PairedModelOptions {
@@ -129,12 +134,15 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
           measured.get(target.candidate.key)!.push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
           for (const next of options.followUp?.(target, measured) ?? []) {
             const key = next.candidate.key;
-            if ((measured.get(key)?.length ?? 0) > 0 || failed.has(key)) continue;
+            const rounds = measured.get(key)?.length ?? 0;
+            // Measured already: only once more, and only when asked to (`again`).
+            const again = next.again === true && rounds === 1;
+            if ((rounds > 0 && !again) || failed.has(key)) continue;
             // A target still waiting in this round moves up to the follow-up's priority.
             const waiting = order.findIndex((t) => t.candidate.key === key);
             if (waiting >= 0) order.splice(waiting, 1);
-            else if (active.some((t) => t.candidate.key === key)) continue;
-            measured.set(key, []);
+            else if (active.some((t) => t.candidate.key === key) && !again) continue;
+            if (!again) measured.set(key, []);
             active = [...active.filter((t) => t.candidate.key !== key), next];
             // Ahead of every waiting target of a lower priority, behind those of its own.
             const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));

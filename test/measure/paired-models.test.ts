@@ -116,6 +116,30 @@ describe.skipIf(!canPin)('follow-up targets', () => {
   });
 });
 
+describe.skipIf(!canPin)('a follow-up asked for again', () => {
+  it('is measured once more in the round under way, ahead of lower priorities, and no more than that', async () => {
+    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150, process: 150 });
+    const [baseline, thread, process] = [cell('sequential'), cell('thread'), cell('process')];
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    const target = (candidate: typeof thread, priority: number) => ({ baseline, candidate, baselineSpec: spec, candidateSpec: { ...spec, model: candidate.model }, expectedMs: 500, priority });
+    const visited: string[] = [];
+    const measured = await measurePairedModels([target(thread, 0), target(process, 2)], {
+      deadline: performance.now() + 20_000,
+      allowanceMs: 1000,
+      seed: 7,
+      pairs: 2,
+      maxRounds: 2,
+      runtimes: () => runtime,
+      onVisit: ({ round, cell }) => visited.push(`${round}:${cell.model}`),
+      // After every thread round: thread again (honoured only while it has exactly one round).
+      followUp: (measuredTarget) => (measuredTarget.candidate.model === 'thread' ? [{ ...target(thread, 0), again: true }] : []),
+    });
+    expect(visited).toEqual(['1:thread', '1:thread', '1:process', '2:thread', '2:process']);
+    expect(measured.get(thread.key)).toHaveLength(3);
+    expect(measured.get(process.key)).toHaveLength(2);
+  });
+});
+
 describe.skipIf(!canPin)('stalled rounds', () => {
   const run = async (env: Record<string, string>) => {
     const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150 }, env);

@@ -363,4 +363,23 @@ describe('following the recommendation', () => {
     // Planned already (waiting in the round, or measured): nothing more.
     expect(followUpTarget(now, poolCells, measured, new Map([...soFar, [cellKey('w', 'process', 4), []]]), options)).toBeUndefined();
   });
+
+  it('measures a pool once more at once when its one paired round reads faster by the margin and `sequential` still stands', () => {
+    const config: WorkloadConfig = { ...workloadConfig(['sequential', 'process']), concurrency: { sequential: [1], async: [2], thread: [2], process: [2] } };
+    const poolCells: Cell[] = [
+      { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
+      { workload: config, model: 'process', concurrency: 2, key: cellKey('w', 'process', 2) },
+    ];
+    const key = cellKey('w', 'process', 2);
+    // Paired once at x1.29, interval x1.01-1.61: not shown to beat sequential by the margin.
+    const onceAt = (speedup: number) => ({ speedup, ci95: [speedup * 0.78, speedup * 1.25] as [number, number], rounds: 1, pairs: 6, spread: 0.2 });
+    const now = (speedup: number) => analyzeWorkload('w', 'node', [cell('sequential', 1, 100), { ...cell('process', 2, 170), paired: onceAt(speedup) }], { cores: 2 });
+    expect(now(1.29).recommendation?.model).toBe('sequential');
+    const next = followUpTarget(now(1.29), poolCells, measured, new Map([[key, [{}]]]), options);
+    expect(next).toMatchObject({ again: true });
+    expect(next?.candidate.key).toBe(key);
+    // After its second round, or when its round read within the margin: nothing.
+    expect(followUpTarget(now(1.29), poolCells, measured, new Map([[key, [{}, {}]]]), options)).toBeUndefined();
+    expect(followUpTarget(now(1.05), poolCells, measured, new Map([[key, [{}]]]), options)).toBeUndefined();
+  });
 });
