@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
-import { measurePairedModels } from '../../src/measure/paired-models.ts';
+import { measurePairedModels, type PairedModelTarget } from '../../src/measure/paired-models.ts';
 import { planCells, visitSpec } from '../../src/measure/scheduler.ts';
 import { allowedCpus, tasksetPath } from '../../src/runtimes/affinity.ts';
 import type { Runtime } from '../../src/runtimes/types.ts';
@@ -87,15 +87,17 @@ describe.skipIf(!canPin)('paired model comparison (a fake host whose speed depen
   });
 });
 
-describe.skipIf(!canPin)('follow-up targets', () => {
-  it('joins the round under way ahead of lower priorities, once, and a target already measured is not measured again', async () => {
-    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150, process: 150 });
-    const [baseline, async, thread, process] = [cell('sequential'), cell('async'), cell('thread'), cell('process')];
-    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
-    const target = (candidate: typeof async, priority: number) => ({ baseline, candidate, baselineSpec: spec, candidateSpec: { ...spec, model: candidate.model }, expectedMs: 500, priority });
-    const visited: string[] = [];
-    const asked: string[] = [];
-    const measured = await measurePairedModels([target(async, 0), target(process, 2)], {
+/** Two rounds of priority-ordered targets against sequential, with the follow-ups `followUp` returns; the visits in order. */
+async function followUpRounds(first: readonly [string, number][], followUp: (measured: string, target: (model: string, priority: number) => PairedModelTarget) => PairedModelTarget[]) {
+  const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150, process: 150 });
+  const baseline = cell('sequential');
+  const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+  const target = (model: string, priority: number): PairedModelTarget => ({ baseline, candidate: cell(model), baselineSpec: spec, candidateSpec: { ...spec, model: cell(model).model }, expectedMs: 500, priority });
+  const visited: string[] = [];
+  const asked: string[] = [];
+  const measured = await measurePairedModels(
+    first.map(([model, priority]) => target(model, priority)),
+    {
       deadline: performance.now() + 20_000,
       allowanceMs: 1000,
       seed: 7,
@@ -103,40 +105,31 @@ describe.skipIf(!canPin)('follow-up targets', () => {
       maxRounds: 2,
       runtimes: () => runtime,
       onVisit: ({ round, cell }) => visited.push(`${round}:${cell.model}`),
-      // After async: thread (priority 1), and async again (measured already: ignored).
       followUp: (measuredTarget) => {
         asked.push(measuredTarget.candidate.model);
-        return measuredTarget.candidate.model === 'async' ? [target(thread, 1), target(async, 0)] : [];
+        return followUp(measuredTarget.candidate.model, target);
       },
-    });
+    },
+  );
+  return { visited, asked, rounds: (model: string) => measured.get(cell(model).key) };
+}
+
+describe.skipIf(!canPin)('follow-up targets', () => {
+  it('joins the round under way ahead of lower priorities, once, and a target already measured is not measured again', async () => {
+    // After async: thread (priority 1), and async again (measured already: ignored).
+    const { visited, asked, rounds } = await followUpRounds([['async', 0], ['process', 2]], (model, target) => (model === 'async' ? [target('thread', 1), target('async', 0)] : []));
     expect(visited).toEqual(['1:async', '1:thread', '1:process', '2:async', '2:thread', '2:process']);
     expect(asked.slice(0, 3)).toEqual(['async', 'thread', 'process']);
-    expect(measured.get(thread.key)).toHaveLength(2);
-    expect(measured.get(async.key)).toHaveLength(2);
+    expect(rounds('thread')).toHaveLength(2);
+    expect(rounds('async')).toHaveLength(2);
   });
-});
 
-describe.skipIf(!canPin)('a follow-up asked for again', () => {
-  it('is measured once more in the round under way, ahead of lower priorities, and no more than that', async () => {
-    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150, process: 150 });
-    const [baseline, thread, process] = [cell('sequential'), cell('thread'), cell('process')];
-    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
-    const target = (candidate: typeof thread, priority: number) => ({ baseline, candidate, baselineSpec: spec, candidateSpec: { ...spec, model: candidate.model }, expectedMs: 500, priority });
-    const visited: string[] = [];
-    const measured = await measurePairedModels([target(thread, 0), target(process, 2)], {
-      deadline: performance.now() + 20_000,
-      allowanceMs: 1000,
-      seed: 7,
-      pairs: 2,
-      maxRounds: 2,
-      runtimes: () => runtime,
-      onVisit: ({ round, cell }) => visited.push(`${round}:${cell.model}`),
-      // After every thread round: thread again (honoured only while it has exactly one round).
-      followUp: (measuredTarget) => (measuredTarget.candidate.model === 'thread' ? [{ ...target(thread, 0), again: true }] : []),
-    });
+  it('asked for again, is measured once more in the round under way, ahead of lower priorities, and no more than that', async () => {
+    // After every thread round: thread again (honoured only while it has exactly one round).
+    const { visited, rounds } = await followUpRounds([['thread', 0], ['process', 2]], (model, target) => (model === 'thread' ? [{ ...target('thread', 0), again: true }] : []));
     expect(visited).toEqual(['1:thread', '1:thread', '1:process', '2:thread', '2:process']);
-    expect(measured.get(thread.key)).toHaveLength(3);
-    expect(measured.get(process.key)).toHaveLength(2);
+    expect(rounds('thread')).toHaveLength(3);
+    expect(rounds('process')).toHaveLength(2);
   });
 });
 
