@@ -115,8 +115,9 @@ export const PRIORITY = { overturn: 0, contested: 1, reportedFigure: 2, decided:
  * recommended).
  *
  * First (overturn, then contested): a figure withheld as impossible or too imprecise, the recommended cell
- * measured cold, a level that stood in for a faster one of its model by a close call, and any cell
- * whose unpaired interval does not decide it against sequential.
+ * measured cold or decided against a suspect baseline, a level that stood in for a faster one of its
+ * model by a close call, and any cell whose unpaired interval does not decide it against sequential
+ * (pairedTargets adds a faster level within reach of the recommended one, contested too).
  * Next (reportedFigure): the recommended cell, already decided: pairing changes no answer, but its
  * figure is the one the report gives, and an unpaired figure is one draw of two hosts' speeds:
  * fs.readFile's async 4 read x2.90 unpaired (truth x2.15) and async 64 x2.74 (truth x3.63) in two
