@@ -10449,14 +10449,16 @@ async function runInterleavedVisits(first, second, options = {}) {
   }
   const [a, b] = sessions;
   const spec = first.spec;
-  const warm = [
-    { batches: [], ms: 0, done: false, settled: false },
-    { batches: [], ms: 0, done: false, settled: false }
-  ];
+  const warm = [first.spec, second.spec].map((spec2) => ({ spec: spec2, batches: [], ms: 0, done: false, settled: false }));
   const warmEnough = (w) => {
-    if (w.batches.length < spec.warmupBatches) return false;
-    if (spec.warmupMaxMs === void 0) return w.ms >= (spec.warmupTimeMs ?? 0);
-    const decision2 = warmupDecision(w.batches, w.ms, spec.warmupTimeMs ?? 0, spec.warmupMaxMs);
+    const { spec: spec2 } = w;
+    if (w.batches.length < spec2.warmupBatches) return false;
+    if (spec2.warmupMaxMs === void 0) return w.ms >= (spec2.warmupTimeMs ?? 0);
+    if (spec2.warmupSettledMs !== void 0 && w.ms >= Math.max(spec2.warmupSettledMs, spec2.warmupTimeMs ?? 0)) {
+      w.settled = true;
+      return true;
+    }
+    const decision2 = warmupDecision(w.batches, w.ms, spec2.warmupTimeMs ?? 0, spec2.warmupMaxMs);
     if (decision2.done) w.settled = decision2.settled;
     return decision2.done;
   };
@@ -10470,7 +10472,9 @@ async function runInterleavedVisits(first, second, options = {}) {
       warm[i].done = warmEnough(warm[i]);
     }
   }
-  if (spec.warmupMaxMs !== void 0) sessions.forEach((session, i) => session.outcome.warmup = { ms: warm[i].ms, settled: warm[i].settled });
+  sessions.forEach((session, i) => {
+    if (warm[i].spec.warmupMaxMs !== void 0) session.outcome.warmup = { ms: warm[i].ms, settled: warm[i].settled };
+  });
   for (const session of sessions) session.outcome.samples.splice(0);
   const measuredMs = [0, 0];
   for (let pair2 = 0; ; pair2++) {
@@ -11108,6 +11112,11 @@ function withPairedSampleLength(spec, visits) {
   const next = raisedRepeat(repeat, repeat * batchMs, PAIRED_SAMPLE_MS);
   return next === repeat ? { spec, extraSampleMs: 0 } : { spec: { ...spec, batchRepeat: next }, extraSampleMs: (next - repeat) * batchMs };
 }
+function withSweepWarmup(spec, visits) {
+  const warmups = (visits ?? []).flatMap((v) => v.warmup ? [v.warmup] : []);
+  if (warmups.length === 0 || warmups.some((w) => !w.settled)) return spec;
+  return { ...spec, warmupSettledMs: Math.max(...warmups.map((w) => w.ms)) };
+}
 function unsettled(cell2) {
   return (cell2.warmup?.unsettled ?? 0) > 0;
 }
@@ -11152,8 +11161,8 @@ function pairedTargets(swept, cells, measured, options) {
       if (!candidate) return void 0;
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
-      let baselineSpec = baselineSized.spec;
-      let candidateSpec = candidateSized.spec;
+      let baselineSpec = withSweepWarmup(baselineSized.spec, measured.visits.get(baseline.key));
+      let candidateSpec = withSweepWarmup(candidateSized.spec, measured.visits.get(candidate.key));
       let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
       if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);

@@ -62,14 +62,17 @@ export async function runInterleavedVisits(
   const spec = first.spec;
 
   // Warm-up: discarded batches until each side has had warmupBatches and warmupTimeMs of them; with
-  // warmupMaxMs, until each side's rate has settled (warmup.ts), at most that long of its batches.
-  const warm = [
-    { batches: [] as WarmupBatch[], ms: 0, done: false, settled: false },
-    { batches: [] as WarmupBatch[], ms: 0, done: false, settled: false },
-  ];
+  // warmupMaxMs, until each side's rate has settled (warmup.ts), at most that long of its batches, or
+  // for warmupSettledMs, as long as earlier hosts of its cell needed. Each side by its own spec.
+  const warm = [first.spec, second.spec].map((spec) => ({ spec, batches: [] as WarmupBatch[], ms: 0, done: false, settled: false }));
   const warmEnough = (w: (typeof warm)[number]) => {
+    const { spec } = w;
     if (w.batches.length < spec.warmupBatches) return false;
     if (spec.warmupMaxMs === undefined) return w.ms >= (spec.warmupTimeMs ?? 0);
+    if (spec.warmupSettledMs !== undefined && w.ms >= Math.max(spec.warmupSettledMs, spec.warmupTimeMs ?? 0)) {
+      w.settled = true;
+      return true;
+    }
     const decision = warmupDecision(w.batches, w.ms, spec.warmupTimeMs ?? 0, spec.warmupMaxMs);
     if (decision.done) w.settled = decision.settled;
     return decision.done;
@@ -84,7 +87,9 @@ export async function runInterleavedVisits(
       warm[i].done = warmEnough(warm[i]);
     }
   }
-  if (spec.warmupMaxMs !== undefined) sessions.forEach((session, i) => (session.outcome.warmup = { ms: warm[i].ms, settled: warm[i].settled }));
+  sessions.forEach((session, i) => {
+    if (warm[i].spec.warmupMaxMs !== undefined) session.outcome.warmup = { ms: warm[i].ms, settled: warm[i].settled };
+  });
   for (const session of sessions) session.outcome.samples.splice(0);
 
   // Measured pairs, ABBA: the order flips every pair, so a steady drift favours neither side.

@@ -52,6 +52,21 @@ export function withPairedSampleLength(spec: VisitSpec, visits: readonly VisitOu
   return next === repeat ? { spec, extraSampleMs: 0 } : { spec: { ...spec, batchRepeat: next }, extraSampleMs: (next - repeat) * batchMs };
 }
 
+/**
+ * The spec whose warm-up ends, as settled, after the longest warm-up the cell's sweep visits needed
+ * to settle, when every one of them that judged it settled (else unchanged: the settle rule and its cap decide).
+ * The sweep judged settling on its own short samples; a paired sample lasts about PAIRED_SAMPLE_MS,
+ * and the rule needs eight of them, more than the cap allows at the default budget: every paired
+ * side warmed up to the cap, 0.72 s, where the sweep's hosts of the same cells had settled in
+ * 0.15-0.53 s (the Python corpus, 2026-12-02), a third of each paired visit.
+ */
+export function withSweepWarmup(spec: VisitSpec, visits: readonly VisitOutcome[] | undefined): VisitSpec {
+  // Visits without a warm-up record (a calibration's) had a fixed warm-up and say nothing of settling.
+  const warmups = (visits ?? []).flatMap((v) => (v.warmup ? [v.warmup] : []));
+  if (warmups.length === 0 || warmups.some((w) => !w.settled)) return spec;
+  return { ...spec, warmupSettledMs: Math.max(...warmups.map((w) => w.ms)) };
+}
+
 /** Whether the sweep's visits of a cell reached the warm-up cap before their rate settled. */
 function unsettled(cell: CellResult): boolean {
   return (cell.warmup?.unsettled ?? 0) > 0;
@@ -184,8 +199,8 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       if (!candidate) return undefined;
       const baselineSized = withPairedSampleLength(measured.spec(baseline), measured.visits.get(baseline.key));
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
-      let baselineSpec = baselineSized.spec;
-      let candidateSpec = candidateSized.spec;
+      let baselineSpec = withSweepWarmup(baselineSized.spec, measured.visits.get(baseline.key));
+      let candidateSpec = withSweepWarmup(candidateSized.spec, measured.visits.get(candidate.key));
       let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
       // A contested pairing measured cold in the sweep warms both sides longer (each stops once settled).
       if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {

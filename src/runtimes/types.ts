@@ -48,6 +48,12 @@ export interface VisitSpec {
    * warmupBatches and warmupTimeMs only.
    */
   warmupMaxMs?: number;
+  /**
+   * Stepped visits only (measure/interleaved.ts): warm-up of at least this long, ms, ends as settled,
+   * because earlier hosts of the same cell settled by then. A paired sample lasts about 100 ms, and
+   * the settle rule needs eight of them, so on its own it ran every paired side to the cap.
+   */
+  warmupSettledMs?: number;
   /** Measured batches: at least minBatches, then more until sampleTimeMs has passed, at most maxBatches. */
   minBatches: number;
   maxBatches: number;

@@ -54,6 +54,22 @@ describe('runInterleavedVisits (real hosts)', () => {
     expect(leftoverProcesses(dir)).toEqual([]);
   });
 
+  it('warms each side by its own spec: one for as long as its cell needed to settle, one until the rule says so', async () => {
+    const { dir, first, second } = sides({ taskMs: 5 });
+    // Batches of 4 tasks of 5 ms: about 20 ms each. Side A is known to settle by 100 ms; side B runs the rule, after at least 400 ms.
+    const known = { ...first, spec: { ...first.spec, warmupBatches: 1, warmupMaxMs: 2000, warmupSettledMs: 100 } };
+    const judged = { ...second, spec: { ...second.spec, warmupBatches: 1, warmupTimeMs: 400, warmupMaxMs: 2000 } };
+    const [a, b] = await runInterleavedVisits(known, judged);
+    expect(a.status, a.error).toBe('ok');
+    expect(b?.status, b?.error).toBe('ok');
+    expect(a.warmup?.settled).toBe(true);
+    expect(a.warmup!.ms).toBeGreaterThanOrEqual(100);
+    expect(a.warmup!.ms).toBeLessThan(100 + 60);
+    expect(b?.warmup?.settled).toBe(true);
+    expect(b!.warmup!.ms).toBeGreaterThanOrEqual(400);
+    expect(leftoverProcesses(dir)).toEqual([]);
+  });
+
   it('a side that fails mid-way is reported, and the other is stopped cleanly', async () => {
     const { dir, first, second, order } = sides({ failSecondAfter: 4 });
     const [a, b] = await runInterleavedVisits(first, second);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import type { WorkloadConfig } from '../../src/config/types.ts';
-import { CONTESTED_WARMUP_FACTOR, fasterLevelWithinReach, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength } from '../../src/measure/paired-targets.ts';
+import { CONTESTED_WARMUP_FACTOR, fasterLevelWithinReach, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength, withSweepWarmup } from '../../src/measure/paired-targets.ts';
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
@@ -315,6 +315,37 @@ describe('the length of a paired sample', () => {
     const long = [{ ...visits[0], samples: visits[0].samples.map((s) => ({ ...s, wallMs: 160 })) }]; // batches of 80 ms
     expect(withPairedSampleLength(spec, long)).toEqual({ spec, extraSampleMs: 0 });
     expect(withPairedSampleLength(spec, undefined)).toEqual({ spec, extraSampleMs: 0 });
+  });
+});
+
+describe('the warm-up of a paired side', () => {
+  const config = workloadConfig(['sequential', 'thread']);
+  const cell: Cell = { workload: config, model: 'thread', concurrency: 2, key: cellKey('w', 'thread', 2) };
+  const spec = { ...visitSpec(cell, 0), warmupMaxMs: 720 };
+  const visit = (warmup?: { ms: number; settled: boolean }) => ({ status: 'ok' as const, elapsedMs: 500, samples: [], ...(warmup ? { warmup } : {}) });
+
+  it('ends as settled after the longest warm-up the sweep hosts of the cell settled in', () => {
+    const sized = withSweepWarmup(spec, [visit({ ms: 150, settled: true }), visit({ ms: 310, settled: true }), visit()]);
+    expect(sized).toEqual({ ...spec, warmupSettledMs: 310 });
+  });
+
+  it('is left to the settle rule and its cap when a sweep host did not settle, or none judged it', () => {
+    expect(withSweepWarmup(spec, [visit({ ms: 150, settled: true }), visit({ ms: 720, settled: false })])).toBe(spec);
+    expect(withSweepWarmup(spec, [visit()])).toBe(spec);
+    expect(withSweepWarmup(spec, undefined)).toBe(spec);
+  });
+
+  it('is what pairedTargets gives both sides of a target', () => {
+    const cells: Cell[] = [{ workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) }, cell];
+    const visits = new Map([
+      [cells[0].key, [visit({ ms: 200, settled: true })]],
+      [cell.key, [visit({ ms: 420, settled: true })]],
+    ]);
+    const measured: Measured = { visits, skipped: new Map(), allowanceMs: 0, spec: (c) => ({ ...visitSpec(c, 0), warmupMaxMs: 720 }), costMs: () => 1000 };
+    const swept = analyzeWorkload('w', 'node', [cellResult('sequential', 1, 100), cellResult('thread', 2, 112)], { cores: 2 });
+    const [target] = pairedTargets({ workloads: [swept] }, cells, measured, { cores: 2, margin: 0.1, seed: 1, pairs: 6 });
+    expect(target.baselineSpec.warmupSettledMs).toBe(200);
+    expect(target.candidateSpec.warmupSettledMs).toBe(420);
   });
 });
 
