@@ -11121,6 +11121,7 @@ function unsettled(cell2) {
   return (cell2.warmup?.unsettled ?? 0) > 0;
 }
 function withWarmupCap(spec, capMs) {
+  if (spec.warmupSettledMs !== void 0) return { spec, extraMs: 0 };
   const before = spec.warmupMaxMs ?? 0;
   return capMs > before ? { spec: { ...spec, warmupMaxMs: capMs }, extraMs: capMs - before } : { spec, extraMs: 0 };
 }

@@ -72,8 +72,12 @@ function unsettled(cell: CellResult): boolean {
   return (cell.warmup?.unsettled ?? 0) > 0;
 }
 
-/** A spec whose warm-up cap is raised to `capMs`, and the extra time that costs at most. */
+/**
+ * A spec whose warm-up cap is raised to `capMs`, and the extra time that costs at most. A side that
+ * warms up as long as its sweep visits took to settle (withSweepWarmup) stops there: no extra.
+ */
 function withWarmupCap(spec: VisitSpec, capMs: number): { spec: VisitSpec; extraMs: number } {
+  if (spec.warmupSettledMs !== undefined) return { spec, extraMs: 0 };
   const before = spec.warmupMaxMs ?? 0;
   return capMs > before ? { spec: { ...spec, warmupMaxMs: capMs }, extraMs: capMs - before } : { spec, extraMs: 0 };
 }

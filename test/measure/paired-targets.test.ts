@@ -119,6 +119,15 @@ describe("the paired phase's choice of cells", () => {
     // Settled in the sweep: nothing to warm longer.
     const warm = pairedTargets({ workloads: [swept({ medianMs: 200, unsettled: 0 })] }, cells, measured, options);
     expect(warm.find((t) => t.candidate.model === 'thread')!.candidateSpec.warmupMaxMs).toBe(capMs);
+
+    // Sequential's sweep visits settled, the pool's did not: only the pool warms longer, and only its time is counted.
+    const visit = (ms: number, settled: boolean) => ({ status: 'ok' as const, elapsedMs: 1000, samples: [], warmup: { ms, settled } });
+    const halfCold = pairedTargets({ workloads: [swept({ medianMs: capMs, unsettled: 1 })] }, cells, { ...measured, visits: new Map([[cells[0].key, [visit(300, true)]], [cells[1].key, [visit(capMs, false)]]]) }, options);
+    const pool = halfCold.find((t) => t.candidate.model === 'thread')!;
+    expect(pool.baselineSpec).toMatchObject({ warmupMaxMs: capMs, warmupSettledMs: 300 });
+    expect(pool.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
+    expect(pool.candidateSpec.warmupSettledMs).toBeUndefined();
+    expect(pool.expectedMs).toBe(2000 + (CONTESTED_WARMUP_FACTOR - 1) * capMs);
   });
 });
 
