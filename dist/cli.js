@@ -8985,6 +8985,22 @@ function ratioOfMediansGrouped(a, b, options = {}) {
 
 // src/analysis/recommend.ts
 init_types();
+
+// src/analysis/classify.ts
+var CPU_BOUND_AT = 0.8;
+var IO_BOUND_AT = 0.3;
+function computingShare(sequential) {
+  return sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
+}
+function classify(sequential) {
+  if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
+  const u = computingShare(sequential);
+  if (u >= CPU_BOUND_AT) return "cpu-bound";
+  if (u <= IO_BOUND_AT) return "io-bound";
+  return "mixed";
+}
+
+// src/analysis/recommend.ts
 var DEFAULT_MARGIN = 0.1;
 function ratioInterval(costly, cheap, baseline, seed2) {
   if (costly.paired && cheap === baseline) return costly.paired.ci95;
@@ -9009,6 +9025,11 @@ function pointSpeedupOf(usable, speedupCap) {
   return (c) => Math.min(cap(c), c.paired?.speedup ?? c.throughput.median / (sequential?.throughput.median ?? 1));
 }
 var LEVEL_BAND = 0.5;
+function levelCeiling(cell2, sequential, cores) {
+  if (cell2.model !== "thread" && cell2.model !== "process" || !sequential || !cores) return Infinity;
+  const u = computingShare(sequential);
+  return u > 0 ? Math.min(cell2.concurrency, cores / u) : cell2.concurrency;
+}
 function closeLevelCall(cells, chosen, options = {}) {
   const band = (options.margin ?? 0.1) * LEVEL_BAND;
   const usable = usableCells(cells);
@@ -9029,7 +9050,10 @@ function bestOfModels(cells, options = {}) {
     if (levels.length === 0) continue;
     const candidates = levels.filter((c) => c.paired !== void 0 || !levels.some((f) => f.paired !== void 0 && f.concurrency > c.concurrency));
     const fastest = Math.max(...candidates.map(pointSpeedup));
-    const standsIn = (c) => pointSpeedup(c) * (1 + margin * LEVEL_BAND) >= fastest;
+    const fastestCell = candidates.find((c) => pointSpeedup(c) === fastest);
+    const ceiling = (c) => levelCeiling(c, sequential, options.cores);
+    const sameCeiling = (c) => fastestCell !== void 0 && Number.isFinite(ceiling(c)) && ceiling(fastestCell) <= ceiling(c) * (1 + margin * LEVEL_BAND);
+    const standsIn = (c) => pointSpeedup(c) * (1 + margin * (sameCeiling(c) ? 1 : LEVEL_BAND)) >= fastest;
     let choice = candidates.find(standsIn) ?? candidates[0];
     if (model2 !== "sequential" && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
@@ -9057,7 +9081,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   const margin = options.margin ?? 0.1;
   const seed2 = options.seed ?? 1;
   const cap = options.speedupCap ?? (() => Infinity);
-  const bestOfModel = bestOfModels(cells, { margin, seed: seed2, speedupCap: cap });
+  const bestOfModel = bestOfModels(cells, { margin, seed: seed2, speedupCap: cap, cores: options.cores });
   const baseline = bestOfModel.get("sequential");
   if (!baseline) return void 0;
   const speedupOf = (cell2) => Math.min(cap(cell2), cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median);
@@ -9146,22 +9170,6 @@ function withinNoise(w, a, b, margin, seed2) {
 
 // src/analysis/compare-select.ts
 init_types();
-
-// src/analysis/classify.ts
-var CPU_BOUND_AT = 0.8;
-var IO_BOUND_AT = 0.3;
-function computingShare(sequential) {
-  return sequential.cpuUtilization + (sequential.runQueueShare ?? 0);
-}
-function classify(sequential) {
-  if (!sequential || sequential.status !== "ok" || sequential.samples === 0) return null;
-  const u = computingShare(sequential);
-  if (u >= CPU_BOUND_AT) return "cpu-bound";
-  if (u <= IO_BOUND_AT) return "io-bound";
-  return "mixed";
-}
-
-// src/analysis/compare-select.ts
 function selectCells(base, head) {
   const okIn = (w, model2, concurrency) => w.cells.find((c) => c.model === model2 && c.concurrency === concurrency && c.status === "ok" && c.throughput.median > 0);
   const selected = [];
@@ -10832,7 +10840,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     withSpeedups.filter((c) => c.speedupWithheld === void 0 || withheldAtBound(c)),
     classification,
     sequentialCpu,
-    { ...options, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound }
+    { ...options, cores: context.cores, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound }
   ) ?? null;
   const recommendedCell = recommendation2 && withSpeedups.find((c) => c.model === recommendation2.model && c.concurrency === recommendation2.concurrency);
   if (recommendation2 && recommendedCell && withheldAtBound(recommendedCell)) {
@@ -11125,8 +11133,8 @@ function withWarmupCap(spec, capMs) {
   const before = spec.warmupMaxMs ?? 0;
   return capMs > before ? { spec: { ...spec, warmupMaxMs: capMs }, extraMs: capMs - before } : { spec, extraMs: 0 };
 }
-function pairedChoices(workload2) {
-  return bestOfModels(pairable(workload2));
+function pairedChoices(workload2, options = {}) {
+  return bestOfModels(pairable(workload2), options);
 }
 function pairable(workload2) {
   return workload2.cells.filter((c) => c.speedupWithheld === void 0 || c.model === "sequential" || withheldAsImpossible(c) || withheldAsImprecise(c));
@@ -11153,7 +11161,7 @@ function pairedTargets(swept, cells, measured, options) {
   const targets = [];
   for (const w of swept.workloads) {
     if (w.status !== "ok") continue;
-    const best = pairedChoices(w);
+    const best = pairedChoices(w, { cores: options.cores, margin: options.margin });
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
     const sequential = best.get("sequential");
     if (!baseline || !sequential) continue;

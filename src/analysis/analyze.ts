@@ -39,7 +39,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
           withSpeedups.filter((c) => c.speedupWithheld === undefined || withheldAtBound(c)),
           classification,
           sequentialCpu,
-          { ...options, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound },
+          { ...options, cores: context.cores, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound },
         ) ?? null);
   const recommendedCell = recommendation && withSpeedups.find((c) => c.model === recommendation.model && c.concurrency === recommendation.concurrency);
   if (recommendation && recommendedCell && withheldAtBound(recommendedCell)) {

@@ -1,6 +1,7 @@
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
 import { MODELS, type Classification, type Model } from '../types.ts';
 import type { CellResult, Recommendation } from '../results/run.ts';
+import { computingShare } from './classify.ts';
 
 export const DEFAULT_MARGIN = 0.1;
 
@@ -13,6 +14,8 @@ export interface RecommendOptions {
   sequentialRunQueue?: number;
   /** The most a cell's figure may count for (its physical bound, for a figure measured within noise above it); no cap by default. */
   speedupCap?: (cell: CellResult) => number;
+  /** Cores of the machine that measured: with them, levels of a pool that cannot differ in speed are told apart (levelCeiling). */
+  cores?: number;
 }
 
 type Verdict = 'wins' | 'loses' | 'within-noise';
@@ -62,6 +65,19 @@ function pointSpeedupOf(usable: readonly CellResult[], speedupCap: RecommendOpti
 export const LEVEL_BAND = 0.5;
 
 /**
+ * The most a level of a pool (threads or processes) can speed the work up on `cores` cores, when the
+ * sequential task computes a share `u` of its time: each lane keeps at most u of a core busy, so
+ * min(lanes, cores / u). Past cores / u, more lanes only queue for the same cores: a task that
+ * computes all the time gains nothing from 4 threads on 2 cores that 2 threads did not give.
+ * Infinity for other models, or without the figures.
+ */
+export function levelCeiling(cell: Pick<CellResult, 'model' | 'concurrency'>, sequential: Pick<CellResult, 'cpuUtilization' | 'runQueueShare'> | undefined, cores: number | undefined): number {
+  if ((cell.model !== 'thread' && cell.model !== 'process') || !sequential || !cores) return Infinity;
+  const u = computingShare(sequential);
+  return u > 0 ? Math.min(cell.concurrency, cores / u) : cell.concurrency;
+}
+
+/**
  * Whether `chosen` (bestOfModels' level of its model) won its place by a close call: a faster level
  * of the same model measured within the level band of it (LEVEL_BAND of the margin), but by more
  * than half the band. One host's draw decides such a call: pbkdf2's async 2 read x1.77 in one run's
@@ -91,7 +107,7 @@ export function closeLevelCall(cells: readonly CellResult[], chosen: CellResult,
  * pbkdf2's async 2 (x1.6) against async 16 (x1.95) in 2 of 5. Noise can only move the choice
  * between levels that measured close, and the paired phase then measures the chosen one.
  */
-export function bestOfModels(cells: readonly CellResult[], options: Pick<RecommendOptions, 'margin' | 'seed' | 'speedupCap'> = {}): Map<Model, CellResult> {
+export function bestOfModels(cells: readonly CellResult[], options: Pick<RecommendOptions, 'margin' | 'seed' | 'speedupCap' | 'cores'> = {}): Map<Model, CellResult> {
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
   const usable = usableCells(cells);
@@ -110,7 +126,15 @@ export function bestOfModels(cells: readonly CellResult[], options: Pick<Recomme
     // beside x2.62 paired at e4ae659.
     const candidates = levels.filter((c) => c.paired !== undefined || !levels.some((f) => f.paired !== undefined && f.concurrency > c.concurrency));
     const fastest = Math.max(...candidates.map(pointSpeedup));
-    const standsIn = (c: CellResult) => pointSpeedup(c) * (1 + margin * LEVEL_BAND) >= fastest;
+    const fastestCell = candidates.find((c) => pointSpeedup(c) === fastest);
+    // A cheaper level whose ceiling is as high as the fastest level's (levelCeiling) stands in
+    // within the whole margin: the faster level's lead can only be noise. marked's thread 4 (truth
+    // x1.65) read x1.73 paired beside thread 2's x1.65 and was recommended over thread 2 (x1.83)
+    // in a bench:truth run at 5c6c52a; acorn's and marked's thread 4 were recommended in 4 of 15
+    // runs of the three sets of that morning, each just outside the margin of the best.
+    const ceiling = (c: CellResult) => levelCeiling(c, sequential, options.cores);
+    const sameCeiling = (c: CellResult) => fastestCell !== undefined && Number.isFinite(ceiling(c)) && ceiling(fastestCell) <= ceiling(c) * (1 + margin * LEVEL_BAND);
+    const standsIn = (c: CellResult) => pointSpeedup(c) * (1 + margin * (sameCeiling(c) ? 1 : LEVEL_BAND)) >= fastest;
     let choice = candidates.find(standsIn) ?? candidates[0];
     if (model !== 'sequential' && !beatsSequential(choice)) {
       const proven = levels.find((c) => c.concurrency > choice.concurrency && beatsSequential(c));
@@ -152,7 +176,7 @@ export function recommend(
   const margin = options.margin ?? 0.1;
   const seed = options.seed ?? 1;
   const cap = options.speedupCap ?? (() => Infinity);
-  const bestOfModel = bestOfModels(cells, { margin, seed, speedupCap: cap });
+  const bestOfModel = bestOfModels(cells, { margin, seed, speedupCap: cap, cores: options.cores });
   const baseline = bestOfModel.get('sequential');
   if (!baseline) return undefined;
   const speedupOf = (cell: CellResult) => Math.min(cap(cell), cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median);

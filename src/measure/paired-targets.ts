@@ -58,7 +58,7 @@ export function withPairedSampleLength(spec: VisitSpec, visits: readonly VisitOu
  * The sweep judged settling on its own short samples; a paired sample lasts about PAIRED_SAMPLE_MS,
  * and the rule needs eight of them, more than the cap allows at the default budget: every paired
  * side warmed up to the cap, 0.72 s, where the sweep's hosts of the same cells had settled in
- * 0.15-0.53 s (the Python corpus, 2026-12-02), a third of each paired visit.
+ * 0.15-0.53 s (the Python corpus, 2026-12-02): half of each 3 s paired visit.
  */
 export function withSweepWarmup(spec: VisitSpec, visits: readonly VisitOutcome[] | undefined): VisitSpec {
   // Visits without a warm-up record (a calibration's) had a fixed warm-up and say nothing of settling.
@@ -92,8 +92,8 @@ function withWarmupCap(spec: VisitSpec, capMs: number): { spec: VisitSpec; extra
  * too imprecise takes part too: pairing is what narrows it. Cells with too few batches to say
  * anything stay out.
  */
-export function pairedChoices(workload: WorkloadResult): Map<Model, CellResult> {
-  return bestOfModels(pairable(workload));
+export function pairedChoices(workload: WorkloadResult, options: { cores?: number; margin?: number } = {}): Map<Model, CellResult> {
+  return bestOfModels(pairable(workload), options);
 }
 
 /** The cells pairedChoices chooses from. */
@@ -194,7 +194,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
   const targets: PairedModelTarget[] = [];
   for (const w of swept.workloads) {
     if (w.status !== 'ok') continue;
-    const best = pairedChoices(w);
+    const best = pairedChoices(w, { cores: options.cores, margin: options.margin });
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === 'sequential');
     const sequential = best.get('sequential');
     if (!baseline || !sequential) continue;
@@ -206,7 +206,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       let baselineSpec = withSweepWarmup(baselineSized.spec, measured.visits.get(baseline.key));
       let candidateSpec = withSweepWarmup(candidateSized.spec, measured.visits.get(candidate.key));
       let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
-      // A contested pairing measured cold in the sweep warms both sides longer (each stops once settled).
+      // A contested pairing measured cold in the sweep warms longer each side that had not settled there (each stops once settled).
       if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);

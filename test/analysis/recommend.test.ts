@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import { classify } from '../../src/analysis/classify.ts';
-import { LEVEL_BAND, bestOfModels, recommend } from '../../src/analysis/recommend.ts';
+import { LEVEL_BAND, bestOfModels, levelCeiling, recommend } from '../../src/analysis/recommend.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 
@@ -136,6 +136,28 @@ describe('recommend', () => {
     expect(best.get('thread')?.concurrency).toBe(4);
     // Between models the cost order and 95% confidence still decide: thread 4 is no faster than async 4.
     expect(recommend(cells, 'io-bound', 0.3)).toMatchObject({ model: 'async', concurrency: 4 });
+  });
+
+  it('more lanes than the cores cannot speed up work that computes all the time: the cheaper level stands in within the whole margin', () => {
+    // marked at 5c6c52a: thread 2 x1.65 and thread 4 x1.73 paired (truth x1.83 and x1.65); thread 4 was recommended. Here x1.75.
+    const pairedAt = (speedup: number) => ({ speedup, ci95: [speedup * 0.9, speedup * 1.1] as [number, number], rounds: 1, pairs: 6 });
+    const computing = [cell('sequential', 1, 100), { ...cell('thread', 2, 160), paired: pairedAt(1.65) }, { ...cell('thread', 4, 170), paired: pairedAt(1.75) }];
+    expect(levelCeiling(computing[1], computing[0], 2)).toBe(2);
+    expect(levelCeiling(computing[2], computing[0], 2)).toBe(2);
+    expect(bestOfModels(computing, { cores: 2 }).get('thread')?.concurrency).toBe(2);
+    // Without the cores it cannot tell, and half the margin decides as before (x1.65 x 1.05 < x1.75).
+    expect(bestOfModels(computing).get('thread')?.concurrency).toBe(4);
+    // Beyond the whole margin a lead is not noise the rule may discount.
+    const farther = [computing[0], computing[1], { ...computing[2], paired: pairedAt(1.85) }];
+    expect(bestOfModels(farther, { cores: 2 }).get('thread')?.concurrency).toBe(4);
+    // A task that waits half its time: 4 lanes can keep 2 cores busy where 2 lanes kept one, so the lead is not discounted.
+    const waiting = computing.map((c) => ({ ...c, cpuUtilization: c.model === 'sequential' ? 0.5 : c.cpuUtilization }));
+    expect(levelCeiling(waiting[2], waiting[0], 2)).toBe(4);
+    expect(bestOfModels(waiting, { cores: 2 }).get('thread')?.concurrency).toBe(4);
+    // Async levels have no such ceiling here.
+    expect(levelCeiling(cell('async', 4, 100), computing[0], 2)).toBe(Infinity);
+    // Through analyzeWorkload, the machine's cores are used.
+    expect(analyzeWorkload('w', 'node', computing, { cores: 2 }).recommendation).toMatchObject({ model: 'thread', concurrency: 2 });
   });
 
   it('a cheaper level stands in only within half the margin of the fastest (LEVEL_BAND), leaving room for the error of the figures', () => {
