@@ -69,7 +69,9 @@ export const LEVEL_BAND = 0.5;
  * sequential task computes a share `u` of its time: each lane keeps at most u of a core busy, so
  * min(lanes, cores / u). Past cores / u, more lanes only queue for the same cores: a task that
  * computes all the time gains nothing from 4 threads on 2 cores that 2 threads did not give.
- * Infinity for other models, or without the figures.
+ * Infinity for other models, or without the figures. Not speedupBound (plausibility.ts), which
+ * judges figures and so counts any task computing 80% of its time as filling a core: this one only
+ * tells when more lanes can add nothing, and where it reads too high the level rule is as before.
  */
 export function levelCeiling(cell: Pick<CellResult, 'model' | 'concurrency'>, sequential: Pick<CellResult, 'cpuUtilization' | 'runQueueShare'> | undefined, cores: number | undefined): number {
   if ((cell.model !== 'thread' && cell.model !== 'process') || !sequential || !cores) return Infinity;
