@@ -36303,16 +36303,16 @@ async function runInterleavedVisits(first, second, options = {}) {
   }
   const [a, b] = sessions;
   const spec = first.spec;
-  const warm = [first.spec, second.spec].map((spec2) => ({ spec: spec2, batches: [], ms: 0, done: false, settled: false }));
+  const warm = [first.spec, second.spec].map((sideSpec) => ({ spec: sideSpec, batches: [], ms: 0, done: false, settled: false }));
   const warmEnough = (w) => {
-    const { spec: spec2 } = w;
-    if (w.batches.length < spec2.warmupBatches) return false;
-    if (spec2.warmupMaxMs === void 0) return w.ms >= (spec2.warmupTimeMs ?? 0);
-    if (spec2.warmupSettledMs !== void 0 && w.ms >= Math.max(spec2.warmupSettledMs, spec2.warmupTimeMs ?? 0)) {
+    const own = w.spec;
+    if (w.batches.length < own.warmupBatches) return false;
+    if (own.warmupMaxMs === void 0) return w.ms >= (own.warmupTimeMs ?? 0);
+    if (own.warmupSettledMs !== void 0 && w.ms >= Math.max(own.warmupSettledMs, own.warmupTimeMs ?? 0)) {
       w.settled = true;
       return true;
     }
-    const decision2 = warmupDecision(w.batches, w.ms, spec2.warmupTimeMs ?? 0, spec2.warmupMaxMs);
+    const decision2 = warmupDecision(w.batches, w.ms, own.warmupTimeMs ?? 0, own.warmupMaxMs);
     if (decision2.done) w.settled = decision2.settled;
     return decision2.done;
   };

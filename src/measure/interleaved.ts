@@ -64,16 +64,17 @@ export async function runInterleavedVisits(
   // Warm-up: discarded batches until each side has had warmupBatches and warmupTimeMs of them; with
   // warmupMaxMs, until each side's rate has settled (warmup.ts), at most that long of its batches, or
   // for warmupSettledMs, as long as earlier hosts of its cell needed. Each side by its own spec.
-  const warm = [first.spec, second.spec].map((spec) => ({ spec, batches: [] as WarmupBatch[], ms: 0, done: false, settled: false }));
+  const warm = [first.spec, second.spec].map((sideSpec) => ({ spec: sideSpec, batches: [] as WarmupBatch[], ms: 0, done: false, settled: false }));
+  // Its own spec, not `spec` (the first side's), which sets the measured pairs of both.
   const warmEnough = (w: (typeof warm)[number]) => {
-    const { spec } = w;
-    if (w.batches.length < spec.warmupBatches) return false;
-    if (spec.warmupMaxMs === undefined) return w.ms >= (spec.warmupTimeMs ?? 0);
-    if (spec.warmupSettledMs !== undefined && w.ms >= Math.max(spec.warmupSettledMs, spec.warmupTimeMs ?? 0)) {
+    const own = w.spec;
+    if (w.batches.length < own.warmupBatches) return false;
+    if (own.warmupMaxMs === undefined) return w.ms >= (own.warmupTimeMs ?? 0);
+    if (own.warmupSettledMs !== undefined && w.ms >= Math.max(own.warmupSettledMs, own.warmupTimeMs ?? 0)) {
       w.settled = true;
       return true;
     }
-    const decision = warmupDecision(w.batches, w.ms, spec.warmupTimeMs ?? 0, spec.warmupMaxMs);
+    const decision = warmupDecision(w.batches, w.ms, own.warmupTimeMs ?? 0, own.warmupMaxMs);
     if (decision.done) w.settled = decision.settled;
     return decision.done;
   };
