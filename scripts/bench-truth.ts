@@ -25,6 +25,10 @@
  *    when its first phase (every cell) drifted no more than 5% (BENCH_TRUTH_FRESH=1 measures again). Cells a cached truth
  *    lacks, and a recommended cell without a truth (coarse mode), are measured when first needed,
  *    bracketed by sequential again. A truth visit that stalls or crashes is measured once more.
+ *    Before a cached truth is reused, sequential is measured once now (one truth visit): a machine
+ *    that runs it more than MACHINE_MOVED (10%) faster or slower than the truth did gets the truth
+ *    measured again; after the runs each workload's sequential is measured once more, and both
+ *    checks are printed (the machine check table).
  * 2. BENCH_REPEATS (default 5) repetitions of a default `run` per suite (the real runCommand, given
  *    only the config and a JSON path; BENCH_BUDGET seconds overrides the budget), timed here.
  *    One row per workload and repetition: recommendation, classification, reported speedup (or
@@ -81,6 +85,18 @@ const TRUTH_MS = Number(process.env.BENCH_TRUTH_MS ?? 3000);
  */
 const MAX_DRIFT = 0.05;
 const TRUTH_TRIES = Number(process.env.BENCH_TRUTH_TRIES ?? 2);
+/**
+ * A cached truth is reused only while the machine runs the workload's sequential loop within this
+ * share of the rate the truth measured (one truth visit of sequential, measured first; else the
+ * truth is measured again). This VM's speed moves by the hour: the truths of 2026-12-01 were measured
+ * 15:10-16:07; five sets until 19:57 ran sequential within 1-7% of them (median per set) and scored
+ * 16-17 of 18, every set from 21:00 on ran it 11-48% slower and scored 9-17 of 18, its pools reading
+ * 5-17% under the truth on average (scripts' own runs; docs/benchmarks.md). A parallel speedup moves
+ * with the machine too: py-regex's process 4 read x1.57-1.67 in long visits at 06:40 on 2026-12-02,
+ * sequential 25% slower than in its truth of x1.76. The check is measured again after the runs
+ * and both are printed, so a set is read against the machine it ran on.
+ */
+const MACHINE_MOVED = 0.1;
 const TRUTH_CELLS = process.env.BENCH_TRUTH_CELLS === 'coarse' ? 'coarse' : 'all';
 const FRESH = process.env.BENCH_TRUTH_FRESH === '1';
 /** BENCH_TRACE=1: every progress event of every run to stderr, with its time. */
@@ -313,7 +329,10 @@ async function groundTruth(suite: Suite, config: Config, workload: WorkloadConfi
     // phase (every cell) whose baseline drifted beyond MAX_DRIFT is measured again. The later phases
     // measure contested cells in more hosts, and the median over those hosts is what guards them.
     const steady = Math.abs(cached.phases[0]?.sequential.drift ?? 0) <= MAX_DRIFT;
-    if (cached.key === key && steady) {
+    const moved = cached.key === key && steady ? await machineCheck(workload, cached, 'before') : undefined;
+    if (moved !== undefined && Math.abs(moved) > MACHINE_MOVED) {
+      log(`truth of ${workload.name}: sequential runs ${pct(moved)} against its truth of ${cached.measuredAt} (more than ${Math.round(MACHINE_MOVED * 100)}%: the machine moved); measuring it again`);
+    } else if (cached.key === key && steady) {
       const missing = cells.filter((c) => truthOf(cached, c.model, c.concurrency)?.status !== 'ok');
       if (missing.length > 0) await extendTruth(suite, workload, cached, missing, 'not in the cached truth, or its visit failed');
       await measureContested(suite, workload, cached);
@@ -334,9 +353,27 @@ async function groundTruth(suite: Suite, config: Config, workload: WorkloadConfi
     cells: [phase.sequential, ...phase.cells],
   };
   log(`truth of ${workload.name} took ${fmtS(performance.now() - started)}`);
+  const stale = machineChecks.get(workload.name)?.before;
+  machineChecks.set(workload.name, { before: 0, truthRate: phase.sequential.throughput, truthAt: truth.measuredAt, ...(stale !== undefined ? { staleBy: stale } : {}) });
   saveTruth(path, truth);
   await measureContested(suite, workload, truth);
   return truth;
+}
+
+/** Sequential's rate now against the truth's, per workload: before the runs and after them. */
+const machineChecks = new Map<string, { before?: number; after?: number; truthRate: number; truthAt: string; staleBy?: number }>();
+
+/**
+ * One truth visit of sequential now: its rate / the truth's sequential rate - 1 (NaN when the
+ * visit failed), recorded for the output.
+ */
+async function machineCheck(workload: WorkloadConfig, truth: TruthFile, when: 'before' | 'after'): Promise<number> {
+  const seq = truthOf(truth, 'sequential', 1);
+  const { result } = await measureTruthVisit(workload, 'sequential', 1);
+  const moved = seq?.status === 'ok' && result.status === 'ok' ? result.throughput / seq.throughput - 1 : Number.NaN;
+  const entry = machineChecks.get(workload.name) ?? { truthRate: seq?.throughput ?? Number.NaN, truthAt: truth.measuredAt };
+  machineChecks.set(workload.name, { ...entry, truthRate: seq?.throughput ?? Number.NaN, truthAt: truth.measuredAt, [when]: moved });
+  return moved;
 }
 
 /** The cells within CONTESTED_SHARE of the best, measured in TRUTH_HOSTS hosts (those a cached truth already has are kept). */
@@ -584,6 +621,19 @@ for (let repeat = 1; repeat <= REPEATS; repeat++) {
       console.log(line);
     }
   }
+}
+
+// The machine after the runs: a set is read against the machine it ran on.
+for (const workloads of selected.values()) {
+  for (const workload of workloads) await machineCheck(workload, truths.get(workload.name)!, 'after');
+}
+console.log(
+  `\nMachine check (sequential's rate in one truth visit before and after the runs, against the truth's; a cached truth is measured again when it moved more than ${Math.round(MACHINE_MOVED * 100)}% before):\n`,
+);
+console.log('| workload | truth measured | truth sequential | before runs | after runs |\n|---|---|---|---|---|');
+for (const [name, c] of machineChecks) {
+  const show = (x: number | undefined) => (x === undefined ? '-' : Number.isNaN(x) ? 'failed' : pct(x));
+  console.log(`| ${name} | ${c.truthAt.slice(0, 16).replace('T', ' ')} | ${fmtRate(c.truthRate)}/s | ${c.before === 0 ? `measured then${c.staleBy !== undefined ? ` (the cached truth: ${show(c.staleBy)})` : ''}` : show(c.before)} | ${show(c.after)} |`);
 }
 
 // 3. Summary.
