@@ -5,13 +5,17 @@
  * What a change to the decision rules would have answered on the same measurements; it cannot show
  * what the change would have measured (the paired phase pairs the cells the rules choose).
  * "Acceptable" is bench:truth's: the cell's true speedup within the 10% margin of the best.
+ * It also prints how fast the machine ran in those runs against the truths: the median over the
+ * runs of the sweep's sequential rate / the truth's, for the workloads whose sequential loop
+ * computes (truth CPU above half a core), per runtime; a truth measured on a faster or slower
+ * machine is judged against a speedup that machine no longer gives (bench-truth.ts MACHINE_MOVED).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeWorkload } from '../src/analysis/analyze.ts';
 import type { CellResult, RunResults } from '../src/results/run.ts';
 
-interface TruthCell { model: string; concurrency: number; status: string; speedup: number | null }
+interface TruthCell { model: string; concurrency: number; status: string; speedup: number | null; throughput?: number; cpu?: number | null }
 const dir = process.argv[2] ?? join(import.meta.dirname, '..', '.concurrency-bench', 'bench-truth');
 const truths = new Map<string, TruthCell[]>();
 for (const f of readdirSync(join(dir, 'truth'))) {
@@ -26,6 +30,7 @@ function acceptable(cells: TruthCell[], model: string, concurrency: number): boo
   return cell !== undefined && cell.speedup! >= best / (1 + MARGIN);
 }
 
+const machine = new Map<string, number[]>();
 let saved = 0;
 let replayed = 0;
 let total = 0;
@@ -33,6 +38,11 @@ for (const file of readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jso
   const results = JSON.parse(readFileSync(join(dir, 'runs', file), 'utf8')) as RunResults;
   for (const w of results.workloads) {
     const truth = truths.get(w.name);
+    const truthSequential = truth?.find((c) => c.model === 'sequential');
+    const runSequential = w.cells.find((c) => c.model === 'sequential');
+    if (truthSequential?.throughput && (truthSequential.cpu ?? 0) > 0.5 && runSequential?.throughput) {
+      machine.set(w.runtime, [...(machine.get(w.runtime) ?? []), runSequential.throughput.median / truthSequential.throughput]);
+    }
     if (w.status !== 'ok' || !w.recommendation || !truth) continue;
     // The cells as measured: what was withheld is decided again.
     const cells = w.cells.map(({ speedupWithheld: _, ...c }): CellResult => c);
@@ -49,4 +59,7 @@ for (const file of readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jso
     }
   }
 }
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const moved = [...machine].map(([runtime, ratios]) => `${runtime} ${((medianOf(ratios) - 1) * 100).toFixed(0)}% (${ratios.length} workload runs)`);
+console.log(`machine: the runs' sequential rate against the truth's, median, where sequential computes: ${moved.join(', ') || 'nothing to compare'}`);
 console.log(`acceptable: saved ${saved} of ${total}, replayed with this tree's analysis ${replayed} of ${total}`);
