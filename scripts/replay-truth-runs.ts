@@ -8,7 +8,9 @@
  * It also prints how fast the machine ran in those runs against the truths: the median over the
  * runs of the sweep's sequential rate / the truth's, for the workloads whose sequential loop
  * computes (truth CPU above half a core), per runtime; a truth measured on a faster or slower
- * machine is judged against a speedup that machine no longer gives (bench-truth.ts MACHINE_MOVED).
+ * machine is judged against a speedup that machine no longer gives (bench-truth.ts MACHINE_MOVED);
+ * and the paired figures of thread and process cells that scale (truth x1.3 or more) against their
+ * truths: the median ratio, and how many lie within 20%.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +33,7 @@ function acceptable(cells: TruthCell[], model: string, concurrency: number): boo
 }
 
 const machine = new Map<string, number[]>();
+const pools: number[] = [];
 let saved = 0;
 let replayed = 0;
 let total = 0;
@@ -42,6 +45,10 @@ for (const file of readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jso
     const runSequential = w.cells.find((c) => c.model === 'sequential');
     if (truthSequential?.throughput && (truthSequential.cpu ?? 0) > 0.5 && runSequential?.throughput) {
       machine.set(w.runtime, [...(machine.get(w.runtime) ?? []), runSequential.throughput.median / truthSequential.throughput]);
+    }
+    for (const c of w.cells) {
+      const t = truth?.find((x) => x.model === c.model && x.concurrency === c.concurrency);
+      if ((c.model === 'thread' || c.model === 'process') && c.paired && t?.speedup && t.speedup >= 1.3) pools.push(c.paired.speedup / t.speedup);
     }
     if (w.status !== 'ok' || !w.recommendation || !truth) continue;
     // The cells as measured: what was withheld is decided again.
@@ -62,4 +69,6 @@ for (const file of readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jso
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const moved = [...machine].map(([runtime, ratios]) => `${runtime} ${((medianOf(ratios) - 1) * 100).toFixed(0)}% (${ratios.length} workload runs)`);
 console.log(`machine: the runs' sequential rate against the truth's, median, where sequential computes: ${moved.join(', ') || 'nothing to compare'}`);
+const poolsWithin = pools.filter((r) => Math.abs(r - 1) <= 0.2).length;
+console.log(`pools that scale, paired figure against the truth: ${pools.length > 0 ? `median ${((medianOf(pools) - 1) * 100).toFixed(0)}%, ${poolsWithin} of ${pools.length} within 20%` : 'none paired'}`);
 console.log(`acceptable: saved ${saved} of ${total}, replayed with this tree's analysis ${replayed} of ${total}`);
