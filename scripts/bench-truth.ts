@@ -89,11 +89,12 @@ const TRUTH_TRIES = Number(process.env.BENCH_TRUTH_TRIES ?? 2);
  * A cached truth is reused only while the machine gives what it gave the truth: sequential's rate
  * and the best cell's speedup, each measured once first (machineCheck), within this share of the
  * truth's; else the truth is measured again. This VM moves by the hour. The truths of 2026-12-01
- * were measured 15:10-16:07: in the six sets until 19:57 sequential ran 2-4% under them (median
- * per set, where it computes) and the paired figures of pools that scale read 1-2% under their
- * truths (374 of 378 within 20%); in the nineteen sets from 21:00 on sequential ran 13-43% under
- * them, those pool figures 4-10% under (87-92% within 20%), and the sets scored 9-17 of 18 where
- * the six had scored 16-17 (scripts/replay-truth-runs.ts over the sets' results files). The check
+ * were measured 15:10-16:07: in the six sets until 19:57 sequential ran 3-8% (Node) and 1-4%
+ * (Python) under them (median per set, where it computes) and the paired figures of pools that
+ * scale read 1-2% under their truths (374 of 378 within 20%); in the nineteen sets from 20:45 on
+ * sequential ran 13-38% and 11-48% under them, those pool figures 4-10% under (1,064 of 1,208
+ * within 20%), and the sets scored 9-17 of 18 where the six had scored 16-17
+ * (scripts/replay-truth-runs.ts over the sets' results files; docs/benchmarks.md). The check
  * is measured again after the runs and both are printed, so a set is read against the machine it ran on.
  */
 const MACHINE_MOVED = 0.1;
@@ -635,8 +636,8 @@ for (let repeat = 1; repeat <= REPEATS; repeat++) {
   }
 }
 
-// The machine after the runs: a set is read against the machine it ran on.
-for (const workloads of selected.values()) {
+// The machine after the runs: a set is read against the machine it ran on (no runs, nothing to read).
+for (const workloads of REPEATS > 0 ? selected.values() : []) {
   for (const workload of workloads) {
     const check = machineChecks.get(workload.name);
     if (check) check.after = await machineCheck(workload, check.truth);
