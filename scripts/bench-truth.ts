@@ -356,7 +356,9 @@ async function groundTruth(suite: Suite, config: Config, workload: WorkloadConfi
     cells: [phase.sequential, ...phase.cells],
   };
   log(`truth of ${workload.name} took ${fmtS(performance.now() - started)}`);
-  machineChecks.set(workload.name, { truth, fresh: true, ...(machineChecks.get(workload.name)?.stale ? { stale: machineChecks.get(workload.name)!.stale } : {}) });
+  // A truth measured again because the machine moved keeps how far the cached one had moved.
+  const stale = machineChecks.get(workload.name)?.stale;
+  machineChecks.set(workload.name, { truth, fresh: true, ...(stale ? { stale } : {}) });
   saveTruth(path, truth);
   await measureContested(suite, workload, truth);
   return truth;
