@@ -7714,6 +7714,26 @@ var UsageError = class extends Error {
   }
 };
 
+// src/analysis/steadiness.ts
+var UNSTEADY_SPREAD = 0.25;
+var STEADINESS_MIN_HOSTS = 3;
+function hostSpread(rates) {
+  const usable = rates.filter((r) => Number.isFinite(r) && r > 0);
+  if (usable.length < STEADINESS_MIN_HOSTS) return void 0;
+  const low = Math.min(...usable);
+  const high = Math.max(...usable);
+  return { hosts: usable.length, low, high, spread: high / low - 1 };
+}
+function unsteadyWorkloads(results, limit = UNSTEADY_SPREAD) {
+  const out = [];
+  for (const w of results.workloads) {
+    const sequential = w.cells.find((c) => c.model === "sequential" && c.hostRates);
+    const spread = sequential?.hostRates ? hostSpread(sequential.hostRates) : void 0;
+    if (spread && spread.spread > limit) out.push({ workload: w.name, ...spread });
+  }
+  return out.sort((a, b) => b.spread - a.spread);
+}
+
 // src/stats/rng.ts
 function mulberry32(seed2) {
   let state = seed2 >>> 0;
@@ -7919,6 +7939,12 @@ function formatRef(ref2, sha, escape) {
   const isTheSha = /^[0-9a-f]{7,40}$/i.test(ref2) && sha.toLowerCase().startsWith(ref2.toLowerCase());
   return isTheSha ? short : `${escape(ref2)} (${short})`;
 }
+function unsteadyMachineText(spreads, escape, shown = 3) {
+  if (spreads.length === 0) return null;
+  const items = spreads.slice(0, shown).map((s) => `${escape(s.workload)}: ${formatNumber(s.low)} to ${formatNumber(s.high)} tasks/s in ${s.hosts} hosts, x${(s.high / s.low).toFixed(2)}`);
+  const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : "";
+  return `The machine did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join("; ")}${more}). Paired figures cancel what slows both sides of a pair alike, not all of it; unpaired ones carry all of it. Confirm on a quieter machine before acting on a close call.`;
+}
 
 // src/report/terminal.ts
 var ANSI = { bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", red: "\x1B[31m", yellow: "\x1B[33m", reset: "\x1B[0m" };
@@ -8007,7 +8033,9 @@ function renderWorkload(workload2, style) {
 function renderRunTerminal(results, style = { color: false, width: 120 }) {
   const env = results.environment;
   const header = `concurrency-bench ${results.tool.version} · ${env.cpus} cores (${terminalSafe(env.cpuModel)}) · Node ${env.node} · ${env.os} · ${results.settings.rounds} rounds${results.incomplete ? paint(style, ANSI.yellow, " · INCOMPLETE (interrupted)") : ""}`;
-  return [header, "", ...results.workloads.map((w) => renderWorkload(w, style) + "\n")].join("\n");
+  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), terminalSafe);
+  const warning = unsteady ? [paint(style, ANSI.yellow, `⚠ ${unsteady}`)] : [];
+  return [header, "", ...results.workloads.map((w) => renderWorkload(w, style) + "\n"), ...warning].join("\n");
 }
 
 // src/cli/progress.ts
@@ -11028,6 +11056,31 @@ function aggregateCell(model2, concurrency, visits, cores = availableParallelism
   return cell2;
 }
 
+// src/measure/host-rates.ts
+function hostRate(samples) {
+  const rates = samples.filter((s) => s.wallMs > 0 && s.tasks > 0).map((s) => s.tasks / s.wallMs * 1e3);
+  return rates.length > 0 ? median2(sortSamples(rates)) : void 0;
+}
+function sequentialHostRates(cells, visits, pairedRounds2 = /* @__PURE__ */ new Map()) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (workload2, rate2) => {
+    if (rate2 === void 0 || !Number.isFinite(rate2)) return;
+    const list = out.get(workload2) ?? [];
+    list.push(rate2);
+    out.set(workload2, list);
+  };
+  for (const cell2 of cells) {
+    if (cell2.model !== "sequential") continue;
+    for (const visit of visits.get(cell2.key) ?? []) if (visit.status === "ok") add(cell2.workload.name, hostRate(visit.samples));
+  }
+  for (const [key, rounds] of pairedRounds2) {
+    const cell2 = cells.find((c) => c.key === key);
+    if (!cell2) continue;
+    for (const round2 of rounds) add(cell2.workload.name, hostRate(round2.baseline));
+  }
+  return out;
+}
+
 // src/measure/paired-models.ts
 init_registry();
 var SINGLE_THREADED = /* @__PURE__ */ new Set(["sequential", "async"]);
@@ -11249,7 +11302,7 @@ async function probeWorkloads(workloads, signal) {
   }
   return probes;
 }
-function buildRunResults(config2, probes, cells, visits, settings, skipped = /* @__PURE__ */ new Map(), paired = /* @__PURE__ */ new Map()) {
+function buildRunResults(config2, probes, cells, visits, settings, skipped = /* @__PURE__ */ new Map(), paired = /* @__PURE__ */ new Map(), hostRates = /* @__PURE__ */ new Map()) {
   const runtimes2 = {};
   const workloads = settings.workloads.map((workload2) => {
     const probe = probes.get(workload2.name);
@@ -11261,7 +11314,8 @@ function buildRunResults(config2, probes, cells, visits, settings, skipped = /* 
     const results = own.map((c) => {
       const cell2 = aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? [], settings.cores);
       const pairedSpeedup2 = paired.get(c.key);
-      return cell2 && pairedSpeedup2 ? { ...cell2, paired: roundPaired(pairedSpeedup2) } : cell2;
+      const rates = c.model === "sequential" ? hostRates.get(workload2.name) : void 0;
+      return cell2 && { ...cell2, ...pairedSpeedup2 ? { paired: roundPaired(pairedSpeedup2) } : {}, ...rates?.length ? { hostRates: rates.map((r) => Math.round(r * 1e3) / 1e3) } : {} };
     }).filter((c) => c !== void 0);
     const result = analyzeWorkload(workload2.name, workload2.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
     const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key) }));
@@ -11312,8 +11366,8 @@ async function runCommand(options) {
   const cells = workloads.filter((w) => probes.get(w.name)?.status === "ok").flatMap((w) => planCells(w, runtimeFor(w.runtime).models));
   let rounds = 0;
   const cores = availableParallelism6();
-  const save = (visits2, incomplete, skipped2, paired2) => {
-    const results2 = buildRunResults(config2, probes, cells, visits2, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete, workloads, cores }, skipped2, paired2);
+  const save = (visits2, incomplete, skipped2, paired2, pairedRounds3) => {
+    const results2 = buildRunResults(config2, probes, cells, visits2, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete, workloads, cores }, skipped2, paired2, sequentialHostRates(cells, visits2, pairedRounds3));
     writeJsonAtomic(jsonPath, results2);
     return results2;
   };
@@ -11343,6 +11397,7 @@ async function runCommand(options) {
   });
   const { visits, skipped } = measured;
   let paired = /* @__PURE__ */ new Map();
+  let pairedRounds2 = /* @__PURE__ */ new Map();
   if (pairable2 && !options.signal?.aborted) {
     const swept = buildRunResults(config2, probes, cells, visits, { timeBudgetSeconds, margin, seed: seed2, rounds, incomplete: true, workloads, cores }, skipped);
     const targets = pairedTargets(swept, cells, measured, { cores, margin, seed: seed2, pairs: PAIRS_PER_ROUND });
@@ -11369,15 +11424,17 @@ async function runCommand(options) {
         },
         onRound: (round2, soFar) => {
           paired = pairedSpeedups(soFar, seed2);
-          save(visits, true, skipped, paired);
+          pairedRounds2 = soFar;
+          save(visits, true, skipped, paired, pairedRounds2);
           options.onProgress?.({ type: "round", round: round2, elapsedMs: performance.now() - started, phase: "paired" });
         }
       });
       paired = pairedSpeedups(measuredPairs, seed2);
+      pairedRounds2 = measuredPairs;
     }
   }
   const interrupted = options.signal?.aborted ?? false;
-  const results = save(visits, interrupted, skipped, paired);
+  const results = save(visits, interrupted, skipped, paired, pairedRounds2);
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
 }
 function pairedSpeedups(rounds, seed2) {
@@ -11758,7 +11815,8 @@ var cell = named("cell", obj({
   "paired?": obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num, "spread?": num }),
   "warmup?": obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 1e5),
-  "batchesPerRound?": arr(int, 1e5)
+  "batchesPerRound?": arr(int, 1e5),
+  "hostRates?": arr(num, 1e5)
 }));
 var skippedCell = obj({ model, concurrency: int, reason: str() });
 var recommendation = obj({
@@ -12616,7 +12674,9 @@ function renderRunMarkdown(results, options = {}) {
     failed ? `❌ ${failed} failed` : "",
     results.incomplete ? "⚠️ incomplete" : ""
   ].filter(Boolean);
-  const header = `### ${failed ? "❌" : "✅"} ${headline.join(" · ")}`;
+  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), (name) => `**${escapeMarkdown(name, 80)}**`);
+  const header = [`### ${failed ? "❌" : "✅"} ${headline.join(" · ")}`, unsteady ? `> [!WARNING]
+> ${unsteady}` : ""].filter(Boolean).join("\n\n");
   const sections = results.workloads.map((w) => section(w, void 0, null, []));
   const footer = [
     `<sub>Throughput = tasks / batch wall time, median of ${results.settings.rounds ? "interleaved rounds in fresh processes" : "batches"} with its 95% CI; a costlier model is recommended only when it beats a cheaper one by ${Math.round(results.settings.margin * 100)}% with 95% confidence.</sub>`,

@@ -52,6 +52,7 @@ import { dirname, join } from 'node:path';
 import { runCommand, type ProgressEvent } from '../src/commands/run.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { Config, WorkloadConfig } from '../src/config/types.ts';
+import { hostSpread, UNSTEADY_SPREAD } from '../src/analysis/steadiness.ts';
 import { coarseLevels } from '../src/measure/levels.ts';
 import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
@@ -482,6 +483,8 @@ interface Row {
   run: RunRecord;
   /** Other reported speedups with a truth: [within tolerance, total]. */
   cellsWithin: [number, number];
+  /** The spread of the run's sequential hosts of this workload (analysis/steadiness.ts), when it had enough of them. */
+  hostSpread?: number;
 }
 
 async function timedRun(suite: Suite, repeat: number, names: string[] | undefined): Promise<{ results: RunResults; run: RunRecord }> {
@@ -545,8 +548,11 @@ function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margi
     compared++;
     if (Math.abs(c.speedup / t.speedup - 1) <= SPEEDUP_TOLERANCE) within++;
   }
-  const base = { workload: workload.name, repeat: run.repeat, tooFast, outOfRange, run, cellsWithin: [within, compared] as [number, number] };
-  const tail = `${tooFast.join(', ') || '-'} | ${outOfRange.join('; ') || '-'} | ${wallLabel(run)} |`;
+  const rates = cells.find((c) => c.model === 'sequential')?.hostRates;
+  const spread = rates ? hostSpread(rates)?.spread : undefined;
+  const base = { workload: workload.name, repeat: run.repeat, tooFast, outOfRange, run, cellsWithin: [within, compared] as [number, number], hostSpread: spread };
+  const spreadText = spread === undefined ? '-' : `${pct(spread)}${spread > UNSTEADY_SPREAD ? ' WARNED' : ''}`;
+  const tail = `${tooFast.join(', ') || '-'} | ${outOfRange.join('; ') || '-'} | ${spreadText} | ${wallLabel(run)} |`;
   if (!rec) {
     const row: Row = { ...base, acceptable: false, honest: false };
     return { row, line: `| ${workload.name} | ${run.repeat} | FAILED: ${workload.error ?? 'no recommendation'} | ${workload.classification ?? '-'} | - | - | NO | ${tail}` };
@@ -615,7 +621,8 @@ if ([...truths.values()].some((t) => t.phases[0].loadavg > BUSY_LOAD)) {
 
 // 2. Repetitions of a default run.
 console.log(`\nDefault runs (reported = the recommended cell's speedup, or its 95% interval when too wide for one figure (honest when the truth lies within it, give or take 20%); truth = the same cell measured directly; acceptable = its truth within the margin of the best; wall time allowed 5% or one visit over the budget):\n`);
-console.log('| workload | rep | recommended | classification | reported | truth | acceptable | CPU-bound > cores | out of range | wall / budget |\n|---|---|---|---|---|---|---|---|---|---|');
+console.log(`(hosts: how far the run's sequential hosts of the workload spread, fastest / slowest - 1; WARNED: above ${pct(UNSTEADY_SPREAD)}, where run warns that the machine did not hold still)\n`);
+console.log('| workload | rep | recommended | classification | reported | truth | acceptable | CPU-bound > cores | out of range | hosts | wall / budget |\n|---|---|---|---|---|---|---|---|---|---|---|');
 const rows: Row[] = [];
 const runs: RunRecord[] = [];
 for (let repeat = 1; repeat <= REPEATS; repeat++) {
@@ -682,6 +689,15 @@ for (const name of truths.keys()) {
       `${fmtS(overrun)} (${pct(overrun / (worst.budgetS * 1000))})${late > 0 ? `, ${late} late` : ''} | ${ok ? 'met' : 'MISSED'} |`,
   );
 }
+// Does the warning point at the answers that went wrong? Misses (not acceptable, or a figure off) with and without it.
+const miss = (r: Row) => !r.acceptable || !r.honest;
+const warned = rows.filter((r) => r.hostSpread !== undefined && r.hostSpread > UNSTEADY_SPREAD);
+const quiet = rows.filter((r) => !warned.includes(r));
+console.log(
+  `\nMachine warnings (sequential hosts spread above ${pct(UNSTEADY_SPREAD)}): ${warned.length} of ${rows.length} workload runs; ` +
+    `answers missed (not acceptable or figure off) in ${warned.filter(miss).length} of ${warned.length} warned, ${quiet.filter(miss).length} of ${quiet.length} not warned ` +
+    `(${rows.filter((r) => r.hostSpread === undefined).length} with fewer than 3 sequential hosts).`,
+);
 console.log(`\nRuns: ${runs.map((r) => `${r.suite} ${r.repeat}: ${fmtS(r.wallMs)} of ${r.budgetS} s${r.ok ? '' : ' LATE'}`).join('; ')}`);
 console.log(`Run results files: ${join('.concurrency-bench', 'bench-truth', 'runs')}/; truth: ${join('.concurrency-bench', 'bench-truth', 'truth')}/`);
 process.exitCode = allOk ? 0 : 1;

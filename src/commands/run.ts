@@ -8,6 +8,7 @@ import { loadConfigAsync } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
 import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
+import { sequentialHostRates } from '../measure/host-rates.ts';
 import { measurePairedModels, type PairedModelRound } from '../measure/paired-models.ts';
 import { followUpTarget, PAIRS_PER_ROUND, pairedTargets } from '../measure/paired-targets.ts';
 import { cellKey, measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
@@ -65,6 +66,7 @@ export function buildRunResults(
   settings: { timeBudgetSeconds: number; margin: number; seed: number; rounds: number; incomplete: boolean; workloads: readonly WorkloadConfig[]; cores?: number },
   skipped: ReadonlyMap<string, string> = new Map(),
   paired: ReadonlyMap<string, PairedSpeedup> = new Map(),
+  hostRates: ReadonlyMap<string, readonly number[]> = new Map(),
 ): RunResults {
   const runtimes: Record<string, Record<string, unknown>> = {};
   const workloads: WorkloadResult[] = settings.workloads.map((workload) => {
@@ -78,7 +80,8 @@ export function buildRunResults(
       .map((c) => {
         const cell = aggregateCell(c.model, c.concurrency, visits.get(c.key) ?? [], settings.cores);
         const pairedSpeedup = paired.get(c.key);
-        return cell && pairedSpeedup ? { ...cell, paired: roundPaired(pairedSpeedup) } : cell;
+        const rates = c.model === 'sequential' ? hostRates.get(workload.name) : undefined;
+        return cell && { ...cell, ...(pairedSpeedup ? { paired: roundPaired(pairedSpeedup) } : {}), ...(rates?.length ? { hostRates: rates.map((r) => Math.round(r * 1000) / 1000) } : {}) };
       })
       .filter((c): c is CellResult => c !== undefined);
     const result = analyzeWorkload(workload.name, workload.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
@@ -156,8 +159,8 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
 
   let rounds = 0;
   const cores = availableParallelism();
-  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean, skipped?: ReadonlyMap<string, string>, paired?: ReadonlyMap<string, PairedSpeedup>) => {
-    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads, cores }, skipped, paired);
+  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean, skipped?: ReadonlyMap<string, string>, paired?: ReadonlyMap<string, PairedSpeedup>, pairedRounds?: ReadonlyMap<string, PairedModelRound[]>) => {
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads, cores }, skipped, paired, sequentialHostRates(cells, visits, pairedRounds));
     writeJsonAtomic(jsonPath, results);
     return results;
   };
@@ -192,6 +195,7 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
 
   // The paired phase: each model's chosen cell against sequential, both hosts alive at once.
   let paired = new Map<string, PairedSpeedup>();
+  let pairedRounds: ReadonlyMap<string, PairedModelRound[]> = new Map();
   if (pairable && !options.signal?.aborted) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
     const targets = pairedTargets(swept, cells, measured, { cores, margin, seed, pairs: PAIRS_PER_ROUND });
@@ -219,15 +223,17 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
         },
         onRound: (round, soFar) => {
           paired = pairedSpeedups(soFar, seed);
-          save(visits, true, skipped, paired);
+          pairedRounds = soFar;
+          save(visits, true, skipped, paired, pairedRounds);
           options.onProgress?.({ type: 'round', round, elapsedMs: performance.now() - started, phase: 'paired' });
         },
       });
       paired = pairedSpeedups(measuredPairs, seed);
+      pairedRounds = measuredPairs;
     }
   }
   const interrupted = options.signal?.aborted ?? false;
-  const results = save(visits, interrupted, skipped, paired);
+  const results = save(visits, interrupted, skipped, paired, pairedRounds);
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
 }
 

@@ -3,6 +3,7 @@
  * report must be byte-for-byte deterministic for snapshot tests).
  */
 import type { CellResult, WorkloadResult } from '../results/run.ts';
+import type { HostSpread } from '../analysis/steadiness.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
 
 /** 3 significant figures, thousands grouped with commas: 1,234 / 56.7 / 0.891. */
@@ -106,4 +107,21 @@ export function formatRef(ref: string, sha: string | null, escape: (text: string
   const short = escape(sha.slice(0, 7));
   const isTheSha = /^[0-9a-f]{7,40}$/i.test(ref) && sha.toLowerCase().startsWith(ref.toLowerCase());
   return isTheSha ? short : `${escape(ref)} (${short})`;
+}
+
+/**
+ * The warning a run shows when the machine moved while it measured (analysis/steadiness.ts): the
+ * widest-spread workloads with their slowest and fastest sequential host, and what that means for
+ * the figures. Null when every workload held still. `escape` makes workload names safe for the output.
+ */
+export function unsteadyMachineText(spreads: readonly HostSpread[], escape: (text: string) => string, shown = 3): string | null {
+  if (spreads.length === 0) return null;
+  const items = spreads
+    .slice(0, shown)
+    .map((s) => `${escape(s.workload)}: ${formatNumber(s.low)} to ${formatNumber(s.high)} tasks/s in ${s.hosts} hosts, x${(s.high / s.low).toFixed(2)}`);
+  const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : '';
+  return (
+    `The machine did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join('; ')}${more}). ` +
+    `Paired figures cancel what slows both sides of a pair alike, not all of it; unpaired ones carry all of it. Confirm on a quieter machine before acting on a close call.`
+  );
 }

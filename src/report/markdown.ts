@@ -9,10 +9,11 @@ import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
-import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
+import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, speedupLabel, unsteadyMachineText } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
 import { REACH_RESOLUTION } from '../analysis/gate.ts';
+import { unsteadyWorkloads } from '../analysis/steadiness.ts';
 import { DEFAULT_CONFIG_FILES } from '../config/load.ts';
 
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the action's marker and footer. */
@@ -468,7 +469,8 @@ export function renderRunMarkdown(results: RunResults, options: MarkdownOptions 
     failed ? `❌ ${failed} failed` : '',
     results.incomplete ? '⚠️ incomplete' : '',
   ].filter(Boolean);
-  const header = `### ${failed ? '❌' : '✅'} ${headline.join(' · ')}`;
+  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), (name) => `**${esc(name, 80)}**`);
+  const header = [`### ${failed ? '❌' : '✅'} ${headline.join(' · ')}`, unsteady ? `> [!WARNING]\n> ${unsteady}` : ''].filter(Boolean).join('\n\n');
   const sections = results.workloads.map((w) => section(w, undefined, null, []));
   const footer = [
     `<sub>Throughput = tasks / batch wall time, median of ${results.settings.rounds ? 'interleaved rounds in fresh processes' : 'batches'} with its 95% CI; a costlier model is recommended only when it beats a cheaper one by ${Math.round(results.settings.margin * 100)}% with 95% confidence.</sub>`,

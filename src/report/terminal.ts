@@ -1,5 +1,6 @@
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
-import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, speedupLabel } from './format.ts';
+import { unsteadyWorkloads } from '../analysis/steadiness.ts';
+import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, speedupLabel, unsteadyMachineText } from './format.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -106,5 +107,7 @@ export function renderRunTerminal(results: RunResults, style: TerminalStyle = { 
   const header = `concurrency-bench ${results.tool.version} · ${env.cpus} cores (${terminalSafe(env.cpuModel)}) · Node ${env.node} · ${env.os} · ${results.settings.rounds} rounds${
     results.incomplete ? paint(style, ANSI.yellow, ' · INCOMPLETE (interrupted)') : ''
   }`;
-  return [header, '', ...results.workloads.map((w) => renderWorkload(w, style) + '\n')].join('\n');
+  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), terminalSafe);
+  const warning = unsteady ? [paint(style, ANSI.yellow, `⚠ ${unsteady}`)] : [];
+  return [header, '', ...results.workloads.map((w) => renderWorkload(w, style) + '\n'), ...warning].join('\n');
 }

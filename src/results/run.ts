@@ -70,6 +70,12 @@ export interface CellResult {
   batchThroughputs: number[];
   /** How many of batchThroughputs each round (fresh host) contributed, in order: the grouping the statistics resample. */
   batchesPerRound?: number[];
+  /**
+   * Sequential cell of `run`: the rate of every sequential host the run started for this workload,
+   * tasks/s (median of the host's batches): the sweep's visits in order, then the paired rounds'
+   * baselines. How far they spread is how far the machine moved during the run (analysis/steadiness.ts).
+   */
+  hostRates?: number[];
 }
 
 export interface Recommendation {

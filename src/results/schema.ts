@@ -149,6 +149,7 @@ const cell = named('cell', obj({
   'warmup?': obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 100_000),
   'batchesPerRound?': arr(int, 100_000),
+  'hostRates?': arr(num, 100_000),
 }));
 
 const skippedCell = obj({ model, concurrency: int, reason: str() });

@@ -120,6 +120,24 @@ describe('renderCompareMarkdown', () => {
   });
 });
 
+describe('renderRunMarkdown: a machine that did not hold still', () => {
+  const results = runResults(['steady', ...HOSTILE]);
+  results.workloads[0].cells[0] = { ...results.workloads[0].cells[0], hostRates: [100, 102, 98] };
+  results.workloads[2].cells[0] = { ...results.workloads[2].cells[0], hostRates: [556, 285, 540, 455] };
+  const md = renderRunMarkdown(results);
+  it('warns under the headline, naming the workload and its slowest and fastest sequential host', () => {
+    const warning = md.split('\n\n')[1];
+    expect(warning).toMatch(/^> \[!WARNING\]\n> The machine did not hold still/);
+    expect(warning).toContain('285 to 556 tasks/s in 4 hosts, x1.95');
+    expect(warning).not.toContain('steady');
+    checkHostileNeutralised(md);
+    expect(warning).toContain('**&lt;img src=x onerror=alert(1)&gt;**');
+  });
+  it('says nothing when every workload held still', () => {
+    expect(renderRunMarkdown(runResults(['a']))).not.toContain('[!WARNING]');
+  });
+});
+
 describe('size limit', () => {
   const names = Array.from({ length: 5000 }, (_, i) => `workload-${i}|<b>@team`);
   it('trims 5,000 workloads of a run to fit with a note', () => {

@@ -1,0 +1,51 @@
+/**
+ * Did the machine hold still while `run` measured? The same code in the same kind of host should
+ * run at the same rate, so the spread of a workload's sequential host rates (CellResult.hostRates:
+ * the sweep's visits and every paired round's baseline) shows how far the machine's speed moved.
+ * Paired figures cancel a move that slows both sides of a pair alike, but not all of it: work that
+ * leans on memory and caches lost more on this VM's bad minutes in a pool of two cores than alone
+ * (pool speedups read 4-10% low while sequential read 13-48% slow; docs/benchmarks.md, 2026-12-02),
+ * and unpaired figures carry the whole move. Like hyperfine's "statistical outliers" warning, this
+ * changes no figure: it tells the reader when to confirm on a quieter machine.
+ */
+import type { RunResults } from '../results/run.ts';
+
+/**
+ * Spread of a workload's sequential host rates (fastest / slowest - 1) above which `run` warns that
+ * the machine moved. See UNSTEADY_SPREAD's calibration in docs/benchmarks.md.
+ */
+export const UNSTEADY_SPREAD = 0.25;
+
+/** Fewest sequential hosts whose spread is judged: with two, one odd host decides alone. */
+export const STEADINESS_MIN_HOSTS = 3;
+
+export interface HostSpread {
+  workload: string;
+  /** Sequential hosts measured. */
+  hosts: number;
+  /** Slowest and fastest host rate, tasks/s. */
+  low: number;
+  high: number;
+  /** high / low - 1. */
+  spread: number;
+}
+
+/** The spread of one list of host rates, or undefined with fewer than STEADINESS_MIN_HOSTS usable rates. */
+export function hostSpread(rates: readonly number[]): Omit<HostSpread, 'workload'> | undefined {
+  const usable = rates.filter((r) => Number.isFinite(r) && r > 0);
+  if (usable.length < STEADINESS_MIN_HOSTS) return undefined;
+  const low = Math.min(...usable);
+  const high = Math.max(...usable);
+  return { hosts: usable.length, low, high, spread: high / low - 1 };
+}
+
+/** Every workload whose sequential hosts spread more than UNSTEADY_SPREAD, widest first. */
+export function unsteadyWorkloads(results: Pick<RunResults, 'workloads'>, limit = UNSTEADY_SPREAD): HostSpread[] {
+  const out: HostSpread[] = [];
+  for (const w of results.workloads) {
+    const sequential = w.cells.find((c) => c.model === 'sequential' && c.hostRates);
+    const spread = sequential?.hostRates ? hostSpread(sequential.hostRates) : undefined;
+    if (spread && spread.spread > limit) out.push({ workload: w.name, ...spread });
+  }
+  return out.sort((a, b) => b.spread - a.spread);
+}
