@@ -37639,7 +37639,7 @@ function unsteadyMachineText(spreads, escape, shown = 3) {
   if (spreads.length === 0) return null;
   const items = spreads.slice(0, shown).map((s) => `${escape(s.workload)}: ${formatNumber(s.low)} to ${formatNumber(s.high)} tasks/s in ${s.hosts} hosts, x${(s.high / s.low).toFixed(2)}`);
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : "";
-  return `The machine did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join("; ")}${more}). Paired figures cancel what slows both sides of a pair alike, not all of it; unpaired ones carry all of it. Confirm on a quieter machine before acting on a close call.`;
+  return `The machine did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join("; ")}${more}). Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: confirm a close call on a quieter machine or with a longer --time-budget.`;
 }
 
 // src/report/gate-text.ts
@@ -37680,7 +37680,7 @@ function gateCounts(results) {
 
 // src/analysis/steadiness.ts
 var UNSTEADY_SPREAD = 0.25;
-var STEADINESS_MIN_HOSTS = 3;
+var STEADINESS_MIN_HOSTS = 2;
 function hostSpread(rates) {
   const usable = rates.filter((r) => Number.isFinite(r) && r > 0);
   if (usable.length < STEADINESS_MIN_HOSTS) return void 0;

@@ -52,7 +52,7 @@ import { dirname, join } from 'node:path';
 import { runCommand, type ProgressEvent } from '../src/commands/run.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { Config, WorkloadConfig } from '../src/config/types.ts';
-import { hostSpread, UNSTEADY_SPREAD } from '../src/analysis/steadiness.ts';
+import { hostSpread, STEADINESS_MIN_HOSTS, UNSTEADY_SPREAD } from '../src/analysis/steadiness.ts';
 import { coarseLevels } from '../src/measure/levels.ts';
 import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
@@ -696,7 +696,7 @@ const quiet = rows.filter((r) => !warned.includes(r));
 console.log(
   `\nMachine warnings (sequential hosts spread above ${pct(UNSTEADY_SPREAD)}): ${warned.length} of ${rows.length} workload runs; ` +
     `answers missed (not acceptable or figure off) in ${warned.filter(miss).length} of ${warned.length} warned, ${quiet.filter(miss).length} of ${quiet.length} not warned ` +
-    `(${rows.filter((r) => r.hostSpread === undefined).length} with fewer than 3 sequential hosts).`,
+    `(${rows.filter((r) => r.hostSpread === undefined).length} with fewer than ${STEADINESS_MIN_HOSTS} sequential hosts).`,
 );
 console.log(`\nRuns: ${runs.map((r) => `${r.suite} ${r.repeat}: ${fmtS(r.wallMs)} of ${r.budgetS} s${r.ok ? '' : ' LATE'}`).join('; ')}`);
 console.log(`Run results files: ${join('.concurrency-bench', 'bench-truth', 'runs')}/; truth: ${join('.concurrency-bench', 'bench-truth', 'truth')}/`);

@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeWorkload } from '../src/analysis/analyze.ts';
+import { hostSpread, UNSTEADY_SPREAD } from '../src/analysis/steadiness.ts';
 import type { CellResult, RunResults } from '../src/results/run.ts';
 
 interface TruthCell { model: string; concurrency: number; status: string; speedup: number | null; throughput?: number; cpu?: number | null }
@@ -33,6 +34,9 @@ function acceptable(cells: TruthCell[], model: string, concurrency: number): boo
 }
 
 const machine = new Map<string, number[]>();
+// Workload runs run would warn about (its sequential hosts disagreed), and how their saved answers fared.
+const warned = { runs: 0, unacceptable: 0, judged: 0 };
+const quiet = { runs: 0, unacceptable: 0 };
 const pools: number[] = [];
 let saved = 0;
 let replayed = 0;
@@ -57,6 +61,12 @@ for (const file of readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jso
     if (!again) continue;
     const before = acceptable(truth, w.recommendation.model, w.recommendation.concurrency);
     const after = acceptable(truth, again.model, again.concurrency);
+    const rates = w.cells.find((c) => c.model === 'sequential')?.hostRates;
+    const spread = rates ? hostSpread(rates) : undefined;
+    if (spread) warned.judged++;
+    const side = spread && spread.spread > UNSTEADY_SPREAD ? warned : quiet;
+    side.runs++;
+    side.unacceptable += Number(!before);
     total++;
     saved += Number(before);
     replayed += Number(after);
@@ -71,4 +81,9 @@ const moved = [...machine].map(([runtime, ratios]) => `${runtime} ${((medianOf(r
 console.log(`machine: the runs' sequential rate against the truth's, median, where sequential computes: ${moved.join(', ') || 'nothing to compare'}`);
 const poolsWithin = pools.filter((r) => Math.abs(r - 1) <= 0.2).length;
 console.log(`pools that scale, paired figure against the truth: ${pools.length > 0 ? `median ${((medianOf(pools) - 1) * 100).toFixed(0)}%, ${poolsWithin} of ${pools.length} within 20%` : 'none paired'}`);
+console.log(
+  warned.judged > 0
+    ? `machine warnings (sequential hosts spread above ${UNSTEADY_SPREAD * 100}%): ${warned.runs} of ${total} workload runs (${warned.judged} had the hosts to judge); saved answer not acceptable in ${warned.unacceptable} of ${warned.runs} warned, ${quiet.unacceptable} of ${quiet.runs} not`
+    : 'machine warnings: no host rates in these results files (written before 10afb2c)',
+);
 console.log(`acceptable: saved ${saved} of ${total}, replayed with this tree's analysis ${replayed} of ${total}`);

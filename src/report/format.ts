@@ -122,6 +122,6 @@ export function unsteadyMachineText(spreads: readonly HostSpread[], escape: (tex
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : '';
   return (
     `The machine did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join('; ')}${more}). ` +
-    `Paired figures cancel what slows both sides of a pair alike, not all of it; unpaired ones carry all of it. Confirm on a quieter machine before acting on a close call.`
+    `Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: confirm a close call on a quieter machine or with a longer --time-budget.`
   );
 }
