@@ -621,7 +621,7 @@ if ([...truths.values()].some((t) => t.phases[0].loadavg > BUSY_LOAD)) {
 
 // 2. Repetitions of a default run.
 console.log(`\nDefault runs (reported = the recommended cell's speedup, or its 95% interval when too wide for one figure (honest when the truth lies within it, give or take 20%); truth = the same cell measured directly; acceptable = its truth within the margin of the best; wall time allowed 5% or one visit over the budget):\n`);
-console.log(`(hosts: how far the run's sequential hosts of the workload spread, fastest / slowest - 1; WARNED: above ${pct(UNSTEADY_SPREAD)}, where run warns that the machine did not hold still)\n`);
+console.log(`(hosts: how far the run's sequential hosts of the workload spread, fastest / slowest - 1; WARNED: above ${pct(UNSTEADY_SPREAD)}, where run warns that the baseline did not hold still)\n`);
 console.log('| workload | rep | recommended | classification | reported | truth | acceptable | CPU-bound > cores | out of range | hosts | wall / budget |\n|---|---|---|---|---|---|---|---|---|---|---|');
 const rows: Row[] = [];
 const runs: RunRecord[] = [];

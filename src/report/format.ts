@@ -110,9 +110,10 @@ export function formatRef(ref: string, sha: string | null, escape: (text: string
 }
 
 /**
- * The warning a run shows when the machine moved while it measured (analysis/steadiness.ts): the
- * widest-spread workloads with their slowest and fastest sequential host, and what that means for
- * the figures. Null when every workload held still. `escape` makes workload names safe for the output.
+ * The warning a run shows when its sequential hosts disagreed (analysis/steadiness.ts): the
+ * widest-spread workloads with their slowest and fastest sequential host, the two causes seen on
+ * this VM, and what that means for the figures. Null when every workload held still. `escape`
+ * makes workload names safe for the output.
  */
 export function unsteadyMachineText(spreads: readonly HostSpread[], escape: (text: string) => string, shown = 3): string | null {
   if (spreads.length === 0) return null;
@@ -121,7 +122,8 @@ export function unsteadyMachineText(spreads: readonly HostSpread[], escape: (tex
     .map((s) => `${escape(s.workload)}: ${formatNumber(s.low)} to ${formatNumber(s.high)} tasks/s in ${s.hosts} hosts, x${(s.high / s.low).toFixed(2)}`);
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : '';
   return (
-    `The machine did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join('; ')}${more}). ` +
+    `The baseline did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join('; ')}${more}). ` +
+    `Either the machine's speed moved, or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). ` +
     `Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: confirm a close call on a quieter machine or with a longer --time-budget.`
   );
 }

@@ -127,7 +127,7 @@ describe('renderRunMarkdown: a machine that did not hold still', () => {
   const md = renderRunMarkdown(results);
   it('warns under the headline, naming the workload and its slowest and fastest sequential host', () => {
     const warning = md.split('\n\n')[1];
-    expect(warning).toMatch(/^> \[!WARNING\]\n> The machine did not hold still/);
+    expect(warning).toMatch(/^> \[!WARNING\]\n> The baseline did not hold still/);
     expect(warning).toContain('285 to 556 tasks/s in 4 hosts, x1.95');
     expect(warning).not.toContain('steady');
     checkHostileNeutralised(md);

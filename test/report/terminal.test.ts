@@ -9,7 +9,7 @@ describe('renderRunTerminal', () => {
     results.workloads[1].cells[0] = { ...results.workloads[1].cells[0], hostRates: [300, 420, 410] };
     const text = renderRunTerminal(results);
     const last = text.trimEnd().split('\n').at(-1)!;
-    expect(last).toMatch(/^⚠ The machine did not hold still: .*\(moved \[31m: 300 to 420 tasks\/s in 3 hosts, x1\.40\)/);
+    expect(last).toMatch(/^⚠ The baseline did not hold still: .*\(moved \[31m: 300 to 420 tasks\/s in 3 hosts, x1\.40\)/);
     expect(text).not.toContain('\u001b');
   });
   it('has no warning for a run whose hosts agree', () => {
