@@ -124,6 +124,6 @@ export function unsteadyMachineText(spreads: readonly HostSpread[], escape: (tex
   return (
     `The baseline did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join('; ')}${more}). ` +
     `Either the machine's speed moved, or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). ` +
-    `Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: confirm a close call on a quieter machine or with a longer --time-budget.`
+    `Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: treat a close call as unsettled (if the machine moved, run again on a quieter one).`
   );
 }
