@@ -7939,7 +7939,7 @@ function formatRef(ref2, sha, escape) {
   const isTheSha = /^[0-9a-f]{7,40}$/i.test(ref2) && sha.toLowerCase().startsWith(ref2.toLowerCase());
   return isTheSha ? short : `${escape(ref2)} (${short})`;
 }
-function unsteadyMachineText(spreads, escape, shown = 3) {
+function unsteadyBaselineText(spreads, escape, shown = 3) {
   if (spreads.length === 0) return null;
   const items = spreads.slice(0, shown).map((s) => `${escape(s.workload)}: ${formatNumber(s.low)} to ${formatNumber(s.high)} tasks/s in ${s.hosts} hosts, x${(s.high / s.low).toFixed(2)}`);
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : "";
@@ -8033,7 +8033,7 @@ function renderWorkload(workload2, style) {
 function renderRunTerminal(results, style = { color: false, width: 120 }) {
   const env = results.environment;
   const header = `concurrency-bench ${results.tool.version} · ${env.cpus} cores (${terminalSafe(env.cpuModel)}) · Node ${env.node} · ${env.os} · ${results.settings.rounds} rounds${results.incomplete ? paint(style, ANSI.yellow, " · INCOMPLETE (interrupted)") : ""}`;
-  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), terminalSafe);
+  const unsteady = unsteadyBaselineText(unsteadyWorkloads(results), terminalSafe);
   const warning = unsteady ? [paint(style, ANSI.yellow, `⚠ ${unsteady}`)] : [];
   return [header, "", ...results.workloads.map((w) => renderWorkload(w, style) + "\n"), ...warning].join("\n");
 }
@@ -12674,7 +12674,7 @@ function renderRunMarkdown(results, options = {}) {
     failed ? `❌ ${failed} failed` : "",
     results.incomplete ? "⚠️ incomplete" : ""
   ].filter(Boolean);
-  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), (name) => `**${escapeMarkdown(name, 80)}**`);
+  const unsteady = unsteadyBaselineText(unsteadyWorkloads(results), (name) => `**${escapeMarkdown(name, 80)}**`);
   const header = [`### ${failed ? "❌" : "✅"} ${headline.join(" · ")}`, unsteady ? `> [!WARNING]
 > ${unsteady}` : ""].filter(Boolean).join("\n\n");
   const sections = results.workloads.map((w) => section(w, void 0, null, []));

@@ -1,15 +1,16 @@
 /**
- * Did the machine hold still while `run` measured? The same code in the same kind of host should
+ * Did the baseline hold still while `run` measured? The same code in the same kind of host should
  * run at the same rate, so the spread of a workload's sequential host rates (CellResult.hostRates:
  * the sweep's visits and every paired round's baseline) shows how far the machine's speed moved,
  * or how differently the code runs alone (the sweep) and with its batches alternating with another
  * host's (a paired round): fs.readFile's paired baselines read 1.5-1.9x its sweep visits in 4 of 5
  * runs at 10afb2c, a property of the code's I/O, not of the machine. Either way the figures built
- * on that baseline are less sure than their intervals say. Paired figures cancel a move that slows both sides of a pair alike, but not all of it: work that
- * leans on memory and caches lost more on this VM's bad minutes in a pool of two cores than alone
- * (pool speedups read 4-10% low while sequential read 13-48% slow; docs/benchmarks.md, 2026-12-02),
- * and unpaired figures carry the whole move. Like hyperfine's "statistical outliers" warning, this
- * changes no figure: it tells the reader when to confirm on a quieter machine.
+ * on that baseline are less sure than their intervals say. Paired figures cancel a move that slows
+ * both sides of a pair alike, but not all of it: work that leans on memory and caches lost more on
+ * this VM's bad minutes in a pool of two cores than alone (pool speedups read 4-10% low while
+ * sequential read 13-48% slow; docs/benchmarks.md, 2026-12-02), and unpaired figures carry the
+ * whole move. Like hyperfine's "statistical outliers" warning, this changes no figure: it tells the
+ * reader that a close call is unsettled.
  */
 import type { RunResults } from '../results/run.ts';
 

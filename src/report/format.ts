@@ -115,7 +115,7 @@ export function formatRef(ref: string, sha: string | null, escape: (text: string
  * this VM, and what that means for the figures. Null when every workload held still. `escape`
  * makes workload names safe for the output.
  */
-export function unsteadyMachineText(spreads: readonly HostSpread[], escape: (text: string) => string, shown = 3): string | null {
+export function unsteadyBaselineText(spreads: readonly HostSpread[], escape: (text: string) => string, shown = 3): string | null {
   if (spreads.length === 0) return null;
   const items = spreads
     .slice(0, shown)

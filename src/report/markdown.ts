@@ -9,7 +9,7 @@ import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
-import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, speedupLabel, unsteadyMachineText } from './format.ts';
+import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, speedupLabel, unsteadyBaselineText } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
 import { REACH_RESOLUTION } from '../analysis/gate.ts';
@@ -469,7 +469,7 @@ export function renderRunMarkdown(results: RunResults, options: MarkdownOptions 
     failed ? `❌ ${failed} failed` : '',
     results.incomplete ? '⚠️ incomplete' : '',
   ].filter(Boolean);
-  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), (name) => `**${esc(name, 80)}**`);
+  const unsteady = unsteadyBaselineText(unsteadyWorkloads(results), (name) => `**${esc(name, 80)}**`);
   const header = [`### ${failed ? '❌' : '✅'} ${headline.join(' · ')}`, unsteady ? `> [!WARNING]\n> ${unsteady}` : ''].filter(Boolean).join('\n\n');
   const sections = results.workloads.map((w) => section(w, undefined, null, []));
   const footer = [

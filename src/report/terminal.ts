@@ -1,6 +1,6 @@
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { unsteadyWorkloads } from '../analysis/steadiness.ts';
-import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, speedupLabel, unsteadyMachineText } from './format.ts';
+import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, speedupLabel, unsteadyBaselineText } from './format.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -107,7 +107,7 @@ export function renderRunTerminal(results: RunResults, style: TerminalStyle = { 
   const header = `concurrency-bench ${results.tool.version} · ${env.cpus} cores (${terminalSafe(env.cpuModel)}) · Node ${env.node} · ${env.os} · ${results.settings.rounds} rounds${
     results.incomplete ? paint(style, ANSI.yellow, ' · INCOMPLETE (interrupted)') : ''
   }`;
-  const unsteady = unsteadyMachineText(unsteadyWorkloads(results), terminalSafe);
+  const unsteady = unsteadyBaselineText(unsteadyWorkloads(results), terminalSafe);
   const warning = unsteady ? [paint(style, ANSI.yellow, `⚠ ${unsteady}`)] : [];
   return [header, '', ...results.workloads.map((w) => renderWorkload(w, style) + '\n'), ...warning].join('\n');
 }
