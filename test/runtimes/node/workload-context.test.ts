@@ -38,11 +38,14 @@ describe('node workloads: the same work under every model (workload-context.ts)'
     const w = workload('prints.mjs', 4);
     // One visit unmeasured first: this process drains the output, and its JIT is cold on the first.
     await runVisit(nodeRuntime, w, specFor(w, 'sequential', { minBatches: 1, maxBatches: 1, sampleTimeMs: 0 }), { hardTimeoutMs: 60_000 });
+    // Each model visited three times (forward, reverse, forward) and its fastest visit kept, as the
+    // Python test does: one unpaired visit is a lottery on this VM, and the question is whether
+    // printing slows one model down, not which visit drew the slow vCPU or minute.
     const rates: Partial<Record<Model, number>> = {};
-    for (const model of MODELS) {
+    for (const model of [...MODELS, ...[...MODELS].reverse(), ...MODELS]) {
       const outcome = await runVisit(nodeRuntime, w, specFor(w, model), { hardTimeoutMs: 60_000 });
       expect(outcome.status, `${model}: ${outcome.error}`).toBe('ok');
-      rates[model] = tasksPerSecond(outcome.samples);
+      rates[model] = Math.max(rates[model] ?? 0, tasksPerSecond(outcome.samples));
     }
     const values = Object.values(rates);
     console.log('node, 2 MiB printed per task, tasks/s at one in flight:', rates);
