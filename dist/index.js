@@ -36925,7 +36925,7 @@ function hostRate(samples) {
 function sequentialHostRates(cells, visits, pairedRounds2 = /* @__PURE__ */ new Map()) {
   const out = /* @__PURE__ */ new Map();
   const add = (workload2, rate2) => {
-    if (rate2 === void 0 || !Number.isFinite(rate2)) return;
+    if (rate2 === void 0) return;
     const list = out.get(workload2) ?? [];
     list.push(rate2);
     out.set(workload2, list);

@@ -2,7 +2,8 @@
  * The rate of every sequential host a run started, per workload: the sweep's visits of the
  * sequential cell and the baseline host of every paired round. The same code in the same kind of
  * host should run at the same rate; how far these rates spread shows how far the machine moved
- * during the run (analysis/steadiness.ts), which paired figures cancel only in part.
+ * during the run, or how differently the code runs alone and alternating with another host
+ * (analysis/steadiness.ts); paired figures cancel either only in part.
  */
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { median, sortSamples } from '../stats/sorted.ts';
@@ -28,7 +29,7 @@ export function sequentialHostRates(
 ): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const add = (workload: string, rate: number | undefined) => {
-    if (rate === undefined || !Number.isFinite(rate)) return;
+    if (rate === undefined) return;
     const list = out.get(workload) ?? [];
     list.push(rate);
     out.set(workload, list);
