@@ -392,12 +392,24 @@ async function machineCheck(workload: WorkloadConfig, truth: TruthFile): Promise
   };
 }
 
-/** The cells within CONTESTED_SHARE of the best, measured in TRUTH_HOSTS hosts (those a cached truth already has are kept). */
+/**
+ * The cells within CONTESTED_SHARE of the best, measured in TRUTH_HOSTS hosts (those a cached truth
+ * already has are kept), until the best and every cell near it have them all. Once was not enough:
+ * py-json-dumps's first phase (its sequential drifting +25%) read process 2 x2.16, async 4 x1.75;
+ * process 2's three hosts gave x1.31, which left async 4, a synchronous function under asyncio and
+ * never measured again, the best at a figure no GIL-holding function can reach (truth of
+ * 2026-12-02 10:03), and every run's right answer (process 2 or 4) counted as a miss.
+ */
 async function measureContested(suite: Suite, workload: WorkloadConfig, truth: TruthFile): Promise<void> {
-  const best = bestTruth(truth);
-  if (!best) return;
-  const contested = truth.cells.filter((c) => c.model !== 'sequential' && c.status === 'ok' && c.speedup !== null && c.speedup >= best.speedup! * CONTESTED_SHARE);
-  await addHosts(suite, workload, truth, contested, `within ${Math.round((1 - CONTESTED_SHARE) * 100)}% of the best`);
+  const hostCount = (c: TruthCell) => c.hosts?.length ?? 1;
+  for (;;) {
+    const best = bestTruth(truth);
+    if (!best) return;
+    const contested = truth.cells.filter((c) => c.model !== 'sequential' && c.status === 'ok' && c.speedup !== null && c.speedup >= best.speedup! * CONTESTED_SHARE);
+    // Each pass gives every cell it takes all its hosts, so the loop ends with the cells.
+    if (contested.every((c) => hostCount(c) >= TRUTH_HOSTS)) return;
+    await addHosts(suite, workload, truth, contested, `within ${Math.round((1 - CONTESTED_SHARE) * 100)}% of the best`);
+  }
 }
 
 /**
