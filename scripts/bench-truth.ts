@@ -12,9 +12,8 @@
  *    levels nearest 1, cores and 2 x cores, and async's far end) runs in one long-lived host with a
  *    long warm-up (at least BENCH_TRUTH_MS, default 3000, then until the rate settles, at most 4x)
  *    and a long sample (BENCH_TRUTH_MS), full batches of the
- *    config's `tasks`. Sequential runs first and again last, each time once pinned to each CPU (its
- *    rate the mean over the CPUs: the average core; SEQUENTIAL_CPUS), the drift between the two ends
- *    printed; a phase whose sequential drifted more than 5% (MAX_DRIFT) is measured again, up to
+ *    config's `tasks`. Sequential runs first and again last (its batches pooled, the drift between
+ *    the two printed; a phase whose sequential drifted more than 5% (MAX_DRIFT) is measured again, up to
  *    BENCH_TRUTH_TRIES times, the steadiest kept). A cell's rate: its consecutive batches pooled into
  *    windows of at least TRUTH_WINDOW_MS, the median window's tasks / time; speedup = that rate /
  *    sequential's. The cells within two margins of the best (CONTESTED_SHARE), which decide what is
@@ -57,7 +56,6 @@ import { hostSpread, STEADINESS_MIN_HOSTS, UNSTEADY_SPREAD } from '../src/analys
 import { coarseLevels } from '../src/measure/levels.ts';
 import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
-import { allowedCpus, tasksetPath } from '../src/runtimes/affinity.ts';
 import { runVisit } from '../src/runtimes/visit.ts';
 import type { Model } from '../src/types.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../src/results/run.ts';
@@ -138,19 +136,6 @@ const TRUTH_HOSTS = Math.max(1, Number(process.env.BENCH_TRUTH_HOSTS ?? 3));
  */
 const CONTESTED_SHARE = 1 / 1.1 ** 2;
 const CORES = availableParallelism();
-/**
- * Sequential's truth visits are pinned, one to each CPU in turn (up to this many CPUs; more, or no
- * taskset: unpinned), and its rate is the mean of the CPUs' rates: the speed of the average core.
- * The vCPUs of this VM do not run at one speed, and an unpinned host lands on either: sieve's
- * sequential visits of one truth read 639-680 tasks/s or 763-824 (2026-12-02), so a phase's
- * baseline, and every speedup of the phase, was a draw of which vCPU its two visits got, and a
- * pool of two (which runs on both) read x1.38-2.12 in hosts minutes apart, above the cores in one.
- */
-const MAX_PINNED_CPUS = 4;
-const SEQUENTIAL_CPUS: (readonly number[] | undefined)[] = (() => {
-  const cpus = tasksetPath() ? allowedCpus() : [];
-  return cpus.length >= 2 && cpus.length <= MAX_PINNED_CPUS ? cpus.map((c) => [c]) : [undefined];
-})();
 /** A truth host that reports nothing for this long after it starts is stopped (the host's own watchdog ends a task past its timeoutMs). */
 const HARD_TIMEOUT_MS = 2 * TRUTH_MS + 90_000;
 /** The issue's targets. */
@@ -233,7 +218,7 @@ interface TruthFile {
   measuredAt: string;
   settings: { warmupMs: number; warmupMaxMs: number; sampleMs: number; minBatches: number; cores: number; windowMs: number; hosts: number };
   /** One entry per phase: its sequential visits, pooled; drift = second / first - 1. */
-  phases: { sequential: { throughput: number; batches: number; spread: number; drift: number | null; cpuRates?: number[] }; loadavg: number }[];
+  phases: { sequential: { throughput: number; batches: number; spread: number; drift: number | null }; loadavg: number }[];
   cells: TruthCell[];
 }
 
@@ -242,7 +227,7 @@ const truthKeyOf = (model: Model, concurrency: number) => `${model}:${concurrenc
 function truthCacheKey(config: Config, workload: WorkloadConfig): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(config.file));
-  hash.update(JSON.stringify({ name: workload.name, TRUTH_MS, TRUTH_MIN_BATCHES, CORES, warmup: `settled, at most ${TRUTH_WARMUP_MAX_FACTOR}x`, TRUTH_WINDOW_MS, TRUTH_HOSTS, CONTESTED_SHARE, sequentialCpus: SEQUENTIAL_CPUS }));
+  hash.update(JSON.stringify({ name: workload.name, TRUTH_MS, TRUTH_MIN_BATCHES, CORES, warmup: `settled, at most ${TRUTH_WARMUP_MAX_FACTOR}x`, TRUTH_WINDOW_MS, TRUTH_HOSTS, CONTESTED_SHARE }));
   const files = [workload.modulePath, ...readdirSync(config.dir).map((f) => join(config.dir, f))];
   for (const file of files) {
     if (existsSync(file) && statSync(file).isFile()) hash.update(file).update(readFileSync(file));
@@ -251,7 +236,7 @@ function truthCacheKey(config: Config, workload: WorkloadConfig): string {
 }
 
 /** One cell in one long-lived host: at least TRUTH_MS of warm-up (until settled), then at least TRUTH_MS of full batches. */
-async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurrency: number, cpus?: readonly number[]) {
+async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurrency: number) {
   const cell: Cell = { workload, model, concurrency, key: truthKeyOf(model, concurrency) };
   const spec = {
     ...visitSpec(cell, TRUTH_MS, 'measure', TRUTH_MIN_BATCHES),
@@ -262,12 +247,11 @@ async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurr
     minBatches: TRUTH_MIN_BATCHES,
     maxBatches: 1_000_000,
   };
-  const options = { hardTimeoutMs: HARD_TIMEOUT_MS, ...(cpus ? { cpus } : {}) };
-  let outcome = await runVisit(runtimeFor(workload.runtime), workload, spec, options);
+  let outcome = await runVisit(runtimeFor(workload.runtime), workload, spec, { hardTimeoutMs: HARD_TIMEOUT_MS });
   if (outcome.status === 'timed-out' || outcome.status === 'crashed') {
     // Once more: a host that stalled or died once (it happened, once in some twenty visits of the same cell) is not the cell's truth.
     log(`  truth ${workload.name} ${labelOf(model, concurrency)}: ${outcome.status} (${outcome.error ?? ''}) after ${outcome.samples.length} batches; measuring it again`);
-    outcome = await runVisit(runtimeFor(workload.runtime), workload, spec, options);
+    outcome = await runVisit(runtimeFor(workload.runtime), workload, spec, { hardTimeoutMs: HARD_TIMEOUT_MS });
   }
   const rates = windowRates(outcome.samples, TRUTH_WINDOW_MS);
   const wall = outcome.samples.reduce((sum, s) => sum + s.wallMs, 0);
@@ -287,62 +271,37 @@ async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurr
     elapsedMs: outcome.elapsedMs,
     ...(outcome.warmup ? { warmup: outcome.warmup } : {}),
   };
-  log(`  truth ${workload.name} ${labelOf(model, concurrency)}${cpus ? ` (cpu ${cpus.join(',')})` : ''}: ${result.status}${result.status === 'ok' ? `, ${outcome.samples.length} batches, ${fmtRate(throughput)} tasks/s, warmed ${fmtS(outcome.warmup?.ms ?? 0)}${outcome.warmup?.settled === false ? ' (unsettled)' : ''}` : ` (${result.error ?? ''})`}, ${fmtS(outcome.elapsedMs)}`);
+  log(`  truth ${workload.name} ${labelOf(model, concurrency)}: ${result.status}${result.status === 'ok' ? `, ${outcome.samples.length} batches, ${fmtRate(throughput)} tasks/s, warmed ${fmtS(outcome.warmup?.ms ?? 0)}${outcome.warmup?.settled === false ? ' (unsettled)' : ''}` : ` (${result.error ?? ''})`}, ${fmtS(outcome.elapsedMs)}`);
   return { result, rates };
 }
 
-type TruthVisit = Awaited<ReturnType<typeof measureTruthVisit>>;
-const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-
-/** One sequential truth visit per entry of SEQUENTIAL_CPUS (pinned to that CPU), in that order or reversed. */
-async function sequentialVisits(workload: WorkloadConfig, reverse = false): Promise<TruthVisit[]> {
-  const visits: TruthVisit[] = [];
-  for (const cpus of reverse ? [...SEQUENTIAL_CPUS].reverse() : SEQUENTIAL_CPUS) visits.push(await measureTruthVisit(workload, 'sequential', 1, cpus));
-  return reverse ? visits.reverse() : visits;
-}
-
-/** Sequential's rate from visits (one per CPU, aligned with SEQUENTIAL_CPUS): the mean over the CPUs of each CPU's median window; NaN when none measured. */
-function sequentialRateOf(...ends: TruthVisit[][]): { rate: number; cpuRates: number[] } {
-  const cpuRates = SEQUENTIAL_CPUS.map((_, i) => median(ends.flatMap((visits) => visits[i].rates))).filter(Number.isFinite);
-  return { rate: cpuRates.length > 0 ? mean(cpuRates) : Number.NaN, cpuRates };
-}
-
 /**
- * A phase: sequential (on each CPU), the cells, sequential again (on each CPU, in reverse order);
- * speedups against sequential's rate over both ends (sequentialRateOf), drift = its last end / its first - 1.
+ * A phase: sequential, the cells, sequential again; speedups against the pooled sequential batches.
+ * Sequential's visits are not pinned to a CPU: pinned, a Node host shares its one CPU with V8's GC
+ * and compiler threads and ran 10-20% slower than unpinned (sieve: 536-574 tasks/s pinned beside
+ * async 1's 638 unpinned, 2026-12-02), which read every speedup high (804bfce, reverted).
  */
 async function truthPhase(workload: WorkloadConfig, cells: readonly { model: Model; concurrency: number }[]) {
   const load = loadavg()[0];
-  const first = await sequentialVisits(workload);
+  const first = await measureTruthVisit(workload, 'sequential', 1);
   const measured: TruthCell[] = [];
   for (const c of cells) measured.push((await measureTruthVisit(workload, c.model, c.concurrency)).result);
-  const last = await sequentialVisits(workload, true);
-  const { rate: sequentialRate, cpuRates } = sequentialRateOf(first, last);
-  const firstRate = sequentialRateOf(first).rate;
-  const lastRate = sequentialRateOf(last).rate;
-  const drift = Number.isFinite(firstRate) && Number.isFinite(lastRate) ? lastRate / firstRate - 1 : null;
-  const visits = [...first, ...last];
-  const okVisits = visits.filter((v) => v.result.status === 'ok');
-  // Each window against its own CPU's rate, so the spread is the noise within a CPU, not the gap between them.
-  const normalised = SEQUENTIAL_CPUS.flatMap((_, i) => {
-    const rates = [...first[i].rates, ...last[i].rates];
-    const own = median(rates);
-    return rates.map((r) => r / own);
-  });
-  const cpus = visits.map((v) => v.result.cpu).filter((c): c is number => c !== null);
+  const last = await measureTruthVisit(workload, 'sequential', 1);
+  const pooled = [...first.rates, ...last.rates];
+  const sequentialRate = median(pooled);
+  const drift = first.rates.length > 0 && last.rates.length > 0 ? median(last.rates) / median(first.rates) - 1 : null;
   const sequential: TruthCell = {
-    ...first[0].result,
-    status: okVisits.length > 0 && Number.isFinite(sequentialRate) ? 'ok' : first[0].result.status,
-    batches: visits.reduce((sum, v) => sum + v.result.batches, 0),
+    ...first.result,
+    status: first.result.status === 'ok' || last.result.status === 'ok' ? 'ok' : first.result.status,
+    batches: first.result.batches + last.result.batches,
     throughput: sequentialRate,
-    spread: quantile(normalised, 0.75) - quantile(normalised, 0.25),
+    spread: (quantile(pooled, 0.75) - quantile(pooled, 0.25)) / sequentialRate,
     speedup: 1,
-    cpu: cpus.length > 0 ? mean(cpus) : null,
-    elapsedMs: visits.reduce((sum, v) => sum + v.result.elapsedMs, 0),
+    cpu: first.result.cpu !== null && last.result.cpu !== null ? (first.result.cpu + last.result.cpu) / 2 : (first.result.cpu ?? last.result.cpu),
+    elapsedMs: first.result.elapsedMs + last.result.elapsedMs,
   };
-  if (cpuRates.length > 1) log(`  sequential per CPU: ${cpuRates.map(fmtRate).join(', ')} tasks/s (mean ${fmtRate(sequentialRate)}), drift ${drift === null ? '-' : pct(drift)}`);
   for (const c of measured) c.speedup = c.status === 'ok' && sequential.status === 'ok' ? c.throughput / sequentialRate : null;
-  return { sequential, cells: measured, phase: { sequential: { throughput: sequentialRate, batches: sequential.batches, spread: sequential.spread, drift, cpuRates }, loadavg: load } };
+  return { sequential, cells: measured, phase: { sequential: { throughput: sequentialRate, batches: sequential.batches, spread: sequential.spread, drift }, loadavg: load } };
 }
 
 /** A phase, measured again (up to TRUTH_TRIES times in all) while its sequential baseline drifts more than MAX_DRIFT; the steadiest is kept. */
@@ -429,13 +388,12 @@ const movedFar = (m: MachineMove) => Math.abs(m.sequential) > MACHINE_MOVED || M
 async function machineCheck(workload: WorkloadConfig, truth: TruthFile): Promise<MachineMove> {
   const seq = truthOf(truth, 'sequential', 1);
   const best = bestTruth(truth);
-  const now = sequentialRateOf(await sequentialVisits(workload)).rate;
+  const now = (await measureTruthVisit(workload, 'sequential', 1)).result;
   const bestNow = best && best.model !== 'sequential' ? (await measureTruthVisit(workload, best.model, best.concurrency)).result : undefined;
   const ok = (c: TruthCell | undefined): c is TruthCell => c?.status === 'ok' && c.throughput > 0;
-  const nowOk = Number.isFinite(now) && now > 0;
   return {
-    sequential: ok(seq) && nowOk ? now / seq.throughput - 1 : Number.NaN,
-    best: nowOk && ok(bestNow) && best?.speedup ? bestNow.throughput / now / best.speedup - 1 : Number.NaN,
+    sequential: ok(seq) && ok(now) ? now.throughput / seq.throughput - 1 : Number.NaN,
+    best: ok(now) && ok(bestNow) && best?.speedup ? bestNow.throughput / now.throughput / best.speedup - 1 : Number.NaN,
   };
 }
 
@@ -649,7 +607,7 @@ console.log(
 );
 console.log(
   `Runs: ${REPEATS} repetitions of a default run per suite (${BUDGET === undefined ? "run's default budget" : `budget ${BUDGET} s`}). ` +
-    `Truth: ${TRUTH_CELLS === 'all' ? 'every configured cell' : 'each model at 1, cores, 2 x cores (async: and its far end)'}, one host each (those within ${Math.round((1 - CONTESTED_SHARE) * 100)}% of the best, and recommended ones, ${TRUTH_HOSTS} hosts: the median), rates the median of ${TRUTH_WINDOW_MS} ms windows, ${fmtS(TRUTH_MS)}-${fmtS(TRUTH_WARMUP_MAX_FACTOR * TRUTH_MS)} warm-up (until the rate settles) + ${fmtS(TRUTH_MS)} sample (at least ${TRUTH_MIN_BATCHES} batches), sequential first and last${SEQUENTIAL_CPUS.length > 1 ? ', once on each CPU (its rate the mean over them)' : ''}.\n`,
+    `Truth: ${TRUTH_CELLS === 'all' ? 'every configured cell' : 'each model at 1, cores, 2 x cores (async: and its far end)'}, one host each (those within ${Math.round((1 - CONTESTED_SHARE) * 100)}% of the best, and recommended ones, ${TRUTH_HOSTS} hosts: the median), rates the median of ${TRUTH_WINDOW_MS} ms windows, ${fmtS(TRUTH_MS)}-${fmtS(TRUTH_WARMUP_MAX_FACTOR * TRUTH_MS)} warm-up (until the rate settles) + ${fmtS(TRUTH_MS)} sample (at least ${TRUTH_MIN_BATCHES} batches), sequential first and last.\n`,
 );
 
 const configs = new Map<Suite, Config>();
