@@ -277,9 +277,11 @@ async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurr
 
 /**
  * A phase: sequential, the cells, sequential again; speedups against the pooled sequential batches.
- * Sequential's visits are not pinned to a CPU: pinned, a Node host shares its one CPU with V8's GC
- * and compiler threads and ran 10-20% slower than unpinned (sieve: 536-574 tasks/s pinned beside
- * async 1's 638 unpinned, 2026-12-02), which read every speedup high (804bfce, reverted).
+ * Sequential's visits are not pinned to a CPU. Pinning them once to each CPU (804bfce, reverted)
+ * was to cancel the two vCPUs' different speeds, but in that hour the CPUs read alike (sieve 746
+ * and 746 tasks/s) while the machine moved by the minute (536-806 pinned, across phases), so it
+ * cost two visits a phase and bought nothing; scripts/pinned-hosts.ts found no steady gap between
+ * pinned and unpinned hosts either (sieve 563-640 pinned against 609 unpinned, 14:06).
  */
 async function truthPhase(workload: WorkloadConfig, cells: readonly { model: Model; concurrency: number }[]) {
   const load = loadavg()[0];
