@@ -281,7 +281,7 @@ async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurr
  * was to cancel the two vCPUs' different speeds, but in that hour the CPUs read alike (sieve 746
  * and 746 tasks/s) while the machine moved by the minute (536-806 pinned, across phases), so it
  * cost two visits a phase and bought nothing; scripts/pinned-hosts.ts found no steady gap between
- * pinned and unpinned hosts either (sieve 563-640 pinned against 609 unpinned, 14:06).
+ * pinned and unpinned hosts either (sieve 539-659 tasks/s pinned, 545-634 unpinned, 14:06).
  */
 async function truthPhase(workload: WorkloadConfig, cells: readonly { model: Model; concurrency: number }[]) {
   const load = loadavg()[0];
