@@ -7943,7 +7943,7 @@ function unsteadyBaselineText(spreads, escape, shown = 3) {
   if (spreads.length === 0) return null;
   const items = spreads.slice(0, shown).map((s) => `${escape(s.workload)}: ${formatNumber(s.low)} to ${formatNumber(s.high)} tasks/s in ${s.hosts} hosts, x${(s.high / s.low).toFixed(2)}`);
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : "";
-  return `The baseline did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join("; ")}${more}). Either the machine's speed moved, or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: treat a close call as unsettled (if the machine moved, run again on a quieter one).`;
+  return `The baseline did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join("; ")}${more}). The machine's speed moved, its hosts started in different states (a host of tiny tasks can settle at one of two speeds), or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: treat a close call as unsettled (if the machine moved, run again on a quieter one).`;
 }
 
 // src/report/terminal.ts

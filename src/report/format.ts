@@ -111,7 +111,7 @@ export function formatRef(ref: string, sha: string | null, escape: (text: string
 
 /**
  * The warning a run shows when its sequential hosts disagreed (analysis/steadiness.ts): the
- * widest-spread workloads with their slowest and fastest sequential host, the two causes seen on
+ * widest-spread workloads with their slowest and fastest sequential host, the three causes seen on
  * this VM, and what that means for the figures. Null when every workload held still. `escape`
  * makes workload names safe for the output.
  */
@@ -123,7 +123,7 @@ export function unsteadyBaselineText(spreads: readonly HostSpread[], escape: (te
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : '';
   return (
     `The baseline did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join('; ')}${more}). ` +
-    `Either the machine's speed moved, or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). ` +
+    `The machine's speed moved, its hosts started in different states (a host of tiny tasks can settle at one of two speeds), or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). ` +
     `Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: treat a close call as unsettled (if the machine moved, run again on a quieter one).`
   );
 }

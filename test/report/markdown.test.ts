@@ -129,6 +129,10 @@ describe('renderRunMarkdown: a machine that did not hold still', () => {
     const warning = md.split('\n\n')[1];
     expect(warning).toMatch(/^> \[!WARNING\]\n> The baseline did not hold still/);
     expect(warning).toContain('285 to 556 tasks/s in 4 hosts, x1.95');
+    // The three causes seen on this VM, so a reader knows which to suspect (docs/method.md).
+    expect(warning).toMatch(/the machine's speed moved/i);
+    expect(warning).toContain('hosts started in different states');
+    expect(warning).toContain('alternate with another host');
     expect(warning).not.toContain('steady');
     checkHostileNeutralised(md);
     expect(warning).toContain('**&lt;img src=x onerror=alert(1)&gt;**');
