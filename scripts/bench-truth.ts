@@ -141,8 +141,9 @@ const CONTESTED_SHARE = 1 / 1.1 ** 2;
  * Is the recommended cell within the margin of the truth's best? Judged side by side, not on two
  * medians of hosts measured minutes apart: at 85f5d1f acorn's process 4 read x2.10, x1.47, x1.72 in
  * three hosts and stood best (x1.72) against process 2's x1.48, which made every run's process 2
- * or thread 2 a miss; four pair phases of the two at 14:26 the same day read process 2 / process 4
- * at 1.08, 1.08, 1.03, 1.33 (sequential moving 94-139 tasks/s within those minutes). A pair phase
+ * or thread 2 a miss; four cycles of the two side by side at 14:26 the same day
+ * (scripts/side-by-side.ts) read process 2 / process 4 at 1.08, 1.08, 1.03, 1.33 (sequential moving
+ * 94-139 tasks/s within those minutes). A pair phase
  * visits A, B, B, A (B, A, A, B every other phase), each a truth visit, and its ratio is A's two
  * rates over B's, so a drift linear over the phase cancels. Phases are added until the 95% t
  * interval of the mean log ratio lies wholly on one side of the margin's bound, at least
