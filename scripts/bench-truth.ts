@@ -497,11 +497,17 @@ async function pairPhase(workload: WorkloadConfig, a: TruthCell, b: TruthCell, f
   return sum(rates.get(a)!) / sum(rates.get(b)!);
 }
 
-/** The ratios a / b of the truth's pair phases of the two cells (either way round). */
-function pairRatios(truth: TruthFile, a: TruthCell, b: TruthCell): number[] {
+/** The truth's pair of two cells, stored either way round. */
+function findPair(truth: TruthFile, a: TruthCell, b: TruthCell): TruthPair | undefined {
   const [ka, kb] = [truthKeyOf(a.model, a.concurrency), truthKeyOf(b.model, b.concurrency)];
-  const pair = truth.pairs?.find((p) => (p.a === ka && p.b === kb) || (p.a === kb && p.b === ka));
+  return truth.pairs?.find((p) => (p.a === ka && p.b === kb) || (p.a === kb && p.b === ka));
+}
+
+/** The ratios a / b of the truth's pair phases of the two cells. */
+function pairRatios(truth: TruthFile, a: TruthCell, b: TruthCell): number[] {
+  const pair = findPair(truth, a, b);
   if (!pair) return [];
+  const ka = truthKeyOf(a.model, a.concurrency);
   return pair.a === ka ? pair.ratios : pair.ratios.map((r) => 1 / r);
 }
 
@@ -531,13 +537,12 @@ function pairVerdict(ratios: readonly number[], margin: number): PairVerdict {
 
 /** Pair phases of the recommended cell and the best until the verdict settles (PAIR_MIN_PHASES to PAIR_MAX_PHASES tries). */
 async function measurePair(suite: Suite, workload: WorkloadConfig, truth: TruthFile, rec: TruthCell, best: TruthCell, margin: number): Promise<PairVerdict> {
-  const [ka, kb] = [truthKeyOf(rec.model, rec.concurrency), truthKeyOf(best.model, best.concurrency)];
-  let pair = truth.pairs?.find((p) => (p.a === ka && p.b === kb) || (p.a === kb && p.b === ka));
+  let pair = findPair(truth, rec, best);
   if (!pair) {
-    pair = { a: ka, b: kb, ratios: [] };
+    pair = { a: truthKeyOf(rec.model, rec.concurrency), b: truthKeyOf(best.model, best.concurrency), ratios: [] };
     truth.pairs = [...(truth.pairs ?? []), pair];
   }
-  const [a, b] = pair.a === ka ? [rec, best] : [best, rec];
+  const [a, b] = pair.a === truthKeyOf(rec.model, rec.concurrency) ? [rec, best] : [best, rec];
   const tried = pair.ratios.length;
   while (pair.ratios.length < PAIR_MAX_PHASES && !pairVerdict(pairRatios(truth, rec, best), margin).settled) {
     pair.ratios.push(await pairPhase(workload, a, b, pair.ratios.length % 2 === 1));
@@ -676,7 +681,7 @@ function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margi
   const tail = `${tooFast.join(', ') || '-'} | ${outOfRange.join('; ') || '-'} | ${spreadText} | ${wallLabel(run)} |`;
   if (!rec) {
     const row: Row = { ...base, acceptable: false, acceptableUnpaired: false, honest: false };
-    return { row, line: `| ${workload.name} | ${run.repeat} | FAILED: ${workload.error ?? 'no recommendation'} | ${workload.classification ?? '-'} | - | - | NO | ${tail}` };
+    return { row, line: `| ${workload.name} | ${run.repeat} | FAILED: ${workload.error ?? 'no recommendation'} | ${workload.classification ?? '-'} | - | - | NO | NO | ${tail}` };
   }
   const cell = cells.find((c) => c.model === rec.model && c.concurrency === rec.concurrency);
   const t = truthOf(truth, rec.model, rec.concurrency);
@@ -697,7 +702,7 @@ function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margi
   const acceptableUnpaired = truthSpeedup !== null && best !== undefined && truthSpeedup >= best.speedup! / (1 + margin);
   const isBest = best !== undefined && best === t;
   const acceptable = truthSpeedup !== null && (isBest || (pair?.acceptable ?? false));
-  const bestText = best ? `${isBest ? 'the best' : `best ${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}`}` : 'no truth';
+  const bestText = !best ? 'no truth' : isBest ? 'the best' : `best ${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}`;
   const pairText = pair && !isBest ? `; side by side ${fmtPair(pair)}` : '';
   const row: Row = { ...base, acceptable, acceptableUnpaired, honest, ...(pair && !isBest ? { pairSettled: pair.settled } : {}) };
   const line =
