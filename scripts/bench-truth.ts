@@ -56,7 +56,8 @@ import type { Config, WorkloadConfig } from '../src/config/types.ts';
 import { hostSpread, STEADINESS_MIN_HOSTS, UNSTEADY_SPREAD } from '../src/analysis/steadiness.ts';
 import { meanInterval } from '../src/stats/student-t.ts';
 import { coarseLevels } from '../src/measure/levels.ts';
-import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
+import { planCells, type Cell } from '../src/measure/scheduler.ts';
+import { truthVisitSpec, windowRates } from './truth-visit.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
 import { runVisit } from '../src/runtimes/visit.ts';
 import type { Model } from '../src/types.ts';
@@ -187,24 +188,6 @@ function quantile(values: readonly number[], q: number): number {
   return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
 }
 
-/** Consecutive batches pooled into windows of at least `windowMs` (the remainder joins the last window): each window's tasks / s. */
-function windowRates(samples: readonly { tasks: number; wallMs: number }[], windowMs: number): number[] {
-  const windows: { tasks: number; wallMs: number }[] = [];
-  let open = { tasks: 0, wallMs: 0 };
-  for (const s of samples) {
-    open = { tasks: open.tasks + s.tasks, wallMs: open.wallMs + s.wallMs };
-    if (open.wallMs >= windowMs) {
-      windows.push(open);
-      open = { tasks: 0, wallMs: 0 };
-    }
-  }
-  if (open.wallMs > 0) {
-    const last = windows.pop();
-    windows.push(last ? { tasks: last.tasks + open.tasks, wallMs: last.wallMs + open.wallMs } : open);
-  }
-  return windows.map((w) => (w.tasks / w.wallMs) * 1000);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Ground truth
 
@@ -263,15 +246,7 @@ function truthCacheKey(config: Config, workload: WorkloadConfig): string {
 /** One cell in one long-lived host: at least TRUTH_MS of warm-up (until settled), then at least TRUTH_MS of full batches. */
 async function measureTruthVisit(workload: WorkloadConfig, model: Model, concurrency: number) {
   const cell: Cell = { workload, model, concurrency, key: truthKeyOf(model, concurrency) };
-  const spec = {
-    ...visitSpec(cell, TRUTH_MS, 'measure', TRUTH_MIN_BATCHES),
-    warmupBatches: 1,
-    warmupTimeMs: TRUTH_MS,
-    warmupMaxMs: TRUTH_WARMUP_MAX_FACTOR * TRUTH_MS,
-    sampleTimeMs: TRUTH_MS,
-    minBatches: TRUTH_MIN_BATCHES,
-    maxBatches: 1_000_000,
-  };
+  const spec = truthVisitSpec(cell, TRUTH_MS, TRUTH_MIN_BATCHES, TRUTH_WARMUP_MAX_FACTOR);
   let outcome = await runVisit(runtimeFor(workload.runtime), workload, spec, { hardTimeoutMs: HARD_TIMEOUT_MS });
   if (outcome.status === 'timed-out' || outcome.status === 'crashed') {
     // Once more: a host that stalled or died once (it happened, once in some twenty visits of the same cell) is not the cell's truth.

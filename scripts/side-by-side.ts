@@ -12,9 +12,10 @@
  *   node scripts/side-by-side.ts <config> <workload> <model:concurrency> <model:concurrency> [cycles=4]
  */
 import { loadConfig } from '../src/config/load.ts';
-import { planCells, visitSpec, type Cell } from '../src/measure/scheduler.ts';
+import { planCells, type Cell } from '../src/measure/scheduler.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
 import { runVisit } from '../src/runtimes/visit.ts';
+import { truthVisitSpec, windowRates } from './truth-visit.ts';
 
 const [configPath, name, first, second, cyclesText] = process.argv.slice(2);
 if (!configPath || !name || !first || !second) {
@@ -34,27 +35,9 @@ function cellOf(text: string): Cell {
 const [a, b, sequential] = [cellOf(first), cellOf(second), cellOf('sequential')];
 const VISIT_MS = 3000;
 
-/** Consecutive batches pooled into windows of at least `windowMs`; each window's tasks / s, sorted. */
-function windowRates(samples: readonly { tasks: number; wallMs: number }[], windowMs = 250): number[] {
-  const rates: number[] = [];
-  let tasks = 0;
-  let wallMs = 0;
-  for (const s of samples) {
-    tasks += s.tasks;
-    wallMs += s.wallMs;
-    if (wallMs >= windowMs) {
-      rates.push((tasks / wallMs) * 1000);
-      tasks = 0;
-      wallMs = 0;
-    }
-  }
-  return rates.sort((x, y) => x - y);
-}
-
 async function visitRate(cell: Cell): Promise<number> {
-  const spec = { ...visitSpec(cell, VISIT_MS, 'measure', 3), warmupBatches: 1, warmupTimeMs: VISIT_MS, warmupMaxMs: 4 * VISIT_MS, sampleTimeMs: VISIT_MS, minBatches: 3, maxBatches: 1_000_000 };
-  const outcome = await runVisit(runtimeFor(workload!.runtime), workload!, spec, { hardTimeoutMs: 120_000 });
-  const rates = windowRates(outcome.samples);
+  const outcome = await runVisit(runtimeFor(workload!.runtime), workload!, truthVisitSpec(cell, VISIT_MS, 3, 4), { hardTimeoutMs: 120_000 });
+  const rates = windowRates(outcome.samples, 250).sort((x, y) => x - y);
   return rates.length > 0 && outcome.status === 'ok' ? rates[rates.length >> 1] : Number.NaN;
 }
 
