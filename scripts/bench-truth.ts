@@ -32,7 +32,9 @@
  * 2. BENCH_REPEATS (default 5) repetitions of a default `run` per suite (the real runCommand, given
  *    only the config and a JSON path; BENCH_BUDGET seconds overrides the budget), timed here.
  *    One row per workload and repetition: recommendation, classification, reported speedup (or
- *    why withheld) beside the truth of that cell, whether the recommendation is acceptable (the
+ *    why withheld) beside the truth of that cell (measured side by side with sequential in pair phases
+ *    until its 95% interval is within FIGURE_PRECISION, which decides whether the figure is within
+ *    20%; the median of its truth hosts printed beside it), whether the recommendation is acceptable (the
  *    truth's best, or within the margin of it measured side by side in pair phases, PAIR_MIN_PHASES;
  *    the old judgement on two medians of hosts printed beside it as "unpaired"), CPU-bound speedups above the core count,
  *    utilisation or run-queue shares out of range, and the run's wall time against the budget
@@ -153,6 +155,15 @@ const CONTESTED_SHARE = 1 / 1.1 ** 2;
  */
 const PAIR_MIN_PHASES = 3;
 const PAIR_MAX_PHASES = 7;
+/**
+ * Is the reported speedup within SPEEDUP_TOLERANCE of the truth? Judged against the recommended
+ * cell measured side by side with sequential (pair phases, as above), not against two medians of
+ * hosts: at d20b8a3 seven figures were off against medians whose sequential and cell visits were
+ * minutes apart, in a set whose machine check read sequential 10-47% slower an hour later. Phases
+ * are added (PAIR_MIN_PHASES to PAIR_MAX_PHASES) until the 95% interval of the speedup lies within
+ * FIGURE_PRECISION of its mean either way; one still wider is printed as unsettled and judged by its mean.
+ */
+const FIGURE_PRECISION = 0.1;
 const CORES = availableParallelism();
 /** A truth host that reports nothing for this long after it starts is stopped (the host's own watchdog ends a task past its timeoutMs). */
 const HARD_TIMEOUT_MS = 2 * TRUTH_MS + 90_000;
@@ -506,32 +517,70 @@ function pairVerdict(ratios: readonly number[], margin: number): PairVerdict {
     interval: interval ? [Math.exp(interval[0]), Math.exp(interval[1])] : null,
     phases: logs.length,
     acceptable: logs.length > 0 && mean >= bound,
-    settled: logs.length >= PAIR_MIN_PHASES && interval !== null && (interval[0] > bound || interval[1] < bound),
+    settled: interval !== null && (interval[0] > bound || interval[1] < bound),
   };
 }
 
-/** Pair phases of the recommended cell and the best until the verdict settles (PAIR_MIN_PHASES to PAIR_MAX_PHASES tries). */
-async function measurePair(suite: Suite, workload: WorkloadConfig, truth: TruthFile, rec: TruthCell, best: TruthCell, margin: number): Promise<PairVerdict> {
-  let pair = findPair(truth, rec, best);
+/**
+ * Pair phases of cells `a` and `b` (cached in the truth, shared by every question asked of the
+ * same two cells) until `settled` holds of their ratios a / b (PAIR_MIN_PHASES to PAIR_MAX_PHASES
+ * phases); returns the ratios.
+ */
+async function pairUntil(suite: Suite, workload: WorkloadConfig, truth: TruthFile, rec: TruthCell, other: TruthCell, settled: (ratios: number[]) => boolean, show: (ratios: number[]) => string): Promise<number[]> {
+  let pair = findPair(truth, rec, other);
   if (!pair) {
-    pair = { a: truthKeyOf(rec.model, rec.concurrency), b: truthKeyOf(best.model, best.concurrency), ratios: [] };
+    pair = { a: truthKeyOf(rec.model, rec.concurrency), b: truthKeyOf(other.model, other.concurrency), ratios: [] };
     truth.pairs = [...(truth.pairs ?? []), pair];
   }
-  const [a, b] = pair.a === truthKeyOf(rec.model, rec.concurrency) ? [rec, best] : [best, rec];
+  const [a, b] = pair.a === truthKeyOf(rec.model, rec.concurrency) ? [rec, other] : [other, rec];
   const tried = pair.ratios.length;
-  while (pair.ratios.length < PAIR_MAX_PHASES && !pairVerdict(pairRatios(truth, rec, best), margin).settled) {
+  while (pair.ratios.length < PAIR_MAX_PHASES && !(pair.ratios.length >= PAIR_MIN_PHASES && settled(pairRatios(truth, rec, other)))) {
     pair.ratios.push(await pairPhase(workload, a, b, pair.ratios.length % 2 === 1));
   }
-  const verdict = pairVerdict(pairRatios(truth, rec, best), margin);
+  const ratios = pairRatios(truth, rec, other);
   if (pair.ratios.length > tried) {
-    log(`truth of ${workload.name}: ${labelOf(rec.model, rec.concurrency)} / ${labelOf(best.model, best.concurrency)} side by side: ${pairRatios(truth, rec, best).map((r) => r.toFixed(3)).join(', ')} -> ${fmtPair(verdict)}`);
+    log(`truth of ${workload.name}: ${labelOf(rec.model, rec.concurrency)} / ${labelOf(other.model, other.concurrency)} side by side: ${ratios.map((r) => r.toFixed(3)).join(', ')} -> ${show(ratios)}`);
     saveTruth(truthPath(suite, workload), truth);
   }
-  return verdict;
+  return ratios;
 }
 
-const fmtPair = (v: PairVerdict) =>
-  `x${v.ratio.toFixed(2)}${v.interval ? ` [${v.interval[0].toFixed(2)}, ${v.interval[1].toFixed(2)}]` : ''}, ${v.phases} phases${v.settled ? '' : ', unsettled'}`;
+/** Pair phases of the recommended cell and the best until the verdict settles. */
+async function measurePair(suite: Suite, workload: WorkloadConfig, truth: TruthFile, rec: TruthCell, best: TruthCell, margin: number): Promise<PairVerdict> {
+  const ratios = await pairUntil(suite, workload, truth, rec, best, (r) => pairVerdict(r, margin).settled, (r) => fmtPair(pairVerdict(r, margin)));
+  return pairVerdict(ratios, margin);
+}
+
+interface SpeedupPair {
+  /** The cell's throughput over sequential's: exp of the mean log ratio over the pair phases, and its 95% interval. */
+  speedup: number;
+  interval: [number, number] | null;
+  phases: number;
+  /** The interval lies within FIGURE_PRECISION of the mean either way. */
+  settled: boolean;
+}
+
+function speedupPair(ratios: readonly number[]): SpeedupPair {
+  const logs = ratios.filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
+  const mean = logs.reduce((sum, v) => sum + v, 0) / logs.length;
+  const interval = meanInterval(logs, 0.05);
+  return {
+    speedup: Math.exp(mean),
+    interval: interval ? [Math.exp(interval[0]), Math.exp(interval[1])] : null,
+    phases: logs.length,
+    settled: interval !== null && interval[1] - mean <= Math.log(1 + FIGURE_PRECISION),
+  };
+}
+
+/** The recommended cell's speedup over sequential, side by side, until its interval is within FIGURE_PRECISION. */
+async function measureSpeedup(suite: Suite, workload: WorkloadConfig, truth: TruthFile, rec: TruthCell, sequential: TruthCell): Promise<SpeedupPair> {
+  const ratios = await pairUntil(suite, workload, truth, rec, sequential, (r) => speedupPair(r).settled, (r) => fmtSpeedup(speedupPair(r)));
+  return speedupPair(ratios);
+}
+
+const fmtInterval = (i: [number, number] | null) => (i ? ` [${i[0].toFixed(2)}, ${i[1].toFixed(2)}]` : '');
+const fmtPair = (v: PairVerdict) => `x${v.ratio.toFixed(2)}${fmtInterval(v.interval)}, ${v.phases} phases${v.settled ? '' : ', unsettled'}`;
+const fmtSpeedup = (v: SpeedupPair) => `${fmtX(v.speedup)}${fmtInterval(v.interval)}, ${v.phases} phases${v.settled ? '' : ', unsettled'}`;
 
 const truthOf = (truth: TruthFile, model: Model, concurrency: number) => truth.cells.find((c) => c.model === model && c.concurrency === concurrency);
 function bestTruth(truth: TruthFile): TruthCell | undefined {
@@ -573,8 +622,12 @@ interface Row {
   acceptableUnpaired: boolean;
   /** Whether the side-by-side verdict settled (its interval clear of the margin's bound); absent when the recommendation is the best. */
   pairSettled?: boolean;
-  /** Reported speedup within SPEEDUP_TOLERANCE of the truth, or withheld. */
+  /** Reported speedup within SPEEDUP_TOLERANCE of the cell's speedup side by side with sequential (pair phases), or withheld. */
   honest: boolean;
+  /** The same against the cell's truth (median of hosts): the judgement until 2026-12-02 evening. */
+  honestUnpaired: boolean;
+  /** Whether the side-by-side speedup settled (its interval within FIGURE_PRECISION); absent when none was needed. */
+  figureSettled?: boolean;
   tooFast: string[];
   outOfRange: string[];
   run: RunRecord;
@@ -626,9 +679,11 @@ const EPSILON = 0.005;
 
 /**
  * One workload of one run against the truth. `pair`: the recommended cell against the truth's best,
- * side by side (measurePair), which decides `acceptable` when the recommendation is not the best.
+ * side by side (measurePair), which decides `acceptable` when the recommendation is not the best;
+ * `figure`: the recommended cell against sequential side by side (measureSpeedup), which decides
+ * `honest` when the run reported a figure.
  */
-function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margin: number, pair: PairVerdict | undefined): { row: Row; line: string } {
+function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margin: number, pair: PairVerdict | undefined, figure: SpeedupPair | undefined): { row: Row; line: string } {
   const rec = workload.recommendation;
   const cells = workload.cells;
   const tooFast =
@@ -655,7 +710,7 @@ function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margi
   const spreadText = spread === undefined ? '-' : `${pct(spread)}${spread > UNSTEADY_SPREAD ? ' WARNED' : ''}`;
   const tail = `${tooFast.join(', ') || '-'} | ${outOfRange.join('; ') || '-'} | ${spreadText} | ${wallLabel(run)} |`;
   if (!rec) {
-    const row: Row = { ...base, acceptable: false, acceptableUnpaired: false, honest: false };
+    const row: Row = { ...base, acceptable: false, acceptableUnpaired: false, honest: false, honestUnpaired: false };
     return { row, line: `| ${workload.name} | ${run.repeat} | FAILED: ${workload.error ?? 'no recommendation'} | ${workload.classification ?? '-'} | - | - | NO | NO | ${tail}` };
   }
   const cell = cells.find((c) => c.model === rec.model && c.concurrency === rec.concurrency);
@@ -670,19 +725,38 @@ function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margi
     : withheld !== undefined
       ? withheld.startsWith('not enough data') ? 'not enough data' : 'withheld'
       : `${fmtX(rec.speedup)}${cell?.paired ? ' paired' : ''}`;
-  const honest = range
-    ? truthSpeedup !== null && truthSpeedup >= range[0] / (1 + SPEEDUP_TOLERANCE) && truthSpeedup <= range[1] * (1 + SPEEDUP_TOLERANCE)
-    : withheld !== undefined || (truthSpeedup !== null && Math.abs(rec.speedup / truthSpeedup - 1) <= SPEEDUP_TOLERANCE);
+  const honestAgainst = (truthFigure: number | null) =>
+    range
+      ? truthFigure !== null && truthFigure >= range[0] / (1 + SPEEDUP_TOLERANCE) && truthFigure <= range[1] * (1 + SPEEDUP_TOLERANCE)
+      : withheld !== undefined || (truthFigure !== null && Math.abs(rec.speedup / truthFigure - 1) <= SPEEDUP_TOLERANCE);
+  // Sequential's own figure is 1 by definition; any other is judged against the side-by-side speedup.
+  const sideBySide = rec.model === 'sequential' ? truthSpeedup : (figure?.speedup ?? null);
+  const honest = honestAgainst(sideBySide);
+  const honestUnpaired = honestAgainst(truthSpeedup);
   // Two medians of hosts measured minutes apart (the judgement until 2026-12-02), printed beside the side-by-side one.
   const acceptableUnpaired = truthSpeedup !== null && best !== undefined && truthSpeedup >= best.speedup! / (1 + margin);
   const isBest = best !== undefined && best === t;
   const acceptable = truthSpeedup !== null && (isBest || (pair?.acceptable ?? false));
   const bestText = !best ? 'no truth' : isBest ? 'the best' : `best ${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}`;
   const pairText = pair && !isBest ? `; side by side ${fmtPair(pair)}` : '';
-  const row: Row = { ...base, acceptable, acceptableUnpaired, honest, ...(pair && !isBest ? { pairSettled: pair.settled } : {}) };
+  const row: Row = {
+    ...base,
+    acceptable,
+    acceptableUnpaired,
+    honest,
+    honestUnpaired,
+    ...(pair && !isBest ? { pairSettled: pair.settled } : {}),
+    ...(figure && rec.model !== 'sequential' ? { figureSettled: figure.settled } : {}),
+  };
+  const truthText =
+    truthSpeedup === null
+      ? `no truth${t ? ` (${t.status})` : ''}`
+      : figure && rec.model !== 'sequential'
+        ? `${fmtSpeedup(figure)}; hosts ${fmtX(truthSpeedup)}${honestUnpaired ? '' : ' (off)'}`
+        : fmtX(truthSpeedup);
   const line =
     `| ${workload.name} | ${run.repeat} | ${labelOf(rec.model, rec.concurrency)} (${rec.confidence}) | ${workload.classification ?? '-'} | ${reported}${honest ? '' : ' (off)'} | ` +
-    `${truthSpeedup === null ? `no truth${t ? ` (${t.status})` : ''}` : fmtX(truthSpeedup)} | ${acceptable ? 'yes' : 'NO'} (${bestText}${pairText}) | ${acceptableUnpaired ? 'yes' : 'NO'} | ${tail}`;
+    `${truthText} | ${acceptable ? 'yes' : 'NO'} (${bestText}${pairText}) | ${acceptableUnpaired ? 'yes' : 'NO'} | ${tail}`;
   return { row, line };
 }
 
@@ -725,7 +799,7 @@ if ([...truths.values()].some((t) => t.phases[0].loadavg > BUSY_LOAD)) {
 }
 
 // 2. Repetitions of a default run.
-console.log(`\nDefault runs (reported = the recommended cell's speedup, or its 95% interval when too wide for one figure (honest when the truth lies within it, give or take 20%); truth = the same cell measured directly; acceptable = the truth's best, or within the margin of it measured side by side (the ratio of the two over pair phases, its 95% interval; unsettled: the interval still straddles the margin after ${PAIR_MAX_PHASES} phases, decided by the mean); unpaired = the judgement until 2026-12-02, its truth (median of hosts) within the margin of the best's; wall time allowed 5% or one visit over the budget):\n`);
+console.log(`\nDefault runs (reported = the recommended cell's speedup, or its 95% interval when too wide for one figure (honest when the truth lies within it, give or take 20%); truth = the same cell measured directly: side by side with sequential in pair phases (exp of the mean log ratio, its 95% interval; unsettled: wider than ${FIGURE_PRECISION * 100}% either way after ${PAIR_MAX_PHASES} phases, judged by the mean), which decides "(off)", and the median of its truth hosts (the judgement until 2026-12-02 evening); acceptable = the truth's best, or within the margin of it measured side by side (the ratio of the two over pair phases, its 95% interval; unsettled: the interval still straddles the margin after ${PAIR_MAX_PHASES} phases, decided by the mean); unpaired = the judgement until 2026-12-02, its truth (median of hosts) within the margin of the best's; wall time allowed 5% or one visit over the budget):\n`);
 console.log(`(hosts: how far the run's sequential hosts of the workload spread, fastest / slowest - 1; WARNED: above ${pct(UNSTEADY_SPREAD)}, where run warns that the baseline did not hold still)\n`);
 console.log('| workload | rep | recommended | classification | reported | truth | acceptable | unpaired | CPU-bound > cores | out of range | hosts | wall / budget |\n|---|---|---|---|---|---|---|---|---|---|---|---|');
 const rows: Row[] = [];
@@ -745,7 +819,11 @@ for (let repeat = 1; repeat <= REPEATS; repeat++) {
       if (recTruth?.status === 'ok') await addHosts(suite, config, truth, [recTruth], 'recommended');
       const best = bestTruth(truth);
       const pair = recTruth?.status === 'ok' && best && best !== recTruth ? await measurePair(suite, config, truth, recTruth, best, results.settings.margin) : undefined;
-      const { row, line } = judge(workload, truth, run, results.settings.margin, pair);
+      // The figure side by side with sequential, when the run reported one (not withheld) for a cell other than sequential.
+      const sequential = truthOf(truth, 'sequential', 1);
+      const reportsFigure = rec != null && rec.model !== 'sequential' && workload.cells.find((c) => c.model === rec.model && c.concurrency === rec.concurrency)?.speedupWithheld === undefined;
+      const figure = recTruth?.status === 'ok' && sequential?.status === 'ok' && reportsFigure ? await measureSpeedup(suite, config, truth, recTruth, sequential) : undefined;
+      const { row, line } = judge(workload, truth, run, results.settings.margin, pair, figure);
       rows.push(row);
       console.log(line);
     }
@@ -775,7 +853,7 @@ for (const [name, c] of machineChecks) {
 
 // 3. Summary.
 console.log(`\nSummary (targets: acceptable ${REPEATS}/${REPEATS}, reported within ${SPEEDUP_TOLERANCE * 100}% of the truth or withheld ${REPEATS}/${REPEATS}, no CPU-bound speedup above ${CORES}, no figure out of range, every run within budget + allowance):\n`);
-console.log('| workload | acceptable | (unpaired) | reported within 20% or withheld | other cells within 20% | CPU-bound > cores | out of range | max overrun | targets |\n|---|---|---|---|---|---|---|---|---|');
+console.log('| workload | acceptable | (unpaired) | reported within 20% or withheld | (unpaired) | other cells within 20% | CPU-bound > cores | out of range | max overrun | targets |\n|---|---|---|---|---|---|---|---|---|---|');
 let allOk = true;
 for (const name of truths.keys()) {
   const own = rows.filter((r) => r.workload === name);
@@ -784,6 +862,8 @@ for (const name of truths.keys()) {
   const unpaired = own.filter((r) => r.acceptableUnpaired).length;
   const unsettled = own.filter((r) => r.pairSettled === false).length;
   const honest = own.filter((r) => r.honest).length;
+  const honestUnpaired = own.filter((r) => r.honestUnpaired).length;
+  const figureUnsettled = own.filter((r) => r.figureSettled === false).length;
   const tooFast = own.filter((r) => r.tooFast.length > 0).length;
   const outOfRange = own.filter((r) => r.outOfRange.length > 0).length;
   const within = own.reduce((sum, r) => sum + r.cellsWithin[0], 0);
@@ -794,7 +874,7 @@ for (const name of truths.keys()) {
   allOk &&= ok;
   const overrun = worst.wallMs - worst.budgetS * 1000;
   console.log(
-    `| ${name} | ${acceptable}/${own.length}${unsettled > 0 ? ` (${unsettled} unsettled)` : ''} | ${unpaired}/${own.length} | ${honest}/${own.length} | ${compared > 0 ? `${within}/${compared}` : '-'} | ${tooFast}/${own.length} | ${outOfRange}/${own.length} | ` +
+    `| ${name} | ${acceptable}/${own.length}${unsettled > 0 ? ` (${unsettled} unsettled)` : ''} | ${unpaired}/${own.length} | ${honest}/${own.length}${figureUnsettled > 0 ? ` (${figureUnsettled} unsettled)` : ''} | ${honestUnpaired}/${own.length} | ${compared > 0 ? `${within}/${compared}` : '-'} | ${tooFast}/${own.length} | ${outOfRange}/${own.length} | ` +
       `${fmtS(overrun)} (${pct(overrun / (worst.budgetS * 1000))})${late > 0 ? `, ${late} late` : ''} | ${ok ? 'met' : 'MISSED'} |`,
   );
 }
