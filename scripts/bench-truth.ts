@@ -819,9 +819,11 @@ for (let repeat = 1; repeat <= REPEATS; repeat++) {
       if (recTruth?.status === 'ok') await addHosts(suite, config, truth, [recTruth], 'recommended');
       const best = bestTruth(truth);
       const pair = recTruth?.status === 'ok' && best && best !== recTruth ? await measurePair(suite, config, truth, recTruth, best, results.settings.margin) : undefined;
-      // The figure side by side with sequential, when the run reported one (not withheld) for a cell other than sequential.
+      // The figure side by side with sequential, when the run reported one for a cell other than sequential: a
+      // point figure or a 95% interval (a range comes with speedupWithheld set, and e8052ca's set missed those).
       const sequential = truthOf(truth, 'sequential', 1);
-      const reportsFigure = rec != null && rec.model !== 'sequential' && workload.cells.find((c) => c.model === rec.model && c.concurrency === rec.concurrency)?.speedupWithheld === undefined;
+      const recCell = rec ? workload.cells.find((c) => c.model === rec.model && c.concurrency === rec.concurrency) : undefined;
+      const reportsFigure = rec != null && rec.model !== 'sequential' && (rec.speedupRange !== undefined || recCell?.speedupWithheld === undefined);
       const figure = recTruth?.status === 'ok' && sequential?.status === 'ok' && reportsFigure ? await measureSpeedup(suite, config, truth, recTruth, sequential) : undefined;
       const { row, line } = judge(workload, truth, run, results.settings.margin, pair, figure);
       rows.push(row);
