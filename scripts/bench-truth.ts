@@ -507,16 +507,20 @@ interface PairVerdict {
   settled: boolean;
 }
 
-function pairVerdict(ratios: readonly number[], margin: number): PairVerdict {
+/** Pair phases' ratios on the log scale (failed phases left out): how many, their mean, and its 95% t interval. */
+function logRatios(ratios: readonly number[]) {
   const logs = ratios.filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
+  return { phases: logs.length, mean: logs.reduce((sum, v) => sum + v, 0) / logs.length, interval: meanInterval(logs, 0.05) };
+}
+
+function pairVerdict(ratios: readonly number[], margin: number): PairVerdict {
+  const { phases, mean, interval } = logRatios(ratios);
   const bound = -Math.log(1 + margin);
-  const mean = logs.reduce((sum, v) => sum + v, 0) / logs.length;
-  const interval = meanInterval(logs, 0.05);
   return {
     ratio: Math.exp(mean),
     interval: interval ? [Math.exp(interval[0]), Math.exp(interval[1])] : null,
-    phases: logs.length,
-    acceptable: logs.length > 0 && mean >= bound,
+    phases,
+    acceptable: phases > 0 && mean >= bound,
     settled: interval !== null && (interval[0] > bound || interval[1] < bound),
   };
 }
@@ -561,13 +565,11 @@ interface SpeedupPair {
 }
 
 function speedupPair(ratios: readonly number[]): SpeedupPair {
-  const logs = ratios.filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
-  const mean = logs.reduce((sum, v) => sum + v, 0) / logs.length;
-  const interval = meanInterval(logs, 0.05);
+  const { phases, mean, interval } = logRatios(ratios);
   return {
     speedup: Math.exp(mean),
     interval: interval ? [Math.exp(interval[0]), Math.exp(interval[1])] : null,
-    phases: logs.length,
+    phases,
     settled: interval !== null && interval[1] - mean <= Math.log(1 + FIGURE_PRECISION),
   };
 }
