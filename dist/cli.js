@@ -10872,8 +10872,17 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   ) ?? null;
   const recommendedCell = recommendation2 && withSpeedups.find((c) => c.model === recommendation2.model && c.concurrency === recommendation2.concurrency);
   if (recommendation2 && recommendedCell && withheldAtBound(recommendedCell)) {
+    const bound = atBound(recommendedCell);
     const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential.throughput.median;
-    recommendation2.reason += ` It measured x${measured.toFixed(2)}, within noise above the x${atBound(recommendedCell).toFixed(2)} that is physically possible, so x${atBound(recommendedCell).toFixed(2)} is its figure.`;
+    const swept = speedupInterval(recommendedCell, sequential, context.seed);
+    const paired = recommendedCell.paired ? figureInterval(recommendedCell.paired).interval : swept;
+    const low = Math.min(swept[0], paired[0], bound);
+    if (low < bound / (1 + TOLERANCE)) {
+      recommendation2.speedupRange = [round3(low), round3(bound)];
+      recommendation2.reason += ` It measured x${measured.toFixed(2)}, above the x${bound.toFixed(2)} that is physically possible (within noise of it), so a side was likely not at its steady speed: its figure is a range, from the low end of its 95% interval to that bound, x${low.toFixed(2)} to x${bound.toFixed(2)}.`;
+    } else {
+      recommendation2.reason += ` It measured x${measured.toFixed(2)}, within noise above the x${bound.toFixed(2)} that is physically possible, and its 95% interval starts within ${TOLERANCE * 100}% of it, so x${bound.toFixed(2)} is its figure.`;
+    }
   }
   const impossible = withSpeedups.filter(withheldAsImpossible).length;
   const compared = withSpeedups.filter((c) => c.model !== "sequential" && c.status === "ok" && c.samples > 0).length;
