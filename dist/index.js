@@ -36629,9 +36629,12 @@ var IMPRECISE = "not enough data for one figure:";
 function withheldAsImprecise(cell2) {
   return cell2.speedupWithheld?.startsWith(IMPRECISE) ?? false;
 }
-function imprecisionReason(interval, paired) {
-  const [lo, hi] = interval;
-  if (!(lo > 0) || !(hi / lo > MAX_FIGURE_SPAN)) return void 0;
+function possibleInterval(interval, bound, figure) {
+  return [interval[0], Math.max(Math.min(interval[1], bound), figure)];
+}
+function imprecisionReason(interval, paired, shown = interval) {
+  if (!(interval[0] > 0) || !(interval[1] / interval[0] > MAX_FIGURE_SPAN)) return void 0;
+  const [lo, hi] = shown;
   const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? "" : "s"}` : "";
   const source = !paired ? "" : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : " (paired)";
   const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : "the batches varied too much for a median to stand for them";
@@ -36754,11 +36757,12 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   const cellsOut = withSpeedups.map((c) => {
     if (!baseline || c.model === "sequential" || c.speedup === null || c.speedupWithheld !== void 0) return c;
     const { interval, hostsAdded } = c.paired ? figureInterval(c.paired) : { interval: speedupInterval(c, baseline, context3.seed), hostsAdded: false };
-    const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded });
+    const shown = possibleInterval(interval, speedupBound(c, cpuShare, context3.cores), c.speedup);
+    const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded }, shown);
     if (!why) return c;
     if (recommendation2 && recommendation2.model === c.model && recommendation2.concurrency === c.concurrency) {
-      recommendation2.speedupRange = [round3(interval[0]), round3(interval[1])];
-      recommendation2.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (${hostsAdded ? "measured in so few rounds of fresh hosts that the next could read differently by that much" : "the batches varied too much for a median to stand for them"}).`;
+      recommendation2.speedupRange = [round3(shown[0]), round3(shown[1])];
+      recommendation2.reason += ` Its speedup is not one figure: the 95% interval runs from x${shown[0].toFixed(2)} to x${shown[1].toFixed(2)}${shown[1] < interval[1] ? ", the most that is physically possible" : ""} (${hostsAdded ? "measured in so few rounds of fresh hosts that the next could read differently by that much" : "the batches varied too much for a median to stand for them"}).`;
     }
     return { ...c, speedup: null, speedupWithheld: why };
   });

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify, computingShare } from './classify.ts';
-import { imprecisionReason, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
+import { imprecisionReason, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
 import { recommend, type RecommendOptions } from './recommend.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
 
@@ -77,11 +77,14 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     if (!baseline || c.model === 'sequential' || c.speedup === null || c.speedupWithheld !== undefined) return c;
     // A paired figure from fewer than HOST_ROUNDS rounds also carries how far fresh hosts read apart.
     const { interval, hostsAdded } = c.paired ? figureInterval(c.paired) : { interval: speedupInterval(c, baseline, context.seed), hostsAdded: false };
-    const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded });
+    // Whether the figure stands alone is the measured interval's to say (the paired phase is planned
+    // on it); what is printed of the interval stops at what is physically possible.
+    const shown = possibleInterval(interval, speedupBound(c, cpuShare, context.cores), c.speedup);
+    const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded }, shown);
     if (!why) return c;
     if (recommendation && recommendation.model === c.model && recommendation.concurrency === c.concurrency) {
-      recommendation.speedupRange = [round3(interval[0]), round3(interval[1])];
-      recommendation.reason += ` Its speedup is not one figure: the 95% interval runs from x${interval[0].toFixed(2)} to x${interval[1].toFixed(2)} (${hostsAdded ? 'measured in so few rounds of fresh hosts that the next could read differently by that much' : 'the batches varied too much for a median to stand for them'}).`;
+      recommendation.speedupRange = [round3(shown[0]), round3(shown[1])];
+      recommendation.reason += ` Its speedup is not one figure: the 95% interval runs from x${shown[0].toFixed(2)} to x${shown[1].toFixed(2)}${shown[1] < interval[1] ? ', the most that is physically possible' : ''} (${hostsAdded ? 'measured in so few rounds of fresh hosts that the next could read differently by that much' : 'the batches varied too much for a median to stand for them'}).`;
     }
     return { ...c, speedup: null, speedupWithheld: why };
   });

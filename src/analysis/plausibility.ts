@@ -41,10 +41,23 @@ export function withheldAsImprecise(cell: Pick<CellResult, 'speedupWithheld'>): 
   return cell.speedupWithheld?.startsWith(IMPRECISE) ?? false;
 }
 
-/** Why a plausible figure is not printed alone (its 95% interval spans more than MAX_FIGURE_SPAN), or undefined. */
-export function imprecisionReason(interval: readonly [number, number], paired?: { rounds: number; hostsAdded: boolean }): string | undefined {
-  const [lo, hi] = interval;
-  if (!(lo > 0) || !(hi / lo > MAX_FIGURE_SPAN)) return undefined;
+/**
+ * The part of a speedup interval that is physically possible: its top end no higher than the
+ * cell's bound (speedupBound), nor below the figure itself. A bootstrap interval of a few wide
+ * batches knows nothing of the cores: sieve's thread 2 (CPU-bound, 2 cores) was reported as
+ * "x0.86-x3.41" in a bench:truth run at d32e305 (truth x1.64).
+ */
+export function possibleInterval(interval: readonly [number, number], bound: number, figure: number): [number, number] {
+  return [interval[0], Math.max(Math.min(interval[1], bound), figure)];
+}
+
+/**
+ * Why a plausible figure is not printed alone (its 95% interval spans more than MAX_FIGURE_SPAN), or
+ * undefined. The decision is the measured interval's; the text gives `shown` (possibleInterval) when passed.
+ */
+export function imprecisionReason(interval: readonly [number, number], paired?: { rounds: number; hostsAdded: boolean }, shown: readonly [number, number] = interval): string | undefined {
+  if (!(interval[0] > 0) || !(interval[1] / interval[0] > MAX_FIGURE_SPAN)) return undefined;
+  const [lo, hi] = shown;
   const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? '' : 's'}` : '';
   const source = !paired ? '' : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : ' (paired)';
   const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : 'the batches varied too much for a median to stand for them';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
-import { imprecisionReason, MAX_FIGURE_SPAN } from '../../src/analysis/plausibility.ts';
+import { imprecisionReason, MAX_FIGURE_SPAN, possibleInterval, speedupInterval } from '../../src/analysis/plausibility.ts';
 import { pairedChoices, pairingPriority, PRIORITY } from '../../src/measure/paired-targets.ts';
 import { formatRecommendedSpeedup } from '../../src/report/format.ts';
 import type { CellResult } from '../../src/results/run.ts';
@@ -154,5 +154,30 @@ describe('a figure within noise above its physical bound', () => {
     const result = analyzeWorkload('acorn', 'node', mismeasured, { cores: 2 });
     expect(result.cells.find((c) => c.model === 'thread')!.speedupWithheld).toMatch(/something was mismeasured/);
     expect(result.recommendation!.model).not.toBe('thread');
+  });
+});
+
+describe('a figure too imprecise to stand alone, of CPU-bound work', () => {
+  // sieve in bench:truth at d32e305 (repetition 3): thread 2 on 2 cores reported as x0.86-x3.41.
+  const cpuBound = (model: Model, concurrency: number, batches: number[], cpu: number): CellResult => ({ ...cell(model, concurrency, batches), cpuUtilization: cpu });
+  const cells = () => [cpuBound('sequential', 1, [800, 820, 830, 840, 850, 835, 825, 815, 845], 0.99), cpuBound('thread', 2, [1150, 1200, 1350, 1400, 2600, 2900], 1.6)];
+
+  it('is reported as its interval only up to the cores, though the measured interval reaches past them', () => {
+    const [seq, thread] = cells();
+    const measured = speedupInterval(thread, seq, 1);
+    expect(measured[1]).toBeGreaterThan(2);
+    const result = analyzeWorkload('sieve', 'node', cells(), { cores: 2 });
+    const rec = result.recommendation!;
+    expect(rec).toMatchObject({ model: 'thread', concurrency: 2 });
+    expect(rec.speedupRange![0]).toBeCloseTo(measured[0], 3);
+    expect(rec.speedupRange![1]).toBe(2);
+    expect(rec.reason).toMatch(/the 95% interval runs from x\d\.\d\d to x2\.00, the most that is physically possible/);
+    expect(result.cells.find((c) => c.model === 'thread')!.speedupWithheld).toMatch(/runs from x\d\.\d\d to x2\.00, more than/);
+  });
+
+  it('keeps its top end where the bound is higher, and never cuts below the figure', () => {
+    expect(possibleInterval([1.2, 3.4], 64, 1.7)).toEqual([1.2, 3.4]);
+    expect(possibleInterval([1.2, 3.4], 2, 1.7)).toEqual([1.2, 2]);
+    expect(possibleInterval([0.9, 1.3], 1, 1.04)).toEqual([0.9, 1.04]);
   });
 });
