@@ -406,7 +406,8 @@ async function machineCheck(workload: WorkloadConfig, truth: TruthFile): Promise
   const ok = (c: TruthCell | undefined): c is TruthCell => c?.status === 'ok' && c.throughput > 0;
   return {
     sequential: ok(seq) && ok(now) ? now.throughput / seq.throughput - 1 : Number.NaN,
-    best: ok(now) && ok(bestNow) && best?.speedup ? bestNow.throughput / now.throughput / best.speedup - 1 : Number.NaN,
+    // When sequential is the best (multiply), its speedup is 1 by definition: nothing to move (it printed "failed").
+    best: best?.model === 'sequential' ? 0 : ok(now) && ok(bestNow) && best?.speedup ? bestNow.throughput / now.throughput / best.speedup - 1 : Number.NaN,
   };
 }
 
