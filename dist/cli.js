@@ -10820,7 +10820,8 @@ function imprecisionReason(interval, paired, shown = interval) {
   const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? "" : "s"}` : "";
   const source = !paired ? "" : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : " (paired)";
   const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : "the batches varied too much for a median to stand for them";
-  return `${IMPRECISE} its 95% interval${source} runs from ${times2(lo)} to ${times2(hi)}, more than ${MAX_FIGURE_SPAN}-fold; ${why} (a longer --time-budget measures more)`;
+  const span = hi < interval[1] ? `, the most that is physically possible; as measured it spanned more than ${MAX_FIGURE_SPAN}-fold` : `, more than ${MAX_FIGURE_SPAN}-fold`;
+  return `${IMPRECISE} its 95% interval${source} runs from ${times2(lo)} to ${times2(hi)}${span}; ${why} (a longer --time-budget measures more)`;
 }
 function withheldAsImpossible(cell2) {
   return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;

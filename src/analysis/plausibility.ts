@@ -61,7 +61,9 @@ export function imprecisionReason(interval: readonly [number, number], paired?: 
   const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? '' : 's'}` : '';
   const source = !paired ? '' : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : ' (paired)';
   const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : 'the batches varied too much for a median to stand for them';
-  return `${IMPRECISE} its 95% interval${source} runs from ${times(lo)} to ${times(hi)}, more than ${MAX_FIGURE_SPAN}-fold; ${why} (a longer --time-budget measures more)`;
+  // Cut at the bound, the printed interval may span less than the measured one that decided.
+  const span = hi < interval[1] ? `, the most that is physically possible; as measured it spanned more than ${MAX_FIGURE_SPAN}-fold` : `, more than ${MAX_FIGURE_SPAN}-fold`;
+  return `${IMPRECISE} its 95% interval${source} runs from ${times(lo)} to ${times(hi)}${span}; ${why} (a longer --time-budget measures more)`;
 }
 
 /** Whether a cell's speedup was withheld as physically impossible (not merely for too little data). */
