@@ -3,7 +3,7 @@ import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify, computingShare } from './classify.ts';
 import { imprecisionReason, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
-import { recommend, type RecommendOptions } from './recommend.ts';
+import { addDoubt, recommend, type RecommendOptions } from './recommend.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
 
 export interface AnalyzeOptions extends RecommendOptions {
@@ -67,7 +67,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   const impossible = withSpeedups.filter(withheldAsImpossible).length;
   const compared = withSpeedups.filter((c) => c.model !== 'sequential' && c.status === 'ok' && c.samples > 0).length;
   if (recommendation && compared > 0 && impossible >= Math.max(2, compared / 2)) {
-    recommendation.confidence = 'low';
+    addDoubt(recommendation, 'suspect-baseline');
     recommendation.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
   }
   // Figures too imprecise to stand alone are withheld after the recommendation, which decides on
@@ -115,6 +115,7 @@ function notEnoughData(why: string): Recommendation {
     speedup: 1,
     reason: `Not enough data to compare models (${why.replace(/^not enough data: /, '')}); a longer --time-budget measures more.`,
     confidence: 'low',
+    doubts: ['not-enough-data'],
     withinNoise: [],
   };
 }

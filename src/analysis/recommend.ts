@@ -1,6 +1,6 @@
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
 import { MODELS, type Classification, type Model } from '../types.ts';
-import type { CellResult, Recommendation } from '../results/run.ts';
+import type { CellResult, Doubt, Recommendation } from '../results/run.ts';
 import { computingShare } from './classify.ts';
 
 export const DEFAULT_MARGIN = 0.1;
@@ -250,6 +250,14 @@ export function recommend(
     speedup: Math.round(speedupOf(current) * 1000) / 1000,
     reason: `${kind}: ${evidence || 'only sequential was measured'}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
     confidence: unclear || fewRounds ? 'low' : 'high',
+    ...(unclear || fewRounds ? { doubts: [...(unclear ? (['within-noise'] as const) : []), ...(fewRounds ? (['one-round'] as const) : [])] } : {}),
     withinNoise: finalWithinNoise,
   };
+}
+
+/** Lower a recommendation's confidence for `doubt` (its reason must say why). */
+export function addDoubt(recommendation: Recommendation, doubt: Doubt): void {
+  recommendation.confidence = 'low';
+  const doubts = recommendation.doubts ?? [];
+  if (!doubts.includes(doubt)) recommendation.doubts = [...doubts, doubt];
 }

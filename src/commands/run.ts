@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { analyzeWorkload, failedWorkload } from '../analysis/analyze.ts';
 import { withheldAsImpossible } from '../analysis/plausibility.ts';
-import { DEFAULT_MARGIN } from '../analysis/recommend.ts';
+import { addDoubt, DEFAULT_MARGIN } from '../analysis/recommend.ts';
 import { ConfigError } from '../config/errors.ts';
 import { loadConfigAsync } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
@@ -91,7 +91,7 @@ export function buildRunResults(
     const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
     if (result.recommendation && unmeasured.length > 0) {
       result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(', ')} (a longer --time-budget measures ${unmeasured.length > 1 ? 'them' : 'it'}).`;
-      result.recommendation.confidence = 'low';
+      addDoubt(result.recommendation, 'model-not-measured');
     }
     return result;
   });

@@ -2,7 +2,7 @@
  * Number formatting for reports: fixed rules, no locale (ICU data differs between machines and the
  * report must be byte-for-byte deterministic for snapshot tests).
  */
-import type { CellResult, WorkloadResult } from '../results/run.ts';
+import type { CellResult, Doubt, Recommendation, WorkloadResult } from '../results/run.ts';
 import type { HostSpread } from '../analysis/steadiness.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
 
@@ -68,6 +68,24 @@ export function formatSpeedup(value: number | null | undefined): string {
 /** A recommendation's speedup: its figure, or its 95% interval when that is too wide for one figure. */
 export function formatRecommendedSpeedup(rec: { speedup: number; speedupRange?: [number, number] }): string {
   return rec.speedupRange ? `${formatSpeedup(rec.speedupRange[0])}-${formatSpeedup(rec.speedupRange[1])}` : formatSpeedup(rec.speedup);
+}
+
+const DOUBT_TEXT: Record<Doubt, string> = {
+  'within-noise': 'a costlier model was within noise of it',
+  'one-round': 'one round of hosts',
+  'suspect-baseline': 'the sequential figure itself read slow',
+  'model-not-measured': 'a model was not measured',
+  'not-enough-data': 'too little data to compare',
+};
+
+/**
+ * What a low confidence stands for, in a few words ("one round of hosts; the sequential figure
+ * itself read slow"), or undefined when the confidence is high. A file written before doubts were
+ * recorded says only that it is low; its reason says why.
+ */
+export function lowConfidenceText(rec: Pick<Recommendation, 'confidence' | 'doubts'>): string | undefined {
+  if (rec.confidence !== 'low') return undefined;
+  return rec.doubts?.length ? `low confidence: ${rec.doubts.map((d) => DOUBT_TEXT[d]).join('; ')}` : 'low confidence';
 }
 
 /** The speedup column of a cell: its figure, or why there is none (the full reason goes in a note under the table). */

@@ -345,14 +345,16 @@ function gateLine(g: WorkloadChange): string {
 
 /**
  * The recommendation's reason, and what its confidence means when the reason does not already say
- * it: "low" is about a costlier model that may be faster (within noise) or too few rounds, never
- * about the claim that the recommendation beats the cheaper ones.
+ * it: "low" is about a costlier model that may be faster (within noise), too few rounds, a baseline
+ * that read slow or a model not measured, never about the claim that the recommendation beats the
+ * cheaper ones. A reason says each doubt it records (Recommendation.doubts); a file written before
+ * doubts were recorded gets the note when its reason names neither of the two causes there were then.
  */
 function reasonText(w: WorkloadResult): string {
   const r = w.recommendation!;
   // Name the classification unless the reason already starts with it.
   const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : '';
-  const explained = /within noise|one round/i.test(r.reason);
+  const explained = r.doubts !== undefined || /within noise|one round/i.test(r.reason);
   const note = r.confidence === 'low' && !explained ? ' _(not sure: a costlier model was within noise of it)_' : '';
   return `${cls}${esc(r.reason, 600)}${note}`;
 }

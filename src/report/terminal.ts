@@ -1,6 +1,6 @@
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { unsteadyWorkloads } from '../analysis/steadiness.ts';
-import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, speedupLabel, unsteadyBaselineText } from './format.ts';
+import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, lowConfidenceText, speedupLabel, unsteadyBaselineText } from './format.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -90,7 +90,8 @@ export function renderWorkload(workload: WorkloadResult, style: TerminalStyle): 
   lines.push(`${paint(style, ANSI.bold, name)}  ${paint(style, ANSI.dim, `[${workload.runtime}, ${cls}]`)}`);
   const rec = workload.recommendation;
   if (rec) {
-    const confidence = rec.confidence === 'high' ? '' : paint(style, ANSI.yellow, ' (low confidence: some differences were within noise)');
+    const low = lowConfidenceText(rec);
+    const confidence = low ? paint(style, ANSI.yellow, ` (${low})`) : '';
     lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === 'sequential' ? '' : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
     lines.push(`    ${terminalSafe(rec.reason)}`);
   } else if (workload.error) {

@@ -160,6 +160,7 @@ const recommendation = obj({
   'speedupRange?': pair(num),
   reason: str(),
   confidence: oneOf('high', 'low'),
+  'doubts?': arr(oneOf('within-noise', 'one-round', 'suspect-baseline', 'model-not-measured', 'not-enough-data'), 5),
   withinNoise: arr(model, MODELS.length),
 });
 

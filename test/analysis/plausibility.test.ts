@@ -111,6 +111,7 @@ describe('a suspect baseline', () => {
     const cells = [cell('sequential', 1, 100), cell('async', 2, 155), cell('thread', 1, 150), cell('thread', 2, 190)];
     const result = analyzeWorkload('w', 'node', cells, { cores: 2 });
     expect(result.recommendation!.confidence).toBe('low');
+    expect(result.recommendation!.doubts).toContain('suspect-baseline');
     expect(result.recommendation!.reason).toMatch(/2 of 3 cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect/);
   });
 });

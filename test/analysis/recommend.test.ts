@@ -87,6 +87,7 @@ describe('recommend', () => {
     expect(rec.model).toBe('sequential');
     expect(rec.confidence).toBe('low');
     expect(rec.withinNoise).toEqual(['thread']);
+    expect(rec.doubts).toContain('within-noise');
     expect(rec.reason).toContain('thread was faster but within noise, so the cheaper sequential is recommended');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellNotes, formatDetectable, formatRef } from '../../src/report/format.ts';
+import { cellNotes, formatDetectable, formatRef, lowConfidenceText } from '../../src/report/format.ts';
 import type { CellResult } from '../../src/results/run.ts';
 
 describe('formatDetectable', () => {
@@ -49,5 +49,19 @@ describe('cellNotes', () => {
     expect(one).toMatch(/^thread 2: 1\.38x measured paired against sequential \(95% interval 1\.2\dx to 1\.6\dx with the spread between fresh hosts, 1 round of both hosts alive at once, 6 batch pairs\)$/);
     const [three] = cellNotes({ cells: [pairedCell(3)] });
     expect(three).toMatch(/\(95% interval 1\.31x to 1\.57x, 3 rounds of both hosts/);
+  });
+});
+
+describe('lowConfidenceText', () => {
+  it('says why in a few words, in the order the doubts arose', () => {
+    expect(lowConfidenceText({ confidence: 'low', doubts: ['one-round', 'suspect-baseline'] })).toBe('low confidence: one round of hosts; the sequential figure itself read slow');
+    expect(lowConfidenceText({ confidence: 'low', doubts: ['model-not-measured'] })).toBe('low confidence: a model was not measured');
+  });
+
+  it('claims no cause a file does not record, and nothing when confidence is high', () => {
+    // Before doubts were recorded, the terminal said "some differences were within noise" of every
+    // low confidence, a suspect baseline and an unmeasured model included.
+    expect(lowConfidenceText({ confidence: 'low' })).toBe('low confidence');
+    expect(lowConfidenceText({ confidence: 'high' })).toBeUndefined();
   });
 });

@@ -15,4 +15,16 @@ describe('renderRunTerminal', () => {
   it('has no warning for a run whose hosts agree', () => {
     expect(renderRunTerminal(runResults(['calm']))).not.toContain('did not hold still');
   });
+  it('says in the headline why a confidence is low, as the recommendation records it', () => {
+    const results = runResults(['suspect', 'old']);
+    const [suspect, old] = results.workloads;
+    suspect.recommendation = { ...suspect.recommendation!, confidence: 'low', doubts: ['one-round', 'suspect-baseline'] };
+    old.recommendation = { ...old.recommendation!, confidence: 'low' };
+    const headlines = renderRunTerminal(results)
+      .split('\n')
+      .filter((line) => line.includes('→ use'));
+    expect(headlines[0]).toMatch(/\(low confidence: one round of hosts; the sequential figure itself read slow\)$/);
+    // A file without recorded doubts: low, and no cause it does not record.
+    expect(headlines[1]).toMatch(/\(low confidence\)$/);
+  });
 });

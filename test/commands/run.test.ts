@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildRunResults } from '../../src/commands/run.ts';
+import type { Config, WorkloadConfig } from '../../src/config/types.ts';
+import { planCells } from '../../src/measure/scheduler.ts';
+import type { VisitOutcome } from '../../src/runtimes/visit.ts';
+import type { BatchSample } from '../../src/types.ts';
+
+const workload: WorkloadConfig = {
+  name: 'w',
+  runtime: 'node',
+  modulePath: '/w.mjs',
+  module: 'w.mjs',
+  configDir: '/',
+  function: 'run',
+  tasks: 16,
+  concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
+  models: ['sequential', 'async', 'thread', 'process'],
+  timeoutMs: 1000,
+};
+const config: Config = { file: '/concurrency-bench.config.json', dir: '/', workloads: [workload] };
+
+/** A visit of 8 batches of 16 tasks at about `rate` tasks/s, computing `cpu` of each batch's time. */
+function visit(rate: number, cpu: number): VisitOutcome {
+  const jitter = [1, 1.01, 0.99, 1.02, 0.98, 1, 1.01, 0.99];
+  const samples: BatchSample[] = jitter.map((j) => {
+    const wallMs = (16 / (rate * j)) * 1000;
+    return { wallMs, tasks: 16, cpuMs: wallMs * cpu, taskCpuMs: wallMs * cpu, latenciesMs: [1] };
+  });
+  return { status: 'ok', samples, elapsedMs: 100, startupMs: 1, warmup: { ms: 100, settled: true } };
+}
+
+describe('buildRunResults', () => {
+  it('lowers the confidence for a model the budget left unmeasured, and records why', () => {
+    const cells = planCells(workload, workload.models);
+    const key = (model: string) => cells.find((c) => c.model === model)!.key;
+    // Two rounds of each measured cell: thread 2 clearly beats sequential; process never ran.
+    const visits = new Map<string, VisitOutcome[]>([
+      [key('sequential'), [visit(100, 1), visit(100, 1)]],
+      [key('async'), [visit(100, 1), visit(100, 1)]],
+      [key('thread'), [visit(190, 2), visit(190, 2)]],
+      [key('process'), []],
+    ]);
+    const skipped = new Map([[key('process'), 'the budget did not allow one visit of every cell of the coarse sweep']]);
+    const probes = new Map([['w', { status: 'ok', samples: [], elapsedMs: 1 } satisfies VisitOutcome]]);
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds: 60, margin: 0.1, seed: 1, rounds: 2, incomplete: false, workloads: [workload], cores: 2 }, skipped);
+    const rec = results.workloads[0].recommendation!;
+    expect(rec).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'low', doubts: ['model-not-measured'] });
+    expect(rec.reason).toContain('Not measured within the budget: process');
+    expect(results.workloads[0].skipped).toEqual([{ model: 'process', concurrency: 2, reason: skipped.get(key('process')) }]);
+  });
+
+  it('keeps a high confidence, and no doubts, when every model was measured and the winner is clear', () => {
+    const cells = planCells(workload, ['sequential', 'thread']);
+    const key = (model: string) => cells.find((c) => c.model === model)!.key;
+    const visits = new Map<string, VisitOutcome[]>([
+      [key('sequential'), [visit(100, 1), visit(100, 1)]],
+      [key('thread'), [visit(190, 2), visit(190, 2)]],
+    ]);
+    const probes = new Map([['w', { status: 'ok', samples: [], elapsedMs: 1 } satisfies VisitOutcome]]);
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds: 60, margin: 0.1, seed: 1, rounds: 2, incomplete: false, workloads: [workload], cores: 2 });
+    const rec = results.workloads[0].recommendation!;
+    expect(rec).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'high' });
+    expect(rec.doubts).toBeUndefined();
+  });
+});
