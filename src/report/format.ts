@@ -85,7 +85,12 @@ const DOUBT_TEXT: Record<Doubt, string> = {
  */
 export function lowConfidenceText(rec: Pick<Recommendation, 'confidence' | 'doubts'>): string | undefined {
   if (rec.confidence !== 'low') return undefined;
-  return rec.doubts?.length ? `low confidence: ${rec.doubts.map((d) => DOUBT_TEXT[d]).join('; ')}` : 'low confidence';
+  return rec.doubts?.length ? `low confidence: ${doubtsText(rec.doubts)}` : 'low confidence';
+}
+
+/** The doubts in a few words each, in order: "one round of hosts; the sequential figure itself read slow". */
+export function doubtsText(doubts: readonly Doubt[]): string {
+  return doubts.map((d) => DOUBT_TEXT[d]).join('; ');
 }
 
 /** The speedup column of a cell: its figure, or why there is none (the full reason goes in a note under the table). */

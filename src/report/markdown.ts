@@ -9,7 +9,7 @@ import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
-import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, speedupLabel, unsteadyBaselineText } from './format.ts';
+import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, doubtsText, speedupLabel, unsteadyBaselineText } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
 import { REACH_RESOLUTION } from '../analysis/gate.ts';
@@ -347,17 +347,23 @@ function gateLine(g: WorkloadChange): string {
  * The recommendation's reason, and what its confidence means when the reason does not already say
  * it: "low" is about a costlier model that may be faster (within noise), too few rounds, a baseline
  * that read slow or a model not measured, never about the claim that the recommendation beats the
- * cheaper ones. A reason says each doubt it records (Recommendation.doubts); a file written before
- * doubts were recorded gets the note when its reason names neither of the two causes there were then.
+ * cheaper ones. A reason says each doubt it records (Recommendation.doubts), at its end those added
+ * after the comparison, so a reason cut to REASON_LENGTH gets them in a few words; a file written
+ * before doubts were recorded gets the note when its reason names neither of the two causes there were then.
  */
 function reasonText(w: WorkloadResult): string {
   const r = w.recommendation!;
   // Name the classification unless the reason already starts with it.
   const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : '';
-  const explained = r.doubts !== undefined || /within noise|one round/i.test(r.reason);
-  const note = r.confidence === 'low' && !explained ? ' _(not sure: a costlier model was within noise of it)_' : '';
-  return `${cls}${esc(r.reason, 600)}${note}`;
+  const cut = r.reason.length > REASON_LENGTH;
+  const explained = r.doubts !== undefined ? !cut : /within noise|one round/i.test(r.reason);
+  const why = r.doubts?.length ? doubtsText(r.doubts) : 'a costlier model was within noise of it';
+  const note = r.confidence === 'low' && !explained ? ` _(not sure: ${why})_` : '';
+  return `${cls}${esc(r.reason, REASON_LENGTH)}${note}`;
 }
+
+/** Longest recommendation reason a report prints, characters; the rest is cut with an ellipsis. */
+const REASON_LENGTH = 600;
 
 /** `comparisons`: this workload's comparisons, or null for a run report. */
 function section(w: WorkloadResult, base: WorkloadResult | undefined, comparisons: readonly Comparison[] | null, failures: string[], whole?: WorkloadChange): Section {

@@ -53,6 +53,18 @@ describe('renderRunMarkdown', () => {
     expect(md).toContain('| ✅ **thread** | 2 | 190 (184 to 194) | 1.90x | 7.9 ms | 194% | 70.0 MiB |');
     expect(md).toContain('❌ crashed: worker died: &lt;b&gt;\\|boom\\|&lt;/b&gt; second line @\u200bhere');
   });
+  it('says in a few words why a confidence is low when the reason that says so at length is cut', () => {
+    const long = runResults(['long', 'short']);
+    const [cut, whole] = long.workloads;
+    const doubts = ['one-round', 'suspect-baseline'] as const;
+    cut.recommendation = { ...cut.recommendation!, confidence: 'low', doubts: [...doubts], reason: `${'x'.repeat(590)} 2 of 3 cells measured faster than sequential by more than is possible.` };
+    whole.recommendation = { ...whole.recommendation!, confidence: 'low', doubts: [...doubts], reason: 'Measured in one round only; the sequential figure itself is suspect.' };
+    const rendered = renderRunMarkdown(long);
+    expect(rendered).toContain('… _(not sure: one round of hosts; the sequential figure itself read slow)_');
+    // A reason printed whole says it already: no note beside it.
+    expect(rendered).toContain('the sequential figure itself is suspect.\n');
+    expect(rendered.match(/not sure:/g)).toHaveLength(1);
+  });
   it('charts throughput by concurrency in a collapsed mermaid xychart, sequential as a reference line', () => {
     expect(md).toContain('<details><summary>Chart: throughput by concurrency</summary>');
     expect(md).toContain('xychart-beta\n    title "thread - bars: tasks/s / red line: sequential"\n    x-axis "threads" ["1", "2", "4"]\n    y-axis "tasks/s" 0 --> 250');
