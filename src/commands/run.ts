@@ -10,7 +10,7 @@ import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
 import { sequentialHostRates } from '../measure/host-rates.ts';
 import { measurePairedModels, type PairedModelRound } from '../measure/paired-models.ts';
-import { followUpTarget, PAIRS_PER_ROUND, pairedTargets } from '../measure/paired-targets.ts';
+import { followUpTarget, PAIRS_PER_ROUND, pairedTargets, waitingPriorities } from '../measure/paired-targets.ts';
 import { cellKey, measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
 import { pairedSpeedup, type PairedSpeedup } from '../stats/paired-speedup.ts';
 import { writeJsonAtomic } from '../results/write.ts';
@@ -213,13 +213,16 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
           options.onProgress?.({ type: 'visit', round, done, total, label: `paired: ${cell.workload.name} ${cell.model} x${cell.concurrency} / sequential`, status: outcome.status }),
         followUp: (target, soFar) => {
           const workload = target.candidate.workload;
-          if ((followUps.get(workload.name) ?? 0) >= FOLLOW_UPS_PER_WORKLOAD) return [];
           const own = new Map([...soFar].filter(([key]) => cells.some((c) => c.key === key && c.workload === workload)));
           const now = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads: [workload], cores }, skipped, pairedSpeedups(own, seed));
-          const next = followUpTarget(now.workloads[0], cells, measured, soFar, { cores, margin, seed, pairs: PAIRS_PER_ROUND });
-          if (!next) return [];
+          const options = { cores, margin, seed, pairs: PAIRS_PER_ROUND };
+          // The workload's waiting pairings move to the priority the answer so far gives them; they add no cell.
+          const moved = waitingPriorities(now.workloads[0], cells, measured, soFar, options);
+          if ((followUps.get(workload.name) ?? 0) >= FOLLOW_UPS_PER_WORKLOAD) return moved;
+          const next = followUpTarget(now.workloads[0], cells, measured, soFar, options);
+          if (!next) return moved;
           followUps.set(workload.name, (followUps.get(workload.name) ?? 0) + 1);
-          return [next];
+          return [next, ...moved.filter((t) => t.candidate.key !== next.candidate.key)];
         },
         onRound: (round, soFar) => {
           paired = pairedSpeedups(soFar, seed);

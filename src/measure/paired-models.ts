@@ -66,8 +66,10 @@ export interface PairedModelOptions {
   onVisit?: (event: { round: number; done: number; total: number; cell: Cell; outcome: VisitOutcome }) => void;
   /**
    * Called after each target's round is measured: targets it returns that are not yet measured join
-   * this round (before those of a lower priority) and the later ones. `run` returns the cell its
-   * recommendation moved to when the pairing just measured took it off the cell it had chosen.
+   * this round (before those of a lower priority) and the later ones; a planned target not yet
+   * measured that it returns at another priority moves to it. `run` returns the cell its
+   * recommendation moved to when the pairing just measured took it off the cell it had chosen, and
+   * the workload's waiting targets at the priority its answer so far gives them.
    */
   followUp?: (measuredTarget: PairedModelTarget, measured: ReadonlyMap<string, PairedModelRound[]>) => readonly PairedModelTarget[];
 }
@@ -138,10 +140,17 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
             // Measured already: only once more, and only when asked to (`again`).
             const again = next.again === true && rounds === 1;
             if ((rounds > 0 && !again) || failed.has(key)) continue;
-            // A target still waiting in this round moves up to the follow-up's priority.
+            const planned = active.find((t) => t.candidate.key === key);
+            // A target already planned keeps its place unless its priority changed.
+            if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
+            // A target still waiting in this round moves to the follow-up's priority, up or down.
             const waiting = order.findIndex((t) => t.candidate.key === key);
             if (waiting >= 0) order.splice(waiting, 1);
-            else if (active.some((t) => t.candidate.key === key) && !again) continue;
+            else if (planned && !again) {
+              // Not in this round any more (it did not fit): the later rounds take it at its new priority.
+              active = [...active.filter((t) => t.candidate.key !== key), next];
+              continue;
+            }
             if (!again) measured.set(key, []);
             active = [...active.filter((t) => t.candidate.key !== key), next];
             // Ahead of every waiting target of a lower priority, behind those of its own.

@@ -314,3 +314,24 @@ export function followUpTarget(
   if (!cell || (pairedSoFar.get(cell.key)?.length ?? 0) > 0) return undefined;
   return pairedTargets({ workloads: [now] }, cells, measured, options).find((t) => t.candidate.key === cell.key);
 }
+
+/**
+ * The pairings of a workload still waiting for their first round (planned in `pairedSoFar` with no
+ * round yet) at the priority the answer so far gives them (pairingPriority on `now`, the workload
+ * analysed with the pairings measured so far). The priorities of the plan were set on the sweep's
+ * answer; a pairing that moves the answer moves them: once acorn's thread 2 paired at x1.62 took
+ * the answer off `sequential`, its process 2 could no longer overturn `sequential`, yet still went
+ * ahead of marked's thread 2, which could, and which then found no time left (bench:truth at
+ * 9eaafbe, marked answered `sequential` against a truth of x1.46-1.75). A pairing that leaves
+ * `sequential` standing raises the others of its workload the same way.
+ */
+export function waitingPriorities(
+  now: WorkloadResult,
+  cells: readonly Cell[],
+  measured: Measured,
+  pairedSoFar: ReadonlyMap<string, readonly unknown[]>,
+  options: { cores: number; margin: number; seed: number; pairs?: number },
+): PairedModelTarget[] {
+  if (now.status !== 'ok') return [];
+  return pairedTargets({ workloads: [now] }, cells, measured, options).filter((t) => pairedSoFar.get(t.candidate.key)?.length === 0);
+}

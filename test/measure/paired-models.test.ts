@@ -131,6 +131,22 @@ describe.skipIf(!canPin)('follow-up targets', () => {
     expect(rounds('thread')).toHaveLength(3);
     expect(rounds('process')).toHaveLength(2);
   });
+
+  it('a planned target returned at another priority moves there, down as well as up, in this round and the next', async () => {
+    // thread, then process, then async; once thread is measured, process goes behind async
+    // (priority 3), and stays there in round 2. Returned at its own priority, async does not move.
+    const { visited } = await followUpRounds([['thread', 0], ['process', 1], ['async', 2]], (model, target) => (model === 'thread' ? [target('process', 3), target('async', 2)] : []));
+    expect(visited).toEqual(['1:thread', '1:async', '1:process', '2:thread', '2:async', '2:process']);
+  });
+
+  it('a planned target returned at its own priority keeps its place among the others of that priority', async () => {
+    const first: [string, number][] = [['thread', 0], ['process', 2], ['async', 2]];
+    const plain = await followUpRounds(first, () => []);
+    // The seeded order of the two at priority 2; after thread, the first of them is returned as it is.
+    const ahead = plain.visited[1].split(':')[1];
+    const returned = await followUpRounds(first, (model, target) => (model === 'thread' ? [target(ahead, 2)] : []));
+    expect(returned.visited).toEqual(plain.visited);
+  });
 });
 
 describe.skipIf(!canPin)('stalled rounds', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import type { WorkloadConfig } from '../../src/config/types.ts';
-import { CONTESTED_WARMUP_FACTOR, fasterLevelWithinReach, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, withPairedSampleLength, withSweepWarmup } from '../../src/measure/paired-targets.ts';
+import { CONTESTED_WARMUP_FACTOR, fasterLevelWithinReach, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, waitingPriorities, withPairedSampleLength, withSweepWarmup } from '../../src/measure/paired-targets.ts';
 import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
@@ -421,5 +421,43 @@ describe('following the recommendation', () => {
     // After its second round, or when its round read within the margin: nothing.
     expect(followUpTarget(now(1.29), poolCells, measured, new Map([[key, [{}, {}]]]), options)).toBeUndefined();
     expect(followUpTarget(now(1.05), poolCells, measured, new Map([[key, [{}]]]), options)).toBeUndefined();
+  });
+});
+
+describe('the priority of a pairing still waiting', () => {
+  const options = { cores: 2, margin: 0.1, seed: 1 };
+  const config: WorkloadConfig = workloadConfig(['sequential', 'thread', 'process']);
+  const poolCells: Cell[] = (['sequential', 'thread', 'process'] as const).map((model) => {
+    const concurrency = model === 'sequential' ? 1 : 2;
+    return { workload: config, model, concurrency, key: cellKey('w', model, concurrency) };
+  });
+  const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
+  // A parser measured cold: both pools around x1.4 with batches from x0.8 to x2.1 (too imprecise to stand alone).
+  const wide = (c: CellResult): CellResult => {
+    const batchThroughputs = [0.6, 1.5, 0.8, 1.3, 0.7, 1.4, 1, 1].map((f) => c.throughput.median * f);
+    return { ...c, batchThroughputs, samples: batchThroughputs.length, batchesPerRound: [4, 4] };
+  };
+  const sweep = [cell('sequential', 1, 100), wide(cell('thread', 2, 140)), wide(cell('process', 2, 138))];
+  const [thread, process] = [poolCells[1].key, poolCells[2].key];
+
+  it('follows the answer: a pairing that takes it off `sequential` lowers the other pool, which can no longer overturn that', () => {
+    const swept = analyzeWorkload('w', 'node', sweep, { cores: 2 });
+    expect(swept.recommendation?.model).toBe('sequential');
+    expect(pairedTargets({ workloads: [swept] }, poolCells, measured, options).map((t) => t.priority)).toEqual([PRIORITY.overturn, PRIORITY.overturn]);
+    // thread 2 paired at x1.70 (x1.50-1.90): the answer is thread 2, and process 2 only contests it.
+    const now = analyzeWorkload('w', 'node', [sweep[0], { ...sweep[1], paired: { speedup: 1.7, ci95: [1.5, 1.9], rounds: 1, pairs: 6, spread: 0.05 } }, sweep[2]], { cores: 2 });
+    expect(now.recommendation).toMatchObject({ model: 'thread', concurrency: 2 });
+    const moved = waitingPriorities(now, poolCells, measured, new Map([[thread, [{}]], [process, []]]), options);
+    expect(moved.map((t) => [t.candidate.key, t.priority])).toEqual([[process, PRIORITY.contested]]);
+  });
+
+  it('returns only pairings planned and not yet measured', () => {
+    const now = analyzeWorkload('w', 'node', [sweep[0], { ...sweep[1], paired: { speedup: 1.05, ci95: [0.95, 1.15], rounds: 1, pairs: 6, spread: 0.05 } }, sweep[2]], { cores: 2 });
+    expect(now.recommendation?.model).toBe('sequential');
+    // process 2 waiting: still able to overturn `sequential`.
+    expect(waitingPriorities(now, poolCells, measured, new Map([[thread, [{}]], [process, []]]), options).map((t) => [t.candidate.key, t.priority])).toEqual([[process, PRIORITY.overturn]]);
+    // Measured, or never planned: nothing.
+    expect(waitingPriorities(now, poolCells, measured, new Map([[thread, [{}]], [process, [{}]]]), options)).toEqual([]);
+    expect(waitingPriorities(now, poolCells, measured, new Map([[thread, [{}]]]), options)).toEqual([]);
   });
 });
