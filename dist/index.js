@@ -34963,8 +34963,14 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     speedup: Math.round(speedupOf(current) * 1e3) / 1e3,
     reason: `${kind}: ${evidence || "only sequential was measured"}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
     confidence: unclear || fewRounds ? "low" : "high",
+    ...unclear || fewRounds ? { doubts: [...unclear ? ["within-noise"] : [], ...fewRounds ? ["one-round"] : []] } : {},
     withinNoise: finalWithinNoise
   };
+}
+function addDoubt(recommendation2, doubt) {
+  recommendation2.confidence = "low";
+  const doubts = recommendation2.doubts ?? [];
+  if (!doubts.includes(doubt)) recommendation2.doubts = [...doubts, doubt];
 }
 
 // src/analysis/recommendation-changes.ts
@@ -36752,7 +36758,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   const impossible = withSpeedups.filter(withheldAsImpossible).length;
   const compared = withSpeedups.filter((c) => c.model !== "sequential" && c.status === "ok" && c.samples > 0).length;
   if (recommendation2 && compared > 0 && impossible >= Math.max(2, compared / 2)) {
-    recommendation2.confidence = "low";
+    addDoubt(recommendation2, "suspect-baseline");
     recommendation2.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
   }
   const cellsOut = withSpeedups.map((c) => {
@@ -36791,6 +36797,7 @@ function notEnoughData(why) {
     speedup: 1,
     reason: `Not enough data to compare models (${why.replace(/^not enough data: /, "")}); a longer --time-budget measures more.`,
     confidence: "low",
+    doubts: ["not-enough-data"],
     withinNoise: []
   };
 }
@@ -37011,9 +37018,14 @@ async function pairedRounds(targets, options, signal) {
             const rounds = measured.get(key)?.length ?? 0;
             const again = next.again === true && rounds === 1;
             if (rounds > 0 && !again || failed.has(key)) continue;
+            const planned = active.find((t) => t.candidate.key === key);
+            if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
             const waiting = order.findIndex((t) => t.candidate.key === key);
             if (waiting >= 0) order.splice(waiting, 1);
-            else if (active.some((t) => t.candidate.key === key) && !again) continue;
+            else if (planned && !again) {
+              active = [...active.filter((t) => t.candidate.key !== key), next];
+              continue;
+            }
             if (!again) measured.set(key, []);
             active = [...active.filter((t) => t.candidate.key !== key), next];
             const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
@@ -37163,6 +37175,10 @@ function followUpTarget(now, cells, measured, pairedSoFar, options) {
   if (!cell2 || (pairedSoFar.get(cell2.key)?.length ?? 0) > 0) return void 0;
   return pairedTargets({ workloads: [now] }, cells, measured, options).find((t) => t.candidate.key === cell2.key);
 }
+function waitingPriorities(now, cells, measured, pairedSoFar, options) {
+  if (now.status !== "ok") return [];
+  return pairedTargets({ workloads: [now] }, cells, measured, options).filter((t) => pairedSoFar.get(t.candidate.key)?.length === 0);
+}
 
 // src/commands/run.ts
 init_registry();
@@ -37198,7 +37214,7 @@ function buildRunResults(config, probes, cells, visits, settings, skipped = /* @
     const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
     if (result.recommendation && unmeasured.length > 0) {
       result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(", ")} (a longer --time-budget measures ${unmeasured.length > 1 ? "them" : "it"}).`;
-      result.recommendation.confidence = "low";
+      addDoubt(result.recommendation, "model-not-measured");
     }
     return result;
   });
@@ -37289,13 +37305,15 @@ async function runCommand(options) {
         onVisit: ({ round: round2, done, total, cell: cell2, outcome }) => options.onProgress?.({ type: "visit", round: round2, done, total, label: `paired: ${cell2.workload.name} ${cell2.model} x${cell2.concurrency} / sequential`, status: outcome.status }),
         followUp: (target, soFar) => {
           const workload2 = target.candidate.workload;
-          if ((followUps.get(workload2.name) ?? 0) >= FOLLOW_UPS_PER_WORKLOAD) return [];
           const own = new Map([...soFar].filter(([key]) => cells.some((c) => c.key === key && c.workload === workload2)));
           const now = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads: [workload2], cores }, skipped, pairedSpeedups(own, seed));
-          const next = followUpTarget(now.workloads[0], cells, measured, soFar, { cores, margin, seed, pairs: PAIRS_PER_ROUND });
-          if (!next) return [];
+          const options2 = { cores, margin, seed, pairs: PAIRS_PER_ROUND };
+          const moved = waitingPriorities(now.workloads[0], cells, measured, soFar, options2);
+          if ((followUps.get(workload2.name) ?? 0) >= FOLLOW_UPS_PER_WORKLOAD) return moved;
+          const next = followUpTarget(now.workloads[0], cells, measured, soFar, options2);
+          if (!next) return moved;
           followUps.set(workload2.name, (followUps.get(workload2.name) ?? 0) + 1);
-          return [next];
+          return [next, ...moved.filter((t) => t.candidate.key !== next.candidate.key)];
         },
         onRound: (round2, soFar) => {
           paired = pairedSpeedups(soFar, seed);
@@ -37620,6 +37638,20 @@ function formatSpeedup(value) {
 function formatRecommendedSpeedup(rec) {
   return rec.speedupRange ? `${formatSpeedup(rec.speedupRange[0])}-${formatSpeedup(rec.speedupRange[1])}` : formatSpeedup(rec.speedup);
 }
+var DOUBT_TEXT = {
+  "within-noise": "a costlier model was within noise of it",
+  "one-round": "one round of hosts",
+  "suspect-baseline": "the sequential figure itself read slow",
+  "model-not-measured": "a model was not measured",
+  "not-enough-data": "too little data to compare"
+};
+function lowConfidenceText(rec) {
+  if (rec.confidence !== "low") return void 0;
+  return rec.doubts?.length ? `low confidence: ${doubtsText(rec.doubts)}` : "low confidence";
+}
+function doubtsText(doubts) {
+  return doubts.map((d) => DOUBT_TEXT[d]).join("; ");
+}
 function speedupLabel(cell2) {
   if (cell2.speedupWithheld !== void 0) return cell2.speedupWithheld.startsWith("not enough data") ? "not enough data" : "withheld";
   return formatSpeedup(cell2.speedup);
@@ -37786,7 +37818,8 @@ function renderWorkload(workload2, style) {
   lines.push(`${paint(style, ANSI.bold, name)}  ${paint(style, ANSI.dim, `[${workload2.runtime}, ${cls}]`)}`);
   const rec = workload2.recommendation;
   if (rec) {
-    const confidence = rec.confidence === "high" ? "" : paint(style, ANSI.yellow, " (low confidence: some differences were within noise)");
+    const low = lowConfidenceText(rec);
+    const confidence = low ? paint(style, ANSI.yellow, ` (${low})`) : "";
     lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === "sequential" ? "" : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
     lines.push(`    ${terminalSafe(rec.reason)}`);
   } else if (workload2.error) {
@@ -38739,10 +38772,13 @@ function gateLine(g) {
 function reasonText(w) {
   const r = w.recommendation;
   const cls = w.classification && !r.reason.toLowerCase().startsWith(w.classification) ? `**${w.classification}**. ` : "";
-  const explained = /within noise|one round/i.test(r.reason);
-  const note = r.confidence === "low" && !explained ? " _(not sure: a costlier model was within noise of it)_" : "";
-  return `${cls}${escapeMarkdown(r.reason, 600)}${note}`;
+  const cut = r.reason.length > REASON_LENGTH;
+  const explained = r.doubts !== void 0 ? !cut : /within noise|one round/i.test(r.reason);
+  const why = r.doubts?.length ? doubtsText(r.doubts) : "a costlier model was within noise of it";
+  const note = r.confidence === "low" && !explained ? ` _(not sure: ${why})_` : "";
+  return `${cls}${escapeMarkdown(r.reason, REASON_LENGTH)}${note}`;
 }
+var REASON_LENGTH = 600;
 function section(w, base, comparisons, failures, whole) {
   const mine = comparisons ?? [];
   const notable = comparisons === null || w.status === "failed" || failures.length > 0 || whole !== void 0 && whole.verdict !== "unchanged" || mine.some((c) => c.verdict === "regression" || c.memoryGrowth || c.change === null) || w.cells.some((c) => c.status !== "ok");
@@ -39210,6 +39246,7 @@ var recommendation = obj({
   "speedupRange?": pair(num),
   reason: str2(),
   confidence: oneOf("high", "low"),
+  "doubts?": arr(oneOf("within-noise", "one-round", "suspect-baseline", "model-not-measured", "not-enough-data"), 5),
   withinNoise: arr(model, MODELS.length)
 });
 var workload = named("workload", obj({

@@ -85,6 +85,13 @@ export interface CellResult {
      */
     hostRates?: number[];
 }
+/**
+ * Why a recommendation has low confidence: a costlier model measured faster within noise of it (or
+ * a cheaper one that measured faster was kept, not shown beaten); it rests on one round of hosts;
+ * the sequential figure itself read slow (most cells measured faster than is possible); a model was
+ * not measured within the budget; the baseline had too little data to compare anything with.
+ */
+export type Doubt = 'within-noise' | 'one-round' | 'suspect-baseline' | 'model-not-measured' | 'not-enough-data';
 export interface Recommendation {
     model: Model;
     concurrency: number;
@@ -96,6 +103,8 @@ export interface Recommendation {
     reason: string;
     /** `high` when the winner beat every cheaper model by the margin with 95% confidence. */
     confidence: 'high' | 'low';
+    /** Why `confidence` is low, each also said in `reason`; absent when it is high, and in files written before this field. */
+    doubts?: Doubt[];
     /** Costlier models whose gain over the recommendation was within noise (not significant at the margin). */
     withinNoise: Model[];
 }
