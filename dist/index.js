@@ -37020,14 +37020,11 @@ async function pairedRounds(targets, options, signal) {
             if (rounds > 0 && !again || failed.has(key)) continue;
             const planned = active.find((t) => t.candidate.key === key);
             if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
+            active = [...active.filter((t) => t.candidate.key !== key), next];
             const waiting = order.findIndex((t) => t.candidate.key === key);
             if (waiting >= 0) order.splice(waiting, 1);
-            else if (planned && !again) {
-              active = [...active.filter((t) => t.candidate.key !== key), next];
-              continue;
-            }
+            else if (planned && !again) continue;
             if (!again) measured.set(key, []);
-            active = [...active.filter((t) => t.candidate.key !== key), next];
             const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
             order.splice(at < 0 ? order.length : at, 0, next);
           }

@@ -143,16 +143,13 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
             const planned = active.find((t) => t.candidate.key === key);
             // A target already planned keeps its place unless its priority changed.
             if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
-            // A target still waiting in this round moves to the follow-up's priority, up or down.
+            active = [...active.filter((t) => t.candidate.key !== key), next];
+            // A target still waiting in this round moves to the follow-up's priority, up or down; one
+            // no longer in this round (it did not fit) takes its new priority in the later rounds.
             const waiting = order.findIndex((t) => t.candidate.key === key);
             if (waiting >= 0) order.splice(waiting, 1);
-            else if (planned && !again) {
-              // Not in this round any more (it did not fit): the later rounds take it at its new priority.
-              active = [...active.filter((t) => t.candidate.key !== key), next];
-              continue;
-            }
+            else if (planned && !again) continue;
             if (!again) measured.set(key, []);
-            active = [...active.filter((t) => t.candidate.key !== key), next];
             // Ahead of every waiting target of a lower priority, behind those of its own.
             const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
             order.splice(at < 0 ? order.length : at, 0, next);
