@@ -42,30 +42,49 @@ export async function runInterleavedVisits(
   second: InterleavedSide,
   options: InterleavedOptions = {},
 ): Promise<[VisitOutcome, VisitOutcome | undefined]> {
+  const [a, b] = await runInterleavedGroup([first, second], options);
+  return [a!, b];
+}
+
+/**
+ * runInterleavedVisits for any number of sides: started and warmed in the order given, then
+ * measured a batch of each side per step, the order reversed every step (ABBA for two; for three,
+ * ABC CBA: the middle side neighbours both others in every step, and each pair of sides swaps its
+ * order from one step to the next, so a steady drift favours none). `run`'s paired phase puts the
+ * sequential host in the middle of two candidates that share it. Every side is measured for the
+ * first side's spec.minBatches, spec.sampleTimeMs and spec.maxBatches; outcomes[i] is sides[i]'s
+ * (undefined: never started, because an earlier side failed first). When a side fails, the others are stopped.
+ */
+export async function runInterleavedGroup(sides: readonly InterleavedSide[], options: InterleavedOptions = {}): Promise<(VisitOutcome | undefined)[]> {
   const sessions: HostSession[] = [];
-  const outcomes = async (): Promise<[VisitOutcome, VisitOutcome | undefined]> => {
+  const outcomes = async (failed?: VisitOutcome): Promise<(VisitOutcome | undefined)[]> => {
     for (const s of sessions) s.stop();
-    const done = await Promise.all(sessions.map((s) => s.finished));
-    return [done[0], done[1]];
+    const done: (VisitOutcome | undefined)[] = await Promise.all(sessions.map((s) => s.finished));
+    if (failed) done.push(failed);
+    while (done.length < sides.length) done.push(undefined);
+    return done;
   };
-  for (const side of [first, second]) {
-    const started = await startHost(side.runtime, side.workload, { ...side.spec, stepped: true }, options);
-    if (!('finished' in started)) {
-      if (sessions.length === 0) return [started, undefined];
-      const [firstOutcome] = await outcomes();
-      return [firstOutcome, started];
+  for (const side of sides) {
+    let started: HostSession | VisitOutcome;
+    try {
+      started = await startHost(side.runtime, side.workload, { ...side.spec, stepped: true }, options);
+    } catch (error) {
+      // The hosts already started are not left behind.
+      for (const s of sessions) s.kill();
+      await Promise.all(sessions.map((s) => s.finished));
+      throw error;
     }
+    if (!('finished' in started)) return outcomes(started);
     sessions.push(started);
     if (!(await started.ready)) return outcomes();
   }
-  const [a, b] = sessions;
-  const spec = first.spec;
+  const spec = sides[0].spec;
 
   // Warm-up: discarded batches until each side has had warmupBatches and warmupTimeMs of them; with
   // warmupMaxMs, until each side's rate has settled (warmup.ts), at most that long of its batches, or
   // for warmupSettledMs, as long as earlier hosts of its cell needed. Each side by its own spec.
-  const warm = [first.spec, second.spec].map((sideSpec) => ({ spec: sideSpec, batches: [] as WarmupBatch[], ms: 0, done: false, settled: false }));
-  // Its own spec, not `spec` (the first side's), which sets the measured pairs of both.
+  const warm = sides.map((side) => ({ spec: side.spec, batches: [] as WarmupBatch[], ms: 0, done: false, settled: false }));
+  // Its own spec, not `spec` (the first side's), which sets the measured batches of all.
   const warmEnough = (w: (typeof warm)[number]) => {
     const own = w.spec;
     if (w.batches.length < own.warmupBatches) return false;
@@ -79,10 +98,14 @@ export async function runInterleavedVisits(
     return decision.done;
   };
   while (!warm.every((w) => w.done)) {
-    for (const [i, session] of [a, b].entries()) {
+    for (const [i, session] of sessions.entries()) {
       if (warm[i].done) continue;
       const sample = await session.batch();
-      if (!sample) return outcomes();
+      if (!sample) {
+        // Ended in warm-up: no side has a measured batch, whatever it ran.
+        for (const s of sessions) s.outcome.samples.splice(0);
+        return outcomes();
+      }
       warm[i].batches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
       warm[i].ms += sample.wallMs;
       warm[i].done = warmEnough(warm[i]);
@@ -93,16 +116,17 @@ export async function runInterleavedVisits(
   });
   for (const session of sessions) session.outcome.samples.splice(0);
 
-  // Measured pairs, ABBA: the order flips every pair, so a steady drift favours neither side.
-  const measuredMs = [0, 0];
-  for (let pair = 0; ; pair++) {
-    const order = pair % 2 === 0 ? [0, 1] : [1, 0];
-    for (const i of order) {
+  // Measured steps, ABBA generalised: the order reverses every step.
+  const forward = sessions.map((_, i) => i);
+  const backward = [...forward].reverse();
+  const measuredMs = sessions.map(() => 0);
+  for (let step = 0; ; step++) {
+    for (const i of step % 2 === 0 ? forward : backward) {
       const sample = await sessions[i].batch();
       if (!sample) return outcomes();
       measuredMs[i] += sample.wallMs;
     }
-    const batches = pair + 1;
+    const batches = step + 1;
     const enough = batches >= spec.minBatches && measuredMs.every((ms) => ms >= spec.sampleTimeMs);
     if (enough || batches >= spec.maxBatches) break;
   }

@@ -149,12 +149,23 @@ export async function startHost(
       }, options.hardTimeoutMs)
     : undefined;
 
-  const silenceTimer = options.silenceLimitMs
-    ? setTimeout(() => {
-        failure ??= { status: 'stalled', message: `the host sent nothing for ${(options.silenceLimitMs! / 1000).toFixed(1)} s` };
-        kill();
-      }, options.silenceLimitMs)
-    : undefined;
+  // Silence is timed while the host owes an answer: starting, after a command, stopping. A stepped
+  // host that answered and waits for its next command is idle, not silent: beside a partner that
+  // stalled (interleaved.ts), it would otherwise be stopped as stalled too, and blamed for it.
+  let silenceTimer: NodeJS.Timeout | undefined;
+  const expectAnswer = () => {
+    if (!options.silenceLimitMs || ended) return;
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(() => {
+      failure ??= { status: 'stalled', message: `the host sent nothing for ${(options.silenceLimitMs! / 1000).toFixed(1)} s` };
+      kill();
+    }, options.silenceLimitMs);
+  };
+  const idle = () => {
+    clearTimeout(silenceTimer);
+    silenceTimer = undefined;
+  };
+  expectAnswer();
 
   // Who waits for what: readiness, and (stepped) the sample of the batch asked for last.
   let settleReady: (ready: boolean) => void = () => {};
@@ -174,7 +185,7 @@ export async function startHost(
   // socket (ECONNRESET), which unheard would be an uncaught exception in this process.
   lines.on('error', () => {});
   lines.on('line', (line) => {
-    silenceTimer?.refresh();
+    expectAnswer();
     let message: HostMessage;
     try {
       message = JSON.parse(line) as HostMessage;
@@ -187,6 +198,7 @@ export async function startHost(
         break;
       case 'ready':
         outcome.startupMs = message.startupMs;
+        if (spec.stepped) idle();
         settleReady(true);
         break;
       case 'warmed':
@@ -206,7 +218,10 @@ export async function startHost(
             : {}),
         };
         outcome.samples.push(sample);
-        if (spec.stepped) hardTimer?.refresh();
+        if (spec.stepped) {
+          hardTimer?.refresh();
+          idle();
+        }
         settleWaiting(sample);
         break;
       }
@@ -224,7 +239,7 @@ export async function startHost(
   });
   const send = (message: HostCommandMessage) => {
     if (!ended && protocol.writable) {
-      silenceTimer?.refresh();
+      expectAnswer();
       protocol.write(JSON.stringify(message) + '\n');
     }
   };
@@ -269,7 +284,10 @@ export async function startHost(
     stop() {
       // End of input, not a "stop" line: the host's pending blocking read then returns, and a Node
       // host whose thread pool still sat in read(2) would not exit.
-      if (!ended && protocol.writable) protocol.end();
+      if (!ended && protocol.writable) {
+        expectAnswer();
+        protocol.end();
+      }
     },
   };
 }
