@@ -208,6 +208,7 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
         seed: seed + 1,
         pairs: PAIRS_PER_ROUND,
         maxRounds: 10,
+        shareBaseline: true,
         signal: options.signal,
         onVisit: ({ round, done, total, cell, outcome }) =>
           options.onProgress?.({ type: 'visit', round, done, total, label: `paired: ${cell.workload.name} ${cell.model} x${cell.concurrency} / sequential`, status: outcome.status }),

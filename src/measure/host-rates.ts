@@ -38,10 +38,18 @@ export function sequentialHostRates(
     if (cell.model !== 'sequential') continue;
     for (const visit of visits.get(cell.key) ?? []) if (visit.status === 'ok') add(cell.workload.name, hostRate(visit.samples));
   }
+  // A baseline host shared by two candidates in one round (paired-models.ts) is one host, counted once.
+  const counted = new Set<number>();
   for (const [key, rounds] of pairedRounds) {
     const cell = cells.find((c) => c.key === key);
     if (!cell) continue;
-    for (const round of rounds) add(cell.workload.name, hostRate(round.baseline));
+    for (const round of rounds) {
+      if (round.baselineHost !== undefined) {
+        if (counted.has(round.baselineHost)) continue;
+        counted.add(round.baselineHost);
+      }
+      add(cell.workload.name, hostRate(round.baseline));
+    }
   }
   return out;
 }

@@ -5,7 +5,8 @@
  * CPU chosen at random when both are single-threaded (sequential and async). The speedup is then
  * built from neighbouring batch pairs, so the drift of the machine and the speed of a vCPU cancel
  * instead of deciding the verdict: the same code ran at 24 tasks/s in one host and 45 in another on
- * this VM, and unpaired visits compared those.
+ * this VM, and unpaired visits compared those. Two candidates of one workload may share a round's
+ * sequential host (shareBaseline): three hosts alive at once, the sequential one in the middle.
  */
 import type { Runtime, VisitSpec } from '../runtimes/types.ts';
 import { allowedCpus } from '../runtimes/affinity.ts';
@@ -13,13 +14,18 @@ import { runtimeFor } from '../runtimes/registry.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import type { BatchSample, RuntimeId } from '../types.ts';
-import { runInterleavedVisits } from './interleaved.ts';
+import { runInterleavedGroup, type InterleavedSide } from './interleaved.ts';
 import { stallLimitMs, STALLS_BEFORE_FAILURE, type Cell } from './scheduler.ts';
 
 /** One paired round of a candidate: its measured batches and the baseline's, samples[i] neighbours in time. */
 export interface PairedModelRound {
   baseline: BatchSample[];
   candidate: BatchSample[];
+  /**
+   * Which sequential host measured the baseline, numbered in the order the paired phase started
+   * them: candidates that shared one host in a round (PairedModelOptions.shareBaseline) have the same number.
+   */
+  baselineHost?: number;
 }
 
 export interface PairedModelTarget {
@@ -30,6 +36,11 @@ export interface PairedModelTarget {
   candidateSpec: VisitSpec;
   /** Expected wall time of one round, ms (both hosts' fixed costs, warm-up and pairs). */
   expectedMs: number;
+  /**
+   * The baseline host's part of expectedMs (its start-up, warm-up and samples): what a round saves
+   * when this target shares the baseline host of another (PairedModelOptions.shareBaseline). Absent: nothing.
+   */
+  baselineMs?: number;
   /**
    * Whether both hosts can share one pinned CPU: both single-threaded models, and the sweep saw each
    * keep at most about one core busy (async zlib or pbkdf2 spreads over libuv's pool; pinned, it
@@ -58,6 +69,14 @@ export interface PairedModelOptions {
   maxRounds: number;
   signal?: AbortSignal;
   runtimes?: (id: RuntimeId) => Runtime;
+  /**
+   * Measure two targets with the same baseline cell and the same priority, neither pinned, in one
+   * round of three hosts: the two candidates either side of one sequential host (interleaved.ts's
+   * group), which starts and warms up once for both. A cold-JIT workload's pairing costs 4-7 s a round,
+   * each side warming up for up to 2.9 s (acorn at the default budget, bench:truth at 60a8e64), in
+   * a paired phase that fits 5-7 visits.
+   */
+  shareBaseline?: boolean;
   /** Called after each round (results are saved here). */
   onRound?: (round: number, measured: ReadonlyMap<string, PairedModelRound[]>) => void;
   /** Least silence that stops a round's host as stalled, ms (scheduler.ts's STALL_MIN_MS; tests shorten it). */
@@ -102,71 +121,133 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
   const measured = new Map<string, PairedModelRound[]>(targets.map((t) => [t.candidate.key, []]));
   const cpus = allowedCpus();
   const runtimeOf = (cell: Cell) => (options.runtimes ?? runtimeFor)(cell.workload.runtime);
+  const pinnable = (t: PairedModelTarget) => (t.pinnable ?? true) && SINGLE_THREADED.has(t.baseline.model) && SINGLE_THREADED.has(t.candidate.model) && cpus.length >= 2;
   let active = [...targets];
   const learned = new Map<string, number>();
+  const expectedOf = (t: PairedModelTarget) => learned.get(t.candidate.key) ?? t.expectedMs;
   const stalls = new Map<string, number>();
+  let baselineHosts = 0;
   for (let round = 1; round <= options.maxRounds && active.length > 0; round++) {
     let done = 0;
     let visited = 0;
     const failed = new Set<string>();
     const order = shuffled(active, random).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+
+    /** The follow-ups of a target just measured join this round and the later ones (PairedModelOptions.followUp). */
+    const followUps = (target: PairedModelTarget) => {
+      for (const next of options.followUp?.(target, measured) ?? []) {
+        const key = next.candidate.key;
+        const rounds = measured.get(key)?.length ?? 0;
+        // Measured already: only once more, and only when asked to (`again`).
+        const again = next.again === true && rounds === 1;
+        if ((rounds > 0 && !again) || failed.has(key)) continue;
+        const planned = active.find((t) => t.candidate.key === key);
+        // A target already planned keeps its place unless its priority changed.
+        if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
+        active = [...active.filter((t) => t.candidate.key !== key), next];
+        // A target still waiting in this round moves to the follow-up's priority, up or down; one
+        // no longer in this round (it did not fit) takes its new priority in the later rounds.
+        const waiting = order.findIndex((t) => t.candidate.key === key);
+        if (waiting >= 0) order.splice(waiting, 1);
+        else if (planned && !again) continue;
+        if (!again) measured.set(key, []);
+        // Ahead of every waiting target of a lower priority, behind those of its own.
+        const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
+        order.splice(at < 0 ? order.length : at, 0, next);
+      }
+    };
+
     while (order.length > 0) {
       const target = order.shift()!;
       if (signal.aborted) return measured;
-      const expected = learned.get(target.candidate.key) ?? target.expectedMs;
+      const expected = expectedOf(target);
       if (performance.now() + expected > options.deadline) continue;
-      const started = performance.now();
-      const pinnable = (target.pinnable ?? true) && SINGLE_THREADED.has(target.baseline.model) && SINGLE_THREADED.has(target.candidate.model) && cpus.length >= 2;
-      const cpu = pinnable ? [cpus[Math.floor(random() * cpus.length)]] : undefined;
-      // Which side starts is random: a steady drift favours neither.
-      const baselineFirst = random() < 0.5;
-      const side = (cell: Cell, spec: VisitSpec) => ({ runtime: runtimeOf(cell), workload: cell.workload, spec: { ...spec, minBatches: options.pairs, maxBatches: options.pairs, sampleTimeMs: 0 } });
-      const sides = [side(target.baseline, target.baselineSpec), side(target.candidate, target.candidateSpec)];
-      const [first, second] = baselineFirst ? sides : [sides[1], sides[0]];
-      const hardTimeoutMs = Math.max(target.baseline.workload.timeoutMs, target.candidate.workload.timeoutMs) + 60_000;
-      // A host silent for many times the round's expected cost is stopped; the round is lost, and the target failed only if that happens again.
-      const silenceLimitMs = stallLimitMs(expected, options.stallMinMs);
-      const [a, b] = await runInterleavedVisits(first, second, { signal, hardTimeoutMs, silenceLimitMs, cpus: cpu });
-      const [baseline, candidate] = baselineFirst ? [a, b] : [b, a];
-      learned.set(target.candidate.key, performance.now() - started);
-      visited++;
-      if (baseline?.status === 'ok' && candidate?.status === 'ok') {
-        const n = Math.min(baseline.samples.length, candidate.samples.length);
-        if (n > 0) {
-          measured.get(target.candidate.key)!.push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
-          for (const next of options.followUp?.(target, measured) ?? []) {
-            const key = next.candidate.key;
-            const rounds = measured.get(key)?.length ?? 0;
-            // Measured already: only once more, and only when asked to (`again`).
-            const again = next.again === true && rounds === 1;
-            if ((rounds > 0 && !again) || failed.has(key)) continue;
-            const planned = active.find((t) => t.candidate.key === key);
-            // A target already planned keeps its place unless its priority changed.
-            if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
-            active = [...active.filter((t) => t.candidate.key !== key), next];
-            // A target still waiting in this round moves to the follow-up's priority, up or down; one
-            // no longer in this round (it did not fit) takes its new priority in the later rounds.
-            const waiting = order.findIndex((t) => t.candidate.key === key);
-            if (waiting >= 0) order.splice(waiting, 1);
-            else if (planned && !again) continue;
-            if (!again) measured.set(key, []);
-            // Ahead of every waiting target of a lower priority, behind those of its own.
-            const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
-            order.splice(at < 0 ? order.length : at, 0, next);
-          }
+      const pinned = pinnable(target);
+      const group = [target];
+      let groupMs = expected;
+      if (options.shareBaseline && !pinned) {
+        // A companion waiting in this round: same baseline cell, same priority, not pinned either.
+        const at = order.findIndex((t) => t.baseline.key === target.baseline.key && t.candidate.key !== target.candidate.key && (t.priority ?? 0) === (target.priority ?? 0) && !pinnable(t));
+        const companion = order[at];
+        // The shared host warms up as long as the longer of the two asked for: the smaller part is saved.
+        const saved = companion ? Math.min(target.baselineMs ?? 0, companion.baselineMs ?? 0) : 0;
+        const withCompanion = companion ? expected + Math.max(0, expectedOf(companion) - saved) : Number.POSITIVE_INFINITY;
+        if (performance.now() + withCompanion <= options.deadline) {
+          order.splice(at, 1);
+          group.push(companion);
+          groupMs = withCompanion;
         }
-      } else if (baseline?.status === 'stalled' || candidate?.status === 'stalled') {
-        const count = (stalls.get(target.candidate.key) ?? 0) + 1;
-        stalls.set(target.candidate.key, count);
-        if (count >= STALLS_BEFORE_FAILURE) failed.add(target.candidate.key);
-      } else if (baseline?.status !== 'aborted' && candidate?.status !== 'aborted') {
-        failed.add(target.candidate.key);
       }
-      if (candidate) options.onVisit?.({ round, done: ++done, total: done + order.length, cell: target.candidate, outcome: candidate });
+      const started = performance.now();
+      const cpu = pinned ? [cpus[Math.floor(random() * cpus.length)]] : undefined;
+      const side = (cell: Cell, spec: VisitSpec): InterleavedSide => ({ runtime: runtimeOf(cell), workload: cell.workload, spec: { ...spec, minBatches: options.pairs, maxBatches: options.pairs, sampleTimeMs: 0 } });
+      const baselineSide = side(target.baseline, group.length === 1 ? target.baselineSpec : sharedBaselineSpec(group.map((t) => t.baselineSpec)));
+      const candidateSides = group.map((t) => side(t.candidate, t.candidateSpec));
+      // Which side starts is random: a steady drift favours neither. Two candidates go either side
+      // of the baseline, which then neighbours both in every step.
+      let layout: InterleavedSide[];
+      if (group.length === 1) layout = random() < 0.5 ? [baselineSide, candidateSides[0]] : [candidateSides[0], baselineSide];
+      else layout = random() < 0.5 ? [candidateSides[0], baselineSide, candidateSides[1]] : [candidateSides[1], baselineSide, candidateSides[0]];
+      const hardTimeoutMs = Math.max(target.baseline.workload.timeoutMs, ...group.map((t) => t.candidate.workload.timeoutMs)) + 60_000;
+      // A host silent for many times the round's expected cost is stopped; the round is lost, and the target failed only if that happens again.
+      const silenceLimitMs = stallLimitMs(groupMs, options.stallMinMs);
+      const outcomes = await runInterleavedGroup(layout, { signal, hardTimeoutMs, silenceLimitMs, cpus: cpu });
+      const baseline = outcomes[layout.indexOf(baselineSide)];
+      const elapsedMs = performance.now() - started;
+      // What each target's round would have cost alone, as this one ran: for the next fit.
+      for (const t of group) learned.set(t.candidate.key, group.length === 1 ? elapsedMs : (expectedOf(t) * elapsedMs) / groupMs);
+      visited++;
+      const baselineHost = ++baselineHosts;
+      const measuredNow: PairedModelTarget[] = [];
+      // A stopped host ends `ok` with what it had measured: in a group, a round counts only when every host completed it.
+      const complete = outcomes.every((o) => o?.status === 'ok');
+      const lostRound: PairedModelTarget[] = [];
+      for (const [i, t] of group.entries()) {
+        const candidate = outcomes[layout.indexOf(candidateSides[i])];
+        if (group.length > 1 && !complete && !faulted(candidate) && candidate?.status !== 'stalled' && !faulted(baseline) && baseline?.status !== 'stalled') {
+          // Another candidate's host failed or stalled and stopped this one's round: not its fault; it goes again, alone.
+          lostRound.push(t);
+          continue;
+        }
+        if (baseline?.status === 'ok' && candidate?.status === 'ok') {
+          const n = Math.min(baseline.samples.length, candidate.samples.length);
+          if (n > 0) {
+            measured.get(t.candidate.key)!.push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n), baselineHost });
+            measuredNow.push(t);
+          }
+        } else if (baseline?.status === 'stalled' || candidate?.status === 'stalled') {
+          const count = (stalls.get(t.candidate.key) ?? 0) + 1;
+          stalls.set(t.candidate.key, count);
+          if (count >= STALLS_BEFORE_FAILURE) failed.add(t.candidate.key);
+        } else if (faulted(baseline) || faulted(candidate)) {
+          // A candidate never started because another side failed first is not at fault.
+          failed.add(t.candidate.key);
+        }
+        if (candidate) options.onVisit?.({ round, done: ++done, total: done + order.length + lostRound.length + (group.length - 1 - i), cell: t.candidate, outcome: candidate });
+      }
+      order.unshift(...lostRound);
+      // Every round of the group is recorded before any follow-up is asked for: a companion measured
+      // in this round is not waiting any more.
+      for (const t of measuredNow) followUps(t);
     }
     active = active.filter((t) => !failed.has(t.candidate.key));
     options.onRound?.(round, measured);
     if (visited === 0) break;
   }
   return measured;
+}
+
+/** A host that ended in a failure of its own (not stopped, not stalled, not never started). */
+function faulted(outcome: VisitOutcome | undefined): boolean {
+  return outcome !== undefined && outcome.status !== 'ok' && outcome.status !== 'aborted' && outcome.status !== 'stalled';
+}
+
+/**
+ * The spec of a baseline host shared by several targets (the same cell): the longest warm-up cap
+ * any of them asked for (a contested pairing measured cold warms longer, paired-targets.ts); the
+ * rest is the cell's and the same in all.
+ */
+function sharedBaselineSpec(specs: readonly VisitSpec[]): VisitSpec {
+  const caps = specs.map((s) => s.warmupMaxMs).filter((ms): ms is number => ms !== undefined);
+  return caps.length > 0 ? { ...specs[0], warmupMaxMs: Math.max(...caps) } : specs[0];
 }

@@ -205,20 +205,25 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = withSweepWarmup(baselineSized.spec, measured.visits.get(baseline.key));
       let candidateSpec = withSweepWarmup(candidateSized.spec, measured.visits.get(candidate.key));
-      let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
+      const pairs = options.pairs ?? PAIRS_PER_ROUND;
+      let baselineExtraMs = pairs * baselineSized.extraSampleMs;
+      let candidateExtraMs = pairs * candidateSized.extraSampleMs;
       // A contested pairing measured cold in the sweep warms longer each side that had not settled there (each stops once settled).
       if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
-        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
+        [baselineSpec, candidateSpec] = [b.spec, c.spec];
+        [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
       }
+      const baselineMs = measured.costMs(baseline) + baselineExtraMs;
       return {
         baseline,
         candidate,
         baselineSpec,
         candidateSpec,
-        expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
+        expectedMs: baselineMs + measured.costMs(candidate) + candidateExtraMs,
+        baselineMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === 'sequential'), chosen),
         priority,
       };

@@ -43,6 +43,15 @@ describe('sequentialHostRates', () => {
     expect(rates.get('a')).toEqual([100, 80, 50]);
     expect(rates.get('b')).toEqual([50, 100, 50]);
   });
+  it('counts a baseline host shared by two candidates in one round once', () => {
+    const shared = [batch(10, 100)];
+    const paired = new Map([
+      ['a/t2', [{ baseline: shared, candidate: [batch(10, 50)], baselineHost: 1 }, { baseline: [batch(10, 200)], candidate: [batch(10, 50)], baselineHost: 2 }]],
+      ['a/p2', [{ baseline: shared, candidate: [batch(10, 60)], baselineHost: 1 }]],
+    ]);
+    const withProcess = [...cells, { workload: a, model: 'process' as const, concurrency: 2, key: 'a/p2' }];
+    expect(sequentialHostRates(withProcess, new Map(), paired).get('a')).toEqual([100, 50]);
+  });
   it('has no entry for a workload with no measured sequential host', () => {
     expect(sequentialHostRates(cells, new Map()).size).toBe(0);
   });

@@ -149,6 +149,61 @@ describe.skipIf(!canPin)('follow-up targets', () => {
   });
 });
 
+describe.skipIf(!canPin)('a baseline host shared by two candidates (shareBaseline)', () => {
+  /** One round of the targets, every CPU at the same speed; counts the hosts started. */
+  const oneRound = async (first: readonly [string, number][], times: { expectedMs?: number; baselineMs?: number; deadlineMs?: number } = {}, env: Record<string, string> = {}) => {
+    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150, process: 180 }, { FAKE_CPU_SPEEDS: '[1, 1]', ...env });
+    let hosts = 0;
+    const counting: Runtime = { ...runtime, hostCommand: (...args) => (hosts++, runtime.hostCommand(...args)) };
+    const baseline = cell('sequential');
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    const targets = first.map(([model, priority]): PairedModelTarget => ({ baseline, candidate: cell(model), baselineSpec: spec, candidateSpec: { ...spec, model: cell(model).model }, expectedMs: times.expectedMs ?? 500, baselineMs: times.baselineMs ?? 250, priority }));
+    const measured = await measurePairedModels(targets, { deadline: performance.now() + (times.deadlineMs ?? 20_000), allowanceMs: 1000, seed: 7, pairs: 3, maxRounds: 1, shareBaseline: true, runtimes: () => counting, stallMinMs: 500 });
+    return { hosts, rounds: (model: string) => measured.get(cell(model).key)!, cell };
+  };
+
+  it('two candidates of one baseline cell and one priority share its host: three hosts, and each candidate a round of its own pairs', async () => {
+    const { hosts, rounds, cell } = await oneRound([['thread', 0], ['process', 0]]);
+    expect(hosts).toBe(3);
+    const [thread] = rounds('thread');
+    const [process] = rounds('process');
+    expect(thread.baselineHost).toBeDefined();
+    expect(process.baselineHost).toBe(thread.baselineHost);
+    expect(process.baseline).toEqual(thread.baseline);
+    expect(thread.candidate).toHaveLength(3);
+    // Each candidate against the one baseline: its own speed, not the other's.
+    const speedup = (model: string) => pairedSpeedup(rounds(model))!.speedup;
+    expect(speedup('thread')).toBeCloseTo((150 * cell('thread').concurrency) / 100, 1);
+    expect(speedup('process')).toBeCloseTo((180 * cell('process').concurrency) / 100, 1);
+  });
+
+  it('a candidate of another priority, or one pinned with its baseline (async), has a baseline host of its own', async () => {
+    const { hosts, rounds } = await oneRound([['thread', 0], ['process', 1], ['async', 0]]);
+    expect(hosts).toBe(6);
+    const numbers = ['thread', 'process', 'async'].map((m) => rounds(m)[0].baselineHost);
+    expect(new Set(numbers).size).toBe(3);
+  });
+
+  it('a candidate whose host stalls loses the round for both; the other, not at fault, is measured again alone in the same round', async () => {
+    const { hosts, rounds } = await oneRound([['thread', 0], ['process', 0]], {}, { FAKE_STALL: 'thread' });
+    expect(rounds('thread')).toHaveLength(0);
+    const [process] = rounds('process');
+    expect(process.candidate).toHaveLength(3);
+    // Three hosts for the shared round, two for the process pool's own.
+    expect(hosts).toBe(5);
+  });
+
+  it('shares only when both fit the time left, counting the baseline once', async () => {
+    // 5 s each, 1 s of it the baseline's: 9 s together. With 8 s left they go one after the other.
+    const apart = await oneRound([['thread', 0], ['process', 0]], { expectedMs: 5_000, baselineMs: 1_000, deadlineMs: 8_000 });
+    expect(apart.hosts).toBe(4);
+    expect(apart.rounds('thread')[0].baselineHost).not.toBe(apart.rounds('process')[0].baselineHost);
+    const together = await oneRound([['thread', 0], ['process', 0]], { expectedMs: 5_000, baselineMs: 1_000, deadlineMs: 9_500 });
+    expect(together.hosts).toBe(3);
+    expect(together.rounds('thread')[0].baselineHost).toBe(together.rounds('process')[0].baselineHost);
+  });
+});
+
 describe.skipIf(!canPin)('stalled rounds', () => {
   const run = async (env: Record<string, string>) => {
     const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150 }, env);

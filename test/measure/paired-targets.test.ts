@@ -110,11 +110,14 @@ describe("the paired phase's choice of cells", () => {
     expect(thread.baselineSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
     expect(thread.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
     expect(thread.expectedMs).toBe(2000 + 2 * (CONTESTED_WARMUP_FACTOR - 1) * capMs);
+    // The baseline host's part: what sharing it with another candidate saves.
+    expect(thread.baselineMs).toBe(1000 + (CONTESTED_WARMUP_FACTOR - 1) * capMs);
     // Not contested: its warm-up stays the sweep's.
     const process = cold.find((t) => t.candidate.model === 'process')!;
     expect(process.priority).toBe(PRIORITY.decided);
     expect(process.candidateSpec.warmupMaxMs).toBe(capMs);
     expect(process.expectedMs).toBe(2000);
+    expect(process.baselineMs).toBe(1000);
 
     // Settled in the sweep: nothing to warm longer.
     const warm = pairedTargets({ workloads: [swept({ medianMs: 200, unsettled: 0 })] }, cells, measured, options);
@@ -128,6 +131,7 @@ describe("the paired phase's choice of cells", () => {
     expect(pool.candidateSpec.warmupMaxMs).toBe(CONTESTED_WARMUP_FACTOR * capMs);
     expect(pool.candidateSpec.warmupSettledMs).toBeUndefined();
     expect(pool.expectedMs).toBe(2000 + (CONTESTED_WARMUP_FACTOR - 1) * capMs);
+    expect(pool.baselineMs).toBe(1000);
   });
 });
 
