@@ -35744,10 +35744,20 @@ async function startHost(runtime, workload2, spec, options = {}) {
     failure ??= { status: "timed-out", message: `host gave no result within ${Math.round(options.hardTimeoutMs / 1e3)} s` };
     kill();
   }, options.hardTimeoutMs) : void 0;
-  const silenceTimer = options.silenceLimitMs ? setTimeout(() => {
-    failure ??= { status: "stalled", message: `the host sent nothing for ${(options.silenceLimitMs / 1e3).toFixed(1)} s` };
-    kill();
-  }, options.silenceLimitMs) : void 0;
+  let silenceTimer;
+  const expectAnswer = () => {
+    if (!options.silenceLimitMs || ended) return;
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(() => {
+      failure ??= { status: "stalled", message: `the host sent nothing for ${(options.silenceLimitMs / 1e3).toFixed(1)} s` };
+      kill();
+    }, options.silenceLimitMs);
+  };
+  const idle = () => {
+    clearTimeout(silenceTimer);
+    silenceTimer = void 0;
+  };
+  expectAnswer();
   let settleReady = () => {
   };
   const ready = new Promise((resolve8) => settleReady = resolve8);
@@ -35764,7 +35774,7 @@ async function startHost(runtime, workload2, spec, options = {}) {
   lines.on("error", () => {
   });
   lines.on("line", (line2) => {
-    silenceTimer?.refresh();
+    expectAnswer();
     let message;
     try {
       message = JSON.parse(line2);
@@ -35777,6 +35787,7 @@ async function startHost(runtime, workload2, spec, options = {}) {
         break;
       case "ready":
         outcome.startupMs = message.startupMs;
+        if (spec.stepped) idle();
         settleReady(true);
         break;
       case "warmed":
@@ -35794,7 +35805,10 @@ async function startHost(runtime, workload2, spec, options = {}) {
           ...typeof message.machineTicks?.busy === "number" && typeof message.machineTicks.steal === "number" ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } } : {}
         };
         outcome.samples.push(sample);
-        if (spec.stepped) hardTimer?.refresh();
+        if (spec.stepped) {
+          hardTimer?.refresh();
+          idle();
+        }
         settleWaiting(sample);
         break;
       }
@@ -35811,7 +35825,7 @@ async function startHost(runtime, workload2, spec, options = {}) {
   });
   const send = (message) => {
     if (!ended && protocol.writable) {
-      silenceTimer?.refresh();
+      expectAnswer();
       protocol.write(JSON.stringify(message) + "\n");
     }
   };
@@ -35851,7 +35865,10 @@ async function startHost(runtime, workload2, spec, options = {}) {
       });
     },
     stop() {
-      if (!ended && protocol.writable) protocol.end();
+      if (!ended && protocol.writable) {
+        expectAnswer();
+        protocol.end();
+      }
     }
   };
 }
@@ -36291,25 +36308,33 @@ var VERSION7 = "0.1.0";
 
 // src/measure/interleaved.ts
 async function runInterleavedVisits(first, second, options = {}) {
+  const [a, b] = await runInterleavedGroup([first, second], options);
+  return [a, b];
+}
+async function runInterleavedGroup(sides, options = {}) {
   const sessions = [];
-  const outcomes = async () => {
+  const outcomes = async (failed) => {
     for (const s of sessions) s.stop();
     const done = await Promise.all(sessions.map((s) => s.finished));
-    return [done[0], done[1]];
+    if (failed) done.push(failed);
+    while (done.length < sides.length) done.push(void 0);
+    return done;
   };
-  for (const side2 of [first, second]) {
-    const started = await startHost(side2.runtime, side2.workload, { ...side2.spec, stepped: true }, options);
-    if (!("finished" in started)) {
-      if (sessions.length === 0) return [started, void 0];
-      const [firstOutcome] = await outcomes();
-      return [firstOutcome, started];
+  for (const side2 of sides) {
+    let started;
+    try {
+      started = await startHost(side2.runtime, side2.workload, { ...side2.spec, stepped: true }, options);
+    } catch (error2) {
+      for (const s of sessions) s.kill();
+      await Promise.all(sessions.map((s) => s.finished));
+      throw error2;
     }
+    if (!("finished" in started)) return outcomes(started);
     sessions.push(started);
     if (!await started.ready) return outcomes();
   }
-  const [a, b] = sessions;
-  const spec = first.spec;
-  const warm = [first.spec, second.spec].map((sideSpec) => ({ spec: sideSpec, batches: [], ms: 0, done: false, settled: false }));
+  const spec = sides[0].spec;
+  const warm = sides.map((side2) => ({ spec: side2.spec, batches: [], ms: 0, done: false, settled: false }));
   const warmEnough = (w) => {
     const own = w.spec;
     if (w.batches.length < own.warmupBatches) return false;
@@ -36323,10 +36348,13 @@ async function runInterleavedVisits(first, second, options = {}) {
     return decision2.done;
   };
   while (!warm.every((w) => w.done)) {
-    for (const [i, session] of [a, b].entries()) {
+    for (const [i, session] of sessions.entries()) {
       if (warm[i].done) continue;
       const sample = await session.batch();
-      if (!sample) return outcomes();
+      if (!sample) {
+        for (const s of sessions) s.outcome.samples.splice(0);
+        return outcomes();
+      }
       warm[i].batches.push({ wallMs: sample.wallMs, tasks: sample.tasks });
       warm[i].ms += sample.wallMs;
       warm[i].done = warmEnough(warm[i]);
@@ -36336,15 +36364,16 @@ async function runInterleavedVisits(first, second, options = {}) {
     if (warm[i].spec.warmupMaxMs !== void 0) session.outcome.warmup = { ms: warm[i].ms, settled: warm[i].settled };
   });
   for (const session of sessions) session.outcome.samples.splice(0);
-  const measuredMs = [0, 0];
-  for (let pair2 = 0; ; pair2++) {
-    const order = pair2 % 2 === 0 ? [0, 1] : [1, 0];
-    for (const i of order) {
+  const forward = sessions.map((_, i) => i);
+  const backward = [...forward].reverse();
+  const measuredMs = sessions.map(() => 0);
+  for (let step = 0; ; step++) {
+    for (const i of step % 2 === 0 ? forward : backward) {
       const sample = await sessions[i].batch();
       if (!sample) return outcomes();
       measuredMs[i] += sample.wallMs;
     }
-    const batches = pair2 + 1;
+    const batches = step + 1;
     const enough = batches >= spec.minBatches && measuredMs.every((ms) => ms >= spec.sampleTimeMs);
     if (enough || batches >= spec.maxBatches) break;
   }
@@ -36955,10 +36984,17 @@ function sequentialHostRates(cells, visits, pairedRounds2 = /* @__PURE__ */ new 
     if (cell2.model !== "sequential") continue;
     for (const visit of visits.get(cell2.key) ?? []) if (visit.status === "ok") add(cell2.workload.name, hostRate(visit.samples));
   }
+  const counted = /* @__PURE__ */ new Set();
   for (const [key, rounds] of pairedRounds2) {
     const cell2 = cells.find((c) => c.key === key);
     if (!cell2) continue;
-    for (const round2 of rounds) add(cell2.workload.name, hostRate(round2.baseline));
+    for (const round2 of rounds) {
+      if (round2.baselineHost !== void 0) {
+        if (counted.has(round2.baselineHost)) continue;
+        counted.add(round2.baselineHost);
+      }
+      add(cell2.workload.name, hostRate(round2.baseline));
+    }
   }
   return out;
 }
@@ -36983,66 +37019,108 @@ async function pairedRounds(targets, options, signal) {
   const measured = new Map(targets.map((t) => [t.candidate.key, []]));
   const cpus2 = allowedCpus();
   const runtimeOf = (cell2) => (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
+  const pinnable = (t) => (t.pinnable ?? true) && SINGLE_THREADED.has(t.baseline.model) && SINGLE_THREADED.has(t.candidate.model) && cpus2.length >= 2;
   let active = [...targets];
   const learned = /* @__PURE__ */ new Map();
+  const expectedOf = (t) => learned.get(t.candidate.key) ?? t.expectedMs;
   const stalls = /* @__PURE__ */ new Map();
+  let baselineHosts = 0;
   for (let round2 = 1; round2 <= options.maxRounds && active.length > 0; round2++) {
     let done = 0;
     let visited = 0;
     const failed = /* @__PURE__ */ new Set();
     const order = shuffled(active, random).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+    const followUps = (target) => {
+      for (const next of options.followUp?.(target, measured) ?? []) {
+        const key = next.candidate.key;
+        const rounds = measured.get(key)?.length ?? 0;
+        const again = next.again === true && rounds === 1;
+        if (rounds > 0 && !again || failed.has(key)) continue;
+        const planned = active.find((t) => t.candidate.key === key);
+        if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
+        active = [...active.filter((t) => t.candidate.key !== key), next];
+        const waiting = order.findIndex((t) => t.candidate.key === key);
+        if (waiting >= 0) order.splice(waiting, 1);
+        else if (planned && !again) continue;
+        if (!again) measured.set(key, []);
+        const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
+        order.splice(at < 0 ? order.length : at, 0, next);
+      }
+    };
     while (order.length > 0) {
       const target = order.shift();
       if (signal.aborted) return measured;
-      const expected = learned.get(target.candidate.key) ?? target.expectedMs;
+      const expected = expectedOf(target);
       if (performance.now() + expected > options.deadline) continue;
-      const started = performance.now();
-      const pinnable = (target.pinnable ?? true) && SINGLE_THREADED.has(target.baseline.model) && SINGLE_THREADED.has(target.candidate.model) && cpus2.length >= 2;
-      const cpu = pinnable ? [cpus2[Math.floor(random() * cpus2.length)]] : void 0;
-      const baselineFirst = random() < 0.5;
-      const side2 = (cell2, spec) => ({ runtime: runtimeOf(cell2), workload: cell2.workload, spec: { ...spec, minBatches: options.pairs, maxBatches: options.pairs, sampleTimeMs: 0 } });
-      const sides = [side2(target.baseline, target.baselineSpec), side2(target.candidate, target.candidateSpec)];
-      const [first, second] = baselineFirst ? sides : [sides[1], sides[0]];
-      const hardTimeoutMs = Math.max(target.baseline.workload.timeoutMs, target.candidate.workload.timeoutMs) + 6e4;
-      const silenceLimitMs = stallLimitMs(expected, options.stallMinMs);
-      const [a, b] = await runInterleavedVisits(first, second, { signal, hardTimeoutMs, silenceLimitMs, cpus: cpu });
-      const [baseline, candidate] = baselineFirst ? [a, b] : [b, a];
-      learned.set(target.candidate.key, performance.now() - started);
-      visited++;
-      if (baseline?.status === "ok" && candidate?.status === "ok") {
-        const n = Math.min(baseline.samples.length, candidate.samples.length);
-        if (n > 0) {
-          measured.get(target.candidate.key).push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n) });
-          for (const next of options.followUp?.(target, measured) ?? []) {
-            const key = next.candidate.key;
-            const rounds = measured.get(key)?.length ?? 0;
-            const again = next.again === true && rounds === 1;
-            if (rounds > 0 && !again || failed.has(key)) continue;
-            const planned = active.find((t) => t.candidate.key === key);
-            if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
-            active = [...active.filter((t) => t.candidate.key !== key), next];
-            const waiting = order.findIndex((t) => t.candidate.key === key);
-            if (waiting >= 0) order.splice(waiting, 1);
-            else if (planned && !again) continue;
-            if (!again) measured.set(key, []);
-            const at = order.findIndex((t) => (t.priority ?? 0) > (next.priority ?? 0));
-            order.splice(at < 0 ? order.length : at, 0, next);
-          }
+      const pinned2 = pinnable(target);
+      const group2 = [target];
+      let groupMs = expected;
+      if (options.shareBaseline && !pinned2) {
+        const at = order.findIndex((t) => t.baseline.key === target.baseline.key && t.candidate.key !== target.candidate.key && (t.priority ?? 0) === (target.priority ?? 0) && !pinnable(t));
+        const companion = order[at];
+        const saved = companion ? Math.min(target.baselineMs ?? 0, companion.baselineMs ?? 0) : 0;
+        const withCompanion = companion ? expected + Math.max(0, expectedOf(companion) - saved) : Number.POSITIVE_INFINITY;
+        if (performance.now() + withCompanion <= options.deadline) {
+          order.splice(at, 1);
+          group2.push(companion);
+          groupMs = withCompanion;
         }
-      } else if (baseline?.status === "stalled" || candidate?.status === "stalled") {
-        const count = (stalls.get(target.candidate.key) ?? 0) + 1;
-        stalls.set(target.candidate.key, count);
-        if (count >= STALLS_BEFORE_FAILURE) failed.add(target.candidate.key);
-      } else if (baseline?.status !== "aborted" && candidate?.status !== "aborted") {
-        failed.add(target.candidate.key);
       }
-      if (candidate) options.onVisit?.({ round: round2, done: ++done, total: done + order.length, cell: target.candidate, outcome: candidate });
+      const started = performance.now();
+      const cpu = pinned2 ? [cpus2[Math.floor(random() * cpus2.length)]] : void 0;
+      const side2 = (cell2, spec) => ({ runtime: runtimeOf(cell2), workload: cell2.workload, spec: { ...spec, minBatches: options.pairs, maxBatches: options.pairs, sampleTimeMs: 0 } });
+      const baselineSide = side2(target.baseline, group2.length === 1 ? target.baselineSpec : sharedBaselineSpec(group2.map((t) => t.baselineSpec)));
+      const candidateSides = group2.map((t) => side2(t.candidate, t.candidateSpec));
+      let layout;
+      if (group2.length === 1) layout = random() < 0.5 ? [baselineSide, candidateSides[0]] : [candidateSides[0], baselineSide];
+      else layout = random() < 0.5 ? [candidateSides[0], baselineSide, candidateSides[1]] : [candidateSides[1], baselineSide, candidateSides[0]];
+      const hardTimeoutMs = Math.max(target.baseline.workload.timeoutMs, ...group2.map((t) => t.candidate.workload.timeoutMs)) + 6e4;
+      const silenceLimitMs = stallLimitMs(groupMs, options.stallMinMs);
+      const outcomes = await runInterleavedGroup(layout, { signal, hardTimeoutMs, silenceLimitMs, cpus: cpu });
+      const baseline = outcomes[layout.indexOf(baselineSide)];
+      const elapsedMs = performance.now() - started;
+      for (const t of group2) learned.set(t.candidate.key, group2.length === 1 ? elapsedMs : expectedOf(t) * elapsedMs / groupMs);
+      visited++;
+      const baselineHost = ++baselineHosts;
+      const measuredNow = [];
+      const complete = outcomes.every((o) => o?.status === "ok");
+      const lostRound = [];
+      for (const [i, t] of group2.entries()) {
+        const candidate = outcomes[layout.indexOf(candidateSides[i])];
+        if (group2.length > 1 && !complete && !faulted(candidate) && candidate?.status !== "stalled" && !faulted(baseline) && baseline?.status !== "stalled") {
+          lostRound.push(t);
+          continue;
+        }
+        if (baseline?.status === "ok" && candidate?.status === "ok") {
+          const n = Math.min(baseline.samples.length, candidate.samples.length);
+          if (n > 0) {
+            measured.get(t.candidate.key).push({ baseline: baseline.samples.slice(0, n), candidate: candidate.samples.slice(0, n), baselineHost });
+            measuredNow.push(t);
+          }
+        } else if (baseline?.status === "stalled" || candidate?.status === "stalled") {
+          const count = (stalls.get(t.candidate.key) ?? 0) + 1;
+          stalls.set(t.candidate.key, count);
+          if (count >= STALLS_BEFORE_FAILURE) failed.add(t.candidate.key);
+        } else if (faulted(baseline) || faulted(candidate)) {
+          failed.add(t.candidate.key);
+        }
+        if (candidate) options.onVisit?.({ round: round2, done: ++done, total: done + order.length + lostRound.length + (group2.length - 1 - i), cell: t.candidate, outcome: candidate });
+      }
+      order.unshift(...lostRound);
+      for (const t of measuredNow) followUps(t);
     }
     active = active.filter((t) => !failed.has(t.candidate.key));
     options.onRound?.(round2, measured);
     if (visited === 0) break;
   }
   return measured;
+}
+function faulted(outcome) {
+  return outcome !== void 0 && outcome.status !== "ok" && outcome.status !== "aborted" && outcome.status !== "stalled";
+}
+function sharedBaselineSpec(specs) {
+  const caps = specs.map((s) => s.warmupMaxMs).filter((ms) => ms !== void 0);
+  return caps.length > 0 ? { ...specs[0], warmupMaxMs: Math.max(...caps) } : specs[0];
 }
 
 // src/measure/paired-targets.ts
@@ -37109,19 +37187,24 @@ function pairedTargets(swept, cells, measured, options) {
       const candidateSized = withPairedSampleLength(measured.spec(candidate), measured.visits.get(candidate.key));
       let baselineSpec = withSweepWarmup(baselineSized.spec, measured.visits.get(baseline.key));
       let candidateSpec = withSweepWarmup(candidateSized.spec, measured.visits.get(candidate.key));
-      let extraMs = (options.pairs ?? PAIRS_PER_ROUND) * (baselineSized.extraSampleMs + candidateSized.extraSampleMs);
+      const pairs = options.pairs ?? PAIRS_PER_ROUND;
+      let baselineExtraMs = pairs * baselineSized.extraSampleMs;
+      let candidateExtraMs = pairs * candidateSized.extraSampleMs;
       if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
-        [baselineSpec, candidateSpec, extraMs] = [b.spec, c.spec, extraMs + b.extraMs + c.extraMs];
+        [baselineSpec, candidateSpec] = [b.spec, c.spec];
+        [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
       }
+      const baselineMs = measured.costMs(baseline) + baselineExtraMs;
       return {
         baseline,
         candidate,
         baselineSpec,
         candidateSpec,
-        expectedMs: measured.costMs(baseline) + measured.costMs(candidate) + extraMs,
+        expectedMs: baselineMs + measured.costMs(candidate) + candidateExtraMs,
+        baselineMs,
         pinnable: runsOnOneCpu(w.cells.find((c) => c.model === "sequential"), chosen),
         priority
       };
@@ -37298,6 +37381,7 @@ async function runCommand(options) {
         seed: seed + 1,
         pairs: PAIRS_PER_ROUND,
         maxRounds: 10,
+        shareBaseline: true,
         signal: options.signal,
         onVisit: ({ round: round2, done, total, cell: cell2, outcome }) => options.onProgress?.({ type: "visit", round: round2, done, total, label: `paired: ${cell2.workload.name} ${cell2.model} x${cell2.concurrency} / sequential`, status: outcome.status }),
         followUp: (target, soFar) => {
