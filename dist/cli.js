@@ -9947,7 +9947,10 @@ async function startHost(runtime, workload2, spec, options = {}) {
   let silenceTimer;
   const expectAnswer = () => {
     if (!options.silenceLimitMs || ended) return;
-    clearTimeout(silenceTimer);
+    if (silenceTimer) {
+      silenceTimer.refresh();
+      return;
+    }
     silenceTimer = setTimeout(() => {
       failure ??= { status: "stalled", message: `the host sent nothing for ${(options.silenceLimitMs / 1e3).toFixed(1)} s` };
       kill();

@@ -155,7 +155,11 @@ export async function startHost(
   let silenceTimer: NodeJS.Timeout | undefined;
   const expectAnswer = () => {
     if (!options.silenceLimitMs || ended) return;
-    clearTimeout(silenceTimer);
+    // Rearmed on every message: refreshed while armed, created anew after an idle spell.
+    if (silenceTimer) {
+      silenceTimer.refresh();
+      return;
+    }
     silenceTimer = setTimeout(() => {
       failure ??= { status: 'stalled', message: `the host sent nothing for ${(options.silenceLimitMs! / 1000).toFixed(1)} s` };
       kill();
