@@ -10,7 +10,8 @@
  * computes (truth CPU above half a core), per runtime; a truth measured on a faster or slower
  * machine is judged against a speedup that machine no longer gives (bench-truth.ts MACHINE_MOVED);
  * and the paired figures of thread and process cells that scale (truth x1.3 or more) against their
- * truths: the median ratio, and how many lie within 20%.
+ * truths: the median ratio, and how many lie within 20%; and the recommended figures, saved and
+ * replayed, against the truth files (a figure within 20%, a range holding the truth).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,36 @@ function acceptable(cells: TruthCell[], model: string, concurrency: number): boo
   return cell !== undefined && cell.speedup! >= best / (1 + MARGIN);
 }
 
+/**
+ * The recommendation's figure against the truth file's speedup of its cell (bench:truth's rule: a
+ * figure within 20%, a range holding the truth give or take 20%; sequential and "not enough data"
+ * are not scored), split by whether the cell was measured paired.
+ */
+type Figure = { kind: 'figure' | 'range'; paired: boolean; honest: boolean } | undefined;
+function figureOf(rec: { model: string; concurrency: number; speedup: number; speedupRange?: [number, number] }, truth: TruthCell[], cells: CellResult[]): Figure {
+  if (rec.model === 'sequential') return undefined;
+  const cell = cells.find((c) => c.model === rec.model && c.concurrency === rec.concurrency);
+  const t = truth.find((c) => c.model === rec.model && c.concurrency === rec.concurrency)?.speedup;
+  if (!cell || !t || (rec.speedupRange === undefined && cell.speedupWithheld?.startsWith('not enough data'))) return undefined;
+  const paired = cell.paired !== undefined;
+  if (rec.speedupRange) return { kind: 'range', paired, honest: t >= rec.speedupRange[0] / 1.2 && t <= rec.speedupRange[1] * 1.2 };
+  return { kind: 'figure', paired, honest: Math.abs(rec.speedup / t - 1) <= 0.2 };
+}
+class FigureTally {
+  private counts = new Map<string, { n: number; honest: number }>();
+  add(f: Figure): void {
+    if (!f) return;
+    const key = `${f.paired ? 'paired' : 'unpaired'} ${f.kind}s`;
+    const c = this.counts.get(key) ?? { n: 0, honest: 0 };
+    c.n++;
+    c.honest += Number(f.honest);
+    this.counts.set(key, c);
+  }
+  toString(): string {
+    return [...this.counts].sort().map(([k, c]) => `${k} ${c.honest} of ${c.n}`).join(', ') || 'none';
+  }
+}
+const figures = { saved: new FigureTally(), replayed: new FigureTally() };
 const machine = new Map<string, number[]>();
 // Workload runs run would warn about (its sequential hosts disagreed), and how their saved answers fared.
 const warned = { runs: 0, unacceptable: 0, judged: 0 };
@@ -70,6 +101,8 @@ for (const file of readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.jso
     total++;
     saved += Number(before);
     replayed += Number(after);
+    figures.saved.add(figureOf(w.recommendation, truth, w.cells));
+    figures.replayed.add(figureOf(again, truth, cells));
     const label = (r: { model: string; concurrency: number }) => (r.model === 'sequential' ? 'sequential' : `${r.model} ${r.concurrency}`);
     if (before !== after || label(w.recommendation) !== label(again)) {
       console.log(`${file} ${w.name}: saved ${label(w.recommendation)} (${before ? 'acceptable' : 'NOT acceptable'}), replayed ${label(again)} (${after ? 'acceptable' : 'NOT acceptable'})`);
@@ -87,3 +120,4 @@ console.log(
     : 'machine warnings: no host rates in these results files (written before 10afb2c)',
 );
 console.log(`acceptable: saved ${saved} of ${total}, replayed with this tree's analysis ${replayed} of ${total}`);
+console.log(`recommended figures against the truth file (figures within 20%, ranges holding it): saved ${figures.saved}; replayed ${figures.replayed}`);

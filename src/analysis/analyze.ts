@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify, computingShare } from './classify.ts';
-import { imprecisionReason, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
+import { imprecisionReason, MAX_FIGURE_SPAN, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
 import { addDoubt, recommend, type RecommendOptions } from './recommend.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
+import { unpairedFigureInterval, unpairedSpread } from './unpaired-figure.ts';
 
 export interface AnalyzeOptions extends RecommendOptions {
   /** Cores of the machine that measured (the bound of a CPU-bound speedup); this machine's by default. */
@@ -42,6 +43,10 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
           { ...options, cores: context.cores, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound },
         ) ?? null);
   const recommendedCell = recommendation && withSpeedups.find((c) => c.model === recommendation.model && c.concurrency === recommendation.concurrency);
+  // How far one host of this workload's code reads from the next, for its unpaired figures.
+  const hostSpread = sequential ? unpairedSpread(withSpeedups, sequential) : { spread: 0, evidence: 0 };
+  const unpairedInterval = (c: CellResult, batchInterval: readonly [number, number]) =>
+    unpairedFigureInterval(c.throughput.median / sequential!.throughput.median, batchInterval, Math.min(c.rounds, sequential!.rounds), hostSpread.spread);
   if (recommendation && recommendedCell && withheldAtBound(recommendedCell)) {
     const bound = atBound(recommendedCell);
     const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential!.throughput.median;
@@ -52,9 +57,10 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     // on 2 cores, was reported as "x2.00", and runs at x1.4-1.6 (bench:truth at e8052ca). Its figure
     // is the range from the lowest end of the 95% intervals the run has for it (the swept visits
     // against sequential's; the paired rounds with the spread between fresh hosts when few) to the bound.
+    // An unpaired figure's own interval carries the spread between hosts (unpaired-figure.ts).
     const swept = speedupInterval(recommendedCell, sequential!, context.seed);
-    const paired = recommendedCell.paired ? figureInterval(recommendedCell.paired).interval : swept;
-    const low = Math.min(swept[0], paired[0], bound);
+    const own = recommendedCell.paired ? figureInterval(recommendedCell.paired).interval : unpairedInterval(recommendedCell, swept).interval;
+    const low = Math.min(swept[0], own[0], bound);
     if (low < bound / (1 + TOLERANCE)) {
       recommendation.speedupRange = [round3(low), round3(bound)];
       recommendation.reason += ` It measured x${measured.toFixed(2)}, above the x${bound.toFixed(2)} that is physically possible (within noise of it), so a side was likely not at its steady speed: its figure is a range, from the low end of its 95% interval to that bound, x${low.toFixed(2)} to x${bound.toFixed(2)}.`;
@@ -81,11 +87,23 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     // on it); what is printed of the interval stops at what is physically possible.
     const shown = possibleInterval(interval, speedupBound(c, cpuShare, context.cores), c.speedup);
     const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded }, shown);
-    if (!why) return c;
-    if (recommendation && recommendation.model === c.model && recommendation.concurrency === c.concurrency) {
+    const recommended = recommendation && recommendation.model === c.model && recommendation.concurrency === c.concurrency;
+    // The recommendation's figure, when unpaired, is also one draw of two hosts' speeds: its
+    // interval adds how far hosts read apart, and wider than MAX_FIGURE_SPAN it is reported as that
+    // interval. The cell's own figure stands or falls by its batches as before: the paired phase
+    // plans on that (paired-targets.ts), and the table marks which figures were paired.
+    const hosts = !c.paired && recommended ? unpairedInterval(c, interval) : undefined;
+    if (recommendation && hosts?.hostsAdded && hosts.interval[1] / hosts.interval[0] > MAX_FIGURE_SPAN) {
+      const wide = possibleInterval(hosts.interval, speedupBound(c, cpuShare, context.cores), c.speedup);
+      const apart = Math.round((Math.exp(1.96 * hostSpread.spread) - 1) * 100);
+      const evidence = hostSpread.evidence > 0 ? `its cells measured both ways read up to about ${apart}% apart` : `hosts read up to about ${apart}% apart on the machine this was calibrated on`;
+      recommendation.speedupRange = [round3(wide[0]), round3(wide[1])];
+      recommendation.reason += ` Its speedup was not measured paired, only in its own hosts against sequential's, started apart (${evidence}): its 95% interval runs from x${wide[0].toFixed(2)} to x${wide[1].toFixed(2)}${wide[1] < hosts.interval[1] ? ', the most that is physically possible' : ''}, too wide for one figure (a longer --time-budget pairs it).`;
+    } else if (why && recommended) {
       recommendation.speedupRange = [round3(shown[0]), round3(shown[1])];
       recommendation.reason += ` Its speedup is not one figure: the 95% interval runs from x${shown[0].toFixed(2)} to x${shown[1].toFixed(2)}${shown[1] < interval[1] ? ', the most that is physically possible' : ''} (${hostsAdded ? 'measured in so few rounds of fresh hosts that the next could read differently by that much' : 'the batches varied too much for a median to stand for them'}).`;
     }
+    if (!why) return c;
     return { ...c, speedup: null, speedupWithheld: why };
   });
   const result: WorkloadResult = {
