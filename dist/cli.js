@@ -10906,6 +10906,22 @@ function withheldReason(cell2, baseline, context) {
   return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
 }
 
+// src/analysis/unpaired-figure.ts
+var UNPAIRED_SPREAD_PRIOR = 0.15;
+function unpairedSpread(cells, sequential) {
+  const base = sequential.throughput.median;
+  const evidence = cells.filter((c) => c.model !== "sequential" && c.paired && c.paired.speedup > 0 && c.samples > 0 && c.throughput.median > 0 && base > 0).map((c) => Math.log(c.throughput.median / base / c.paired.speedup));
+  const squares = evidence.reduce((sum, x) => sum + x * x, UNPAIRED_SPREAD_PRIOR ** 2);
+  return { spread: Math.sqrt(squares / (evidence.length + 1)), evidence: evidence.length };
+}
+function unpairedFigureInterval(figure, batchInterval, hosts, spread) {
+  if (hosts >= HOST_ROUNDS || !(spread > 0) || !(figure > 0)) return { interval: [batchInterval[0], batchInterval[1]], hostsAdded: false };
+  const center = Math.log(figure);
+  const host = 1.96 * spread / Math.sqrt(Math.max(1, hosts));
+  const widen2 = (end) => Math.hypot(Math.abs(Math.log(end) - center), host);
+  return { interval: [Math.exp(center - widen2(batchInterval[0])), Math.exp(center + widen2(batchInterval[1]))], hostsAdded: true };
+}
+
 // src/analysis/analyze.ts
 function analyzeWorkload(name, runtime, cells, options = {}) {
   const sequential = cells.find((c) => c.model === "sequential" && c.status === "ok" && c.samples > 0);
@@ -10928,12 +10944,14 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     { ...options, cores: context.cores, sequentialRunQueue: sequential?.runQueueShare, speedupCap: atBound }
   ) ?? null;
   const recommendedCell = recommendation2 && withSpeedups.find((c) => c.model === recommendation2.model && c.concurrency === recommendation2.concurrency);
+  const hostSpread2 = sequential ? unpairedSpread(withSpeedups, sequential) : { spread: 0, evidence: 0 };
+  const unpairedInterval = (c, batchInterval) => unpairedFigureInterval(c.throughput.median / sequential.throughput.median, batchInterval, Math.min(c.rounds, sequential.rounds), hostSpread2.spread);
   if (recommendation2 && recommendedCell && withheldAtBound(recommendedCell)) {
     const bound = atBound(recommendedCell);
     const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential.throughput.median;
     const swept = speedupInterval(recommendedCell, sequential, context.seed);
-    const paired = recommendedCell.paired ? figureInterval(recommendedCell.paired).interval : swept;
-    const low = Math.min(swept[0], paired[0], bound);
+    const own = recommendedCell.paired ? figureInterval(recommendedCell.paired).interval : unpairedInterval(recommendedCell, swept).interval;
+    const low = Math.min(swept[0], own[0], bound);
     if (low < bound / (1 + TOLERANCE)) {
       recommendation2.speedupRange = [round3(low), round3(bound)];
       recommendation2.reason += ` It measured x${measured.toFixed(2)}, above the x${bound.toFixed(2)} that is physically possible (within noise of it), so a side was likely not at its steady speed: its figure is a range, from the low end of its 95% interval to that bound, x${low.toFixed(2)} to x${bound.toFixed(2)}.`;
@@ -10952,11 +10970,19 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     const { interval, hostsAdded } = c.paired ? figureInterval(c.paired) : { interval: speedupInterval(c, baseline, context.seed), hostsAdded: false };
     const shown = possibleInterval(interval, speedupBound(c, cpuShare, context.cores), c.speedup);
     const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded }, shown);
-    if (!why) return c;
-    if (recommendation2 && recommendation2.model === c.model && recommendation2.concurrency === c.concurrency) {
+    const recommended = recommendation2 && recommendation2.model === c.model && recommendation2.concurrency === c.concurrency;
+    const hosts = !c.paired && recommended ? unpairedInterval(c, interval) : void 0;
+    if (recommendation2 && hosts?.hostsAdded && hosts.interval[1] / hosts.interval[0] > MAX_FIGURE_SPAN) {
+      const wide = possibleInterval(hosts.interval, speedupBound(c, cpuShare, context.cores), c.speedup);
+      const apart = Math.round((Math.exp(1.96 * hostSpread2.spread) - 1) * 100);
+      const evidence = hostSpread2.evidence > 0 ? `its cells measured both ways read up to about ${apart}% apart` : `hosts read up to about ${apart}% apart on the machine this was calibrated on`;
+      recommendation2.speedupRange = [round3(wide[0]), round3(wide[1])];
+      recommendation2.reason += ` Its speedup was not measured paired, only in its own hosts against sequential's, started apart (${evidence}): its 95% interval runs from x${wide[0].toFixed(2)} to x${wide[1].toFixed(2)}${wide[1] < hosts.interval[1] ? ", the most that is physically possible" : ""}, too wide for one figure (a longer --time-budget pairs it).`;
+    } else if (why && recommended) {
       recommendation2.speedupRange = [round3(shown[0]), round3(shown[1])];
       recommendation2.reason += ` Its speedup is not one figure: the 95% interval runs from x${shown[0].toFixed(2)} to x${shown[1].toFixed(2)}${shown[1] < interval[1] ? ", the most that is physically possible" : ""} (${hostsAdded ? "measured in so few rounds of fresh hosts that the next could read differently by that much" : "the batches varied too much for a median to stand for them"}).`;
     }
+    if (!why) return c;
     return { ...c, speedup: null, speedupWithheld: why };
   });
   const result = {
