@@ -104,7 +104,7 @@ const SINGLE_THREADED = new Set(['sequential', 'async']);
  */
 export async function measurePairedModels(targets: readonly PairedModelTarget[], options: PairedModelOptions): Promise<Map<string, PairedModelRound[]>> {
   // The backstop of the budget's promise (scheduler.ts): a round still running this late is stopped, its samples kept.
-  const allowanceMs = Math.max(options.allowanceMs, ...targets.map((t) => t.expectedMs));
+  const allowanceMs = Math.max(options.allowanceMs, longestRoundMs(targets, options.shareBaseline ?? false));
   const backstop = new AbortController();
   const timer = setTimeout(() => backstop.abort(), Math.max(0, options.deadline + allowanceMs - performance.now()));
   timer.unref();
@@ -235,6 +235,26 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
     if (visited === 0) break;
   }
   return measured;
+}
+
+/**
+ * The expected cost of the longest round the targets can make, ms: one target's, or, sharing a
+ * baseline host, two targets of one baseline cell with the smaller baseline part counted once. The
+ * backstop allows one round's cost past the deadline (the budget's promise: one visit late at
+ * most), and a shared round is one visit of three hosts that costs up to twice a single one
+ * (acorn's two pools: 8.3-10.3 s shared, 4.3-7.2 s alone, bench:truth at 0fe533e): sized for a
+ * single round, a shared one that overran its estimate near the deadline would be cut, its samples lost.
+ */
+export function longestRoundMs(targets: readonly Pick<PairedModelTarget, 'baseline' | 'expectedMs' | 'baselineMs'>[], shareBaseline: boolean): number {
+  let longest = Math.max(0, ...targets.map((t) => t.expectedMs));
+  if (!shareBaseline) return longest;
+  for (const [i, a] of targets.entries()) {
+    for (const b of targets.slice(i + 1)) {
+      if (a.baseline.key !== b.baseline.key) continue;
+      longest = Math.max(longest, a.expectedMs + b.expectedMs - Math.min(a.baselineMs ?? 0, b.baselineMs ?? 0));
+    }
+  }
+  return longest;
 }
 
 /** A host that ended in a failure of its own (not stopped, not stalled, not never started). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
-import { measurePairedModels, type PairedModelTarget } from '../../src/measure/paired-models.ts';
+import { longestRoundMs, measurePairedModels, type PairedModelTarget } from '../../src/measure/paired-models.ts';
 import { planCells, visitSpec } from '../../src/measure/scheduler.ts';
 import { allowedCpus, tasksetPath } from '../../src/runtimes/affinity.ts';
 import type { Runtime } from '../../src/runtimes/types.ts';
@@ -229,5 +229,18 @@ describe.skipIf(!canPin)('stalled rounds', () => {
     expect(measured.thread).toHaveLength(0);
     expect(measured.async).toHaveLength(3);
     expect(measured.elapsedMs).toBeLessThan(10_000);
+  });
+});
+
+describe('the backstop of the paired phase', () => {
+  const target = (baseline: string, expectedMs: number, baselineMs: number) => ({ baseline: { key: baseline }, expectedMs, baselineMs }) as unknown as PairedModelTarget;
+
+  it('allows the longest round: one target alone, or two sharing a baseline host with its smaller part counted once', () => {
+    const targets = [target('a', 5_000, 1_000), target('a', 4_000, 2_000), target('b', 6_000, 1_000)];
+    expect(longestRoundMs(targets, false)).toBe(6_000);
+    // a's two: 5 + 4 - min(1, 2) = 8 s.
+    expect(longestRoundMs(targets, true)).toBe(8_000);
+    expect(longestRoundMs([target('a', 5_000, 1_000), target('b', 6_000, 1_000)], true)).toBe(6_000);
+    expect(longestRoundMs([], true)).toBe(0);
   });
 });
