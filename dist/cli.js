@@ -11186,7 +11186,7 @@ function sequentialHostRates(cells, visits, pairedRounds2 = /* @__PURE__ */ new 
 init_registry();
 var SINGLE_THREADED = /* @__PURE__ */ new Set(["sequential", "async"]);
 async function measurePairedModels(targets, options) {
-  const allowanceMs = Math.max(options.allowanceMs, ...targets.map((t) => t.expectedMs));
+  const allowanceMs = Math.max(options.allowanceMs, longestRoundMs(targets, options.shareBaseline ?? false));
   const backstop = new AbortController();
   const timer = setTimeout(() => backstop.abort(), Math.max(0, options.deadline + allowanceMs - performance.now()));
   timer.unref();
@@ -11297,6 +11297,17 @@ async function pairedRounds(targets, options, signal) {
     if (visited === 0) break;
   }
   return measured;
+}
+function longestRoundMs(targets, shareBaseline) {
+  let longest = Math.max(0, ...targets.map((t) => t.expectedMs));
+  if (!shareBaseline) return longest;
+  for (const [i, a] of targets.entries()) {
+    for (const b of targets.slice(i + 1)) {
+      if (a.baseline.key !== b.baseline.key) continue;
+      longest = Math.max(longest, a.expectedMs + b.expectedMs - Math.min(a.baselineMs ?? 0, b.baselineMs ?? 0));
+    }
+  }
+  return longest;
 }
 function faulted(outcome) {
   return outcome !== void 0 && outcome.status !== "ok" && outcome.status !== "aborted" && outcome.status !== "stalled";

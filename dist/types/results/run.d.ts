@@ -97,7 +97,7 @@ export interface Recommendation {
     concurrency: number;
     /** Throughput relative to sequential. */
     speedup: number;
-    /** The speedup's range, present when it is too wide for `speedup` to be reported alone (plausibility.ts, MAX_FIGURE_SPAN), or runs from its intervals' lowest end to the physical bound it measured within noise above (analyze.ts). */
+    /** The speedup's range, present when it is too wide for `speedup` to be reported alone (plausibility.ts, MAX_FIGURE_SPAN; for an unpaired cell with the spread between hosts, unpaired-figure.ts), or runs from its intervals' lowest end to the physical bound it measured within noise above (analyze.ts). */
     speedupRange?: [number, number];
     /** One sentence in the seeds' vocabulary with the measured numbers. */
     reason: string;
