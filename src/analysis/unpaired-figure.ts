@@ -18,7 +18,7 @@
  * figure lay from its paired one), with UNPAIRED_SPREAD_PRIOR counted as one more such observation.
  */
 import type { CellResult } from '../results/run.ts';
-import { HOST_ROUNDS } from '../stats/paired-speedup.ts';
+import { HOST_ROUNDS, withHostSpread } from '../stats/paired-speedup.ts';
 
 /**
  * Spread (standard deviation, log) of an unpaired figure around the truth when the workload gives
@@ -56,8 +56,5 @@ export function unpairedFigureInterval(
   spread: number,
 ): { interval: [number, number]; hostsAdded: boolean } {
   if (hosts >= HOST_ROUNDS || !(spread > 0) || !(figure > 0)) return { interval: [batchInterval[0], batchInterval[1]], hostsAdded: false };
-  const center = Math.log(figure);
-  const host = (1.96 * spread) / Math.sqrt(Math.max(1, hosts));
-  const widen = (end: number) => Math.hypot(Math.abs(Math.log(end) - center), host);
-  return { interval: [Math.exp(center - widen(batchInterval[0])), Math.exp(center + widen(batchInterval[1]))], hostsAdded: true };
+  return { interval: withHostSpread(figure, batchInterval, spread, hosts), hostsAdded: true };
 }

@@ -103,8 +103,17 @@ export function hodgesLehmann(xs: Float64Array, n: number, walsh: Float64Array):
  */
 export function figureInterval(p: Pick<PairedSpeedup, 'speedup' | 'ci95' | 'rounds'> & { spread?: number }): { interval: [number, number]; hostsAdded: boolean } {
   if (p.rounds >= HOST_ROUNDS || p.spread === undefined || !(p.spread > 0)) return { interval: p.ci95, hostsAdded: false };
-  const center = Math.log(p.speedup);
-  const host = (1.96 * HOST_SPREAD_FACTOR * p.spread) / Math.sqrt(Math.max(1, p.rounds));
-  const widen = (bound: number) => Math.hypot(Math.abs(Math.log(bound) - center), host);
-  return { interval: [Math.exp(center - widen(p.ci95[0])), Math.exp(center + widen(p.ci95[1]))], hostsAdded: true };
+  return { interval: withHostSpread(p.speedup, p.ci95, HOST_SPREAD_FACTOR * p.spread, p.rounds), hostsAdded: true };
+}
+
+/**
+ * An interval around `figure` with the spread between hosts (a standard deviation, log) added on
+ * each side in log space: 1.96 x spread / sqrt(hosts), combined with each side's own distance from
+ * the figure as independent errors.
+ */
+export function withHostSpread(figure: number, interval: readonly [number, number], spread: number, hosts: number): [number, number] {
+  const center = Math.log(figure);
+  const host = (1.96 * spread) / Math.sqrt(Math.max(1, hosts));
+  const widen = (end: number) => Math.hypot(Math.abs(Math.log(end) - center), host);
+  return [Math.exp(center - widen(interval[0])), Math.exp(center + widen(interval[1]))];
 }
