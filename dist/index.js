@@ -36746,10 +36746,13 @@ function hodgesLehmann2(xs, n, walsh) {
 }
 function figureInterval(p) {
   if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return { interval: p.ci95, hostsAdded: false };
-  const center = Math.log(p.speedup);
-  const host = 1.96 * HOST_SPREAD_FACTOR * p.spread / Math.sqrt(Math.max(1, p.rounds));
-  const widen2 = (bound) => Math.hypot(Math.abs(Math.log(bound) - center), host);
-  return { interval: [Math.exp(center - widen2(p.ci95[0])), Math.exp(center + widen2(p.ci95[1]))], hostsAdded: true };
+  return { interval: withHostSpread(p.speedup, p.ci95, HOST_SPREAD_FACTOR * p.spread, p.rounds), hostsAdded: true };
+}
+function withHostSpread(figure, interval, spread, hosts) {
+  const center = Math.log(figure);
+  const host = 1.96 * spread / Math.sqrt(Math.max(1, hosts));
+  const widen2 = (end) => Math.hypot(Math.abs(Math.log(end) - center), host);
+  return [Math.exp(center - widen2(interval[0])), Math.exp(center + widen2(interval[1]))];
 }
 
 // src/analysis/unpaired-figure.ts
@@ -36762,10 +36765,7 @@ function unpairedSpread(cells, sequential) {
 }
 function unpairedFigureInterval(figure, batchInterval, hosts, spread) {
   if (hosts >= HOST_ROUNDS || !(spread > 0) || !(figure > 0)) return { interval: [batchInterval[0], batchInterval[1]], hostsAdded: false };
-  const center = Math.log(figure);
-  const host = 1.96 * spread / Math.sqrt(Math.max(1, hosts));
-  const widen2 = (end) => Math.hypot(Math.abs(Math.log(end) - center), host);
-  return { interval: [Math.exp(center - widen2(batchInterval[0])), Math.exp(center + widen2(batchInterval[1]))], hostsAdded: true };
+  return { interval: withHostSpread(figure, batchInterval, spread, hosts), hostsAdded: true };
 }
 
 // src/analysis/analyze.ts
