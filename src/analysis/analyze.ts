@@ -5,6 +5,8 @@ import { classify, computingShare } from './classify.ts';
 import { imprecisionReason, MAX_FIGURE_SPAN, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
 import { addDoubt, recommend, type RecommendOptions } from './recommend.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
+import { pairedFigureInterval } from './paired-figure.ts';
+import { hostSpread as sequentialHostsApart } from './steadiness.ts';
 import { unpairedFigureInterval, unpairedSpread } from './unpaired-figure.ts';
 
 export interface AnalyzeOptions extends RecommendOptions {
@@ -57,9 +59,10 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     // on 2 cores, was reported as "x2.00", and runs at x1.4-1.6 (bench:truth at e8052ca). Its figure
     // is the range from the lowest end of the 95% intervals the run has for it (the swept visits
     // against sequential's; the paired rounds with the spread between fresh hosts when few) to the bound.
-    // An unpaired figure's own interval carries the spread between hosts (unpaired-figure.ts).
+    // An unpaired figure's own interval carries the spread between hosts (unpaired-figure.ts), a
+    // paired one's at least the spread of the workload's sequential hosts (paired-figure.ts).
     const swept = speedupInterval(recommendedCell, sequential!, context.seed);
-    const own = recommendedCell.paired ? figureInterval(recommendedCell.paired).interval : unpairedInterval(recommendedCell, swept).interval;
+    const own = recommendedCell.paired ? pairedFigureInterval(recommendedCell.paired, sequential!.hostRates).interval : unpairedInterval(recommendedCell, swept).interval;
     const low = Math.min(swept[0], own[0], bound);
     if (low < bound / (1 + TOLERANCE)) {
       recommendation.speedupRange = [round3(low), round3(bound)];
@@ -93,12 +96,21 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     // interval. The cell's own figure stands or falls by its batches as before: the paired phase
     // plans on that (paired-targets.ts), and the table marks which figures were paired.
     const hosts = !c.paired && recommended ? unpairedInterval(c, interval) : undefined;
+    // A paired one from few rounds, as far apart as the workload's sequential hosts read when they
+    // read further apart than its batch pairs varied (paired-figure.ts).
+    const seqHosts = c.paired && recommended && sequential ? pairedFigureInterval(c.paired, sequential.hostRates) : undefined;
     if (recommendation && hosts?.hostsAdded && hosts.interval[1] / hosts.interval[0] > MAX_FIGURE_SPAN) {
       const wide = possibleInterval(hosts.interval, speedupBound(c, cpuShare, context.cores), c.speedup);
       const apart = Math.round((Math.exp(1.96 * hostSpread.spread) - 1) * 100);
       const evidence = hostSpread.evidence > 0 ? `its cells measured both ways read up to about ${apart}% apart` : `hosts read up to about ${apart}% apart on the machine this was calibrated on`;
       recommendation.speedupRange = [round3(wide[0]), round3(wide[1])];
       recommendation.reason += ` Its speedup was not measured paired, only in its own hosts against sequential's, started apart (${evidence}): its 95% interval runs from x${wide[0].toFixed(2)} to x${wide[1].toFixed(2)}${wide[1] < hosts.interval[1] ? ', the most that is physically possible' : ''}, too wide for one figure (a longer --time-budget pairs it).`;
+    } else if (recommendation && sequential && seqHosts?.fromSequentialHosts && seqHosts.interval[1] / seqHosts.interval[0] > MAX_FIGURE_SPAN) {
+      const wide = possibleInterval(seqHosts.interval, speedupBound(c, cpuShare, context.cores), c.speedup);
+      const apart = Math.round((sequentialHostsApart(sequential.hostRates ?? [])?.spread ?? 0) * 100);
+      const rounds = `${c.paired!.rounds} round${c.paired!.rounds === 1 ? '' : 's'}`;
+      recommendation.speedupRange = [round3(wide[0]), round3(wide[1])];
+      recommendation.reason += ` Its speedup rests on ${rounds} of fresh hosts, and this workload's sequential hosts read up to ${apart}% apart in this run, further than its paired batches varied: with that spread its 95% interval runs from x${wide[0].toFixed(2)} to x${wide[1].toFixed(2)}${wide[1] < seqHosts.interval[1] ? ', the most that is physically possible' : ''}, too wide for one figure (a longer --time-budget measures more rounds).`;
     } else if (why && recommended) {
       recommendation.speedupRange = [round3(shown[0]), round3(shown[1])];
       recommendation.reason += ` Its speedup is not one figure: the 95% interval runs from x${shown[0].toFixed(2)} to x${shown[1].toFixed(2)}${shown[1] < interval[1] ? ', the most that is physically possible' : ''} (${hostsAdded ? 'measured in so few rounds of fresh hosts that the next could read differently by that much' : 'the batches varied too much for a median to stand for them'}).`;

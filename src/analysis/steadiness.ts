@@ -9,8 +9,9 @@
  * both sides of a pair alike, but not all of it: work that leans on memory and caches lost more on
  * this VM's bad minutes in a pool of two cores than alone (pool speedups read 4-10% low while
  * sequential read 13-48% slow; docs/benchmarks.md, 2026-12-02), and unpaired figures carry the
- * whole move. Like hyperfine's "statistical outliers" warning, this changes no figure: it tells the
- * reader that a close call is unsettled.
+ * whole move. Like hyperfine's "statistical outliers" warning, the warning changes no figure: it
+ * tells the reader that a close call is unsettled. (The same host rates do widen the interval of a
+ * recommended figure paired in fewer than 3 rounds: paired-figure.ts.)
  */
 import type { RunResults } from '../results/run.ts';
 

@@ -98,12 +98,16 @@ export function hodgesLehmann(xs: Float64Array, n: number, walsh: Float64Array):
  * round to the next, each round's own interval a third as wide). With fewer than HOST_ROUNDS
  * rounds, the spread between fresh hosts (HOST_SPREAD_FACTOR x the batch-pair spread, over the
  * square root of the rounds) is added to each side of the interval, in log space.
+ * `hostSpreadFloor` (log, default 0) is the least spread between hosts to add: the workload's own
+ * evidence of how far its hosts read apart in this run, when it has more than the batch pairs show
+ * (analysis/paired-figure.ts).
  * The recommendation decides on ci95 and says when it rests on one round. `hostsAdded` says whether
  * the spread was added.
  */
-export function figureInterval(p: Pick<PairedSpeedup, 'speedup' | 'ci95' | 'rounds'> & { spread?: number }): { interval: [number, number]; hostsAdded: boolean } {
-  if (p.rounds >= HOST_ROUNDS || p.spread === undefined || !(p.spread > 0)) return { interval: p.ci95, hostsAdded: false };
-  return { interval: withHostSpread(p.speedup, p.ci95, HOST_SPREAD_FACTOR * p.spread, p.rounds), hostsAdded: true };
+export function figureInterval(p: Pick<PairedSpeedup, 'speedup' | 'ci95' | 'rounds'> & { spread?: number }, hostSpreadFloor = 0): { interval: [number, number]; hostsAdded: boolean } {
+  const spread = Math.max(p.spread !== undefined && p.spread > 0 ? HOST_SPREAD_FACTOR * p.spread : 0, hostSpreadFloor > 0 ? hostSpreadFloor : 0);
+  if (p.rounds >= HOST_ROUNDS || !(spread > 0)) return { interval: p.ci95, hostsAdded: false };
+  return { interval: withHostSpread(p.speedup, p.ci95, spread, p.rounds), hostsAdded: true };
 }
 
 /**

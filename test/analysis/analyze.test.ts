@@ -107,6 +107,33 @@ describe('a paired figure from one round of hosts', () => {
   });
 });
 
+describe('a paired figure from one round, on a machine that moved', () => {
+  // acorn at 6d09516 (bench:truth run 1): process 2 read x1.29 from one round whose pairs agreed
+  // (spread 0.05) against a truth of x1.89; the run's sequential hosts read 91 and 124 tasks/s.
+  const cpuCell = (model: Model, concurrency: number, batches: number[], share: number): CellResult => ({ ...cell(model, concurrency, batches), cpuUtilization: share });
+  const seq = (hostRates: number[]) => ({ ...cpuCell('sequential', 1, [90, 91, 92, 91, 90, 92], 0.97), hostRates });
+  const process2 = () => ({ ...cpuCell('process', 2, [140, 141, 142, 141, 140, 142], 1.9), paired: { speedup: 1.287, ci95: [1.26, 1.406] as [number, number], rounds: 1, pairs: 6, spread: 0.0485 } });
+
+  it('is reported as a range as wide as the sequential hosts read apart', () => {
+    const result = analyzeWorkload('acorn', 'node', [seq([91.248, 124.271]), process2()], { cores: 2 });
+    const rec = result.recommendation!;
+    expect(rec).toMatchObject({ model: 'process', concurrency: 2 });
+    const [lo, hi] = rec.speedupRange!;
+    expect(lo).toBeLessThan(1.26);
+    expect(hi).toBeGreaterThan(1.89);
+    expect(hi).toBeLessThanOrEqual(2);
+    expect(rec.reason).toMatch(/rests on 1 round of fresh hosts, and this workload's sequential hosts read up to 36% apart in this run.*too wide for one figure/);
+    // The cell keeps its figure (the paired phase plans on it).
+    expect(result.cells.find((c) => c.model === 'process')!.speedup).toBeCloseTo(1.287, 3);
+  });
+
+  it('stands as one figure when the sequential hosts agreed', () => {
+    const rec = analyzeWorkload('acorn', 'node', [seq([91.248, 93.1]), process2()], { cores: 2 }).recommendation!;
+    expect(rec.speedupRange).toBeUndefined();
+    expect(rec.speedup).toBeCloseTo(1.287, 3);
+  });
+});
+
 describe('a figure within noise above its physical bound', () => {
   // acorn in bench:truth at 6303fc5 (node-libraries, repetition 5): CPU-bound on 2 cores; thread 2
   // measured x2.00 paired (x1.88-2.14), process 2 x1.41 unpaired; the truth is x1.80 and x1.84.
