@@ -12,6 +12,7 @@ import type { Runtime, VisitSpec } from '../runtimes/types.ts';
 import { allowedCpus } from '../runtimes/affinity.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
+import { HOST_ROUNDS } from '../stats/paired-speedup.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import type { BatchSample, RuntimeId } from '../types.ts';
 import { runInterleavedGroup, type InterleavedSide } from './interleaved.ts';
@@ -53,8 +54,8 @@ export interface PairedModelTarget {
    */
   priority?: number;
   /**
-   * A follow-up (PairedModelOptions.followUp) that may be measured once more in the round under way
-   * although it already has a round: its one round left an answer it could still overturn.
+   * A follow-up (PairedModelOptions.followUp) that may be measured again in the round under way
+   * although it already has a round (up to AGAIN_UNTIL_ROUNDS): its rounds so far left an answer it could still overturn.
    */
   again?: boolean;
 }
@@ -92,6 +93,12 @@ export interface PairedModelOptions {
    */
   followUp?: (measuredTarget: PairedModelTarget, measured: ReadonlyMap<string, PairedModelRound[]>) => readonly PairedModelTarget[];
 }
+
+/**
+ * How many rounds a target asked for again (PairedModelTarget.again) may reach: as many as the
+ * bootstrap over rounds needs before it shows how far fresh hosts read apart (HOST_ROUNDS).
+ */
+export const AGAIN_UNTIL_ROUNDS = HOST_ROUNDS;
 
 /** Single-threaded models: both sides of a pair of these can share one pinned CPU. */
 const SINGLE_THREADED = new Set(['sequential', 'async']);
@@ -138,8 +145,8 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
       for (const next of options.followUp?.(target, measured) ?? []) {
         const key = next.candidate.key;
         const rounds = measured.get(key)?.length ?? 0;
-        // Measured already: only once more, and only when asked to (`again`).
-        const again = next.again === true && rounds === 1;
+        // Measured already: only when asked to (`again`), and up to AGAIN_UNTIL_ROUNDS rounds.
+        const again = next.again === true && rounds >= 1 && rounds < AGAIN_UNTIL_ROUNDS;
         if ((rounds > 0 && !again) || failed.has(key)) continue;
         const planned = active.find((t) => t.candidate.key === key);
         // A target already planned keeps its place unless its priority changed.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
-import { longestRoundMs, measurePairedModels, type PairedModelTarget } from '../../src/measure/paired-models.ts';
+import { AGAIN_UNTIL_ROUNDS, longestRoundMs, measurePairedModels, type PairedModelTarget } from '../../src/measure/paired-models.ts';
 import { planCells, visitSpec } from '../../src/measure/scheduler.ts';
 import { allowedCpus, tasksetPath } from '../../src/runtimes/affinity.ts';
 import type { Runtime } from '../../src/runtimes/types.ts';
@@ -124,11 +124,12 @@ describe.skipIf(!canPin)('follow-up targets', () => {
     expect(rounds('async')).toHaveLength(2);
   });
 
-  it('asked for again, is measured once more in the round under way, ahead of lower priorities, and no more than that', async () => {
-    // After every thread round: thread again (honoured only while it has exactly one round).
+  it('asked for again, is measured again in the round under way, ahead of lower priorities, until it has AGAIN_UNTIL_ROUNDS rounds', async () => {
+    // After every thread round: thread again (honoured only while it has fewer than AGAIN_UNTIL_ROUNDS rounds).
+    expect(AGAIN_UNTIL_ROUNDS).toBe(3);
     const { visited, rounds } = await followUpRounds([['thread', 0], ['process', 2]], (model, target) => (model === 'thread' ? [{ ...target('thread', 0), again: true }] : []));
-    expect(visited).toEqual(['1:thread', '1:thread', '1:process', '2:thread', '2:process']);
-    expect(rounds('thread')).toHaveLength(3);
+    expect(visited).toEqual(['1:thread', '1:thread', '1:thread', '1:process', '2:thread', '2:process']);
+    expect(rounds('thread')).toHaveLength(4);
     expect(rounds('process')).toHaveLength(2);
   });
 

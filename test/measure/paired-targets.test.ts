@@ -408,7 +408,7 @@ describe('following the recommendation', () => {
     expect(followUpTarget(now, poolCells, measured, new Map([...soFar, [cellKey('w', 'process', 4), []]]), options)).toBeUndefined();
   });
 
-  it('measures a pool once more at once when its one paired round reads faster by the margin and `sequential` still stands', () => {
+  it('measures a pool again at once while its paired rounds read faster by the margin and `sequential` still stands, up to AGAIN_UNTIL_ROUNDS rounds', () => {
     const config: WorkloadConfig = { ...workloadConfig(['sequential', 'process']), concurrency: { sequential: [1], async: [2], thread: [2], process: [2] } };
     const poolCells: Cell[] = [
       { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
@@ -422,8 +422,9 @@ describe('following the recommendation', () => {
     const next = followUpTarget(now(1.29), poolCells, measured, new Map([[key, [{}]]]), options);
     expect(next).toMatchObject({ again: true });
     expect(next?.candidate.key).toBe(key);
-    // After its second round, or when its round read within the margin: nothing.
-    expect(followUpTarget(now(1.29), poolCells, measured, new Map([[key, [{}, {}]]]), options)).toBeUndefined();
+    // After its second round, again; after its third, or when its rounds read within the margin: nothing.
+    expect(followUpTarget(now(1.29), poolCells, measured, new Map([[key, [{}, {}]]]), options)).toMatchObject({ again: true });
+    expect(followUpTarget(now(1.29), poolCells, measured, new Map([[key, [{}, {}, {}]]]), options)).toBeUndefined();
     expect(followUpTarget(now(1.05), poolCells, measured, new Map([[key, [{}]]]), options)).toBeUndefined();
   });
 });
