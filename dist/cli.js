@@ -7857,9 +7857,10 @@ function hodgesLehmann(xs, n, walsh) {
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh[m++] = (xs[i] + xs[j]) / 2;
   return medianInPlace(walsh, m);
 }
-function figureInterval(p) {
-  if (p.rounds >= HOST_ROUNDS || p.spread === void 0 || !(p.spread > 0)) return { interval: p.ci95, hostsAdded: false };
-  return { interval: withHostSpread(p.speedup, p.ci95, HOST_SPREAD_FACTOR * p.spread, p.rounds), hostsAdded: true };
+function figureInterval(p, hostSpreadFloor = 0) {
+  const spread = Math.max(p.spread !== void 0 && p.spread > 0 ? HOST_SPREAD_FACTOR * p.spread : 0, hostSpreadFloor > 0 ? hostSpreadFloor : 0);
+  if (p.rounds >= HOST_ROUNDS || !(spread > 0)) return { interval: p.ci95, hostsAdded: false };
+  return { interval: withHostSpread(p.speedup, p.ci95, spread, p.rounds), hostsAdded: true };
 }
 function withHostSpread(figure, interval, spread, hosts) {
   const center = Math.log(figure);
@@ -10909,6 +10910,20 @@ function withheldReason(cell2, baseline, context) {
   return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
 }
 
+// src/analysis/paired-figure.ts
+function sequentialHostSpread(rates) {
+  const logs = (rates ?? []).filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
+  if (logs.length < 2) return 0;
+  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  return Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (logs.length - 1));
+}
+function pairedFigureInterval(paired, sequentialHostRates2) {
+  const apart = hostSpread(sequentialHostRates2 ?? []);
+  const floor = paired.rounds < HOST_ROUNDS && apart !== void 0 && apart.spread > UNSTEADY_SPREAD ? sequentialHostSpread(sequentialHostRates2) : 0;
+  const own = paired.spread !== void 0 && paired.spread > 0 ? HOST_SPREAD_FACTOR * paired.spread : 0;
+  return { ...figureInterval(paired, floor), fromSequentialHosts: floor > own };
+}
+
 // src/analysis/unpaired-figure.ts
 var UNPAIRED_SPREAD_PRIOR = 0.15;
 function unpairedSpread(cells, sequential) {
@@ -10950,7 +10965,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     const bound = atBound(recommendedCell);
     const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential.throughput.median;
     const swept = speedupInterval(recommendedCell, sequential, context.seed);
-    const own = recommendedCell.paired ? figureInterval(recommendedCell.paired).interval : unpairedInterval(recommendedCell, swept).interval;
+    const own = recommendedCell.paired ? pairedFigureInterval(recommendedCell.paired, sequential.hostRates).interval : unpairedInterval(recommendedCell, swept).interval;
     const low = Math.min(swept[0], own[0], bound);
     if (low < bound / (1 + TOLERANCE)) {
       recommendation2.speedupRange = [round3(low), round3(bound)];
@@ -10972,12 +10987,19 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
     const why = imprecisionReason(interval, c.paired && { rounds: c.paired.rounds, hostsAdded }, shown);
     const recommended = recommendation2 && recommendation2.model === c.model && recommendation2.concurrency === c.concurrency;
     const hosts = !c.paired && recommended ? unpairedInterval(c, interval) : void 0;
+    const seqHosts = c.paired && recommended && sequential ? pairedFigureInterval(c.paired, sequential.hostRates) : void 0;
     if (recommendation2 && hosts?.hostsAdded && hosts.interval[1] / hosts.interval[0] > MAX_FIGURE_SPAN) {
       const wide = possibleInterval(hosts.interval, speedupBound(c, cpuShare, context.cores), c.speedup);
       const apart = Math.round((Math.exp(1.96 * hostSpread2.spread) - 1) * 100);
       const evidence = hostSpread2.evidence > 0 ? `its cells measured both ways read up to about ${apart}% apart` : `hosts read up to about ${apart}% apart on the machine this was calibrated on`;
       recommendation2.speedupRange = [round3(wide[0]), round3(wide[1])];
       recommendation2.reason += ` Its speedup was not measured paired, only in its own hosts against sequential's, started apart (${evidence}): its 95% interval runs from x${wide[0].toFixed(2)} to x${wide[1].toFixed(2)}${wide[1] < hosts.interval[1] ? ", the most that is physically possible" : ""}, too wide for one figure (a longer --time-budget pairs it).`;
+    } else if (recommendation2 && sequential && seqHosts?.fromSequentialHosts && seqHosts.interval[1] / seqHosts.interval[0] > MAX_FIGURE_SPAN) {
+      const wide = possibleInterval(seqHosts.interval, speedupBound(c, cpuShare, context.cores), c.speedup);
+      const apart = Math.round((hostSpread(sequential.hostRates ?? [])?.spread ?? 0) * 100);
+      const rounds = `${c.paired.rounds} round${c.paired.rounds === 1 ? "" : "s"}`;
+      recommendation2.speedupRange = [round3(wide[0]), round3(wide[1])];
+      recommendation2.reason += ` Its speedup rests on ${rounds} of fresh hosts, and this workload's sequential hosts read up to ${apart}% apart in this run, further than its paired batches varied: with that spread its 95% interval runs from x${wide[0].toFixed(2)} to x${wide[1].toFixed(2)}${wide[1] < seqHosts.interval[1] ? ", the most that is physically possible" : ""}, too wide for one figure (a longer --time-budget measures more rounds).`;
     } else if (why && recommended) {
       recommendation2.speedupRange = [round3(shown[0]), round3(shown[1])];
       recommendation2.reason += ` Its speedup is not one figure: the 95% interval runs from x${shown[0].toFixed(2)} to x${shown[1].toFixed(2)}${shown[1] < interval[1] ? ", the most that is physically possible" : ""} (${hostsAdded ? "measured in so few rounds of fresh hosts that the next could read differently by that much" : "the batches varied too much for a median to stand for them"}).`;
@@ -11184,6 +11206,7 @@ function sequentialHostRates(cells, visits, pairedRounds2 = /* @__PURE__ */ new 
 
 // src/measure/paired-models.ts
 init_registry();
+var AGAIN_UNTIL_ROUNDS = HOST_ROUNDS;
 var SINGLE_THREADED = /* @__PURE__ */ new Set(["sequential", "async"]);
 async function measurePairedModels(targets, options) {
   const allowanceMs = Math.max(options.allowanceMs, longestRoundMs(targets, options.shareBaseline ?? false));
@@ -11217,7 +11240,7 @@ async function pairedRounds(targets, options, signal) {
       for (const next of options.followUp?.(target, measured) ?? []) {
         const key = next.candidate.key;
         const rounds = measured.get(key)?.length ?? 0;
-        const again = next.again === true && rounds === 1;
+        const again = next.again === true && rounds >= 1 && rounds < AGAIN_UNTIL_ROUNDS;
         if (rounds > 0 && !again || failed.has(key)) continue;
         const planned = active.find((t) => t.candidate.key === key);
         if (planned && !again && (planned.priority ?? 0) === (next.priority ?? 0)) continue;
@@ -11442,7 +11465,8 @@ function followUpTarget(now, cells, measured, pairedSoFar, options) {
     const unplanned = targets.filter((t) => t.priority === PRIORITY.overturn && !pairedSoFar.has(t.candidate.key)).sort((a, b) => rate2(b) - rate2(a))[0];
     if (unplanned) return unplanned;
     const pairedSpeedup2 = (t) => cellOf(t)?.paired?.speedup ?? 0;
-    const again = targets.filter((t) => pairedSoFar.get(t.candidate.key)?.length === 1 && pairedSpeedup2(t) > 1 + options.margin).sort((a, b) => pairedSpeedup2(b) - pairedSpeedup2(a))[0];
+    const roundsSoFar = (t) => pairedSoFar.get(t.candidate.key)?.length ?? 0;
+    const again = targets.filter((t) => roundsSoFar(t) >= 1 && roundsSoFar(t) < AGAIN_UNTIL_ROUNDS && pairedSpeedup2(t) > 1 + options.margin).sort((a, b) => pairedSpeedup2(b) - pairedSpeedup2(a))[0];
     return again && { ...again, again: true };
   }
   const cell2 = cells.find((c) => c.workload.name === now.name && c.model === rec.model && c.concurrency === rec.concurrency);
