@@ -17,8 +17,10 @@ import type { RunResults } from '../results/run.ts';
 
 /**
  * Spread of a workload's sequential host rates (fastest / slowest - 1) above which `run` warns that
- * its baseline did not hold still: a judgment, not a calibration (how often a quiet machine passes
- * it is not yet measured); what it caught in bench:truth is in docs/benchmarks.md.
+ * its baseline did not hold still: a judgment, not a calibration. With nothing else running it
+ * fired in 3 of 18 workload runs of the bundled examples (scripts/steadiness-quiet.ts, 2026-12-03:
+ * py-cpu-pure's hosts 75% apart once, tiny-task's and py-hashlib-sha256's 33%); what it caught in
+ * bench:truth is in docs/benchmarks.md.
  */
 export const UNSTEADY_SPREAD = 0.25;
 
