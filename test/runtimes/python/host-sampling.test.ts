@@ -45,7 +45,10 @@ describe('the Python host samples what run asks for (the Node host rule, ported)
     const sizes = new Set(outcome.samples.map((s) => s.tasks));
     expect(sizes.size).toBe(1);
     expect([...sizes][0]).toBeGreaterThanOrEqual(10 * 20);
+    // Sized on warm-up samples, which on a shared machine can run at half the speed of the measured
+    // ones (a median of 9.8 ms in the CI run of c46bd77, as the Node host's 9.5 ms once): the samples
+    // reach the order of minSampleMs, where one batch of ten multiplications takes tens of microseconds.
     const walls = outcome.samples.map((s) => s.wallMs).sort((a, b) => a - b);
-    expect(walls[Math.floor(walls.length / 2)]).toBeGreaterThanOrEqual(10);
+    expect(walls[Math.floor(walls.length / 2)]).toBeGreaterThanOrEqual(5);
   });
 });
