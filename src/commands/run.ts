@@ -8,7 +8,7 @@ import { loadConfigAsync } from '../config/load.ts';
 import type { Config, WorkloadConfig } from '../config/types.ts';
 import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
-import { sequentialHostRates } from '../measure/host-rates.ts';
+import { hostRate, sequentialHostRates } from '../measure/host-rates.ts';
 import { measurePairedModels, type PairedModelRound } from '../measure/paired-models.ts';
 import { followUpTarget, PAIRS_PER_ROUND, pairedTargets, waitingPriorities } from '../measure/paired-targets.ts';
 import { cellKey, measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
@@ -65,7 +65,7 @@ export function buildRunResults(
   visits: ReadonlyMap<string, VisitOutcome[]>,
   settings: { timeBudgetSeconds: number; margin: number; seed: number; rounds: number; incomplete: boolean; workloads: readonly WorkloadConfig[]; cores?: number },
   skipped: ReadonlyMap<string, string> = new Map(),
-  paired: ReadonlyMap<string, PairedSpeedup> = new Map(),
+  paired: ReadonlyMap<string, PairedCellEstimate> = new Map(),
   hostRates: ReadonlyMap<string, readonly number[]> = new Map(),
 ): RunResults {
   const runtimes: Record<string, Record<string, unknown>> = {};
@@ -106,9 +106,21 @@ export function buildRunResults(
   };
 }
 
-function roundPaired(p: PairedSpeedup): NonNullable<CellResult['paired']> {
+/** A cell's paired estimate and, when known, each round's host rates (CellResult.paired.hosts). */
+export type PairedCellEstimate = PairedSpeedup & { hosts?: readonly PairedRoundHosts[] };
+type PairedRoundHosts = NonNullable<NonNullable<CellResult['paired']>['hosts']>[number];
+
+function roundPaired(p: PairedCellEstimate): NonNullable<CellResult['paired']> {
   const r = (value: number) => Math.round(value * 1000) / 1000;
-  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs, spread: Math.round(p.spread * 10_000) / 10_000 };
+  const rate = (value: number | null) => (value === null ? null : r(value));
+  return {
+    speedup: r(p.speedup),
+    ci95: [r(p.ci95[0]), r(p.ci95[1])],
+    rounds: p.rounds,
+    pairs: p.pairs,
+    spread: Math.round(p.spread * 10_000) / 10_000,
+    ...(p.hosts ? { hosts: p.hosts.map((h) => ({ baseline: rate(h.baseline), candidate: rate(h.candidate) })) } : {}),
+  };
 }
 
 /**
@@ -159,7 +171,7 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
 
   let rounds = 0;
   const cores = availableParallelism();
-  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean, skipped?: ReadonlyMap<string, string>, paired?: ReadonlyMap<string, PairedSpeedup>, pairedRounds?: ReadonlyMap<string, PairedModelRound[]>) => {
+  const save = (visits: ReadonlyMap<string, VisitOutcome[]>, incomplete: boolean, skipped?: ReadonlyMap<string, string>, paired?: ReadonlyMap<string, PairedCellEstimate>, pairedRounds?: ReadonlyMap<string, PairedModelRound[]>) => {
     const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads, cores }, skipped, paired, sequentialHostRates(cells, visits, pairedRounds));
     writeJsonAtomic(jsonPath, results);
     return results;
@@ -194,7 +206,7 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
   const { visits, skipped } = measured;
 
   // The paired phase: each model's chosen cell against sequential, both hosts alive at once.
-  let paired = new Map<string, PairedSpeedup>();
+  let paired = new Map<string, PairedCellEstimate>();
   let pairedRounds: ReadonlyMap<string, PairedModelRound[]> = new Map();
   if (pairable && !options.signal?.aborted) {
     const swept = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds, margin, seed, rounds, incomplete: true, workloads, cores }, skipped);
@@ -241,11 +253,14 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
   return { results, exitCode: runExitCode(results, interrupted), jsonPath };
 }
 
-function pairedSpeedups(rounds: ReadonlyMap<string, PairedModelRound[]>, seed: number): Map<string, PairedSpeedup> {
-  const out = new Map<string, PairedSpeedup>();
+export function pairedSpeedups(rounds: ReadonlyMap<string, PairedModelRound[]>, seed: number): Map<string, PairedCellEstimate> {
+  const out = new Map<string, PairedCellEstimate>();
   for (const [key, list] of rounds) {
     const estimate = pairedSpeedup(list, { seed });
-    if (estimate) out.set(key, estimate);
+    // Each round's two hosts as they read: whether a figure from few rounds rests on a host that read
+    // apart from the sweep's hosts of the same cell is in the results file, not only in the run.
+    const hosts = list.map((round) => ({ baseline: hostRate(round.baseline) ?? null, candidate: hostRate(round.candidate) ?? null }));
+    if (estimate) out.set(key, { ...estimate, hosts });
   }
   return out;
 }

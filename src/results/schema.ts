@@ -145,7 +145,7 @@ const cell = named('cell', obj({
   startupMs: nullable(num),
   speedup: nullable(num),
   'speedupWithheld?': str(),
-  'paired?': obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num, 'spread?': num }),
+  'paired?': obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num, 'spread?': num, 'hosts?': arr(obj({ baseline: nullable(num), candidate: nullable(num) }), 10_000) }),
   'warmup?': obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 100_000),
   'batchesPerRound?': arr(int, 100_000),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunResults } from '../../src/commands/run.ts';
+import { buildRunResults, pairedSpeedups } from '../../src/commands/run.ts';
+import { checkAnyResults } from '../../src/results/schema.ts';
 import type { Config, WorkloadConfig } from '../../src/config/types.ts';
 import { planCells } from '../../src/measure/scheduler.ts';
 import type { VisitOutcome } from '../../src/runtimes/visit.ts';
@@ -61,5 +62,35 @@ describe('buildRunResults', () => {
     const rec = results.workloads[0].recommendation!;
     expect(rec).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'high' });
     expect(rec.doubts).toBeUndefined();
+  });
+
+  it("saves each paired round's two host rates beside the paired figure, in round order", () => {
+    const cells = planCells(workload, ['sequential', 'thread']);
+    const key = (model: string) => cells.find((c) => c.model === model)!.key;
+    const visits = new Map<string, VisitOutcome[]>([
+      [key('sequential'), [visit(100, 1), visit(100, 1)]],
+      [key('thread'), [visit(190, 2), visit(190, 2)]],
+    ]);
+    // Round 1: a sequential host at 130/s beside a thread host at 195/s (x1.5); round 2: 100 and 190 (x1.9).
+    const rounds = [
+      { baseline: visit(130, 1).samples, candidate: visit(195, 2).samples, baselineHost: 1 },
+      { baseline: visit(100, 1).samples, candidate: visit(190, 2).samples, baselineHost: 2 },
+    ];
+    const paired = pairedSpeedups(new Map([[key('thread'), rounds]]), 1);
+    const probes = new Map([['w', { status: 'ok', samples: [], elapsedMs: 1 } satisfies VisitOutcome]]);
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds: 60, margin: 0.1, seed: 1, rounds: 2, incomplete: false, workloads: [workload], cores: 2 }, new Map(), paired);
+    const thread = results.workloads[0].cells.find((c) => c.model === 'thread')!;
+    expect(thread.paired?.rounds).toBe(2);
+    const hosts = thread.paired!.hosts!;
+    expect(hosts).toHaveLength(2);
+    // The median batch of each host: 130 and 195 (the jitter's middle values are 1 and 1.01), rounded to 0.001.
+    expect(hosts[0].baseline).toBeCloseTo(130, 0);
+    expect(hosts[0].candidate).toBeCloseTo(195, 0);
+    expect(hosts[1].baseline).toBeCloseTo(100, 0);
+    expect(hosts[1].candidate).toBeCloseTo(190, 0);
+    for (const h of hosts) for (const rate of [h.baseline!, h.candidate!]) expect(Math.round(rate * 1000) / 1000).toBe(rate);
+    const errors: string[] = [];
+    expect(checkAnyResults(JSON.parse(JSON.stringify(results)), errors)).toMatchObject({ kind: 'run' });
+    expect(errors).toEqual([]);
   });
 });
