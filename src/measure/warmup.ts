@@ -13,6 +13,10 @@
  * several batches is not fooled by one batch a neighbour slowed down. A rate that rises for T is declared settled after about 2T. Never
  * longer than `maxMs`: then the visit measures anyway and says it was still warming up. Used by the
  * Node host; the Python host ports the same rule.
+ * What it cannot see is a step after a plateau longer than its window: a sieve's loop runs at about
+ * 450 tasks/s for its first 0.4-0.6 s and then at about 800 (a later JIT tier), a pool of two at
+ * 700-900 for 0.6 s and then 1,050-1,430, so a visit settled at 448 ms read 449/s throughout
+ * (scripts/warmup-curve.ts and bench:truth at 91f6fd1, docs/benchmarks.md).
  */
 
 /** Settled when the fitted rise over the last half of the warm-up is below this share of its mean rate. */
