@@ -11528,7 +11528,15 @@ function buildRunResults(config2, probes, cells, visits, settings, skipped = /* 
 }
 function roundPaired(p) {
   const r = (value) => Math.round(value * 1e3) / 1e3;
-  return { speedup: r(p.speedup), ci95: [r(p.ci95[0]), r(p.ci95[1])], rounds: p.rounds, pairs: p.pairs, spread: Math.round(p.spread * 1e4) / 1e4 };
+  const rate2 = (value) => value === null ? null : r(value);
+  return {
+    speedup: r(p.speedup),
+    ci95: [r(p.ci95[0]), r(p.ci95[1])],
+    rounds: p.rounds,
+    pairs: p.pairs,
+    spread: Math.round(p.spread * 1e4) / 1e4,
+    ...p.hosts ? { hosts: p.hosts.map((h) => ({ baseline: rate2(h.baseline), candidate: rate2(h.candidate) })) } : {}
+  };
 }
 var PAIRED_SHARE = 0.4;
 var FOLLOW_UPS_PER_WORKLOAD = 2;
@@ -11633,7 +11641,8 @@ function pairedSpeedups(rounds, seed2) {
   const out = /* @__PURE__ */ new Map();
   for (const [key, list] of rounds) {
     const estimate = pairedSpeedup(list, { seed: seed2 });
-    if (estimate) out.set(key, estimate);
+    const hosts = list.map((round2) => ({ baseline: hostRate(round2.baseline) ?? null, candidate: hostRate(round2.candidate) ?? null }));
+    if (estimate) out.set(key, { ...estimate, hosts });
   }
   return out;
 }
@@ -12004,7 +12013,7 @@ var cell = named("cell", obj({
   startupMs: nullable(num),
   speedup: nullable(num),
   "speedupWithheld?": str(),
-  "paired?": obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num, "spread?": num }),
+  "paired?": obj({ speedup: num, ci95: pair(num), rounds: num, pairs: num, "spread?": num, "hosts?": arr(obj({ baseline: nullable(num), candidate: nullable(num) }), 1e4) }),
   "warmup?": obj({ medianMs: num, unsettled: num }),
   batchThroughputs: arr(num, 1e5),
   "batchesPerRound?": arr(int, 1e5),

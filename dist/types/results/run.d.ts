@@ -71,6 +71,15 @@ export interface CellResult {
          * Absent in results files written before it existed.
          */
         spread?: number;
+        /**
+         * Each round's two hosts, in round order: the rate of its sequential host and of this cell's,
+         * tasks/s (median of the round's batches; null without a usable batch). A sequential host shared
+         * by two candidates in one round is in both. Absent in results files written before it existed.
+         */
+        hosts?: {
+            baseline: number | null;
+            candidate: number | null;
+        }[];
     };
     /** Why `speedup` is null although the cell was measured: not enough data, or a figure that cannot be physically true. */
     speedupWithheld?: string;
