@@ -18,7 +18,7 @@ describe('run with broken workloads', () => {
       { name: 'exits', module: 'exits.mjs', tasks: 8, concurrency: pools },
     ]);
     // The budget is kept, so it must buy one visit of every cell of the three measurable workloads:
-    // 20 s did not, once, in a full test run on this shared machine (CI at 6d43898: a cell of `exits` unvisited).
+    // 20 s did not, once, in a full test run on this shared machine (fresh-clone CI at b4f807c: a cell of `exits` unvisited).
     const run = await runCli(['run', '--config', project.config, '--time-budget', '30', '--json', project.results]);
     expect(run.stderr).not.toMatch(/^\s+at /m); // no stack traces
     expect(run.code).toBe(3);
