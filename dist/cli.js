@@ -11641,8 +11641,9 @@ function pairedSpeedups(rounds, seed2) {
   const out = /* @__PURE__ */ new Map();
   for (const [key, list] of rounds) {
     const estimate = pairedSpeedup(list, { seed: seed2 });
+    if (!estimate) continue;
     const hosts = list.map((round2) => ({ baseline: hostRate(round2.baseline) ?? null, candidate: hostRate(round2.candidate) ?? null }));
-    if (estimate) out.set(key, { ...estimate, hosts });
+    out.set(key, { ...estimate, hosts });
   }
   return out;
 }

@@ -37507,8 +37507,9 @@ function pairedSpeedups(rounds, seed) {
   const out = /* @__PURE__ */ new Map();
   for (const [key, list] of rounds) {
     const estimate = pairedSpeedup(list, { seed });
+    if (!estimate) continue;
     const hosts = list.map((round2) => ({ baseline: hostRate(round2.baseline) ?? null, candidate: hostRate(round2.candidate) ?? null }));
-    if (estimate) out.set(key, { ...estimate, hosts });
+    out.set(key, { ...estimate, hosts });
   }
   return out;
 }

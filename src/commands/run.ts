@@ -257,10 +257,11 @@ export function pairedSpeedups(rounds: ReadonlyMap<string, PairedModelRound[]>, 
   const out = new Map<string, PairedCellEstimate>();
   for (const [key, list] of rounds) {
     const estimate = pairedSpeedup(list, { seed });
+    if (!estimate) continue;
     // Each round's two hosts as they read: whether a figure from few rounds rests on a host that read
     // apart from the sweep's hosts of the same cell is in the results file, not only in the run.
     const hosts = list.map((round) => ({ baseline: hostRate(round.baseline) ?? null, candidate: hostRate(round.candidate) ?? null }));
-    if (estimate) out.set(key, { ...estimate, hosts });
+    out.set(key, { ...estimate, hosts });
   }
   return out;
 }
