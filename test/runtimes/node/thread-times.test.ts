@@ -76,9 +76,13 @@ describe.runIf(existsSync('/proc/self/task'))('node host: CPU time by thread kin
     it(`${model} at 2: every batch splits its CPU time, the task threads within their own run time`, async () => {
       const { samples } = await measure(workload('cpu-loop.mjs', 8), model, 2);
       const threads = taskThreads(model, 2);
+      // A child process's task thread reads its own schedstat, which the kernel brings up to date
+      // only at the thread's next tick or switch (dc5fce3): up to a tick late (4 ms at the usual HZ of
+      // 250). Two children over a 15.6 ms batch read 38.7 ms once (fresh-clone CI at 0f7a5c2).
+      const tickMs = model === 'process' ? 4 : 0;
       for (const s of samples) {
         expect(s.taskCpuMs).toBeGreaterThan(0);
-        expect(s.taskCpuMs! + s.runQueueMs!).toBeLessThan(threads * (s.wallMs * 1.05 + 2));
+        expect(s.taskCpuMs! + s.runQueueMs!).toBeLessThan(threads * (s.wallMs * 1.05 + 2 + tickMs));
       }
       // The tasks' CPU is on the task threads in every model: the host's own threads (dispatch, the
       // watchdog, which is a worker thread too) take little beside it.
