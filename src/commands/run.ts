@@ -87,6 +87,11 @@ export function buildRunResults(
     const result = analyzeWorkload(workload.name, workload.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
     const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key)! }));
     if (notMeasured.length > 0) result.skipped = notMeasured;
+    // A baseline the budget left out says so where the failure is read (the terminal, the comment).
+    const baselineSkipped = notMeasured.find((n) => n.model === 'sequential');
+    if (result.status === 'failed' && baselineSkipped && !result.cells.some((c) => c.model === 'sequential')) {
+      result.error = `the sequential baseline was not measured: ${baselineSkipped.reason}; a longer --time-budget measures it`;
+    }
     // A model none of whose cells was measured was not compared: the recommendation cannot rule it out.
     const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
     if (result.recommendation && unmeasured.length > 0) {

@@ -385,7 +385,13 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
     while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
       const dropped = byRank.pop()!;
-      skipped.set(dropped.key, `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (${seconds(options.budgetMs)} budget)`);
+      // The last cell left says what was missing: with it gone nothing at all is measured.
+      skipped.set(
+        dropped.key,
+        byRank.length > 0
+          ? `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (the sweep's share of the budget: ${seconds(options.budgetMs)})`
+          : `after calibration ${seconds(Math.max(0, remaining()))} of the sweep's ${seconds(options.budgetMs)} (its share of the budget) was left, less than its first visit was expected to take, ${seconds(firstVisitMs(dropped, 0))}`,
+      );
     }
     active = active.filter((c) => !skipped.has(c.key));
 

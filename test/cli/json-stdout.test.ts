@@ -18,9 +18,10 @@ describe('--json - (the document on stdout, the human report on stderr)', () => 
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'init');
 
-    const run = await runCli(['run', '--json', '-', '--time-budget', '2'], { cwd: dir });
+    // 5 s, not 2: a loaded machine's calibration once left too little of 2 s for the baseline (CI at e02a913).
+    const run = await runCli(['run', '--json', '-', '--time-budget', '5'], { cwd: dir });
     expect(run.stderr).not.toMatch(/internal error/);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const results = expectPublishedFormat<RunResults>(JSON.parse(run.stdout)); // stdout is nothing but the document
     expect(results.kind).toBe('run');
     expect(results.workloads[0].name).toBe('quick');

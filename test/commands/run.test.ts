@@ -50,6 +50,19 @@ describe('buildRunResults', () => {
     expect(results.workloads[0].skipped).toEqual([{ model: 'process', concurrency: 2, reason: skipped.get(key('process')) }]);
   });
 
+  it('a baseline the budget left out fails the workload with the reason, not a bare "not measured"', () => {
+    const cells = planCells(workload, ['sequential', 'thread']);
+    const reason = "after calibration 0.7 s of the sweep's 1.0 s (its share of the budget) was left, less than its first visit was expected to take, 0.8 s";
+    const skipped = new Map(cells.map((c) => [c.key, reason]));
+    const probes = new Map([['w', { status: 'ok', samples: [], elapsedMs: 1 } satisfies VisitOutcome]]);
+    const visits = new Map<string, VisitOutcome[]>(cells.map((c) => [c.key, []]));
+    const results = buildRunResults(config, probes, cells, visits, { timeBudgetSeconds: 2, margin: 0.1, seed: 1, rounds: 0, incomplete: false, workloads: [workload], cores: 2 }, skipped);
+    expect(results.workloads[0]).toMatchObject({ status: 'failed', error: `the sequential baseline was not measured: ${reason}; a longer --time-budget measures it` });
+    const errors: string[] = [];
+    checkAnyResults(JSON.parse(JSON.stringify(results)), errors);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps a high confidence, and no doubts, when every model was measured and the winner is clear', () => {
     const cells = planCells(workload, ['sequential', 'thread']);
     const key = (model: string) => cells.find((c) => c.model === model)!.key;

@@ -149,7 +149,7 @@ describe('the published results schemas', () => {
 
   it('a results file written by a real run is valid', async () => {
     const project = scratchProject([{ name: 'quick', module: 'quick.mjs', tasks: 4, models: ['async', 'thread'], concurrency: [2] }]);
-    const run = await runCli(['run', '--config', project.config, '--time-budget', '3', '--json', project.results], { cwd: project.dir });
+    const run = await runCli(['run', '--config', project.config, '--time-budget', '5', '--json', project.results], { cwd: project.dir });
     expect(run.code, run.stderr).toBe(0);
     expectPublishedFormat<RunResults>(project.results);
     // And the unpaired compare of that file with itself, as `compare BASE.json HEAD.json` writes it.
