@@ -270,11 +270,16 @@ function faulted(outcome: VisitOutcome | undefined): boolean {
 }
 
 /**
- * The spec of a baseline host shared by several targets (the same cell): the longest warm-up cap
- * any of them asked for (a contested pairing measured cold warms longer, paired-targets.ts); the
- * rest is the cell's and the same in all.
+ * The spec of a baseline host shared by several targets (the same cell): the longest warm-up floor
+ * and cap any of them asked for (a contested pairing measured cold, or against a suspect baseline,
+ * warms longer, paired-targets.ts), and the sweep's settled warm-up only if every one of them kept
+ * it (a pairing that dropped it does not trust it); the rest is the cell's and the same in all.
  */
-function sharedBaselineSpec(specs: readonly VisitSpec[]): VisitSpec {
-  const caps = specs.map((s) => s.warmupMaxMs).filter((ms): ms is number => ms !== undefined);
-  return caps.length > 0 ? { ...specs[0], warmupMaxMs: Math.max(...caps) } : specs[0];
+export function sharedBaselineSpec(specs: readonly VisitSpec[]): VisitSpec {
+  const { warmupSettledMs: _settled, warmupMaxMs: _cap, warmupTimeMs: _floor, ...rest } = specs[0];
+  const most = (values: (number | undefined)[]) => (values.every((v) => v === undefined) ? undefined : Math.max(...values.map((v) => v ?? 0)));
+  const floor = most(specs.map((s) => s.warmupTimeMs));
+  const cap = most(specs.map((s) => s.warmupMaxMs));
+  const settled = specs.every((s) => s.warmupSettledMs !== undefined) ? most(specs.map((s) => s.warmupSettledMs)) : undefined;
+  return { ...rest, ...(floor !== undefined ? { warmupTimeMs: floor } : {}), ...(cap !== undefined ? { warmupMaxMs: cap } : {}), ...(settled !== undefined ? { warmupSettledMs: settled } : {}) };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../../src/analysis/analyze.ts';
 import type { WorkloadConfig } from '../../src/config/types.ts';
-import { CONTESTED_WARMUP_FACTOR, fasterLevelWithinReach, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, waitingPriorities, withPairedSampleLength, withSweepWarmup } from '../../src/measure/paired-targets.ts';
-import { cellKey, visitSpec, type Cell, type Measured } from '../../src/measure/scheduler.ts';
+import { baselineOnPlateau, CONTESTED_WARMUP_FACTOR, PLATEAU_WARMUP_FACTOR, fasterLevelWithinReach, followUpTarget, PAIRED_SAMPLE_MS, PRIORITY, pairedChoices, pairedTargets, pairingPriority, waitingPriorities, withPairedSampleLength, withSweepWarmup } from '../../src/measure/paired-targets.ts';
+import { cellKey, visitSpec, WARMUP_CAP_MAX_MS, type Cell, type Measured } from '../../src/measure/scheduler.ts';
+import { sharedBaselineSpec } from '../../src/measure/paired-models.ts';
 import type { Model } from '../../src/types.ts';
 import type { CellResult } from '../../src/results/run.ts';
 import { closeLevelCall } from '../../src/analysis/recommend.ts';
@@ -210,6 +211,50 @@ describe('the recommended cell decided against a suspect baseline', () => {
     expect(suspect.cells.find((c) => c.model === 'async')!.speedupWithheld).toMatch(/^impossible/);
     expect(suspect.recommendation).toMatchObject({ model: 'thread', concurrency: 2 });
     expect(pairedTargets({ workloads: [suspect] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!.priority).toBe(PRIORITY.contested);
+  });
+
+  it("against a baseline read far too slow, a Node workload's contested pairing warms both sides a fixed floor, not the sweep's settled time", () => {
+    const options = { cores: 2, margin: 0.1, seed: 1 };
+    const config = workloadConfig(['sequential', 'async', 'thread']);
+    const levels: Record<string, number> = { sequential: 1, async: 2, thread: 2 };
+    const cells: Cell[] = (['sequential', 'async', 'thread'] as const).map((model) => ({ workload: config, model, concurrency: levels[model], key: cellKey('w', model, levels[model]) }));
+    const capMs = 720;
+    // The sweep's hosts judged themselves settled early (sieve: 0.2-0.45 s on a plateau half the warm rate).
+    const visit = (ms: number) => ({ status: 'ok' as const, elapsedMs: 1000, samples: [], warmup: { ms, settled: true } });
+    const visits = new Map([[cells[0].key, [visit(300)]], [cells[1].key, [visit(350)]], [cells[2].key, [visit(250)]]]);
+    const measured: Measured = { visits, skipped: new Map(), allowanceMs: 0, spec: (c) => ({ ...visitSpec(c, 0), warmupMaxMs: capMs }), costMs: () => 1000 };
+    // CPU-bound: async 2 at x1.8 is impossible on one loop, so sequential read slow; thread 2 x1.12 is contested.
+    const sweep = (runtime: 'node' | 'python') => analyzeWorkload('w', runtime, [cell('sequential', 1, 100), cell('async', 2, 180), cell('thread', 2, 112)], { cores: 2 });
+    const floorMs = PLATEAU_WARMUP_FACTOR * capMs;
+    expect(floorMs).toBeLessThanOrEqual(WARMUP_CAP_MAX_MS);
+    const thread = pairedTargets({ workloads: [sweep('node')] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!;
+    expect(thread.priority).toBeLessThanOrEqual(PRIORITY.contested);
+    for (const spec of [thread.baselineSpec, thread.candidateSpec]) {
+      expect(spec).toMatchObject({ warmupTimeMs: floorMs, warmupMaxMs: floorMs });
+      expect(spec.warmupSettledMs).toBeUndefined();
+    }
+    // The time beyond what each side's sweep warm-up took (the learned cost includes that) is counted.
+    expect(thread.baselineMs).toBe(1000 + floorMs - 300);
+    expect(thread.expectedMs).toBe(2000 + (floorMs - 300) + (floorMs - 250));
+    // A host shared with a pairing that kept the sweep's settled warm-up takes the floor, not the settled time.
+    const kept = { ...thread.baselineSpec, warmupTimeMs: 60, warmupMaxMs: capMs, warmupSettledMs: 300 };
+    const shared = sharedBaselineSpec([kept, thread.baselineSpec]);
+    expect(shared).toMatchObject({ warmupTimeMs: floorMs, warmupMaxMs: floorMs });
+    expect(shared.warmupSettledMs).toBeUndefined();
+    expect(sharedBaselineSpec([kept, kept])).toMatchObject({ warmupSettledMs: 300, warmupMaxMs: capMs });
+
+    // Python has no JIT to step up: the sweep's settled warm-up stands.
+    const python = pairedTargets({ workloads: [sweep('python')] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!;
+    expect(python.candidateSpec).toMatchObject({ warmupSettledMs: 250, warmupMaxMs: capMs });
+    expect(python.expectedMs).toBe(2000);
+
+    // async 2 at x1.12, above its bound but by less than PLATEAU_ABOVE_BOUND: one round's noise, not a plateau.
+    const mild = analyzeWorkload('w', 'node', [cell('sequential', 1, 100), cell('async', 2, 112), cell('thread', 2, 112)], { cores: 2 });
+    expect(mild.cells.find((c) => c.model === 'async')!.speedupWithheld).toMatch(/^impossible/);
+    expect(baselineOnPlateau(mild, mild.cells[0], 2)).toBe(false);
+    expect(baselineOnPlateau(sweep('node'), sweep('node').cells[0], 2)).toBe(true);
+    const noise = pairedTargets({ workloads: [mild] }, cells, measured, options).find((t) => t.candidate.model === 'thread')!;
+    expect(noise.candidateSpec).toMatchObject({ warmupSettledMs: 250 });
   });
 });
 
