@@ -15,6 +15,7 @@
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
 import type { CellResult } from '../results/run.ts';
 import { CPU_BOUND_AT } from './classify.ts';
+import { pairedFigureInterval } from './paired-figure.ts';
 
 /** Batches that bound a median at 95% (distribution-free, medianConfidenceInterval): fewer give no speedup claim. */
 export const ENOUGH_SAMPLES = 6;
@@ -115,7 +116,12 @@ export function withheldReason(cell: CellResult, baseline: CellResult, context: 
   // No tolerance above the core count: a CPU-bound speedup above it is never reported.
   const coresBound = bound === context.cores && cell.model !== 'async' && context.cpuShare >= CPU_BOUND_AT;
   if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return undefined;
-  const [lo] = cell.paired?.ci95 ?? speedupInterval(cell, baseline, context.seed);
+  // A paired figure's interval is the one its figure is reported with: from few rounds it carries
+  // the spread between fresh hosts (paired-figure.ts). Its pairs' own interval said "mismeasured" of
+  // sieve's thread 2 at x2.78 (pairs x2.71-2.85) beside a baseline host on the slower of the two
+  // speeds its sequential hosts ran at (458 and 817/s in one run): thread 2 was left out, and
+  // process 2 (x1.42, truth x1.17) recommended over it (truth x1.86; bench:truth at 680595a).
+  const [lo] = cell.paired ? pairedFigureInterval(cell.paired, baseline.hostRates).interval : speedupInterval(cell, baseline, context.seed);
   const why =
     cell.concurrency === 1 && cell.model !== 'async'
       ? `one ${cell.model === 'thread' ? 'thread' : 'process'} cannot beat the loop it replaces`

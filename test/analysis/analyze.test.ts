@@ -186,6 +186,32 @@ describe('a figure within noise above its physical bound', () => {
     expect(result.cells.find((c) => c.model === 'thread')!.speedupWithheld).toMatch(/something was mismeasured/);
     expect(result.recommendation!.model).not.toBe('thread');
   });
+
+  it("is judged by the interval its figure is reported with: one round beside sequential hosts that read far apart is within noise", () => {
+    // sieve in bench:truth at 680595a (repetition 4): its sequential hosts ran at 440-458 or 817/s;
+    // thread 2 paired x2.78 (pairs x2.71-2.85) beside a slow one, process 2 x1.42 beside the fast one.
+    // Judged by its pairs alone thread 2 was "mismeasured" and left out, and process 2 (truth x1.17)
+    // was recommended over it (truth x1.86).
+    const hostRates = [440, 458, 817];
+    const twoSpeeds = cells().map((c) =>
+      c.model === 'sequential'
+        ? { ...c, hostRates }
+        : c.model === 'thread'
+          ? { ...c, paired: { speedup: 2.78, ci95: [2.71, 2.85] as [number, number], rounds: 1, pairs: 6, spread: 0.01 } }
+          : c.model === 'process'
+            ? { ...c, paired: { speedup: 1.42, ci95: [1.36, 1.49] as [number, number], rounds: 1, pairs: 6, spread: 0.02 } }
+            : c,
+    );
+    const result = analyzeWorkload('sieve', 'node', twoSpeeds, { cores: 2 });
+    expect(result.cells.find((c) => c.model === 'thread')!.speedupWithheld).toMatch(/^impossible: measured x2\.78 \(95% interval from x1\.\d\d\).*within noise of the bound/);
+    expect(result.recommendation).toMatchObject({ model: 'thread', concurrency: 2 });
+    // Its figure is a range up to the bound, not "x2.00".
+    expect(result.recommendation!.speedupRange![1]).toBe(2);
+    expect(result.recommendation!.speedupRange![0]).toBeLessThan(1.5);
+    // The same pairs beside sequential hosts that agreed: mismeasured, as before.
+    const steady = twoSpeeds.map((c) => (c.model === 'sequential' ? { ...c, hostRates: [450, 458, 461] } : c));
+    expect(analyzeWorkload('sieve', 'node', steady, { cores: 2 }).cells.find((c) => c.model === 'thread')!.speedupWithheld).toMatch(/something was mismeasured/);
+  });
 });
 
 describe('a figure too imprecise to stand alone, of CPU-bound work', () => {
