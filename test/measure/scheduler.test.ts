@@ -54,7 +54,9 @@ describe('measureInRounds (fake hosts)', () => {
 
   it('does not visit a failed cell again and stops when the budget is spent', async () => {
     const { runtime, cells, visits } = setup({ FAKE_FAIL: 'process' });
-    const { visits: result } = await measureInRounds(cells, { budgetMs: 5000, seed: 1, maxRounds: 50, cores: 2, runtimes: () => runtime });
+    // 8 s, not 5: every cell's first visit must fit, and on a loaded machine a fake host's start-up
+    // (hundreds of ms) made the first visits' expected sum reach 5 s (test audit, 2026-12-04).
+    const { visits: result } = await measureInRounds(cells, { budgetMs: 8000, seed: 1, maxRounds: 50, cores: 2, runtimes: () => runtime });
     const processVisits = visits().filter((v) => v.startsWith('process'));
     expect(processVisits).toHaveLength(2); // both levels, round 1 only
     for (const cell of cells.filter((c) => c.model === 'process')) {
@@ -113,7 +115,8 @@ describe('measureInRounds (fake hosts)', () => {
     expect(first.visits.get(thread2.key)!.length).toBeGreaterThan(0);
 
     const always = setup({ FAKE_STALL: 'thread 2' });
-    const second = await measureInRounds(always.cells, { budgetMs: 8000, seed: 1, maxRounds: 3, cores: 2, runtimes: () => always.runtime, stallMinMs: 1000 });
+    // 14 s: two stalls take about 6 s of it, and every other cell must still get two visits after them.
+    const second = await measureInRounds(always.cells, { budgetMs: 14_000, seed: 1, maxRounds: 3, cores: 2, runtimes: () => always.runtime, stallMinMs: 1000 });
     expect(second.visits.get(thread2.key)).toMatchObject([{ status: 'timed-out', error: expect.stringMatching(/^the host sent nothing for \d+\.\d s on 2 visits \(each expected to take about \d+\.\d s\)$/) }]);
     expect(always.visits().filter((v) => v.startsWith('thread 2'))).toHaveLength(2);
     // Everything else was measured in every round.
@@ -123,17 +126,18 @@ describe('measureInRounds (fake hosts)', () => {
   it('measures async only at its far end when the task computes all the time (async cannot beat sequential there)', async () => {
     const workloads = [{ name: 'w', module: 'w.mjs', tasks: 10, concurrency: { async: [1, 2, 4, 8], thread: [1, 2], process: [1, 2] } }];
     const computing = setup({ FAKE_CPU_SHARE: '1' }, workloads);
-    const { skipped } = await measureInRounds(computing.cells, { budgetMs: 6000, seed: 1, maxRounds: 2, cores: 2, runtimes: () => computing.runtime });
+    // 12 s, and maxRounds bounds the run: at 6 s a loaded machine's host start-ups left a coarse cell out.
+    const { skipped } = await measureInRounds(computing.cells, { budgetMs: 12_000, seed: 1, maxRounds: 2, cores: 2, runtimes: () => computing.runtime });
     const visited = new Set(computing.visits().slice(1).map((l) => l.split(' ').slice(0, 2).join(' ')));
     expect([...visited].sort()).toEqual(['async 8', 'process 1', 'process 2', 'sequential 1', 'thread 1', 'thread 2']);
     for (const level of [1, 2, 4]) expect(skipped.get(`w\u0000async\u0000${level}`)).toMatch(/^its task computed over 95% of the time in calibration: on one thread async can beat sequential by 5% at most/);
     // A task that computes 90% of the time and waits for a core the other 10% computes all the time it can.
     const queued = setup({ FAKE_CPU_SHARE: '0.9', FAKE_QUEUE_SHARE: '0.1' }, workloads);
-    await measureInRounds(queued.cells, { budgetMs: 6000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => queued.runtime });
+    await measureInRounds(queued.cells, { budgetMs: 12_000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => queued.runtime });
     expect(queued.visits().filter((l) => l.startsWith('async')).map((l) => l.split(' ')[1])).toEqual(['8']);
     // A task that waits half the time keeps every coarse level of async.
     const waiting = setup({ FAKE_CPU_SHARE: '0.5' }, workloads);
-    await measureInRounds(waiting.cells, { budgetMs: 6000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => waiting.runtime });
+    await measureInRounds(waiting.cells, { budgetMs: 12_000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => waiting.runtime });
     expect(waiting.visits().filter((l) => l.startsWith('async')).map((l) => l.split(' ')[1]).sort()).toEqual(['1', '2', '4', '8']);
   });
 });

@@ -45,7 +45,8 @@ describe('the Node host samples what run asks for', () => {
     // A cap shorter than the ramp: measured anyway, reported as not settled.
     const capped = await runVisit(nodeRuntime, w, spec(w, { warmupMaxMs: 300 }), { hardTimeoutMs: 60_000 });
     expect(capped.warmup).toMatchObject({ settled: false });
-    expect(capped.warmup!.ms).toBeLessThan(600);
+    // The cap plus one batch (cold: ~100 ms, longer on a loaded machine); ignoring the cap takes 900 ms+.
+    expect(capped.warmup!.ms).toBeLessThan(800);
   });
 
   it('repeats a batch of tiny tasks within one sample', async () => {
