@@ -10392,7 +10392,10 @@ async function measureInRounds(cells, options) {
     const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
     while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
       const dropped = byRank.pop();
-      skipped.set(dropped.key, `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (${seconds(options.budgetMs)} budget)`);
+      skipped.set(
+        dropped.key,
+        byRank.length > 0 ? `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (the sweep's share of the budget: ${seconds(options.budgetMs)})` : `after calibration ${seconds(Math.max(0, remaining()))} of the sweep's ${seconds(options.budgetMs)} (its share of the budget) was left, less than its first visit was expected to take, ${seconds(firstVisitMs(dropped, 0))}`
+      );
     }
     active = active.filter((c) => !skipped.has(c.key));
     const planSampleTime = (roundsLeft) => {
@@ -10858,6 +10861,20 @@ import { resolve as resolve3 } from "node:path";
 // src/analysis/analyze.ts
 import { availableParallelism as availableParallelism3 } from "node:os";
 
+// src/analysis/paired-figure.ts
+function sequentialHostSpread(rates) {
+  const logs = (rates ?? []).filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
+  if (logs.length < 2) return 0;
+  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  return Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (logs.length - 1));
+}
+function pairedFigureInterval(paired, sequentialHostRates2) {
+  const apart = hostSpread(sequentialHostRates2 ?? []);
+  const floor = paired.rounds < HOST_ROUNDS && apart !== void 0 && apart.spread > UNSTEADY_SPREAD ? sequentialHostSpread(sequentialHostRates2) : 0;
+  const own = paired.spread !== void 0 && paired.spread > 0 ? HOST_SPREAD_FACTOR * paired.spread : 0;
+  return { ...figureInterval(paired, floor), fromSequentialHosts: floor > own };
+}
+
 // src/analysis/plausibility.ts
 var ENOUGH_SAMPLES = 6;
 var TOLERANCE = 0.05;
@@ -10904,24 +10921,10 @@ function withheldReason(cell2, baseline, context) {
   const measured = cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
   const coresBound = bound === context.cores && cell2.model !== "async" && context.cpuShare >= CPU_BOUND_AT;
   if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
-  const [lo] = cell2.paired?.ci95 ?? speedupInterval(cell2, baseline, context.seed);
+  const [lo] = cell2.paired ? pairedFigureInterval(cell2.paired, baseline.hostRates).interval : speedupInterval(cell2, baseline, context.seed);
   const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
   const noise2 = lo <= bound * (1 + TOLERANCE) ? `${AT_BOUND}, but not a figure to report` : "something was mismeasured";
   return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
-}
-
-// src/analysis/paired-figure.ts
-function sequentialHostSpread(rates) {
-  const logs = (rates ?? []).filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
-  if (logs.length < 2) return 0;
-  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
-  return Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (logs.length - 1));
-}
-function pairedFigureInterval(paired, sequentialHostRates2) {
-  const apart = hostSpread(sequentialHostRates2 ?? []);
-  const floor = paired.rounds < HOST_ROUNDS && apart !== void 0 && apart.spread > UNSTEADY_SPREAD ? sequentialHostSpread(sequentialHostRates2) : 0;
-  const own = paired.spread !== void 0 && paired.spread > 0 ? HOST_SPREAD_FACTOR * paired.spread : 0;
-  return { ...figureInterval(paired, floor), fromSequentialHosts: floor > own };
 }
 
 // src/analysis/unpaired-figure.ts
@@ -11336,8 +11339,12 @@ function faulted(outcome) {
   return outcome !== void 0 && outcome.status !== "ok" && outcome.status !== "aborted" && outcome.status !== "stalled";
 }
 function sharedBaselineSpec(specs) {
-  const caps = specs.map((s) => s.warmupMaxMs).filter((ms) => ms !== void 0);
-  return caps.length > 0 ? { ...specs[0], warmupMaxMs: Math.max(...caps) } : specs[0];
+  const { warmupSettledMs: _settled, warmupMaxMs: _cap, warmupTimeMs: _floor, ...rest } = specs[0];
+  const most = (values) => values.every((v) => v === void 0) ? void 0 : Math.max(...values.map((v) => v ?? 0));
+  const floor = most(specs.map((s) => s.warmupTimeMs));
+  const cap = most(specs.map((s) => s.warmupMaxMs));
+  const settled2 = specs.every((s) => s.warmupSettledMs !== void 0) ? most(specs.map((s) => s.warmupSettledMs)) : void 0;
+  return { ...rest, ...floor !== void 0 ? { warmupTimeMs: floor } : {}, ...cap !== void 0 ? { warmupMaxMs: cap } : {}, ...settled2 !== void 0 ? { warmupSettledMs: settled2 } : {} };
 }
 
 // src/measure/paired-targets.ts
@@ -11356,6 +11363,22 @@ function withSweepWarmup(spec, visits) {
   const warmups = (visits ?? []).flatMap((v) => v.warmup ? [v.warmup] : []);
   if (warmups.length === 0 || warmups.some((w) => !w.settled)) return spec;
   return { ...spec, warmupSettledMs: Math.max(...warmups.map((w) => w.ms)) };
+}
+var PLATEAU_WARMUP_FACTOR = 4;
+var PLATEAU_ABOVE_BOUND = 1.3;
+function baselineOnPlateau(workload2, sequential, cores) {
+  if (!(sequential.throughput.median > 0)) return false;
+  const share = computingShare(sequential);
+  return workload2.cells.some(
+    (c) => c.model !== "sequential" && withheldAsImpossible(c) && c.throughput.median / sequential.throughput.median > PLATEAU_ABOVE_BOUND * speedupBound(c, share, cores)
+  );
+}
+function sweepWarmupMs(visits) {
+  return Math.max(0, ...(visits ?? []).flatMap((v) => v.warmup ? [v.warmup.ms] : []));
+}
+function withWarmupFloor(spec, floorMs, visits) {
+  const { warmupSettledMs: _ignored, ...rest } = spec;
+  return { spec: { ...rest, warmupTimeMs: Math.max(floorMs, spec.warmupTimeMs ?? 0), warmupMaxMs: floorMs }, extraMs: Math.max(0, floorMs - sweepWarmupMs(visits)) };
 }
 function unsettled(cell2) {
   return (cell2.warmup?.unsettled ?? 0) > 0;
@@ -11397,6 +11420,7 @@ function pairedTargets(swept, cells, measured, options) {
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
     const sequential = best.get("sequential");
     if (!baseline || !sequential) continue;
+    const plateau = w.runtime === "node" && baselineOnPlateau(w, sequential, options.cores);
     const target = (chosen, priority) => {
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === chosen.model && c.concurrency === chosen.concurrency);
       if (!candidate) return void 0;
@@ -11407,7 +11431,13 @@ function pairedTargets(swept, cells, measured, options) {
       const pairs = options.pairs ?? PAIRS_PER_ROUND;
       let baselineExtraMs = pairs * baselineSized.extraSampleMs;
       let candidateExtraMs = pairs * candidateSized.extraSampleMs;
-      if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
+      if (priority <= PRIORITY.contested && plateau && baselineSpec.warmupMaxMs !== void 0) {
+        const floorMs = Math.min(WARMUP_CAP_MAX_MS, PLATEAU_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
+        const b = withWarmupFloor(baselineSpec, floorMs, measured.visits.get(baseline.key));
+        const c = withWarmupFloor(candidateSpec, floorMs, measured.visits.get(candidate.key));
+        [baselineSpec, candidateSpec] = [b.spec, c.spec];
+        [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
+      } else if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
@@ -11426,7 +11456,7 @@ function pairedTargets(swept, cells, measured, options) {
         priority
       };
     };
-    const suspectBaseline = w.cells.some((c) => withheldAsImpossible(c) && !withheldAtBound(c));
+    const suspectBaseline = plateau || w.cells.some((c) => withheldAsImpossible(c) && !withheldAtBound(c));
     for (const [model2, chosen] of best) {
       if (model2 === "sequential") continue;
       const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
@@ -11509,6 +11539,10 @@ function buildRunResults(config2, probes, cells, visits, settings, skipped = /* 
     const result = analyzeWorkload(workload2.name, workload2.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
     const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key) }));
     if (notMeasured.length > 0) result.skipped = notMeasured;
+    const baselineSkipped = notMeasured.find((n) => n.model === "sequential");
+    if (result.status === "failed" && baselineSkipped && !result.cells.some((c) => c.model === "sequential")) {
+      result.error = `the sequential baseline was not measured: ${baselineSkipped.reason}; a longer --time-budget measures it`;
+    }
     const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
     if (result.recommendation && unmeasured.length > 0) {
       result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(", ")} (a longer --time-budget measures ${unmeasured.length > 1 ? "them" : "it"}).`;

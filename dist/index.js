@@ -36188,7 +36188,10 @@ async function measureInRounds(cells, options) {
     const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
     while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
       const dropped = byRank.pop();
-      skipped.set(dropped.key, `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (${seconds(options.budgetMs)} budget)`);
+      skipped.set(
+        dropped.key,
+        byRank.length > 0 ? `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (the sweep's share of the budget: ${seconds(options.budgetMs)})` : `after calibration ${seconds(Math.max(0, remaining()))} of the sweep's ${seconds(options.budgetMs)} (its share of the budget) was left, less than its first visit was expected to take, ${seconds(firstVisitMs(dropped, 0))}`
+      );
     }
     active = active.filter((c) => !skipped.has(c.key));
     const planSampleTime = (roundsLeft) => {
@@ -36657,58 +36660,6 @@ import { resolve as resolve4 } from "node:path";
 // src/analysis/analyze.ts
 import { availableParallelism as availableParallelism3 } from "node:os";
 
-// src/analysis/plausibility.ts
-var ENOUGH_SAMPLES = 6;
-var TOLERANCE = 0.05;
-var IMPOSSIBLE = "impossible:";
-var AT_BOUND = "within noise of the bound";
-var MAX_FIGURE_SPAN = 1.5;
-var IMPRECISE = "not enough data for one figure:";
-function withheldAsImprecise(cell2) {
-  return cell2.speedupWithheld?.startsWith(IMPRECISE) ?? false;
-}
-function possibleInterval(interval, bound, figure) {
-  return [interval[0], Math.max(Math.min(interval[1], bound), figure)];
-}
-function imprecisionReason(interval, paired, shown = interval) {
-  if (!(interval[0] > 0) || !(interval[1] / interval[0] > MAX_FIGURE_SPAN)) return void 0;
-  const [lo, hi] = shown;
-  const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? "" : "s"}` : "";
-  const source = !paired ? "" : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : " (paired)";
-  const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : "the batches varied too much for a median to stand for them";
-  const span = hi < interval[1] ? `, the most that is physically possible; as measured it spanned more than ${MAX_FIGURE_SPAN}-fold` : `, more than ${MAX_FIGURE_SPAN}-fold`;
-  return `${IMPRECISE} its 95% interval${source} runs from ${times2(lo)} to ${times2(hi)}${span}; ${why} (a longer --time-budget measures more)`;
-}
-function withheldAsImpossible(cell2) {
-  return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
-}
-function withheldAtBound(cell2) {
-  return withheldAsImpossible(cell2) && cell2.speedupWithheld.includes(AT_BOUND);
-}
-function speedupBound(cell2, cpuShare, cores) {
-  if (cell2.model === "sequential") return 1;
-  if (cpuShare < CPU_BOUND_AT) return cell2.concurrency;
-  return Math.min(cell2.concurrency, cell2.model === "async" ? 1 : cores);
-}
-function speedupInterval(cell2, baseline, seed) {
-  return ratioOfMediansGrouped(groupSamples(cell2.batchThroughputs, cell2.batchesPerRound), groupSamples(baseline.batchThroughputs, baseline.batchesPerRound), { seed }).ci95;
-}
-var times2 = (value) => `x${value.toFixed(value >= 10 ? 0 : 2)}`;
-function withheldReason(cell2, baseline, context3) {
-  if (cell2.status !== "ok") return void 0;
-  if (baseline.samples < ENOUGH_SAMPLES) return `not enough data: the sequential baseline has ${baseline.samples} batch${baseline.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
-  if (cell2.samples < ENOUGH_SAMPLES) return `not enough data: ${cell2.samples} batch${cell2.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
-  if (cell2 === baseline) return void 0;
-  const bound = speedupBound(cell2, context3.cpuShare, context3.cores);
-  const measured = cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
-  const coresBound = bound === context3.cores && cell2.model !== "async" && context3.cpuShare >= CPU_BOUND_AT;
-  if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
-  const [lo] = cell2.paired?.ci95 ?? speedupInterval(cell2, baseline, context3.seed);
-  const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context3.cores} cores cannot do more when sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
-  const noise2 = lo <= bound * (1 + TOLERANCE) ? `${AT_BOUND}, but not a figure to report` : "something was mismeasured";
-  return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
-}
-
 // src/stats/paired-speedup.ts
 var HOST_ROUNDS = 3;
 var HOST_SPREAD_FACTOR = 1;
@@ -36788,6 +36739,58 @@ function pairedFigureInterval(paired, sequentialHostRates2) {
   const floor = paired.rounds < HOST_ROUNDS && apart !== void 0 && apart.spread > UNSTEADY_SPREAD ? sequentialHostSpread(sequentialHostRates2) : 0;
   const own = paired.spread !== void 0 && paired.spread > 0 ? HOST_SPREAD_FACTOR * paired.spread : 0;
   return { ...figureInterval(paired, floor), fromSequentialHosts: floor > own };
+}
+
+// src/analysis/plausibility.ts
+var ENOUGH_SAMPLES = 6;
+var TOLERANCE = 0.05;
+var IMPOSSIBLE = "impossible:";
+var AT_BOUND = "within noise of the bound";
+var MAX_FIGURE_SPAN = 1.5;
+var IMPRECISE = "not enough data for one figure:";
+function withheldAsImprecise(cell2) {
+  return cell2.speedupWithheld?.startsWith(IMPRECISE) ?? false;
+}
+function possibleInterval(interval, bound, figure) {
+  return [interval[0], Math.max(Math.min(interval[1], bound), figure)];
+}
+function imprecisionReason(interval, paired, shown = interval) {
+  if (!(interval[0] > 0) || !(interval[1] / interval[0] > MAX_FIGURE_SPAN)) return void 0;
+  const [lo, hi] = shown;
+  const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? "" : "s"}` : "";
+  const source = !paired ? "" : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : " (paired)";
+  const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : "the batches varied too much for a median to stand for them";
+  const span = hi < interval[1] ? `, the most that is physically possible; as measured it spanned more than ${MAX_FIGURE_SPAN}-fold` : `, more than ${MAX_FIGURE_SPAN}-fold`;
+  return `${IMPRECISE} its 95% interval${source} runs from ${times2(lo)} to ${times2(hi)}${span}; ${why} (a longer --time-budget measures more)`;
+}
+function withheldAsImpossible(cell2) {
+  return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
+}
+function withheldAtBound(cell2) {
+  return withheldAsImpossible(cell2) && cell2.speedupWithheld.includes(AT_BOUND);
+}
+function speedupBound(cell2, cpuShare, cores) {
+  if (cell2.model === "sequential") return 1;
+  if (cpuShare < CPU_BOUND_AT) return cell2.concurrency;
+  return Math.min(cell2.concurrency, cell2.model === "async" ? 1 : cores);
+}
+function speedupInterval(cell2, baseline, seed) {
+  return ratioOfMediansGrouped(groupSamples(cell2.batchThroughputs, cell2.batchesPerRound), groupSamples(baseline.batchThroughputs, baseline.batchesPerRound), { seed }).ci95;
+}
+var times2 = (value) => `x${value.toFixed(value >= 10 ? 0 : 2)}`;
+function withheldReason(cell2, baseline, context3) {
+  if (cell2.status !== "ok") return void 0;
+  if (baseline.samples < ENOUGH_SAMPLES) return `not enough data: the sequential baseline has ${baseline.samples} batch${baseline.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell2.samples < ENOUGH_SAMPLES) return `not enough data: ${cell2.samples} batch${cell2.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell2 === baseline) return void 0;
+  const bound = speedupBound(cell2, context3.cpuShare, context3.cores);
+  const measured = cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
+  const coresBound = bound === context3.cores && cell2.model !== "async" && context3.cpuShare >= CPU_BOUND_AT;
+  if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
+  const [lo] = cell2.paired ? pairedFigureInterval(cell2.paired, baseline.hostRates).interval : speedupInterval(cell2, baseline, context3.seed);
+  const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context3.cores} cores cannot do more when sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
+  const noise2 = lo <= bound * (1 + TOLERANCE) ? `${AT_BOUND}, but not a figure to report` : "something was mismeasured";
+  return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
 }
 
 // src/analysis/unpaired-figure.ts
@@ -37202,8 +37205,12 @@ function faulted(outcome) {
   return outcome !== void 0 && outcome.status !== "ok" && outcome.status !== "aborted" && outcome.status !== "stalled";
 }
 function sharedBaselineSpec(specs) {
-  const caps = specs.map((s) => s.warmupMaxMs).filter((ms) => ms !== void 0);
-  return caps.length > 0 ? { ...specs[0], warmupMaxMs: Math.max(...caps) } : specs[0];
+  const { warmupSettledMs: _settled, warmupMaxMs: _cap, warmupTimeMs: _floor, ...rest } = specs[0];
+  const most = (values) => values.every((v) => v === void 0) ? void 0 : Math.max(...values.map((v) => v ?? 0));
+  const floor = most(specs.map((s) => s.warmupTimeMs));
+  const cap = most(specs.map((s) => s.warmupMaxMs));
+  const settled2 = specs.every((s) => s.warmupSettledMs !== void 0) ? most(specs.map((s) => s.warmupSettledMs)) : void 0;
+  return { ...rest, ...floor !== void 0 ? { warmupTimeMs: floor } : {}, ...cap !== void 0 ? { warmupMaxMs: cap } : {}, ...settled2 !== void 0 ? { warmupSettledMs: settled2 } : {} };
 }
 
 // src/measure/paired-targets.ts
@@ -37222,6 +37229,22 @@ function withSweepWarmup(spec, visits) {
   const warmups = (visits ?? []).flatMap((v) => v.warmup ? [v.warmup] : []);
   if (warmups.length === 0 || warmups.some((w) => !w.settled)) return spec;
   return { ...spec, warmupSettledMs: Math.max(...warmups.map((w) => w.ms)) };
+}
+var PLATEAU_WARMUP_FACTOR = 4;
+var PLATEAU_ABOVE_BOUND = 1.3;
+function baselineOnPlateau(workload2, sequential, cores) {
+  if (!(sequential.throughput.median > 0)) return false;
+  const share = computingShare(sequential);
+  return workload2.cells.some(
+    (c) => c.model !== "sequential" && withheldAsImpossible(c) && c.throughput.median / sequential.throughput.median > PLATEAU_ABOVE_BOUND * speedupBound(c, share, cores)
+  );
+}
+function sweepWarmupMs(visits) {
+  return Math.max(0, ...(visits ?? []).flatMap((v) => v.warmup ? [v.warmup.ms] : []));
+}
+function withWarmupFloor(spec, floorMs, visits) {
+  const { warmupSettledMs: _ignored, ...rest } = spec;
+  return { spec: { ...rest, warmupTimeMs: Math.max(floorMs, spec.warmupTimeMs ?? 0), warmupMaxMs: floorMs }, extraMs: Math.max(0, floorMs - sweepWarmupMs(visits)) };
 }
 function unsettled(cell2) {
   return (cell2.warmup?.unsettled ?? 0) > 0;
@@ -37263,6 +37286,7 @@ function pairedTargets(swept, cells, measured, options) {
     const baseline = cells.find((c) => c.workload.name === w.name && c.model === "sequential");
     const sequential = best.get("sequential");
     if (!baseline || !sequential) continue;
+    const plateau = w.runtime === "node" && baselineOnPlateau(w, sequential, options.cores);
     const target = (chosen, priority) => {
       const candidate = cells.find((c) => c.workload.name === w.name && c.model === chosen.model && c.concurrency === chosen.concurrency);
       if (!candidate) return void 0;
@@ -37273,7 +37297,13 @@ function pairedTargets(swept, cells, measured, options) {
       const pairs = options.pairs ?? PAIRS_PER_ROUND;
       let baselineExtraMs = pairs * baselineSized.extraSampleMs;
       let candidateExtraMs = pairs * candidateSized.extraSampleMs;
-      if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
+      if (priority <= PRIORITY.contested && plateau && baselineSpec.warmupMaxMs !== void 0) {
+        const floorMs = Math.min(WARMUP_CAP_MAX_MS, PLATEAU_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
+        const b = withWarmupFloor(baselineSpec, floorMs, measured.visits.get(baseline.key));
+        const c = withWarmupFloor(candidateSpec, floorMs, measured.visits.get(candidate.key));
+        [baselineSpec, candidateSpec] = [b.spec, c.spec];
+        [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
+      } else if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
         const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupCap(baselineSpec, capMs);
         const c = withWarmupCap(candidateSpec, capMs);
@@ -37292,7 +37322,7 @@ function pairedTargets(swept, cells, measured, options) {
         priority
       };
     };
-    const suspectBaseline = w.cells.some((c) => withheldAsImpossible(c) && !withheldAtBound(c));
+    const suspectBaseline = plateau || w.cells.some((c) => withheldAsImpossible(c) && !withheldAtBound(c));
     for (const [model2, chosen] of best) {
       if (model2 === "sequential") continue;
       const recommended = w.recommendation?.model === model2 && w.recommendation.concurrency === chosen.concurrency;
@@ -37375,6 +37405,10 @@ function buildRunResults(config, probes, cells, visits, settings, skipped = /* @
     const result = analyzeWorkload(workload2.name, workload2.runtime, results, { margin: settings.margin, seed: settings.seed, cores: settings.cores });
     const notMeasured = own.filter((c) => skipped.has(c.key)).map((c) => ({ model: c.model, concurrency: c.concurrency, reason: skipped.get(c.key) }));
     if (notMeasured.length > 0) result.skipped = notMeasured;
+    const baselineSkipped = notMeasured.find((n) => n.model === "sequential");
+    if (result.status === "failed" && baselineSkipped && !result.cells.some((c) => c.model === "sequential")) {
+      result.error = `the sequential baseline was not measured: ${baselineSkipped.reason}; a longer --time-budget measures it`;
+    }
     const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
     if (result.recommendation && unmeasured.length > 0) {
       result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(", ")} (a longer --time-budget measures ${unmeasured.length > 1 ? "them" : "it"}).`;
