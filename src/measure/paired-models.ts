@@ -271,8 +271,8 @@ function faulted(outcome: VisitOutcome | undefined): boolean {
 
 /**
  * The spec of a baseline host shared by several targets (the same cell): the longest warm-up floor
- * and cap any of them asked for (a contested pairing measured cold, or against a suspect baseline,
- * warms longer, paired-targets.ts), and the sweep's settled warm-up only if every one of them kept
+ * and cap any of them asked for (a contested pairing measured cold, or against a baseline read far
+ * too slow, warms longer, paired-targets.ts), and the sweep's settled warm-up only if every one of them kept
  * it (a pairing that dropped it does not trust it); the rest is the cell's and the same in all.
  */
 export function sharedBaselineSpec(specs: readonly VisitSpec[]): VisitSpec {

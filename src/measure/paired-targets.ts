@@ -77,7 +77,10 @@ export function withSweepWarmup(spec: VisitSpec, visits: readonly VisitOutcome[]
  * pairing, left thread 2 and process 2 before their own steps (cold hosts, per 200 ms: thread 2
  * ~550-870/s up to 0.8-2.0 s, then ~1,000-1,340; process 2 up to 1.6-2.6 s, 2026-12-03): paired
  * x1.16 and x1.09, and `sequential` was recommended (truth thread 2 x1.65). Such a pairing ignores
- * the sweep's settled warm-ups and warms each side this long.
+ * the sweep's settled warm-ups and warms each side this long. Measured at 680595a: sieve's pools
+ * then ran 1,146-1,368/s (thread 2) in their rounds, at full speed; its sequential hosts still read
+ * 440-481 or 817-836/s after the same warm-up, so its slow baselines are not only a plateau
+ * (docs/benchmarks.md, "Night of 2026-12-04").
  */
 export const PLATEAU_WARMUP_FACTOR = 4;
 
@@ -252,7 +255,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       let baselineExtraMs = pairs * baselineSized.extraSampleMs;
       let candidateExtraMs = pairs * candidateSized.extraSampleMs;
       // A Node workload's contested pairing against a baseline read far too slow warms each side
-      // PLATEAU_WARMUP_FACTOR sweep caps: the sweep's "settled" was likely a JIT plateau.
+      // PLATEAU_WARMUP_FACTOR sweep caps: the sweep's "settled" may have been a JIT plateau.
       if (priority <= PRIORITY.contested && plateau && baselineSpec.warmupMaxMs !== undefined) {
         const floorMs = Math.min(WARMUP_CAP_MAX_MS, PLATEAU_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
         const b = withWarmupFloor(baselineSpec, floorMs, measured.visits.get(baseline.key));
