@@ -37297,16 +37297,11 @@ function pairedTargets(swept, cells, measured, options) {
       const pairs = options.pairs ?? PAIRS_PER_ROUND;
       let baselineExtraMs = pairs * baselineSized.extraSampleMs;
       let candidateExtraMs = pairs * candidateSized.extraSampleMs;
-      if (priority <= PRIORITY.contested && plateau && baselineSpec.warmupMaxMs !== void 0) {
-        const floorMs = Math.min(WARMUP_CAP_MAX_MS, PLATEAU_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
-        const b = withWarmupFloor(baselineSpec, floorMs, measured.visits.get(baseline.key));
-        const c = withWarmupFloor(candidateSpec, floorMs, measured.visits.get(candidate.key));
-        [baselineSpec, candidateSpec] = [b.spec, c.spec];
-        [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
-      } else if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== void 0) {
-        const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
-        const b = withWarmupCap(baselineSpec, capMs);
-        const c = withWarmupCap(candidateSpec, capMs);
+      const cap = baselineSpec.warmupMaxMs;
+      const longer = priority > PRIORITY.contested || cap === void 0 ? void 0 : plateau ? (spec, visits) => withWarmupFloor(spec, Math.min(WARMUP_CAP_MAX_MS, PLATEAU_WARMUP_FACTOR * cap), visits) : unsettled(sequential) || unsettled(chosen) ? (spec) => withWarmupCap(spec, Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * cap)) : void 0;
+      if (longer) {
+        const b = longer(baselineSpec, measured.visits.get(baseline.key));
+        const c = longer(candidateSpec, measured.visits.get(candidate.key));
         [baselineSpec, candidateSpec] = [b.spec, c.spec];
         [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
       }

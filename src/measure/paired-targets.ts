@@ -254,19 +254,22 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
       const pairs = options.pairs ?? PAIRS_PER_ROUND;
       let baselineExtraMs = pairs * baselineSized.extraSampleMs;
       let candidateExtraMs = pairs * candidateSized.extraSampleMs;
-      // A Node workload's contested pairing against a baseline read far too slow warms each side
-      // PLATEAU_WARMUP_FACTOR sweep caps: the sweep's "settled" may have been a JIT plateau.
-      if (priority <= PRIORITY.contested && plateau && baselineSpec.warmupMaxMs !== undefined) {
-        const floorMs = Math.min(WARMUP_CAP_MAX_MS, PLATEAU_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
-        const b = withWarmupFloor(baselineSpec, floorMs, measured.visits.get(baseline.key));
-        const c = withWarmupFloor(candidateSpec, floorMs, measured.visits.get(candidate.key));
-        [baselineSpec, candidateSpec] = [b.spec, c.spec];
-        [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
-      } else if (priority <= PRIORITY.contested && (unsettled(sequential) || unsettled(chosen)) && baselineSpec.warmupMaxMs !== undefined) {
-        // A contested pairing measured cold in the sweep warms longer each side that had not settled there (each stops once settled).
-        const capMs = Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * baselineSpec.warmupMaxMs);
-        const b = withWarmupCap(baselineSpec, capMs);
-        const c = withWarmupCap(candidateSpec, capMs);
+      // How a contested pairing warms longer, if it does: a Node workload's against a baseline read
+      // far too slow warms each side PLATEAU_WARMUP_FACTOR sweep caps (the sweep's "settled" may have
+      // been a JIT plateau); one measured cold in the sweep warms each side that had not settled there
+      // up to CONTESTED_WARMUP_FACTOR caps (each stops once settled).
+      const cap = baselineSpec.warmupMaxMs;
+      const longer: ((spec: VisitSpec, visits: readonly VisitOutcome[] | undefined) => { spec: VisitSpec; extraMs: number }) | undefined =
+        priority > PRIORITY.contested || cap === undefined
+          ? undefined
+          : plateau
+            ? (spec, visits) => withWarmupFloor(spec, Math.min(WARMUP_CAP_MAX_MS, PLATEAU_WARMUP_FACTOR * cap), visits)
+            : unsettled(sequential) || unsettled(chosen)
+              ? (spec) => withWarmupCap(spec, Math.min(WARMUP_CAP_MAX_MS, CONTESTED_WARMUP_FACTOR * cap))
+              : undefined;
+      if (longer) {
+        const b = longer(baselineSpec, measured.visits.get(baseline.key));
+        const c = longer(candidateSpec, measured.visits.get(candidate.key));
         [baselineSpec, candidateSpec] = [b.spec, c.spec];
         [baselineExtraMs, candidateExtraMs] = [baselineExtraMs + b.extraMs, candidateExtraMs + c.extraMs];
       }
