@@ -4,9 +4,31 @@
  * that outside tools read) are in src/results/.
  */
 
-/** Execution models in cost order: a costlier model must earn its place by a measured margin. */
-export const MODELS = ['sequential', 'async', 'thread', 'process'] as const;
+/**
+ * Execution models in cost order: a costlier model must earn its place by a measured margin. The
+ * hybrids come last: a pool of workers each running many tasks at once on an event loop is the
+ * costliest code to write and to run, so it wins only where no simpler model comes close.
+ */
+export const MODELS = ['sequential', 'async', 'thread', 'process', 'thread+async', 'process+async'] as const;
 export type Model = (typeof MODELS)[number];
+
+/** The hybrid models: a pool of workers, each with several tasks in flight on its own event loop. */
+export const HYBRID_MODELS = ['thread+async', 'process+async'] as const;
+export type HybridModel = (typeof HYBRID_MODELS)[number];
+
+export function isHybrid(model: Model): model is HybridModel {
+  return model === 'thread+async' || model === 'process+async';
+}
+
+/**
+ * How a hybrid cell's tasks in flight are laid out: one worker per core (the production pattern,
+ * and all the parallel work a machine has), at most one per task in flight; the tasks spread evenly
+ * over them, so a worker has `perWorker` in flight, one fewer on some when they do not divide.
+ */
+export function hybridLayout(concurrency: number, cores: number): { workers: number; perWorker: number } {
+  const workers = Math.max(1, Math.min(cores, concurrency));
+  return { workers, perWorker: Math.ceil(concurrency / workers) };
+}
 
 /** Runtimes a workload can be written for. */
 export const RUNTIMES = ['node', 'python'] as const;

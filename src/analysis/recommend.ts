@@ -1,5 +1,5 @@
 import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
-import { MODELS, type Classification, type Model } from '../types.ts';
+import { isHybrid, MODELS, type Classification, type Model } from '../types.ts';
 import type { CellResult, Doubt, Recommendation } from '../results/run.ts';
 import { computingShare } from './classify.ts';
 
@@ -154,8 +154,15 @@ const UNIT: Record<Model, [string, string]> = {
   async: ['in flight', 'in flight'],
   thread: ['thread', 'threads'],
   process: ['process', 'processes'],
+  'thread+async': ['thread', 'threads'],
+  'process+async': ['process', 'processes'],
 };
-const unit = (model: Model, c: number) => `${c} ${UNIT[model][c === 1 ? 0 : 1]}`;
+/** A level in words: "4 threads"; a hybrid's layout, "2 threads x 8 in flight" (16 in flight in all). */
+export const unit = (model: Model, c: number, workers?: number) => {
+  if (!isHybrid(model) || workers === undefined) return `${c} ${UNIT[model][c === 1 ? 0 : 1]}`;
+  const perWorker = Math.ceil(c / workers);
+  return `${workers} ${UNIT[model][workers === 1 ? 0 : 1]} x ${perWorker} in flight`;
+};
 
 const CLASS_WORDS: Record<Classification, string> = {
   'cpu-bound': 'CPU-bound',
@@ -164,9 +171,10 @@ const CLASS_WORDS: Record<Classification, string> = {
 };
 
 /**
- * Pick the cheapest model (cost order sequential < async < thread < process) that no costlier model
- * beats by the margin with 95% confidence: each model is represented by its chosen level
- * (bestOfModels), and the chosen level of each costlier model challenges the current choice.
+ * Pick the cheapest model (cost order sequential < async < thread < process < thread+async <
+ * process+async) that no costlier model beats by the margin with 95% confidence: each model is
+ * represented by its chosen level (bestOfModels), and the chosen level of each costlier model
+ * challenges the current choice; a hybrid must beat every simpler model's, not only the current one.
  * Returns undefined when not even sequential was measured.
  */
 export function recommend(
@@ -191,7 +199,13 @@ export function recommend(
   for (const model of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model);
     if (!challenger) continue;
-    const verdict = judge(challenger, current, baseline, margin, seed);
+    let verdict = judge(challenger, current, baseline, margin, seed);
+    // A hybrid is the costliest code to write and to run: it must beat every simpler model, not
+    // only the current choice, by the margin with 95% confidence. One it does not beat stands.
+    if (verdict === 'wins' && isHybrid(model)) {
+      const simpler = MODELS.slice(0, MODELS.indexOf(model)).map((m) => bestOfModel.get(m)).filter((c) => c !== undefined);
+      if (simpler.some((c) => judge(challenger, c, baseline, margin, seed) !== 'wins')) verdict = 'within-noise';
+    }
     if (verdict === 'wins') {
       // Beating the current choice is not beating every cheaper model: one left within noise of it
       // may have measured faster still. acorn's process 2 (x1.31 unpaired, one round) beat
@@ -221,7 +235,7 @@ export function recommend(
     .filter((m) => bestOfModel.has(m))
     .map((m) => {
       const cell = bestOfModel.get(m)!;
-      return `${m} ${times(speedupOf(cell))} at ${unit(m, cell.concurrency)}`;
+      return `${m} ${times(speedupOf(cell))} at ${unit(m, cell.concurrency, cell.workers)}`;
     })
     .join(', ');
   const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue!)} for one` : '';
@@ -236,9 +250,17 @@ export function recommend(
       verdict += `; handing a task to a thread or process costs more than the task itself`;
     }
   } else if (unbeaten?.model === current.model) {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, with low confidence: ${unbeaten.winner} beat ${unbeaten.beaten} by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat ${unbeaten.beaten} by that margin`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}, with low confidence: ${unbeaten.winner} beat ${unbeaten.beaten} by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat ${unbeaten.beaten} by that margin`;
+  } else if (isHybrid(current.model)) {
+    // What the hybrid bought: its figure beside the best single model's.
+    const single = MODELS.filter((m) => m !== 'sequential' && !isHybrid(m))
+      .map((m) => bestOfModel.get(m))
+      .filter((c) => c !== undefined)
+      .sort((a, b) => speedupOf(b) - speedupOf(a))[0];
+    const against = single ? `; best single model ${single.model} at ${unit(single.model, single.concurrency)}: ${times(speedupOf(single))}` : '';
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}: ${times(speedupOf(current))}${against}. It beats every simpler model by more than ${marginText} with 95% confidence`;
   } else {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(' and ')} ${finalWithinNoise.length > 1 ? 'were' : 'was'} faster but within noise, so the cheaper ${current.model} is recommended`;
   // Differences between host processes (JIT, memory layout) only show across rounds.
@@ -247,6 +269,7 @@ export function recommend(
   return {
     model: current.model,
     concurrency: current.concurrency,
+    ...(current.workers !== undefined ? { workers: current.workers } : {}),
     speedup: Math.round(speedupOf(current) * 1000) / 1000,
     reason: `${kind}: ${evidence || 'only sequential was measured'}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
     confidence: unclear || fewRounds ? 'low' : 'high',

@@ -52,15 +52,24 @@ export function sweep(max: number, extra: number[] = []): number[] {
   return [...levels].sort((a, b) => a - b);
 }
 
-/** Default concurrency levels: up to 2x cores for thread/process, up to `tasks` for async. */
+/**
+ * Default concurrency levels: up to 2x cores for thread/process, up to `tasks` for async, and for
+ * the hybrids (tasks in flight in all, one worker per core) 2, 4, 8 and 16 in flight per worker.
+ */
 export function defaultConcurrency(tasks: number, cpus = availableParallelism()): Record<Model, number[]> {
+  const hybrid = HYBRID_PER_WORKER.map((k) => k * cpus).filter((c) => c <= tasks);
   return {
     sequential: [1],
     async: sweep(tasks),
     thread: sweep(2 * cpus, [cpus]),
     process: sweep(2 * cpus, [cpus]),
+    'thread+async': hybrid.length > 0 ? hybrid : [Math.max(1, Math.min(tasks, cpus))],
+    'process+async': hybrid.length > 0 ? hybrid : [Math.max(1, Math.min(tasks, cpus))],
   };
 }
+
+/** Tasks in flight per worker in the hybrids' default sweep. */
+export const HYBRID_PER_WORKER = [2, 4, 8, 16];
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -344,7 +353,7 @@ function parseWorkload(
       // Per model: { "async": [1, 16, 64], "thread": [1, 2, 4] }; models left out keep their default sweep.
       for (const [model, value] of Object.entries(w.concurrency)) {
         if (model === 'sequential' || !MODELS.includes(model as Model)) {
-          fail(`${at}.concurrency.${model}`, `expected one of async, thread, process as key`);
+          fail(`${at}.concurrency.${model}`, `expected one of ${MODELS.slice(1).join(', ')} as key`);
           continue;
         }
         const levels = levelsAt(value, `${at}.concurrency.${model}`);

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { medianConfidenceInterval } from '../stats/median-ci.ts';
 import { median, quantile, sortSamples } from '../stats/sorted.ts';
-import type { BatchSample, CellStatus, Model } from '../types.ts';
+import { hybridLayout, isHybrid, type BatchSample, type CellStatus, type Model } from '../types.ts';
 import type { CellResult } from '../results/run.ts';
 
 const round = (value: number, digits = 3) => {
@@ -33,10 +33,12 @@ export function stolenMs(cpuMs: number, samples: readonly BatchSample[]): number
 
 /**
  * Threads that run a cell's tasks: the event loop's one thread in sequential and async, one per
- * worker thread or worker process in thread and process.
+ * worker thread or worker process in thread and process, and in the hybrids, one per worker
+ * (hybridLayout: one per core), whatever the tasks in flight on each.
  */
-export function taskThreads(model: Model, concurrency: number): number {
-  return model === 'sequential' || model === 'async' ? 1 : Math.max(1, concurrency);
+export function taskThreads(model: Model, concurrency: number, cores: number): number {
+  if (model === 'sequential' || model === 'async') return 1;
+  return isHybrid(model) ? hybridLayout(concurrency, cores).workers : Math.max(1, concurrency);
 }
 
 /** The cell's CPU split into the shares CellResult reports, each / wall time. */
@@ -65,7 +67,7 @@ interface Shares {
 export function cpuShares(model: Model, concurrency: number, samples: readonly BatchSample[], cores: number): Shares {
   const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
   if (wall <= 0) return { cpuUtilization: 0, runQueueShare: 0 };
-  const threads = taskThreads(model, concurrency);
+  const threads = taskThreads(model, concurrency, cores);
   const bound = Math.min(threads, Math.max(1, cores));
   const sum = (field: (s: BatchSample) => number | undefined) => samples.reduce((total, s) => total + (field(s) ?? 0), 0);
   const cpu = sum((s) => s.cpuMs);
@@ -116,6 +118,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
   const cell: CellResult = {
     model,
     concurrency,
+    ...(isHybrid(model) ? { workers: hybridLayout(concurrency, cores).workers } : {}),
     status,
     samples: samples.length,
     rounds: visits.filter((v) => v.samples.length > 0).length,

@@ -4,7 +4,7 @@
  * and for async the far end too); the levels between are refined around each model's best while
  * time remains. A skipped cell is reported with the reason, never silently absent.
  */
-import type { Model } from '../types.ts';
+import { isHybrid, type Model } from '../types.ts';
 import type { Cell } from './scheduler.ts';
 
 /** The configured level nearest to `target` (the lower one on a tie). */
@@ -12,10 +12,14 @@ function nearest(levels: readonly number[], target: number): number {
   return levels.reduce((best, level) => (Math.abs(level - target) < Math.abs(best - target) ? level : best), levels[0]);
 }
 
-/** Levels of one model in the coarse sweep: the configured levels nearest to 1, cores, 2 x cores (and the largest, for async). */
+/**
+ * Levels of one model in the coarse sweep: the configured levels nearest to 1, cores, 2 x cores (and
+ * the largest, for async). For a hybrid (one worker per core), those nearest to 4 and to the most in
+ * flight per worker: a few in flight on each and many, between which refinement looks.
+ */
 export function coarseLevels(model: Model, levels: readonly number[], cores: number): number[] {
   if (levels.length === 0) return [];
-  const targets = model === 'async' ? [1, cores, 2 * cores, Math.max(...levels)] : [1, cores, 2 * cores];
+  const targets = model === 'async' ? [1, cores, 2 * cores, Math.max(...levels)] : isHybrid(model) ? [4 * cores, Math.max(...levels)] : [1, cores, 2 * cores];
   return [...new Set(targets.map((t) => nearest(levels, t)))].sort((a, b) => a - b);
 }
 
@@ -29,6 +33,8 @@ export function coarseLevels(model: Model, levels: readonly number[], cores: num
  */
 export function coarseRank(cell: Pick<Cell, 'model' | 'concurrency'>, cores: number, levels: readonly number[], waits = false): number {
   if (cell.model === 'sequential') return 0;
+  // Measured only once the workload has shown waits and parallel work (hybrids.ts): then as telling as any.
+  if (isHybrid(cell.model)) return cell.concurrency === Math.max(...levels) ? 1 : 2;
   // A task that mostly waits gains from every lane (blocking calls in threads overlap past the
   // cores); one that computes saturates at the cores.
   const primary = cell.model === 'async' || waits ? Math.max(...levels) : nearestLevel(levels, cores);

@@ -5,8 +5,9 @@ import type { Runtime, VisitSpec } from '../runtimes/types.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
 import { median, sortSamples } from '../stats/sorted.ts';
-import { MODELS, type Model, type RuntimeId } from '../types.ts';
+import { hybridLayout, isHybrid, MODELS, type Model, type RuntimeId } from '../types.ts';
 import { coarseLevels, coarseRank, refineAround } from './levels.ts';
+import { hybridSigns, hybridsGated } from './hybrids.ts';
 import { MAX_SAMPLE_REPEAT } from './sample-length.ts';
 import { batchTasksFor, CALIBRATION_TASKS, taskMs } from './sweep.ts';
 import { TREND_BATCHES, TREND_HORIZON_MS } from './warmup.ts';
@@ -84,7 +85,7 @@ export const WARMUP_CAP_MAX_MS = 5000;
  * here: piscina 37 us, child_process IPC 29-37 us per task). Without it a batch of tiny tasks sized
  * at the sequential rate was repeated into seconds per sample in a pool.
  */
-const DISPATCH_MS: Record<Model, number> = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
+const DISPATCH_MS: Record<Model, number> = { sequential: 0, async: 0, thread: 0.04, process: 0.04, 'thread+async': 0.04, 'process+async': 0.04 };
 /** A workload whose calibration task thread computed at least this share of the time is treated as computing when visits are costed. */
 const COMPUTES_AT = 0.5;
 /**
@@ -138,7 +139,7 @@ export function stallLimitMs(expectedMs: number, minMs = STALL_MIN_MS): number {
  * model has been seen: the cost of the workload's calibration visit plus a pool's start. Measured
  * costs replace these as soon as the cell (or another cell of the model) has been visited.
  */
-function guessedFixedMs(model: Model, concurrency: number, hostMs: number): number {
+function guessedFixedMs(model: Model, concurrency: number, hostMs: number, cores: number): number {
   switch (model) {
     case 'sequential':
     case 'async':
@@ -147,6 +148,11 @@ function guessedFixedMs(model: Model, concurrency: number, hostMs: number): numb
       return hostMs + 50 + 40 * concurrency;
     case 'process':
       return hostMs + 80 + hostMs * 0.6 * concurrency;
+    // A hybrid starts one worker per core, however many tasks it has in flight.
+    case 'thread+async':
+      return hostMs + 50 + 40 * hybridLayout(concurrency, cores).workers;
+    case 'process+async':
+      return hostMs + 80 + hostMs * 0.6 * hybridLayout(concurrency, cores).workers;
   }
 }
 
@@ -157,8 +163,10 @@ class VisitCosts {
   private readonly hostMs = new Map<string, number>();
   private readonly warmupByCell = new Map<string, number>();
   private readonly warmupCapMs: number;
-  constructor(warmupCapMs: number) {
+  private readonly cores: number;
+  constructor(warmupCapMs: number, cores: number) {
     this.warmupCapMs = warmupCapMs;
+    this.cores = cores;
   }
 
   private modelKey(cell: Cell) {
@@ -186,7 +194,7 @@ class VisitCosts {
     if (known !== undefined) return known;
     const host = this.hostMs.get(cell.workload.name) ?? 300;
     const byModel = this.fixedByModel.get(this.modelKey(cell));
-    const guess = guessedFixedMs(cell.model, cell.concurrency, host);
+    const guess = guessedFixedMs(cell.model, cell.concurrency, host, this.cores);
     return byModel !== undefined ? Math.max(byModel, guess * 0.5) : guess;
   }
 
@@ -214,6 +222,7 @@ export function visitSpec(cell: Cell, sampleTimeMs: number, mode: VisitSpec['mod
     },
     model: cell.model,
     concurrency: cell.concurrency,
+    ...(isHybrid(cell.model) ? { workers: hybridLayout(cell.concurrency, availableParallelism()).workers } : {}),
     warmupBatches: 1,
     warmupTimeMs: WARMUP_TIME_MS,
     minBatches,
@@ -250,7 +259,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   const started = performance.now();
   const deadline = started + options.budgetMs;
   const warmupCapMs = Math.round(Math.min(WARMUP_CAP_MAX_MS, Math.max(WARMUP_CAP_MIN_MS, WARMUP_CAP_SHARE * options.budgetMs)));
-  const costs = new VisitCosts(warmupCapMs);
+  const costs = new VisitCosts(warmupCapMs, cores);
   const runtimeOf = (cell: Cell) => (options.runtimes ?? runtimeFor)(cell.workload.runtime);
 
   // The backstop: a visit still running at the end of the allowance is stopped (its samples kept).
@@ -279,6 +288,9 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     return runVisit(runtimeOf(cell), cell.workload, spec, { signal, silenceLimitMs });
   };
   const stalls = new Map<string, number>();
+  /** Workloads whose hybrids wait for the coarse sweep's signs (hybrids.ts), until decided. */
+  const undecidedHybrids = new Set(cells.filter((c) => isHybrid(c.model) && hybridsGated(cells.filter((o) => o.workload === c.workload).map((o) => o.model))).map((c) => c.workload.name));
+  const awaitsSigns = (cell: Cell) => isHybrid(cell.model) && undecidedHybrids.has(cell.workload.name);
 
   // How a cell's visits are specified and what one costs: defaults until calibration knows more.
   let specOf = (cell: Cell, sampleTimeMs: number, batches: number): VisitSpec => ({ ...visitSpec(cell, sampleTimeMs, 'measure', batches), warmupMaxMs: warmupCapMs });
@@ -325,6 +337,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
      * is expected to cost what the failed calibration did.
      */
     const reportOnly = (cell: Cell) => failedBaseline.has(cell.workload.name);
+    // Such a workload shows no signs, and its hybrids fail or not like every other model: each is visited to report it.
+    for (const name of failedBaseline.keys()) undecidedHybrids.delete(name);
     const batchTasks = (cell: Cell) => batchTasksFor(cell.workload.tasks, cell.concurrency, oneTaskMs.get(cell.workload.name) ?? Number.NaN, RUN_BATCH_MS);
     /**
      * Wall time of one batch (one repeat) of the cell, ms: what its own visits measured, else its tasks
@@ -368,8 +382,10 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     costOf = (cell) => costs.visitMs(cell, 0, FIRST_VISIT_BATCHES, batchMsOf(cell));
     const healthy = (cell: Cell) => visits.get(cell.key)!.every((v) => v.status === 'ok' || v.status === 'aborted');
 
-    // 2. The coarse sweep, trimmed by rank until one visit of each fits.
-    const coarse = cells.filter((cell) => coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency));
+    // 2. The coarse sweep, trimmed by rank until one visit of each fits. Hybrids whose workload
+    // can show the signs (hybrids.ts) wait for them: they join the rounds once it has.
+    const inCoarseSweep = (cell: Cell) => coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency);
+    const coarse = cells.filter((cell) => inCoarseSweep(cell) && !awaitsSigns(cell));
     for (const cell of cells) {
       if (cell.model !== 'async' || !computesOnly.has(cell.workload.name) || cell.concurrency === Math.max(...levelsOf(cells, cell))) continue;
       const share = Math.round(ASYNC_FUTILE_AT * 100);
@@ -443,6 +459,26 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       if (visited === 0 || interrupted()) break;
       doubtful = options.doubtful?.(visits) ?? new Set();
 
+      // Hybrids, where the coarse sweep has shown waits and parallel work: their coarse levels join
+      // the rounds before any refinement, when one more visit of everything still fits.
+      for (const name of [...undecidedHybrids]) {
+        const own = cells.filter((c) => c.workload.name === name);
+        const settled = (model: Model) => own.filter((c) => c.model === model && inCoarseSweep(c)).every((c) => skipped.has(c.key) || visits.get(c.key)!.length > 0);
+        const signs = hybridSigns(own, visits, settled);
+        if (signs.state === 'pending') continue;
+        undecidedHybrids.delete(name);
+        const hybrids = own.filter((c) => isHybrid(c.model));
+        if (signs.state === 'skip') {
+          for (const cell of hybrids) skipped.set(cell.key, `not measured: ${signs.reason}`);
+          continue;
+        }
+        for (const cell of hybrids.filter(inCoarseSweep)) {
+          const next = [...active, cell];
+          if (next.reduce((sum, c) => sum + firstVisitMs(c, sampleTimeMs), 0) <= remaining()) active = next;
+          else skipped.set(cell.key, 'the workload showed waits and parallel work, but the budget left no time for this hybrid layout');
+        }
+      }
+
       // Refinement: the levels next to each model's best, when one more visit of everything still fits.
       const measured = new Set(cells.filter((c) => visits.get(c.key)!.some((v) => v.samples.length > 0)).map((c) => c.key));
       const candidates = refineAround(cells, measured, bestLevels(cells, visits)).filter((c) => !active.includes(c) && healthy(c) && !skipped.has(c.key));
@@ -458,6 +494,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   for (const cell of cells) {
     if (skipped.has(cell.key) || visits.get(cell.key)!.length > 0) continue;
     if (interrupted()) skipped.set(cell.key, 'interrupted before its first visit');
+    else if (awaitsSigns(cell)) skipped.set(cell.key, 'not measured: the run ended before the coarse sweep showed whether the workload both waits and computes in parallel');
     else if (!coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency)) skipped.set(cell.key, 'not in the coarse sweep, and no time was left to refine around the best level');
     else skipped.set(cell.key, 'no time was left for its first visit');
   }

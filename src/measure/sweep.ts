@@ -13,7 +13,10 @@
 import type { WorkloadConfig } from '../config/types.ts';
 import type { VisitOutcome } from '../runtimes/visit.ts';
 import { mulberry32, shuffled } from '../stats/rng.ts';
-import type { Model } from '../types.ts';
+import { availableParallelism } from 'node:os';
+import { isHybrid, type Model } from '../types.ts';
+import { hybridSigns, hybridsGated } from './hybrids.ts';
+import { coarseLevels } from './levels.ts';
 import type { Cell } from './scheduler.ts';
 
 /** Target wall time of one sweep batch, ms. */
@@ -77,7 +80,11 @@ export async function sweepCells(cells: readonly Cell[], options: SweepOptions):
   // Per tree and workload (cells of both trees carry their side in the key's first field).
   const treeOf = (cell: Cell) => `${cell.key.split('\u0000')[0]}\u0000${cell.workload.name}`;
   const oneTask = new Map<string, number>();
-  let healthy = [...cells];
+  // Hybrids wait for their workload's signs (hybrids.ts), per tree: round 1 shows them, and the
+  // coarse layouts of those that show both join the rounds after it.
+  const groupOf = (cell: Cell) => cells.filter((c) => treeOf(c) === treeOf(cell));
+  let held = cells.filter((c) => isHybrid(c.model) && hybridsGated(groupOf(c).map((o) => o.model)));
+  let healthy = cells.filter((c) => !held.includes(c));
   for (let round = 1; round <= 3 && healthy.length > 0; round++) {
     const started = performance.now();
     // Round 1 calibrates: each tree's sequential cells first (short batches), then the rest.
@@ -96,6 +103,17 @@ export async function sweepCells(cells: readonly Cell[], options: SweepOptions):
       options.onVisit?.({ round, done: ++done, total: order.length, cell, outcome });
     }
     healthy = healthy.filter((c) => visits.get(c.key)!.every((v) => v.status === 'ok'));
+    for (const tree of new Set(held.map(treeOf))) {
+      const own = cells.filter((c) => treeOf(c) === tree);
+      const signs = hybridSigns(own, visits, (model) => own.filter((c) => c.model === model).every((c) => visits.get(c.key)!.length > 0));
+      if (signs.state === 'pending') continue;
+      const hybrids = held.filter((c) => treeOf(c) === tree);
+      held = held.filter((c) => !hybrids.includes(c));
+      if (signs.state === 'measure') {
+        const levels = (c: Cell) => hybrids.filter((o) => o.model === c.model).map((o) => o.concurrency);
+        healthy.push(...hybrids.filter((c) => coarseLevels(c.model, levels(c), availableParallelism()).includes(c.concurrency)));
+      }
+    }
     if (options.signal?.aborted) break;
     const elapsed = performance.now() - started;
     options.onRound?.(round, elapsed);

@@ -5,6 +5,16 @@
 import type { CellResult, Doubt, Recommendation, WorkloadResult } from '../results/run.ts';
 import type { HostSpread } from '../analysis/steadiness.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
+import { isHybrid, type Model } from '../types.ts';
+
+/**
+ * A cell's level as a table shows it: its tasks in flight ("16"), and for a hybrid its layout,
+ * workers x in flight per worker ("2x8"), since 16 in flight says nothing of how they were spread.
+ */
+export function levelLabel(cell: { model: Model; concurrency: number; workers?: number }): string {
+  if (!isHybrid(cell.model) || cell.workers === undefined) return String(cell.concurrency);
+  return `${cell.workers}x${Math.ceil(cell.concurrency / cell.workers)}`;
+}
 
 /** 3 significant figures, thousands grouped with commas: 1,234 / 56.7 / 0.891. */
 export function formatNumber(value: number | null | undefined): string {

@@ -6,10 +6,10 @@
 import { markdownTable } from 'markdown-table';
 import type { Model } from '../types.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
-import { MODELS } from '../types.ts';
+import { isHybrid, MODELS } from '../types.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
-import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, doubtsText, speedupLabel, unsteadyBaselineText } from './format.ts';
+import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, doubtsText, levelLabel, speedupLabel, unsteadyBaselineText } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
 import { REACH_RESOLUTION } from '../analysis/gate.ts';
@@ -55,7 +55,9 @@ interface Section {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const cellLabel = (model: Model, concurrency: number) => (model === 'sequential' ? 'sequential' : `${model} x${concurrency}`);
+/** "thread x4"; a hybrid with its layout, "thread+async 2x8" (workers x in flight per worker). */
+const cellLabel = (model: Model, concurrency: number, workers?: number) =>
+  model === 'sequential' ? 'sequential' : isHybrid(model) && workers !== undefined ? `${model} ${levelLabel({ model, concurrency, workers })}` : `${model} x${concurrency}`;
 
 /** A URL fit for a markdown link: http(s), no spaces, quotes, brackets or parentheses. */
 export function safeUrl(url: string | undefined): string | undefined {
@@ -189,10 +191,10 @@ function table(workload: WorkloadResult, comparisons: readonly Comparison[] | nu
     const fail = `❌ ${cell.status}${cell.error ? `: ${esc(cell.error, 120)}` : ''}`;
     if (!comparisons) {
       return failed
-        ? [name, String(cell.concurrency), fail, '-', '-', '-', '-']
+        ? [name, levelLabel(cell), fail, '-', '-', '-', '-']
         : [
             name,
-            String(cell.concurrency),
+            levelLabel(cell),
             `${formatNumber(cell.throughput.median)} (${formatNumber(cell.throughput.ci95[0])} to ${formatNumber(cell.throughput.ci95[1])})`,
             speedupLabel(cell),
             formatMs(cell.latencyMs.p99),
@@ -205,8 +207,8 @@ function table(workload: WorkloadResult, comparisons: readonly Comparison[] | nu
     // The paired rounds' medians where the cell was compared (the figures the change rests on), else each tree's own run.
     const tasks = baseToHead(formatNumber(c?.base.throughput ?? baseCell?.throughput.median), failed ? '❌' : formatNumber(c?.head.throughput ?? cell.throughput.median));
     const memory = baseToHead(formatBytes(c?.base.peakRssBytes ?? baseCell?.peakRssBytes), failed ? '-' : formatBytes(c?.head.peakRssBytes ?? cell.peakRssBytes)) + (c?.memoryGrowth ? ` ⚠️ ${formatChange(c.memoryChange, 0)}` : '');
-    if (failed) return [name, String(cell.concurrency), tasks, `${fail}${c ? ` · ${changeCell(c)}` : ''}`, '-', '-', '-', memory];
-    return [name, String(cell.concurrency), tasks, changeCell(c), speedupLabel(cell), formatMs(cell.latencyMs.p99), formatUtilization(cell.cpuUtilization), memory];
+    if (failed) return [name, levelLabel(cell), tasks, `${fail}${c ? ` · ${changeCell(c)}` : ''}`, '-', '-', '-', memory];
+    return [name, levelLabel(cell), tasks, changeCell(c), speedupLabel(cell), formatMs(cell.latencyMs.p99), formatUtilization(cell.cpuUtilization), memory];
   });
   // No padding to align the delimiters: it only costs characters of the comment budget.
   const align = comparisons ? ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r'] : ['l', 'r', 'r', 'r', 'r', 'r', 'r'];
@@ -258,7 +260,7 @@ function charts(workload: WorkloadResult, base: WorkloadResult | undefined, comp
       '---',
       'xychart-beta',
       `    title "${chartText(`${model} - ${series.join(' / ')}${offChart}`)}"`,
-      `    x-axis "${model === 'async' ? 'tasks in flight' : model === 'thread' ? 'threads' : 'processes'}" [${cells.map((c) => `"${c.concurrency}"`).join(', ')}]`,
+      `    x-axis "${model === 'async' ? 'tasks in flight' : model === 'thread' ? 'threads' : model === 'process' ? 'processes' : 'workers x in flight'}" [${cells.map((c) => `"${levelLabel(c)}"`).join(', ')}]`,
       `    y-axis "tasks/s" 0 --> ${chartNumber(top)}`,
       `    bar "${compare ? 'head' : model}" [${values.map(chartNumber).join(', ')}]`,
     ];
@@ -295,11 +297,11 @@ function chartNumber(value: number): string {
 function workloadHeading(w: WorkloadResult): string {
   if (w.status === 'failed' || !w.recommendation) return `#### ❌ ${esc(w.name)}: failed${w.error ? ` - ${esc(w.error)}` : ''}`;
   const r = w.recommendation;
-  return `#### ${esc(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatRecommendedSpeedup(r)} sequential)`;
+  return `#### ${esc(w.name)}: ${cellLabel(r.model, r.concurrency, r.workers)} (${formatRecommendedSpeedup(r)} sequential)`;
 }
 
 function workloadLine(w: WorkloadResult, whole: WorkloadChange | undefined): string {
-  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatRecommendedSpeedup(w.recommendation)} sequential` : 'failed';
+  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency, w.recommendation.workers)}, ${formatRecommendedSpeedup(w.recommendation)} sequential` : 'failed';
   const change = !whole
     ? ''
     : whole.verdict === 'regression'
@@ -388,7 +390,7 @@ function section(w: WorkloadResult, base: WorkloadResult | undefined, comparison
   // Nothing to report: one line to open, the rest folded away.
   const fold = (body: string) => {
     const r = w.recommendation;
-    const rec = !r ? '' : r.model === 'sequential' ? ' · sequential recommended' : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatRecommendedSpeedup(r)} sequential)`;
+    const rec = !r ? '' : r.model === 'sequential' ? ' · sequential recommended' : ` · ${cellLabel(r.model, r.concurrency, r.workers)} recommended (${formatRecommendedSpeedup(r)} sequential)`;
     const verdict = whole ? `: ${gateSummary(whole).replace(/\*\*/g, '')})` : '';
     return `<details><summary><strong>${escapeHtml(w.name)}</strong>${verdict}${rec}</summary>\n\n${body}\n\n</details>`;
   };
@@ -550,7 +552,7 @@ export function renderCompareMarkdown(results: CompareResults, options: Markdown
     blocks.push(['> [!WARNING]', `> Not decided: the measurements could not tell whether ${undecidedByNoise.length === 1 ? 'this workload' : 'these workloads'} changed by ${threshold} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }
   if (changes.length) {
-    const show = (r: { model: Model; concurrency: number } | null) => (r ? cellLabel(r.model, r.concurrency) : 'none');
+    const show = (r: { model: Model; concurrency: number; workers?: number } | null) => (r ? cellLabel(r.model, r.concurrency, r.workers) : 'none');
     const items = changes.map((c) => `> - **${esc(c.workload)}**: ${show(c.base)} → ${show(c.head)}`);
     blocks.push(['> [!NOTE]', '> Recommendation changed:', ...cappedList(items).map((l) => (l.startsWith('>') ? l : `> ${l}`))].join('\n'));
   }

@@ -1,6 +1,8 @@
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { unsteadyWorkloads } from '../analysis/steadiness.ts';
-import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, lowConfidenceText, speedupLabel, unsteadyBaselineText } from './format.ts';
+import { cellNotes, formatBytes, formatMs, formatNumber, formatRecommendedSpeedup, formatSpeedup, formatUtilization, levelLabel, lowConfidenceText, speedupLabel, unsteadyBaselineText } from './format.ts';
+import { unit } from '../analysis/recommend.ts';
+import { isHybrid } from '../types.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -28,7 +30,7 @@ function cellRow(cell: CellResult): string[] {
   const ok = cell.status === 'ok';
   return [
     cell.model,
-    String(cell.concurrency),
+    levelLabel(cell),
     ok || cell.samples > 0 ? formatNumber(cell.throughput.median) : '-',
     ok || cell.samples > 0 ? `${formatNumber(cell.throughput.ci95[0])}-${formatNumber(cell.throughput.ci95[1])}` : '-',
     speedupLabel(cell),
@@ -74,7 +76,7 @@ export function throughputChart(workload: WorkloadResult, width = 32): string[] 
     const bar = '█'.repeat(Math.floor(units / 8)) + eighths[Math.floor(units % 8)];
     const label = cell.model === lastModel ? '' : cell.model;
     lastModel = cell.model;
-    lines.push(`  ${pad(label, 10, 'l')} ${pad(String(cell.concurrency), 4, 'r')} │${pad(bar, width, 'l')} ${formatNumber(cell.throughput.median)}`);
+    lines.push(`  ${pad(label, 13, 'l')} ${pad(levelLabel(cell), 4, 'r')} │${pad(bar, width, 'l')} ${formatNumber(cell.throughput.median)}`);
   }
   return lines;
 }
@@ -92,7 +94,7 @@ export function renderWorkload(workload: WorkloadResult, style: TerminalStyle): 
   if (rec) {
     const low = lowConfidenceText(rec);
     const confidence = low ? paint(style, ANSI.yellow, ` (${low})`) : '';
-    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === 'sequential' ? '' : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
+    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === 'sequential' ? '' : isHybrid(rec.model) && rec.workers !== undefined ? ` at ${unit(rec.model, rec.concurrency, rec.workers)}` : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
     lines.push(`    ${terminalSafe(rec.reason)}`);
   } else if (workload.error) {
     lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload.error)}`));

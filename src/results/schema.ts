@@ -130,6 +130,7 @@ const MAX_CELLS = 1_000;
 const cell = named('cell', obj({
   model,
   concurrency: int,
+  'workers?': int,
   status: oneOf('ok', 'errored', 'timed-out', 'crashed'),
   'error?': str(),
   samples: num,
@@ -156,6 +157,7 @@ const skippedCell = obj({ model, concurrency: int, reason: str() });
 const recommendation = obj({
   model,
   concurrency: int,
+  'workers?': int,
   speedup: num,
   'speedupRange?': pair(num),
   reason: str(),

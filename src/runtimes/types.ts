@@ -37,7 +37,13 @@ export interface VisitSpec {
     startMethod?: string;
   };
   model: Model;
+  /** Tasks in flight at once (1 in sequential). */
   concurrency: number;
+  /**
+   * Hybrid models only: the workers the `concurrency` tasks in flight are spread over (types.ts's
+   * hybridLayout); the host works it out the same way when absent.
+   */
+  workers?: number;
   /** Batches run and discarded before measuring. */
   warmupBatches: number;
   /** Warm-up also lasts at least this long, ms (JIT tiers need time, not just one short batch); optional. */

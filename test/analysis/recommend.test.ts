@@ -232,3 +232,25 @@ describe('analyzeWorkload', () => {
     expect(failed.error).toBe('the sequential baseline failed: TypeError: x');
   });
 });
+
+describe('recommend: the hybrids', () => {
+  const hybrid = (model: Model, concurrency: number, center: number, workers = 2) => ({ ...cell(model, concurrency, center, { cpu: 1.6 }), workers });
+
+  it('recommends a hybrid that beats every simpler model by the margin, saying what it bought against the best single model', () => {
+    const cells = [cell('sequential', 1, 28, { cpu: 0.14 }), cell('async', 64, 180), cell('thread', 4, 100), cell('process', 4, 98), hybrid('thread+async', 16, 230), hybrid('process+async', 16, 232)];
+    const rec = recommend(cells, 'io-bound', 0.14)!;
+    // process+async measured higher, within noise of thread+async: the cheaper hybrid.
+    expect(rec).toMatchObject({ model: 'thread+async', concurrency: 16, workers: 2 });
+    expect(rec.reason).toContain('thread+async x8.2 at 2 threads x 8 in flight');
+    expect(rec.reason).toMatch(/Recommended: thread\+async at 2 threads x 8 in flight: x8\.2; best single model async at 64 in flight: x6\.4\. It beats every simpler model by more than 10% with 95% confidence/);
+  });
+
+  it('does not recommend one that beats the current choice but not every simpler model', () => {
+    // The hybrid beats async, the choice so far, by x1.18, but thread (faster than async, short of the margin) only by x1.09.
+    const cells = [cell('sequential', 1, 28, { cpu: 0.14 }), cell('async', 64, 180), cell('thread', 4, 195), hybrid('thread+async', 16, 212)];
+    expect(recommend(cells, 'io-bound', 0.14)).toMatchObject({ model: 'async' });
+    // Within noise of the best single model, which beat the current choice: it does not displace it either.
+    const within = [cell('sequential', 1, 28, { cpu: 0.14 }), cell('async', 64, 200), cell('thread', 4, 100), hybrid('thread+async', 16, 210)];
+    expect(recommend(within, 'io-bound', 0.14)).toMatchObject({ model: 'async' });
+  });
+});

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/results/run.ts';
 import { leftoverProcesses, runCli, scratchProject } from '../helpers/cli.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
+import { MODELS } from '../../src/types.ts';
 
-const pools = { async: [2], thread: [2], process: [2] };
+// One level per model, the hybrids' 4 in flight too (2 workers x 2 on this machine's 2 cores).
+const pools = { async: [2], thread: [2], process: [2], 'thread+async': [4], 'process+async': [4] };
 
 describe('run with broken workloads', () => {
   it('reports each fault with its status, measures the healthy workload, exits 3, leaves nothing behind', async () => {
@@ -18,8 +20,9 @@ describe('run with broken workloads', () => {
       { name: 'exits', module: 'exits.mjs', tasks: 8, concurrency: pools },
     ]);
     // The budget is kept, so it must buy one visit of every cell of the three measurable workloads:
-    // 20 s did not, once, in a full test run on this shared machine (fresh-clone CI at b4f807c: a cell of `exits` unvisited).
-    const run = await runCli(['run', '--config', project.config, '--time-budget', '30', '--json', project.results]);
+    // 20 s did not, once, in a full test run on this shared machine (fresh-clone CI at b4f807c: a cell of `exits` unvisited);
+    // 30 s did not once the hybrids were added (two more report-only visits per broken workload).
+    const run = await runCli(['run', '--config', project.config, '--time-budget', '45', '--json', project.results]);
     expect(run.stderr).not.toMatch(/^\s+at /m); // no stack traces
     expect(run.code).toBe(3);
     expect(existsSync(project.results)).toBe(true);
@@ -45,9 +48,15 @@ describe('run with broken workloads', () => {
     }
     const exits = Object.fromEntries(byName.exits.cells.map((c) => [c.model, c]));
     expect(byName.exits.skipped ?? [], 'cells the budget did not reach').toEqual([]);
-    for (const model of ['sequential', 'async', 'thread', 'process']) expect(exits[model].status, model).toBe('crashed');
+    // Every model, the hybrids too (their workers have several tasks in flight: one that exits fails them all).
+    for (const model of MODELS) expect(exits[model]?.status, model).toBe('crashed');
     expect(exits.process.error).toMatch(/child process exited with code 7/);
+    expect(exits['process+async'].error).toMatch(/child process exited with code 7/);
     expect(exits.thread.error).toMatch(/worker thread died/);
+    expect(exits['thread+async'].error).toMatch(/worker thread died/);
+    for (const workload of ['task-throws', 'never-returns']) {
+      expect(byName[workload].cells.map((c) => c.model).filter((m) => m.endsWith('+async')).sort(), `${workload}: the hybrids reported too`).toEqual(['process+async', 'thread+async']);
+    }
     expect(exits.sequential.error).toMatch(/host process exited with code 7/);
 
     // The terminal report names the failures too.

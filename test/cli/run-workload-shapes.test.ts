@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/results/run.ts';
+import type { Model } from '../../src/types.ts';
 import { runCli, scratchProject } from '../helpers/cli.ts';
 import { expectPublishedFormat } from '../helpers/published-format.ts';
 
 describe('workload module shapes', () => {
   it('runs setup and teardown once per host, worker thread and child process, outside the tasks; TypeScript workloads load', async () => {
     const project = scratchProject([
-      { name: 'setup', module: 'setup-teardown.mjs', tasks: 4, concurrency: { async: [2], thread: [2], process: [3] } },
+      // The single models; the hybrids' setup per worker is test/runtimes/node/hybrid.test.ts's.
+      { name: 'setup', module: 'setup-teardown.mjs', tasks: 4, models: ['sequential', 'async', 'thread', 'process'], concurrency: { async: [2], thread: [2], process: [3] } },
       { name: 'typed', module: 'typed.workload.ts', tasks: 4, models: ['thread', 'process'], concurrency: [2] },
     ]);
     const log = join(project.dir, 'setup.log');
@@ -29,8 +31,8 @@ describe('workload module shapes', () => {
     // Per host: sequential 1 + async 1 (in the host) + thread 2 (one per worker) + process 3 (one
     // per child). Hosts: one per sweep visit, the calibration visit (sequential), and per paired
     // round a sequential host beside the cell's, which two candidates' rounds may share.
-    const perHost = { sequential: 1, async: 1, thread: 2, process: 3 } as const;
-    const expected = 1 + cells.reduce((sum, c) => sum + c.rounds * perHost[c.model] + (c.paired?.rounds ?? 0) * (perHost[c.model] + 1), 0);
+    const perHost: Partial<Record<Model, number>> = { sequential: 1, async: 1, thread: 2, process: 3 };
+    const expected = 1 + cells.reduce((sum, c) => sum + c.rounds * perHost[c.model]! + (c.paired?.rounds ?? 0) * (perHost[c.model]! + 1), 0);
     const pairedRounds = cells.reduce((sum, c) => sum + (c.paired?.rounds ?? 0), 0);
     const fewestBaselineHosts = Math.ceil(pairedRounds / 2);
     // Exactly these, less the sequential hosts that were shared, unless the budget's backstop

@@ -14,7 +14,7 @@ const workload: WorkloadConfig = {
   configDir: '/',
   function: 'run',
   tasks: 16,
-  concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
+  concurrency: { sequential: [1], async: [2], thread: [2], process: [2], 'thread+async': [4], 'process+async': [4] },
   models: ['sequential', 'async', 'thread', 'process'],
   timeoutMs: 1000,
 };

@@ -57,7 +57,7 @@ describe('config validation', () => {
     [{ workloads: [{ name: 'a', tasks: 4 }] }, 'workloads[0].module', /missing: expected the path/],
     [{ workloads: [{ ...ok, tasks: '8' }] }, 'workloads[0].tasks', /positive integer.*the string "8"/],
     [{ workloads: [{ ...ok, tasks: 0 }] }, 'workloads[0].tasks', /positive integer/],
-    [{ workloads: [{ ...ok, models: ['thread', 'fibers'] }] }, 'workloads[0].models[1]', /one of sequential, async, thread, process, got the string "fibers"/],
+    [{ workloads: [{ ...ok, models: ['thread', 'fibers'] }] }, 'workloads[0].models[1]', /one of sequential, async, thread, process, thread\+async, process\+async, got the string "fibers"/],
     [{ workloads: [ok, { ...ok }] }, 'workloads[1].name', /duplicate workload name "hash"/],
     [{ workloads: [{ ...ok, concurrency: [1, -2] }] }, 'workloads[0].concurrency[1]', /positive integer/],
     [{ workloads: [{ ...ok, concurrency: { fibers: [1] } }] }, 'workloads[0].concurrency.fibers', /async, thread, process/],
@@ -110,7 +110,7 @@ describe('config problems all at once', () => {
     expect(lines[0]).toBe('concurrency-bench.config.json: 3 problems:');
     expect(lines[1]).toMatch(/^  workloads\[0\]\.runtime: expected one of node, python, got the string "ruby"$/);
     expect(lines[2]).toMatch(/^  workloads\[0\]\.timeoutMs: expected a positive integer of milliseconds, got number -1$/);
-    expect(lines[3]).toMatch(/^  workloads\[1\]\.models\[1\]: expected one of sequential, async, thread, process, got the string "fibers"$/);
+    expect(lines[3]).toMatch(/^  workloads\[1\]\.models\[1\]: expected one of sequential, async, thread, process, thread\+async, process\+async, got the string "fibers"$/);
   });
 
   it('collects top-level and workload problems together, one per field', () => {
@@ -152,7 +152,10 @@ describe('config defaults', () => {
     expect(sweep(4)).toEqual([1, 2, 4]);
     expect(sweep(6)).toEqual([1, 2, 4, 6]);
     expect(sweep(12, [6])).toEqual([1, 2, 4, 6, 8, 12]);
-    expect(defaultConcurrency(64, 2)).toEqual({ sequential: [1], async: [1, 2, 4, 8, 16, 32, 64], thread: [1, 2, 4], process: [1, 2, 4] });
+    // Hybrids: tasks in flight in all, one worker per core with 2, 4, 8 and 16 on each (as many as there are tasks).
+    expect(defaultConcurrency(64, 2)).toEqual({ sequential: [1], async: [1, 2, 4, 8, 16, 32, 64], thread: [1, 2, 4], process: [1, 2, 4], 'thread+async': [4, 8, 16, 32], 'process+async': [4, 8, 16, 32] });
+    expect(defaultConcurrency(12, 2)['thread+async']).toEqual([4, 8]);
+    expect(defaultConcurrency(2, 4)['process+async']).toEqual([2]);
   });
 
   it('resolves module paths against the config file and always measures sequential', () => {

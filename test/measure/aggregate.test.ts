@@ -34,8 +34,8 @@ describe('CPU by thread kind', () => {
   it('stays within the task threads (and the cores), and the wait share within [0, 1], whatever the readings', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (const [model, concurrency] of [['sequential', 1], ['async', 16], ['thread', 4], ['process', 3]] as const) {
-      const threads = taskThreads(model, concurrency);
+    for (const [model, concurrency] of [['sequential', 1], ['async', 16], ['thread', 4], ['process', 3], ['thread+async', 16], ['process+async', 32]] as const) {
+      const threads = taskThreads(model, concurrency, 8);
       for (let trial = 0; trial < 200; trial++) {
         // Physics: each task thread runs + waits at most the wall time; readings a moment apart add a little skew.
         const samples = Array.from({ length: 1 + Math.floor(random() * 5) }, () => {
@@ -64,10 +64,13 @@ describe('CPU by thread kind', () => {
   });
 
   it('async at any concurrency has one task thread: its event loop', () => {
-    expect(taskThreads('async', 64)).toBe(1);
-    expect(taskThreads('sequential', 1)).toBe(1);
-    expect(taskThreads('thread', 8)).toBe(8);
-    expect(taskThreads('process', 8)).toBe(8);
+    expect(taskThreads('async', 64, 2)).toBe(1);
+    expect(taskThreads('sequential', 1, 2)).toBe(1);
+    expect(taskThreads('thread', 8, 2)).toBe(8);
+    expect(taskThreads('process', 8, 2)).toBe(8);
+    // A hybrid's tasks in flight share its workers' loops: one task thread per worker, one worker per core.
+    expect(taskThreads('thread+async', 16, 2)).toBe(2);
+    expect(taskThreads('process+async', 3, 4)).toBe(3);
     // The wait share is per task thread: 4 threads waiting 50 ms each in a 100 ms batch waited half the time.
     const cell = aggregateCell('thread', 4, [visit([sample({ cpuMs: 300, taskCpuMs: 280, poolCpuMs: 0, runQueueMs: 200 })])], 8)!;
     expect(cell.runQueueShare).toBeCloseTo(0.5, 12);

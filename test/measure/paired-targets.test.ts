@@ -40,7 +40,7 @@ function workloadConfig(models: Model[]): WorkloadConfig {
     configDir: '/',
     function: 'run',
     tasks: 16,
-    concurrency: { sequential: [1], async: [2], thread: [2], process: [2] },
+    concurrency: { sequential: [1], async: [2], thread: [2], process: [2], 'thread+async': [4], 'process+async': [4] },
     models,
     timeoutMs: 1000,
   };
@@ -140,7 +140,7 @@ describe("the paired phase's choice of cells", () => {
 const asyncLevels = (() => {
   const options = { cores: 2, margin: 0.1, seed: 1 };
   const waiting = (c: CellResult): CellResult => ({ ...c, cpuUtilization: 0.03 });
-  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [2, 4], thread: [2], process: [2] } };
+  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [2, 4], thread: [2], process: [2], 'thread+async': [4], 'process+async': [4] } };
   const cells: Cell[] = [
     { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
     ...[2, 4].map((c): Cell => ({ workload: config, model: 'async', concurrency: c, key: cellKey('w', 'async', c) })),
@@ -260,7 +260,7 @@ describe('the recommended cell decided against a suspect baseline', () => {
 
 describe('a faster level of the recommended model that its imprecise figure cannot rule out', () => {
   const options = { cores: 2, margin: 0.1, seed: 1 };
-  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [4, 64], thread: [2], process: [2] } };
+  const config: WorkloadConfig = { ...workloadConfig(['sequential', 'async']), concurrency: { sequential: [1], async: [4, 64], thread: [2], process: [2], 'thread+async': [4], 'process+async': [4] } };
   const cells: Cell[] = [
     { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
     ...[4, 64].map((c): Cell => ({ workload: config, model: 'async', concurrency: c, key: cellKey('w', 'async', c) })),
@@ -309,8 +309,8 @@ describe('a faster level of the recommended model that its imprecise figure cann
 describe('a cell that cannot reach the recommended figure', () => {
   const options = { cores: 2, margin: 0.1, seed: 1 };
   const models: Model[] = ['sequential', 'async', 'thread', 'process'];
-  const config: WorkloadConfig = { ...workloadConfig(models), concurrency: { sequential: [1], async: [64], thread: [4], process: [4] } };
-  const levels: Record<Model, number> = { sequential: 1, async: 64, thread: 4, process: 4 };
+  const config: WorkloadConfig = { ...workloadConfig(models), concurrency: { sequential: [1], async: [64], thread: [4], process: [4], 'thread+async': [4], 'process+async': [4] } };
+  const levels: Record<Model, number> = { sequential: 1, async: 64, thread: 4, process: 4, 'thread+async': 8, 'process+async': 8 };
   const cells: Cell[] = models.map((model) => ({ workload: config, model, concurrency: levels[model], key: cellKey('w', model, levels[model]) }));
   const measured: Measured = { visits: new Map(), skipped: new Map(), allowanceMs: 0, spec: (c) => visitSpec(c, 0), costMs: () => 1000 };
   // File reads through libuv's pool: sequential's thread barely computes; its batches spread widely.
@@ -432,7 +432,7 @@ describe('following the recommendation', () => {
   });
 
   it('pairs a pool level that could still overturn "sequential" after the chosen level paired low, once planned no more', () => {
-    const config: WorkloadConfig = { ...workloadConfig(['sequential', 'process']), concurrency: { sequential: [1], async: [2], thread: [2], process: [2, 4] } };
+    const config: WorkloadConfig = { ...workloadConfig(['sequential', 'process']), concurrency: { sequential: [1], async: [2], thread: [2], process: [2, 4], 'thread+async': [4], 'process+async': [4] } };
     const poolCells: Cell[] = [
       { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
       ...[2, 4].map((c): Cell => ({ workload: config, model: 'process', concurrency: c, key: cellKey('w', 'process', c) })),
@@ -454,7 +454,7 @@ describe('following the recommendation', () => {
   });
 
   it('measures a pool again at once while its paired rounds read faster by the margin and `sequential` still stands, up to AGAIN_UNTIL_ROUNDS rounds', () => {
-    const config: WorkloadConfig = { ...workloadConfig(['sequential', 'process']), concurrency: { sequential: [1], async: [2], thread: [2], process: [2] } };
+    const config: WorkloadConfig = { ...workloadConfig(['sequential', 'process']), concurrency: { sequential: [1], async: [2], thread: [2], process: [2], 'thread+async': [4], 'process+async': [4] } };
     const poolCells: Cell[] = [
       { workload: config, model: 'sequential', concurrency: 1, key: cellKey('w', 'sequential', 1) },
       { workload: config, model: 'process', concurrency: 2, key: cellKey('w', 'process', 2) },

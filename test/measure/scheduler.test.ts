@@ -7,19 +7,22 @@ import { parseConfig } from '../../src/config/load.ts';
 import { BUDGET_ALLOWANCE_SHARE, FIRST_VISIT_BATCHES, measureInRounds, planCells } from '../../src/measure/scheduler.ts';
 import { CALIBRATION_TASKS } from '../../src/measure/sweep.ts';
 import type { Runtime } from '../../src/runtimes/types.ts';
-import { MODELS } from '../../src/types.ts';
+import { isHybrid, MODELS, type Model } from '../../src/types.ts';
 
 const fakeHost = fileURLToPath(new URL('../fixtures/fake-host.mjs', import.meta.url));
 
-function setup(env: Record<string, string>, workloads: object[] = [{ name: 'w', module: 'w.mjs', tasks: 10, concurrency: [1, 2] }]) {
+/** The single models: the tests of scheduling as such; the hybrids (measured only on the coarse sweep's signs) have their own. */
+const SINGLE_MODELS = MODELS.filter((m) => !isHybrid(m));
+
+function setup(env: Record<string, string>, workloads: object[] = [{ name: 'w', module: 'w.mjs', tasks: 10, concurrency: [1, 2] }], models: readonly Model[] = SINGLE_MODELS) {
   const log = join(mkdtempSync(join(tmpdir(), 'cb-sched-')), 'visits.log');
   const runtime: Runtime = {
     id: 'node',
-    models: MODELS,
+    models,
     hostCommand: async () => ({ command: process.execPath, args: [fakeHost], cwd: tmpdir(), env: { FAKE_LOG: log, FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80}', FAKE_CPU_SHARE: '0.5', ...env } }),
   };
   const config = parseConfig({ workloads }, '/x/c.json', 'c.json', 2);
-  const cells = config.workloads.flatMap((w) => planCells(w, MODELS));
+  const cells = config.workloads.flatMap((w) => planCells(w, models));
   const visits = () => readFileSync(log, 'utf8').trim().split('\n');
   return { runtime, cells, visits };
 }
@@ -139,5 +142,40 @@ describe('measureInRounds (fake hosts)', () => {
     const waiting = setup({ FAKE_CPU_SHARE: '0.5' }, workloads);
     await measureInRounds(waiting.cells, { budgetMs: 12_000, seed: 1, maxRounds: 1, cores: 2, runtimes: () => waiting.runtime });
     expect(waiting.visits().filter((l) => l.startsWith('async')).map((l) => l.split(' ')[1]).sort()).toEqual(['1', '2', '4', '8']);
+  });
+
+  describe('hybrids (thread+async, process+async)', () => {
+    const workloads = [{ name: 'w', module: 'w.mjs', tasks: 64, concurrency: { async: [1, 8, 64], thread: [1, 2, 4], process: [2] } }];
+    const hybridVisits = (lines: string[]) => lines.filter((l) => l.includes('+async')).map((l) => l.split(' ').slice(0, 2).join(' '));
+    const hybridKeys = (cells: ReturnType<typeof setup>['cells']) => cells.filter((c) => isHybrid(c.model)).map((c) => c.key);
+
+    it('measures them once the coarse sweep shows waits (async scales), parallel work (a pool scales) and a busy loop, from their coarse layouts', async () => {
+      const signs = setup({ FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80,"thread+async":100,"process+async":100}', FAKE_CPU_SHARE: '0.6' }, workloads, MODELS);
+      // 4, 8, 16 and 32 in flight (2, 4, 8 and 16 per worker on 2 cores); coarse: 8 and 32.
+      expect(signs.cells.filter((c) => c.model === 'thread+async').map((c) => c.concurrency)).toEqual([4, 8, 16, 32]);
+      // 20 s: after the first round, one more visit of every cell (the hybrids' four included) must fit.
+      const { skipped } = await measureInRounds(signs.cells, { budgetMs: 20_000, seed: 1, maxRounds: 2, cores: 2, runtimes: () => signs.runtime });
+      const lines = signs.visits();
+      const firstHybrid = lines.findIndex((l) => l.includes('+async'));
+      // Not before every single model's coarse cell had been visited once (round 1).
+      const singles = new Set(lines.slice(1, firstHybrid).map((l) => l.split(' ').slice(0, 2).join(' ')));
+      expect([...singles].sort()).toEqual(['async 1', 'async 64', 'process 2', 'sequential 1', 'thread 1', 'thread 2', 'thread 4']);
+      expect(new Set(hybridVisits(lines))).toEqual(new Set(['thread+async 8', 'thread+async 32', 'process+async 8', 'process+async 32']));
+      for (const key of hybridKeys(signs.cells)) expect(skipped.get(key) ?? '').not.toMatch(/^not measured/);
+    }, 60_000);
+
+    it('leaves them out, saying why, where async does not scale, no pool does, or the loop had room', async () => {
+      const cases = [
+        { env: { FAKE_THROUGHPUT: '{"sequential":100,"async":1.5,"thread":90,"process":80,"thread+async":100,"process+async":100}', FAKE_CPU_SHARE: '0.6' }, reason: /^not measured: async did not beat sequential by more than 10% \(x0\.96 at 64 in flight\): no waits/ },
+        { env: { FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":25,"process":50,"thread+async":100,"process+async":100}', FAKE_CPU_SHARE: '0.6' }, reason: /^not measured: no thread or process pool beat sequential by more than 10% \((thread|process) x1\.00\): no parallel work/ },
+        { env: { FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80,"thread+async":100,"process+async":100}', FAKE_CPU_SHARE: '0.2' }, reason: /^not measured: async's one loop was busy 20% of the time at its best level \(64 in flight\), under 50%/ },
+      ];
+      for (const { env, reason } of cases) {
+        const run = setup(env, workloads, MODELS);
+        const { skipped } = await measureInRounds(run.cells, { budgetMs: 10_000, seed: 1, maxRounds: 2, cores: 2, runtimes: () => run.runtime });
+        expect(hybridVisits(run.visits()), JSON.stringify([...skipped])).toEqual([]);
+        for (const key of hybridKeys(run.cells)) expect(skipped.get(key)).toMatch(reason);
+      }
+    }, 90_000);
   });
 });

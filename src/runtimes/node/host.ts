@@ -4,6 +4,7 @@
  * drives the sampling loop), and speaks the protocol of ../types.ts on fd 3.
  */
 import { createReadStream, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Bench } from 'tinybench';
 import { PROTOCOL_FD, VISIT_ENV, type HostCommandMessage, type HostMessage, type VisitSpec } from '../types.ts';
@@ -16,6 +17,7 @@ import { describeError, loadWorkload, WorkloadLoadError } from './load-workload.
 import { raisedRepeat } from '../../measure/sample-length.ts';
 import { warmupDecision, type WarmupBatch } from '../../measure/warmup.ts';
 import { startWatchdog } from './watchdog.ts';
+import { hybridLayout } from '../../types.ts';
 import { prepareWorkloadContext, takeUnhandledRejection } from './workload-context.ts';
 
 function send(message: HostMessage): void {
@@ -37,6 +39,12 @@ async function createExecutor(spec: VisitSpec): Promise<Executor> {
       return threadExecutor(spec.workload.modulePath, spec.concurrency);
     case 'process':
       return processExecutor(spec.workload.modulePath, spec.concurrency);
+    case 'thread+async':
+    case 'process+async': {
+      const workers = spec.workers ?? hybridLayout(spec.concurrency, availableParallelism()).workers;
+      const perWorker = Math.ceil(spec.concurrency / workers);
+      return spec.model === 'thread+async' ? threadExecutor(spec.workload.modulePath, workers, perWorker) : processExecutor(spec.workload.modulePath, workers, perWorker);
+    }
   }
 }
 

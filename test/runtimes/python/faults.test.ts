@@ -7,7 +7,7 @@ import { VISIT_ENV } from '../../../src/runtimes/types.ts';
 import type { Model } from '../../../src/types.ts';
 import { leftovers, markerEnv, processesMarked, specFor, visit, workload } from './helpers.ts';
 
-type Case = { title: string; declared: Record<string, unknown>; model: Model; status: string; error: RegExp };
+type Case = { title: string; declared: Record<string, unknown>; model: Model; status: string; error: RegExp; concurrency?: number };
 
 const cases: Case[] = [
   {
@@ -87,6 +87,27 @@ const cases: Case[] = [
     status: 'crashed',
     error: /^worker process \d+ was killed by SIGKILL \(BrokenProcessPool\)$/,
   },
+  // The hybrids at 4 in flight: 2 workers (one per core here) with 2 tasks in flight on each loop.
+  ...(['thread+async', 'process+async'] as const).flatMap((model): Case[] => [
+    { title: `${model}: a task raising on a worker's loop is \`errored\` with ExcType: message`, declared: { module: 'faults.py', function: 'raises' }, model, concurrency: 4, status: 'errored', error: /^ValueError: boom on task 3$/ },
+    { title: `${model}: a task hanging on a worker's loop is timed-out`, declared: { module: 'faults.py', function: 'hangs', timeoutMs: 400 }, model, concurrency: 4, status: 'timed-out', error: /^task 1 ran longer than timeoutMs \(400 ms\) and was killed$/ },
+  ]),
+  {
+    title: 'process+async: a worker process killed by a signal is crashed, naming the signal',
+    declared: { module: 'faults.py', function: 'dies' },
+    model: 'process+async',
+    concurrency: 4,
+    status: 'crashed',
+    error: /^worker process \d+ was killed by SIGKILL \(BrokenProcessPool\)$/,
+  },
+  {
+    title: 'thread+async: a task that ends the process is crashed',
+    declared: { module: 'faults.py', function: 'exits' },
+    model: 'thread+async',
+    concurrency: 4,
+    status: 'crashed',
+    error: /exit/,
+  },
 ];
 
 describe('python host: faults', () => {
@@ -94,7 +115,7 @@ describe('python host: faults', () => {
     it(c.title, async () => {
       const w = workload(c.declared);
       const began = Date.now();
-      const outcome = await visit(w, specFor(w, c.model, 2));
+      const outcome = await visit(w, specFor(w, c.model, c.concurrency ?? 2));
       expect({ status: outcome.status, error: outcome.error }).toEqual({ status: c.status, error: expect.stringMatching(c.error) });
       expect(outcome.samples).toEqual([]);
       expect(outcome.leftovers).toEqual([]);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,14 +49,14 @@ describe('python host: probe and measurement', () => {
   });
 
   it.runIf(process.platform === 'linux')("every model reports its task threads' own CPU time and run-queue wait, and no pool", async () => {
-    for (const [model, concurrency] of [['sequential', 1], ['async', 2], ['thread', 2], ['process', 2]] as const) {
+    for (const [model, concurrency] of [['sequential', 1], ['async', 2], ['thread', 2], ['process', 2], ['thread+async', 4], ['process+async', 4]] as const) {
       const w = workload({ module: 'busy.py' });
       const outcome = await visit(w, specFor(w, model, concurrency, { minBatches: 3, maxBatches: 3 }));
       expect(outcome.status, outcome.error).toBe('ok');
-      const threads = taskThreads(model, concurrency);
+      const threads = taskThreads(model, concurrency, availableParallelism());
       // A worker process's times are read at its checkpoint after the batch, and a thread's schedstat
       // can be a scheduler tick late (4 ms at HZ 250), as in the Node host's twin test (thread-times).
-      const tickMs = model === 'process' ? 4 : 0;
+      const tickMs = model === 'process' || model === 'process+async' ? 4 : 0;
       for (const sample of outcome.samples) {
         expect(sample.taskCpuMs).toBeGreaterThan(0);
         // Python has no libuv pool.

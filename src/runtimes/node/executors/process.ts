@@ -11,17 +11,23 @@ interface Pending<T> {
 }
 
 /**
- * One child process bound to one lane. A lane has at most one task in flight, so replies need no ids
- * and there is no queue: this keeps the process model's dispatch cost near a bare fork IPC round trip.
+ * One child process, serving `slots` lanes: in `process` one (a lane has at most one task in flight,
+ * so replies need no ids and there is no queue: this keeps the model's dispatch cost near a bare fork
+ * IPC round trip), in `process+async` several, each reply naming its slot.
  */
-class ChildLane {
+class ChildWorker {
   readonly child: ChildProcess;
-  private task: Pending<void> | undefined;
+  /** The task in flight in each slot. */
+  private readonly tasks: Array<Pending<void> | undefined>;
   private control: Pending<FromChild> | undefined;
   private exited: string | undefined;
   readonly ready: Promise<void>;
 
-  constructor(modulePath: string) {
+  private readonly slots: number;
+
+  constructor(modulePath: string, slots: number) {
+    this.slots = slots;
+    this.tasks = new Array<Pending<void> | undefined>(slots);
     this.child = fork(ownFile('runtimes/node/process-child'), [], {
       env: repositoryEnv({ [CHILD_MODULE_ENV]: modulePath }),
       execArgv: process.execArgv,
@@ -29,41 +35,44 @@ class ChildLane {
     });
     this.ready = new Promise<void>((resolve, reject) => {
       this.control = {
-        resolve: (message) => (message !== 0 && message.type === 'ready' ? resolve() : reject(new WorkloadLoadError((message as { error: string }).error))),
+        resolve: (message) => (message !== 0 && !Array.isArray(message) && message.type === 'ready' ? resolve() : reject(new WorkloadLoadError((message as { error: string }).error))),
         reject,
       };
     });
     this.child.on('message', (message: FromChild) => this.onMessage(message));
     this.child.on('exit', (code, signal) => {
       this.exited = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      const error = new WorkerCrashError(`child process ${this.exited} during a task`);
-      this.task?.reject(error);
+      // Every task in flight in it fails, and only those: the other children go on.
+      for (let slot = 0; slot < this.slots; slot++) this.settle(slot, new WorkerCrashError(`child process ${this.exited} during a task`));
       this.control?.reject(new WorkerCrashError(`child process ${this.exited}`));
-      this.task = this.control = undefined;
+      this.control = undefined;
     });
   }
 
+  private settle(slot: number, error?: Error) {
+    const task = this.tasks[slot];
+    if (!task) return;
+    this.tasks[slot] = undefined;
+    if (error) task.reject(error);
+    else task.resolve();
+  }
+
   private onMessage(message: FromChild) {
-    if (message === 0) {
-      const task = this.task!;
-      this.task = undefined;
-      task.resolve();
-    } else if (message.type === 'task-error') {
-      const task = this.task!;
-      this.task = undefined;
-      task.reject(new TaskError(message.error));
-    } else {
+    if (message === 0) this.settle(0);
+    else if (Array.isArray(message)) this.settle(message[0]);
+    else if (message.type === 'task-error') this.settle(message.slot ?? 0, new TaskError(message.error));
+    else {
       const control = this.control;
       this.control = undefined;
       control?.resolve(message);
     }
   }
 
-  run(taskIndex: number): Promise<void> {
+  run(taskIndex: number, slot: number): Promise<void> {
     if (this.exited) return Promise.reject(new WorkerCrashError(`child process ${this.exited}`));
     return new Promise<void>((resolve, reject) => {
-      this.task = { resolve, reject };
-      this.child.send(taskIndex);
+      this.tasks[slot] = { resolve, reject };
+      this.child.send(this.slots === 1 ? taskIndex : [taskIndex, slot]);
     });
   }
 
@@ -76,17 +85,21 @@ class ChildLane {
   }
 }
 
-/** process: C child processes, each loading the workload and running setup once. */
-export function processExecutor(modulePath: string, concurrency: number): Executor {
-  const lanes: ChildLane[] = [];
+/**
+ * process: `workers` child processes, each loading the workload and running setup once, each with
+ * `perWorker` tasks in flight (1 in `process`; several in `process+async`, where a child runs them
+ * at once on its event loop). Lane k runs on child k mod workers, in its slot k div workers.
+ */
+export function processExecutor(modulePath: string, workers: number, perWorker = 1): Executor {
+  const children: ChildWorker[] = [];
   const stats = async () =>
-    (await Promise.all(lanes.map((lane) => lane.request({ type: 'stats' })))) as Array<Extract<FromChild, { type: 'stats' }>>;
+    (await Promise.all(children.map((child) => child.request({ type: 'stats' })))) as Array<Extract<FromChild, { type: 'stats' }>>;
   return {
     async start() {
-      for (let k = 0; k < concurrency; k++) lanes.push(new ChildLane(modulePath));
-      await Promise.all(lanes.map((lane) => lane.ready));
+      for (let k = 0; k < workers; k++) children.push(new ChildWorker(modulePath, perWorker));
+      await Promise.all(children.map((child) => child.ready));
     },
-    run: (taskIndex, lane) => lanes[lane].run(taskIndex),
+    run: (taskIndex, lane) => children[lane % workers].run(taskIndex, Math.floor(lane / workers)),
     async usage() {
       const hostCpu = hostCpuMs();
       // The host only dispatches: none of its threads runs a task, but its libuv pool counts as pool.
@@ -99,15 +112,15 @@ export function processExecutor(modulePath: string, concurrency: number): Execut
       return hostPeakRssBytes() + (await stats()).reduce((sum, s) => sum + s.maxRssBytes, 0);
     },
     async unhandledRejection() {
-      const replies = (await Promise.all(lanes.map((lane) => lane.request({ type: 'check' })))) as Array<Extract<FromChild, { type: 'checked' }>>;
+      const replies = (await Promise.all(children.map((child) => child.request({ type: 'check' })))) as Array<Extract<FromChild, { type: 'checked' }>>;
       return replies.find((reply) => reply.unhandledRejection)?.unhandledRejection;
     },
     async close() {
-      await Promise.all(lanes.map((lane) => lane.request({ type: 'teardown' })));
-      for (const lane of lanes) lane.child.disconnect();
+      await Promise.all(children.map((child) => child.request({ type: 'teardown' })));
+      for (const child of children) child.child.disconnect();
     },
     destroy() {
-      for (const lane of lanes) lane.child.kill('SIGKILL');
+      for (const child of children) child.child.kill('SIGKILL');
     },
   };
 }

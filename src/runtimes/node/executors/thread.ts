@@ -4,15 +4,23 @@ import { WorkloadLoadError } from '../load-workload.ts';
 import { hostCpuMs, hostPeakRssBytes, readThreads, TaskError, threadTimes, WORKER_THREAD, WorkerCrashError, type Executor } from './types.ts';
 import type { ControlTask, ThreadTaskMessage } from '../thread-task.ts';
 
-/** thread: a piscina pool of exactly C worker threads, each loading the workload and running setup once. */
-export function threadExecutor(modulePath: string, concurrency: number): Executor {
+/**
+ * thread: a piscina pool of exactly `workers` worker threads, each loading the workload and running
+ * setup once, each with `perWorker` tasks in flight: 1 in `thread`; several in `thread+async`, the
+ * hybrid piscina offers as concurrentTasksPerWorker (a worker's tasks share its event loop).
+ */
+export function threadExecutor(modulePath: string, workers: number, perWorker = 1): Executor {
   let pool: Piscina | undefined;
   /** Thread ids of the pool's workers, the task threads (undefined when they cannot be found). */
   let taskThreads: Set<number> | undefined;
-  /** One control task on every worker (see ControlTask); settles when all of them have. */
+  /**
+   * One control task on every worker (see ControlTask); settles when all of them have. Sent only
+   * when the pool is idle, so even with several tasks per worker (thread+async) each lands on its
+   * own: piscina gives a task to an idle worker before a busy one (its LeastBusyBalancer).
+   */
   const everyWorker = (kind: ControlTask['concurrencyBench']) => {
-    const task: ControlTask = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5000 };
-    return Promise.allSettled(Array.from({ length: concurrency }, () => pool!.run(task) as Promise<unknown>));
+    const task: ControlTask = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers, waitMs: 5000 };
+    return Promise.allSettled(Array.from({ length: workers }, () => pool!.run(task) as Promise<unknown>));
   };
   return {
     async start() {
@@ -20,11 +28,11 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
       const earlier = new Set((readThreads() ?? []).map((t) => t.tid));
       pool = new Piscina({
         filename: ownFile('runtimes/node/thread-task'),
-        minThreads: concurrency,
-        maxThreads: concurrency,
+        minThreads: workers,
+        maxThreads: workers,
         // A stable pool: no worker retires mid-measurement.
         idleTimeout: Number.POSITIVE_INFINITY,
-        concurrentTasksPerWorker: 1,
+        concurrentTasksPerWorker: perWorker,
         // piscina's default ('sync'): what a user who adopts piscina gets. An idle worker blocks in
         // Atomics.wait, so work a task leaves running after it resolves pauses until the next task;
         // 'async' avoids that but costs ~20% more per dispatch (npm run bench measures both paths).
@@ -36,7 +44,7 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
       await new Promise<void>((resolve, reject) => {
         let ready = 0;
         started.on('message', (message: ThreadTaskMessage) => {
-          if (message?.concurrencyBench === 'ready' && ++ready === concurrency) resolve();
+          if (message?.concurrencyBench === 'ready' && ++ready === workers) resolve();
           if (message?.concurrencyBench === 'load-error') reject(new WorkloadLoadError(message.error));
         });
         started.on('error', (error: Error) => reject(new WorkloadLoadError(`worker thread failed to start: ${error.message}`)));
@@ -45,11 +53,11 @@ export function threadExecutor(modulePath: string, concurrency: number): Executo
       // setup() starts in a worker come after the pool's own, so with ids allocated in order the
       // pool's are the lowest C. Fewer than C named so (a Node that does not name its threads): no
       // split, and the host reports the old whole-process figures.
-      const workers = (readThreads() ?? [])
+      const poolThreads = (readThreads() ?? [])
         .filter((t) => t.name === WORKER_THREAD && !earlier.has(t.tid))
         .map((t) => t.tid)
         .sort((a, b) => a - b);
-      if (workers.length >= concurrency) taskThreads = new Set(workers.slice(0, concurrency));
+      if (poolThreads.length >= workers) taskThreads = new Set(poolThreads.slice(0, workers));
     },
     // No wrapper around the promise: the hot path stays exactly piscina's. Failures are translated
     // once, by translateFailure, when the host reports them.
