@@ -17,6 +17,7 @@ import { writeJsonAtomic } from '../results/write.ts';
 import { runtimeFor } from '../runtimes/registry.ts';
 import { runVisit, type VisitOutcome } from '../runtimes/visit.ts';
 import { MODELS } from '../types.ts';
+import { noUseForHybrids } from '../measure/hybrids.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { VERSION } from '../version.ts';
 
@@ -92,8 +93,9 @@ export function buildRunResults(
     if (result.status === 'failed' && baselineSkipped && !result.cells.some((c) => c.model === 'sequential')) {
       result.error = `the sequential baseline was not measured: ${baselineSkipped.reason}; a longer --time-budget measures it`;
     }
-    // A model none of whose cells was measured was not compared: the recommendation cannot rule it out.
-    const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
+    // A model none of whose cells was measured was not compared: the recommendation cannot rule it
+    // out. Not a hybrid the coarse sweep showed no use for: that was measured to be ruled out.
+    const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m && !noUseForHybrids(n.reason)) && !result.cells.some((c) => c.model === m && c.samples > 0));
     if (result.recommendation && unmeasured.length > 0) {
       result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(', ')} (a longer --time-budget measures ${unmeasured.length > 1 ? 'them' : 'it'}).`;
       addDoubt(result.recommendation, 'model-not-measured');

@@ -21,6 +21,14 @@ export const HYBRID_SIGN_GAIN = 0.1;
  */
 export const HYBRID_LOOP_BUSY = 0.5;
 
+/** How the reason begins when the signs say a hybrid has nothing to add (not the budget's doing). */
+export const NO_USE_FOR_HYBRIDS = 'the coarse sweep showed no use for a hybrid: ';
+
+/** Whether a cell was left out because the signs said a hybrid has nothing to add (noUseForHybrids' reasons). */
+export function noUseForHybrids(reason: string): boolean {
+  return reason.startsWith(NO_USE_FOR_HYBRIDS);
+}
+
 /** The verdict on a workload's hybrids: measure them, not (with the reason), or not known yet. */
 export type HybridSigns = { state: 'measure' } | { state: 'skip'; reason: string } | { state: 'pending' };
 
@@ -56,6 +64,15 @@ function bestReading(cells: readonly Cell[], visits: ReadonlyMap<string, readonl
 
 const gain = (value: number) => `x${value.toFixed(2)}`;
 
+/** Share of the sequential cell's wall time its task thread computed or waited for a core; undefined without samples. */
+function computingShareOf(cells: readonly Cell[], visits: ReadonlyMap<string, readonly VisitOutcome[]>): number | undefined {
+  const samples = cells.filter((c) => c.model === 'sequential').flatMap((c) => (visits.get(c.key) ?? []).flatMap((v) => v.samples));
+  const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
+  if (!(wall > 0)) return undefined;
+  const busy = samples.reduce((sum, s) => sum + (s.taskCpuMs ?? s.cpuMs) + (s.runQueueMs ?? 0), 0);
+  return Math.min(1, busy / wall);
+}
+
 /**
  * The signs in one workload's cells so far. `settled(model)`: every coarse cell of that model has
  * been visited, failed or been skipped (until then a better level may still come). Pending while
@@ -64,6 +81,13 @@ const gain = (value: number) => `x${value.toFixed(2)}`;
 export function hybridSigns(cells: readonly Cell[], visits: ReadonlyMap<string, readonly VisitOutcome[]>, settled: (model: Model) => boolean): HybridSigns {
   const sequential = bestReading(cells, visits, 'sequential');
   if (!sequential) return settled('sequential') ? { state: 'skip', reason: 'the sequential baseline was not measured' } : { state: 'pending' };
+  // What async can gain at all: overlapping the time the task does not compute, 1 / (share computing,
+  // or waiting for a core). A point figure above the margin on work that computes all the time is
+  // noise (hashlib's SHA-256, computing 99% of the time, read async x1.1 at one level once).
+  const computing = computingShareOf(cells, visits);
+  if (computing !== undefined && 1 / computing <= 1 + HYBRID_SIGN_GAIN) {
+    return { state: 'skip', reason: `sequential computed ${Math.round(computing * 100)}% of the time: overlapping the rest can gain at most ${gain(1 / computing)}, no waits for a hybrid's event loops to overlap` };
+  }
   const pools = (['thread', 'process'] as const).filter((m) => cells.some((c) => c.model === m));
   if (!settled('async') || pools.some((m) => !settled(m))) return { state: 'pending' };
   const async = bestReading(cells, visits, 'async');

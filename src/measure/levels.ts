@@ -14,12 +14,12 @@ function nearest(levels: readonly number[], target: number): number {
 
 /**
  * Levels of one model in the coarse sweep: the configured levels nearest to 1, cores, 2 x cores (and
- * the largest, for async). For a hybrid (one worker per core), those nearest to 4 and to the most in
- * flight per worker: a few in flight on each and many, between which refinement looks.
+ * the largest, for async). For a hybrid (one worker per core), its far end, the most in flight per
+ * worker: where both its waits and its workers show, and refinement looks below it.
  */
 export function coarseLevels(model: Model, levels: readonly number[], cores: number): number[] {
   if (levels.length === 0) return [];
-  const targets = model === 'async' ? [1, cores, 2 * cores, Math.max(...levels)] : isHybrid(model) ? [4 * cores, Math.max(...levels)] : [1, cores, 2 * cores];
+  const targets = model === 'async' ? [1, cores, 2 * cores, Math.max(...levels)] : isHybrid(model) ? [Math.max(...levels)] : [1, cores, 2 * cores];
   return [...new Set(targets.map((t) => nearest(levels, t)))].sort((a, b) => a - b);
 }
 

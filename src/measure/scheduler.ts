@@ -7,7 +7,7 @@ import { mulberry32, shuffled } from '../stats/rng.ts';
 import { median, sortSamples } from '../stats/sorted.ts';
 import { hybridLayout, isHybrid, MODELS, type Model, type RuntimeId } from '../types.ts';
 import { coarseLevels, coarseRank, refineAround } from './levels.ts';
-import { hybridSigns, hybridsGated } from './hybrids.ts';
+import { hybridSigns, hybridsGated, NO_USE_FOR_HYBRIDS } from './hybrids.ts';
 import { MAX_SAMPLE_REPEAT } from './sample-length.ts';
 import { batchTasksFor, CALIBRATION_TASKS, taskMs } from './sweep.ts';
 import { TREND_BATCHES, TREND_HORIZON_MS } from './warmup.ts';
@@ -384,8 +384,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
 
     // 2. The coarse sweep, trimmed by rank until one visit of each fits. Hybrids whose workload
     // can show the signs (hybrids.ts) wait for them: they join the rounds once it has.
+    // The coarse sweep plans their far end in, and the first round passes it by: the time is
+    // theirs if the signs show, the others' refinement if not (at 60 s, with no such reserve, the
+    // wait-then-compute example's coarse sweep left none for any hybrid). Not for a workload whose
+    // task computes all the time: async cannot overlap anything there.
     const inCoarseSweep = (cell: Cell) => coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency);
-    const coarse = cells.filter((cell) => inCoarseSweep(cell) && !awaitsSigns(cell));
+    const coarse = cells.filter((cell) => inCoarseSweep(cell) && !(awaitsSigns(cell) && computesOnly.has(cell.workload.name)));
     for (const cell of cells) {
       if (cell.model !== 'async' || !computesOnly.has(cell.workload.name) || cell.concurrency === Math.max(...levelsOf(cells, cell))) continue;
       const share = Math.round(ASYNC_FUTILE_AT * 100);
@@ -433,6 +437,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       let visited = 0;
       for (const cell of order) {
         if (interrupted()) break;
+        if (awaitsSigns(cell)) continue;
         const first = visits.get(cell.key)!.every((v) => v.samples.length === 0);
         const batches = reportOnly(cell) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell) ? firstVisitMs(cell, 0) : costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
@@ -459,8 +464,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       if (visited === 0 || interrupted()) break;
       doubtful = options.doubtful?.(visits) ?? new Set();
 
-      // Hybrids, where the coarse sweep has shown waits and parallel work: their coarse levels join
-      // the rounds before any refinement, when one more visit of everything still fits.
+      // Hybrids, where the coarse sweep has shown waits and parallel work: their coarse layouts join
+      // the rounds before any refinement. Where one more visit of everything does not fit with
+      // them, the workload's single-model cells that are not their model's best and have been
+      // measured once leave the rounds first (least telling first; their visits are kept): the
+      // question still open is whether a hybrid beats each model's best, not another level of it.
+      // At 60 s, the wait-then-compute example's coarse sweep left no time for any hybrid layout.
       for (const name of [...undecidedHybrids]) {
         const own = cells.filter((c) => c.workload.name === name);
         const settled = (model: Model) => own.filter((c) => c.model === model && inCoarseSweep(c)).every((c) => skipped.has(c.key) || visits.get(c.key)!.length > 0);
@@ -469,13 +478,27 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         undecidedHybrids.delete(name);
         const hybrids = own.filter((c) => isHybrid(c.model));
         if (signs.state === 'skip') {
-          for (const cell of hybrids) skipped.set(cell.key, `not measured: ${signs.reason}`);
+          for (const cell of hybrids) skipped.set(cell.key, `${NO_USE_FOR_HYBRIDS}${signs.reason}`);
+          active = active.filter((c) => !hybrids.includes(c));
           continue;
         }
-        for (const cell of hybrids.filter(inCoarseSweep)) {
-          const next = [...active, cell];
-          if (next.reduce((sum, c) => sum + firstVisitMs(c, sampleTimeMs), 0) <= remaining()) active = next;
-          else skipped.set(cell.key, 'the workload showed waits and parallel work, but the budget left no time for this hybrid layout');
+        const best = bestLevels(cells, visits);
+        const retirable = active
+          .filter((c) => c.workload.name === name && c.model !== 'sequential' && !isHybrid(c.model) && measuredYet(c))
+          .filter((c) => best.get(`${name}\u0000${c.model}`) !== c.concurrency)
+          .sort((a, b) => rankOf(b) - rankOf(a));
+        // Those the coarse sweep could not plan in (its trim by rank) join now if they can.
+        const joining = hybrids.filter((c) => inCoarseSweep(c) && !active.includes(c)).sort((a, b) => rankOf(a) - rankOf(b));
+        const cost = (list: readonly Cell[]) => list.reduce((sum, c) => sum + firstVisitMs(c, sampleTimeMs), 0);
+        while (retirable.length > 0 && cost([...active, ...joining]) > remaining()) {
+          const retired = retirable.shift()!;
+          active = active.filter((c) => c !== retired);
+        }
+        for (const cell of joining) {
+          if (cost([...active, cell]) <= remaining()) {
+            active = [...active, cell];
+            skipped.delete(cell.key);
+          } else skipped.set(cell.key, 'the workload showed waits and parallel work, but the budget left no time for this hybrid layout');
         }
       }
 
@@ -494,7 +517,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   for (const cell of cells) {
     if (skipped.has(cell.key) || visits.get(cell.key)!.length > 0) continue;
     if (interrupted()) skipped.set(cell.key, 'interrupted before its first visit');
-    else if (awaitsSigns(cell)) skipped.set(cell.key, 'not measured: the run ended before the coarse sweep showed whether the workload both waits and computes in parallel');
+    else if (awaitsSigns(cell)) skipped.set(cell.key, 'the run ended before the coarse sweep showed whether the workload both waits and computes in parallel');
     else if (!coarseLevels(cell.model, levelsOf(cells, cell), cores).includes(cell.concurrency)) skipped.set(cell.key, 'not in the coarse sweep, and no time was left to refine around the best level');
     else skipped.set(cell.key, 'no time was left for its first visit');
   }

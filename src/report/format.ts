@@ -111,21 +111,21 @@ export function speedupLabel(cell: Pick<CellResult, 'speedup' | 'speedupWithheld
 
 /** Lines under a workload's table: why a speedup was withheld, and which configured cells were not measured. */
 export function cellNotes(workload: Pick<WorkloadResult, 'cells' | 'skipped'>): string[] {
-  const notes = workload.cells.filter((c) => c.speedupWithheld !== undefined).map((c) => `${c.model} ${c.concurrency}: ${c.speedupWithheld}`);
+  const notes = workload.cells.filter((c) => c.speedupWithheld !== undefined).map((c) => `${c.model} ${levelLabel(c)}: ${c.speedupWithheld}`);
   for (const c of workload.cells) {
     if (!c.paired || c.speedupWithheld !== undefined) continue;
     const p = c.paired;
     // The interval of the figure: with fewer than 3 rounds it includes how far fresh hosts read apart.
     const { interval: [lo, hi], hostsAdded } = figureInterval(p);
     const hosts = hostsAdded ? ' with the spread between fresh hosts' : '';
-    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? '' : 's'} of both hosts alive at once, ${p.pairs} batch pairs)`);
+    notes.push(`${c.model} ${levelLabel(c)}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? '' : 's'} of both hosts alive at once, ${p.pairs} batch pairs)`);
   }
   const byReason = new Map<string, string[]>();
-  for (const s of workload.skipped ?? []) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), `${s.model} ${s.concurrency}`]);
+  for (const s of workload.skipped ?? []) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), `${s.model} ${s.concurrency}${isHybrid(s.model) ? ' in flight' : ''}`]);
   for (const [reason, cells] of byReason) notes.push(`not measured: ${cells.join(', ')} (${reason})`);
   const cold = workload.cells.filter((c) => (c.warmup?.unsettled ?? 0) > 0);
   if (cold.length > 0) {
-    const list = cold.map((c) => `${c.model} ${c.concurrency} (${c.warmup!.unsettled} of ${c.rounds} visits)`).join(', ');
+    const list = cold.map((c) => `${c.model} ${levelLabel(c)} (${c.warmup!.unsettled} of ${c.rounds} visits)`).join(', ');
     notes.push(`still warming up when the warm-up cap ended: ${list}; their figures are of code not yet at full speed (a longer --time-budget warms up longer)`);
   }
   return notes;

@@ -3,6 +3,7 @@ import { buildRunResults, pairedSpeedups } from '../../src/commands/run.ts';
 import { checkAnyResults } from '../../src/results/schema.ts';
 import type { Config, WorkloadConfig } from '../../src/config/types.ts';
 import { planCells } from '../../src/measure/scheduler.ts';
+import { NO_USE_FOR_HYBRIDS } from '../../src/measure/hybrids.ts';
 import type { VisitOutcome } from '../../src/runtimes/visit.ts';
 import type { BatchSample } from '../../src/types.ts';
 
@@ -48,6 +49,31 @@ describe('buildRunResults', () => {
     expect(rec).toMatchObject({ model: 'thread', concurrency: 2, confidence: 'low', doubts: ['model-not-measured'] });
     expect(rec.reason).toContain('Not measured within the budget: process');
     expect(results.workloads[0].skipped).toEqual([{ model: 'process', concurrency: 2, reason: skipped.get(key('process')) }]);
+  });
+
+  it('does not count a hybrid the coarse sweep showed no use for as unmeasured: it was ruled out, not left out', () => {
+    const all: WorkloadConfig = { ...workload, models: ['sequential', 'async', 'thread', 'process', 'thread+async', 'process+async'] };
+    const allConfig: Config = { ...config, workloads: [all] };
+    const cells = planCells(all, all.models);
+    const key = (model: string) => cells.find((c) => c.model === model)!.key;
+    const visits = new Map<string, VisitOutcome[]>(cells.map((c) => [c.key, []]));
+    visits.set(key('sequential'), [visit(100, 1), visit(100, 1)]);
+    visits.set(key('async'), [visit(100, 1), visit(100, 1)]);
+    visits.set(key('thread'), [visit(190, 2), visit(190, 2)]);
+    visits.set(key('process'), [visit(185, 2), visit(185, 2)]);
+    const noUse = `${NO_USE_FOR_HYBRIDS}async did not beat sequential by more than 10% (x1.00 at 2 in flight): no waits for a hybrid's event loops to overlap`;
+    const skipped = new Map([[key('thread+async'), noUse], [key('process+async'), 'the workload showed waits and parallel work, but the budget left no time for this hybrid layout']]);
+    const probes = new Map([['w', { status: 'ok', samples: [], elapsedMs: 1 } satisfies VisitOutcome]]);
+    const results = buildRunResults(allConfig, probes, cells, visits, { timeBudgetSeconds: 60, margin: 0.1, seed: 1, rounds: 2, incomplete: false, workloads: [all], cores: 2 }, skipped);
+    const rec = results.workloads[0].recommendation!;
+    // process+async was left out by the budget: that still lowers the confidence; thread+async does not.
+    expect(rec.reason).toContain('Not measured within the budget: process+async (a longer --time-budget measures it).');
+    expect(rec.doubts).toEqual(['model-not-measured']);
+    skipped.set(key('process+async'), noUse);
+    const ruledOut = buildRunResults(allConfig, probes, cells, visits, { timeBudgetSeconds: 60, margin: 0.1, seed: 1, rounds: 2, incomplete: false, workloads: [all], cores: 2 }, skipped).workloads[0];
+    expect(ruledOut.recommendation).toMatchObject({ model: 'thread', confidence: 'high' });
+    expect(ruledOut.recommendation!.reason).not.toContain('Not measured');
+    expect(ruledOut.skipped!.map((s) => s.model)).toEqual(['thread+async', 'process+async']);
   });
 
   it('a baseline the budget left out fails the workload with the reason, not a bare "not measured"', () => {
