@@ -41,7 +41,7 @@
  *    (allowed: 5% of the budget or the run's longest visit, whichever is larger).
  * 3. A summary per workload; exit 1 when any target of the issue is missed (everything is printed).
  *
- *   BENCH_SUITE all (default) | node (both Node suites) | node-synthetic | node-libraries | python,
+ *   BENCH_SUITE all (default) | node (both Node suites) | node-synthetic | node-libraries | python | python-mixed (issue 14's hybrid cases),
  *   BENCH_ONLY=name,name, BENCH_REPEATS (5),
  *   BENCH_BUDGET (seconds; default: run's own), BENCH_TRUTH_MS (3000), BENCH_TRUTH_CELLS all | coarse,
  *   BENCH_TRUTH_TRIES (2), BENCH_TRUTH_HOSTS (3), BENCH_TRUTH_FRESH=1, BENCH_TRACE=1 (each run's progress
@@ -56,13 +56,14 @@ import { runCommand, type ProgressEvent } from '../src/commands/run.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { Config, WorkloadConfig } from '../src/config/types.ts';
 import { hostSpread, STEADINESS_MIN_HOSTS, UNSTEADY_SPREAD } from '../src/analysis/steadiness.ts';
+import { DEFAULT_MARGIN } from '../src/analysis/recommend.ts';
 import { meanInterval } from '../src/stats/student-t.ts';
 import { coarseLevels } from '../src/measure/levels.ts';
 import { planCells, type Cell } from '../src/measure/scheduler.ts';
 import { truthVisitSpec, windowRates } from './truth-visit.ts';
 import { runtimeFor } from '../src/runtimes/registry.ts';
 import { runVisit } from '../src/runtimes/visit.ts';
-import type { Model } from '../src/types.ts';
+import { isHybrid, type Model } from '../src/types.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../src/results/run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -73,10 +74,19 @@ const SUITES = {
   'node-synthetic': join(ROOT, 'scripts/fixtures/truth/node/synthetic.config.json'),
   'node-libraries': join(ROOT, 'scripts/fixtures/truth/node/libraries.config.json'),
   python: join(ROOT, 'scripts/fixtures/truth/python/concurrency-bench.config.json'),
+  // Issue 14's Python cases for the hybrids: a task that waits then computes, and one that only waits on asyncio.
+  'python-mixed': join(ROOT, 'scripts/fixtures/truth/python-mixed/concurrency-bench.config.json'),
 };
 type Suite = keyof typeof SUITES;
 const suiteEnv = process.env.BENCH_SUITE ?? 'all';
-const SUITE_CHOICES: Record<string, Suite[]> = { all: ['node-synthetic', 'node-libraries', 'python'], node: ['node-synthetic', 'node-libraries'], 'node-synthetic': ['node-synthetic'], 'node-libraries': ['node-libraries'], python: ['python'] };
+const SUITE_CHOICES: Record<string, Suite[]> = {
+  all: ['node-synthetic', 'node-libraries', 'python', 'python-mixed'],
+  node: ['node-synthetic', 'node-libraries'],
+  'node-synthetic': ['node-synthetic'],
+  'node-libraries': ['node-libraries'],
+  python: ['python'],
+  'python-mixed': ['python-mixed'],
+};
 if (!SUITE_CHOICES[suiteEnv]) throw new Error(`BENCH_SUITE must be one of ${Object.keys(SUITE_CHOICES).join(', ')}, not ${suiteEnv}`);
 const suites: Suite[] = SUITE_CHOICES[suiteEnv];
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : undefined;
@@ -104,6 +114,8 @@ const TRUTH_TRIES = Number(process.env.BENCH_TRUTH_TRIES ?? 2);
  * is measured again after the runs and both are printed, so a set is read against the machine it ran on.
  */
 const MACHINE_MOVED = 0.1;
+/** The recommendation's margin (run's default): a hybrid is expected where its truth beats the best single model by more. */
+const MARGIN = DEFAULT_MARGIN;
 const TRUTH_CELLS = process.env.BENCH_TRUTH_CELLS === 'coarse' ? 'coarse' : 'all';
 const FRESH = process.env.BENCH_TRUTH_FRESH === '1';
 /** BENCH_TRACE=1: every progress event of every run to stderr, with its time. */
@@ -599,7 +611,7 @@ function truthRow(truth: TruthFile): string {
   const phase = truth.phases[0];
   const best = bestTruth(truth);
   const seqText = seq?.status === 'ok' ? `${fmtRate(seq.throughput)}/s, IQR ${(seq.spread * 100).toFixed(0)}%, drift ${phase.sequential.drift === null ? '-' : pct(phase.sequential.drift)}` : (seq?.status ?? '-');
-  return `| ${truth.workload} | ${seqText} | ${perModel('async')} | ${perModel('thread')} | ${perModel('process')} | ${best ? `${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}` : '-'} | ${phase.loadavg.toFixed(1)}${phase.loadavg > BUSY_LOAD ? ' (busy)' : ''} |`;
+  return `| ${truth.workload} | ${seqText} | ${perModel('async')} | ${perModel('thread')} | ${perModel('process')} | ${perModel('thread+async')} | ${perModel('process+async')} | ${best ? `${labelOf(best.model, best.concurrency)} ${fmtX(best.speedup)}` : '-'} | ${phase.loadavg.toFixed(1)}${phase.loadavg > BUSY_LOAD ? ' (busy)' : ''} |`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -638,6 +650,8 @@ interface Row {
   cellsWithin: [number, number];
   /** The spread of the run's sequential hosts of this workload (analysis/steadiness.ts), when it had enough of them. */
   hostSpread?: number;
+  /** The model the run recommended (none when it failed). */
+  recommended?: Model;
 }
 
 async function timedRun(suite: Suite, repeat: number, names: string[] | undefined): Promise<{ results: RunResults; run: RunRecord }> {
@@ -677,7 +691,7 @@ function wallLabel(run: RunRecord): string {
 }
 
 /** Task threads of a cell: the bound of its CPU utilisation besides the cores. */
-const taskThreads = (cell: CellResult) => (cell.model === 'thread' || cell.model === 'process' ? cell.concurrency : 1);
+const taskThreads = (cell: CellResult) => (cell.model === 'thread' || cell.model === 'process' ? cell.concurrency : isHybrid(cell.model) ? (cell.workers ?? cell.concurrency) : 1);
 const EPSILON = 0.005;
 
 /**
@@ -713,7 +727,7 @@ function judge(workload: WorkloadResult, truth: TruthFile, run: RunRecord, margi
   }
   const rates = cells.find((c) => c.model === 'sequential')?.hostRates;
   const spread = rates ? hostSpread(rates)?.spread : undefined;
-  const base = { workload: workload.name, repeat: run.repeat, tooFast, outOfRange, run, cellsWithin: [within, compared] as [number, number], hostSpread: spread };
+  const base = { workload: workload.name, repeat: run.repeat, tooFast, outOfRange, run, cellsWithin: [within, compared] as [number, number], hostSpread: spread, ...(rec ? { recommended: rec.model } : {}) };
   const spreadText = spread === undefined ? '-' : `${pct(spread)}${spread > UNSTEADY_SPREAD ? ' WARNED' : ''}`;
   const tail = `${tooFast.join(', ') || '-'} | ${outOfRange.join('; ') || '-'} | ${spreadText} | ${wallLabel(run)} |`;
   if (!rec) {
@@ -803,7 +817,7 @@ for (const [suite, workloads] of selected) {
 }
 log(`ground truth ready in ${fmtS(performance.now() - truthStarted)}`);
 console.log(`Ground truth (speedup over sequential per concurrency level, * the median of ${TRUTH_HOSTS} hosts; sequential: median tasks/s, interquartile range, drift first -> last visit):\n`);
-console.log('| workload | sequential | async | thread | process | best | load |\n|---|---|---|---|---|---|---|');
+console.log('| workload | sequential | async | thread | process | thread+async | process+async | best | load |\n|---|---|---|---|---|---|---|---|---|');
 for (const truth of truths.values()) console.log(truthRow(truth));
 // The first phase only: a later one starts right after the truth's own parallel cells, which load the machine themselves.
 if ([...truths.values()].some((t) => t.phases[0].loadavg > BUSY_LOAD)) {
@@ -891,6 +905,26 @@ for (const name of truths.keys()) {
   console.log(
     `| ${name} | ${acceptable}/${own.length}${unsettled > 0 ? ` (${unsettled} unsettled)` : ''} | ${unpaired}/${own.length} | ${honest}/${own.length}${figureUnsettled > 0 ? ` (${figureUnsettled} unsettled)` : ''} | ${honestUnpaired}/${own.length} | ${compared > 0 ? `${within}/${compared}` : '-'} | ${tooFast}/${own.length} | ${outOfRange}/${own.length} | ` +
       `${fmtS(overrun)} (${pct(overrun / (worst.budgetS * 1000))})${late > 0 ? `, ${late} late` : ''} | ${ok ? 'met' : 'MISSED'} |`,
+  );
+}
+// Issue 14: a hybrid is recommended where, and only where, the truth's best hybrid beats the best
+// single model (sequential, async, thread, process) by more than the margin.
+console.log(`\nHybrids (target: recommended in ${REPEATS}/${REPEATS} runs where the truth's best hybrid beats the best single model by more than the margin, in 0/${REPEATS} elsewhere):\n`);
+console.log('| workload | truth: best hybrid | truth: best single model | hybrid / single | hybrid expected | hybrid recommended | target |\n|---|---|---|---|---|---|---|');
+for (const [name, truth] of truths) {
+  const own = rows.filter((r) => r.workload === name);
+  if (own.length === 0) continue;
+  const ok = (c: TruthCell) => c.status === 'ok' && c.speedup !== null;
+  const bestOf = (cells: TruthCell[]) => cells.filter(ok).reduce<TruthCell | undefined>((b, c) => (!b || c.speedup! > b.speedup! ? c : b), undefined);
+  const hybrid = bestOf(truth.cells.filter((c) => isHybrid(c.model)));
+  const single = bestOf(truth.cells.filter((c) => !isHybrid(c.model)));
+  const ratio = hybrid && single ? hybrid.speedup! / single.speedup! : undefined;
+  const expected = ratio !== undefined && ratio > 1 + MARGIN;
+  const recommended = own.filter((r) => r.recommended !== undefined && isHybrid(r.recommended)).length;
+  const met = expected ? recommended === own.length : recommended === 0;
+  allOk &&= met;
+  console.log(
+    `| ${name} | ${hybrid ? `${labelOf(hybrid.model, hybrid.concurrency)} ${fmtX(hybrid.speedup)}` : 'not measured'} | ${single ? `${labelOf(single.model, single.concurrency)} ${fmtX(single.speedup)}` : '-'} | ${ratio === undefined ? '-' : fmtX(ratio)} | ${expected ? 'yes' : 'no'} | ${recommended}/${own.length} | ${met ? 'met' : 'MISSED'} |`,
   );
 }
 // Does the warning point at the answers that went wrong? Misses (not acceptable, or a figure off) with and without it.

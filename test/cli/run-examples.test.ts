@@ -36,7 +36,7 @@ describe('run on the bundled examples (short budget)', () => {
         expect(workload.cells.some((c) => c.model === model) || (workload.skipped ?? []).some((s) => s.model === model), `${workload.name} ${model}`).toBe(true);
       }
       // Left out for the budget, or a hybrid left out because the sweep showed no use for it (hybrids.ts).
-      for (const skipped of workload.skipped ?? []) expect(skipped.reason).toMatch(skipped.model.endsWith('+async') ? /budget|time|^the coarse sweep showed no use for a hybrid: / : /budget|time/);
+      for (const skipped of workload.skipped ?? []) expect(skipped.reason).toMatch(skipped.model.endsWith('+async') ? /budget|time|run ended|^the coarse sweep showed no use for a hybrid: / : /budget|time/);
       expect(workload.cells.filter((c) => c.model !== 'sequential').length).toBeGreaterThan(0);
       for (const cell of workload.cells) {
         expect(cell.status).toBe('ok');
