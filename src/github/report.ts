@@ -9,6 +9,8 @@ import { escapeHtml, escapeMarkdown as esc } from '../report/escape.ts';
 import { contextFooter, DEFAULT_MAX_LENGTH, renderCompareMarkdown, renderRunMarkdown, type ReportContext } from '../report/markdown.ts';
 import type { Environment } from '../results/run.ts';
 import { trimMarkdown } from './comment-body.ts';
+import { levelLabel } from '../report/format.ts';
+import { isHybrid, type Model } from '../types.ts';
 
 export interface ReportEntry {
   /** Environment label, unescaped (escape when rendering). */
@@ -64,7 +66,7 @@ export function renderReport(entries: readonly ReportEntry[], maxLength = DEFAUL
   return trimMarkdown(`${header}\n\n${sections.join('\n\n')}${tail}\n`, maxLength);
 }
 
-type Pick = { model: string; concurrency: number } | null;
+type Pick = { model: Model; concurrency: number; workers?: number } | null;
 
 /** Headline, regressions per environment and the recommendation table. */
 function overview(entries: readonly ReportEntry[]): string {
@@ -73,7 +75,7 @@ function overview(entries: readonly ReportEntry[]): string {
   const picks = (name: string): Pick[] =>
     entries.map(({ results }) => {
       const rec = results.workloads.find((w) => w.name === name)?.recommendation;
-      return rec ? { model: rec.model, concurrency: rec.concurrency } : null;
+      return rec ? { model: rec.model, concurrency: rec.concurrency, ...(rec.workers !== undefined ? { workers: rec.workers } : {}) } : null;
     });
   const differs = (row: Pick[]) => new Set(row.filter(Boolean).map((p) => p!.model)).size > 1;
   const rows = names.map((name) => ({ name, row: picks(name) })).sort((a, b) => Number(differs(b.row)) - Number(differs(a.row)));
@@ -93,7 +95,7 @@ function overview(entries: readonly ReportEntry[]): string {
     `| workload | ${entries.map((e) => esc(e.label)).join(' | ')} |`,
     `|---|${entries.map(() => '---|').join('')}`,
     ...rows.slice(0, MAX_TABLE_ROWS).map(({ name, row }) =>
-      `| ${differs(row) ? '⚠️ ' : ''}${esc(name)} | ${row.map((p) => (p ? `${p.model === 'sequential' ? 'sequential' : `${p.model} x${p.concurrency}`}` : '-')).join(' | ')} |`,
+      `| ${differs(row) ? '⚠️ ' : ''}${esc(name)} | ${row.map((p) => (!p ? '-' : p.model === 'sequential' ? 'sequential' : isHybrid(p.model) && p.workers !== undefined ? `${p.model} ${levelLabel(p)}` : `${p.model} x${p.concurrency}`)).join(' | ')} |`,
     ),
   ];
   if (rows.length > MAX_TABLE_ROWS) lines.push('', `_and ${rows.length - MAX_TABLE_ROWS} more workloads with the same recommendation everywhere, see the sections below._`);
@@ -111,6 +113,8 @@ export interface RecommendationOutput {
   workload: string;
   model: string;
   concurrency: number;
+  /** Hybrid models only: the workers the tasks in flight were spread over. */
+  workers?: number;
   speedup: number;
   environment?: string;
 }
@@ -120,7 +124,7 @@ export function recommendationsOf(entries: readonly ReportEntry[]): Recommendati
   return entries.flatMap(({ label, results }) =>
     results.workloads.flatMap((w) =>
       w.recommendation
-        ? [{ workload: w.name, model: w.recommendation.model, concurrency: w.recommendation.concurrency, speedup: Math.round(w.recommendation.speedup * 100) / 100, ...(entries.length > 1 ? { environment: label } : {}) }]
+        ? [{ workload: w.name, model: w.recommendation.model, concurrency: w.recommendation.concurrency, ...(w.recommendation.workers !== undefined ? { workers: w.recommendation.workers } : {}), speedup: Math.round(w.recommendation.speedup * 100) / 100, ...(entries.length > 1 ? { environment: label } : {}) }]
         : [],
     ),
   );

@@ -19,6 +19,21 @@ describe('merged report', () => {
     expect(recommendationsOf(entries)).toContainEqual({ workload: 'hash', model: 'async', concurrency: 8, speedup: 1.9, environment: 'linux 6.8 x64, 2 cores, Node v24.21.0' });
   });
 
+  it('names a hybrid recommendation by its layout, in the comment and in the `recommendations` output', () => {
+    const two = workload('fetch', 'thread+async', 16);
+    two.recommendation!.workers = 2;
+    two.cells[1]!.workers = 2;
+    const four = workload('fetch', 'process+async', 32);
+    four.recommendation!.workers = 4;
+    four.cells[1]!.workers = 4;
+    const entries = labelEntries([runResults([two], environment(2)), runResults([four], environment(4))]);
+    expect(renderReport(entries)).toMatch(/\| ⚠️ fetch \| thread\+async 2x8 \| process\+async 4x8 \|/);
+    expect(recommendationsOf(entries)).toEqual([
+      { workload: 'fetch', model: 'thread+async', concurrency: 16, workers: 2, speedup: 1.9, environment: 'linux 6.8 x64, 2 cores, Node v24.21.0' },
+      { workload: 'fetch', model: 'process+async', concurrency: 32, workers: 4, speedup: 1.9, environment: 'linux 6.8 x64, 4 cores, Node v24.21.0' },
+    ]);
+  });
+
   it('stays under the size limit with many environments and workloads, and numbers identical environments', () => {
     const many = Array.from({ length: 300 }, (_, i) => workload(`w${i}`, 'thread', 2));
     const entries = labelEntries(Array.from({ length: 8 }, () => runResults(many)));
