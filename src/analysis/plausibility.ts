@@ -124,7 +124,7 @@ export function withheldReason(cell: CellResult, baseline: CellResult, context: 
   const [lo] = cell.paired ? pairedFigureInterval(cell.paired, baseline.hostRates).interval : speedupInterval(cell, baseline, context.seed);
   const why =
     cell.concurrency === 1 && cell.model !== 'async'
-      ? `one ${cell.model === 'thread' ? 'thread' : 'process'} cannot beat the loop it replaces`
+      ? `one ${cell.model === 'thread' ? 'thread' : cell.model === 'process' ? 'process' : 'worker with one task in flight'} cannot beat the loop it replaces`
       : cell.model === 'async' && bound < cell.concurrency
         ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time`
         : bound < cell.concurrency

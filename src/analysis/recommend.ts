@@ -196,15 +196,23 @@ export function recommend(
   let current = baseline;
   // A cheaper model that measured faster than the one finally recommended, which that one did not beat.
   let unbeaten: { model: Model; winner: Model; beaten: Model } | undefined;
+  /** Hybrids that beat the choice of their turn by the margin but not every simpler model. */
+  const hybridsShort: Array<{ model: Model; beaten: Model; notBeaten: Model[] }> = [];
   for (const model of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model);
     if (!challenger) continue;
-    let verdict = judge(challenger, current, baseline, margin, seed);
+    const verdict = judge(challenger, current, baseline, margin, seed);
     // A hybrid is the costliest code to write and to run: it must beat every simpler model, not
-    // only the current choice, by the margin with 95% confidence. One it does not beat stands.
+    // only the current choice, by the margin with 95% confidence. Short of that the choice stands,
+    // with low confidence, and the reason says which simpler model it did not beat.
     if (verdict === 'wins' && isHybrid(model)) {
       const simpler = MODELS.slice(0, MODELS.indexOf(model)).map((m) => bestOfModel.get(m)).filter((c) => c !== undefined);
-      if (simpler.some((c) => judge(challenger, c, baseline, margin, seed) !== 'wins')) verdict = 'within-noise';
+      const notBeaten = simpler.filter((c) => judge(challenger, c, baseline, margin, seed) !== 'wins').map((c) => c.model);
+      if (notBeaten.length > 0) {
+        hybridsShort.push({ model, beaten: current.model, notBeaten });
+        unclear = true;
+        continue;
+      }
     }
     if (verdict === 'wins') {
       // Beating the current choice is not beating every cheaper model: one left within noise of it
@@ -263,6 +271,7 @@ export function recommend(
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(' and ')} ${finalWithinNoise.length > 1 ? 'were' : 'was'} faster but within noise, so the cheaper ${current.model} is recommended`;
+  for (const short of hybridsShort) verdict += `; ${short.model} beat ${short.beaten} by more than ${marginText} with 95% confidence but not ${short.notBeaten.join(' or ')}, as a hybrid must beat every simpler model`;
   // Differences between host processes (JIT, memory layout) only show across rounds.
   const fewRounds = current.paired ? current.paired.rounds < 2 : Math.min(baseline.rounds, current.rounds) < 2;
   if (fewRounds) verdict += '; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)';

@@ -22,7 +22,8 @@ export function recommendationChanges(
   options: { margin?: number; seed?: number } = {},
 ): RecommendationChange[] {
   const margin = options.margin ?? DEFAULT_MARGIN;
-  const pick = (w: WorkloadResult | undefined) => (w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null);
+  const pick = (w: WorkloadResult | undefined) =>
+    w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency, ...(w.recommendation.workers !== undefined ? { workers: w.recommendation.workers } : {}) } : null;
   const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
   const changes: RecommendationChange[] = [];
   for (const name of names) {

@@ -346,7 +346,8 @@ function parseWorkload(
       return levels;
     };
     if (Array.isArray(w.concurrency)) {
-      // One list for every concurrent model.
+      // One list for async, thread and process; the hybrids' levels are tasks in flight over a
+      // worker per core, which a list for one-task-per-lane pools does not describe: they keep theirs.
       const levels = levelsAt(w.concurrency, `${at}.concurrency`);
       if (levels) concurrency.async = concurrency.thread = concurrency.process = levels;
     } else if (typeof w.concurrency === 'object' && w.concurrency !== null) {

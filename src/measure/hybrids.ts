@@ -29,8 +29,12 @@ export function noUseForHybrids(reason: string): boolean {
   return reason.startsWith(NO_USE_FOR_HYBRIDS);
 }
 
-/** The verdict on a workload's hybrids: measure them, not (with the reason), or not known yet. */
-export type HybridSigns = { state: 'measure' } | { state: 'skip'; reason: string } | { state: 'pending' };
+/**
+ * The verdict on a workload's hybrids: measure them; `skip`, the signs say they have nothing to add
+ * (the reason); `unshown`, a model whose cells would show a sign was not measured (the budget, or
+ * its visits failed), so nothing was ruled out; or not known yet.
+ */
+export type HybridSigns = { state: 'measure' } | { state: 'skip'; reason: string } | { state: 'unshown'; reason: string } | { state: 'pending' };
 
 /** Whether the hybrids of a workload wait for the signs: only when its config has async and a pool to show them. */
 export function hybridsGated(models: readonly Model[]): boolean {
@@ -80,7 +84,7 @@ function computingShareOf(cells: readonly Cell[], visits: ReadonlyMap<string, re
  */
 export function hybridSigns(cells: readonly Cell[], visits: ReadonlyMap<string, readonly VisitOutcome[]>, settled: (model: Model) => boolean): HybridSigns {
   const sequential = bestReading(cells, visits, 'sequential');
-  if (!sequential) return settled('sequential') ? { state: 'skip', reason: 'the sequential baseline was not measured' } : { state: 'pending' };
+  if (!sequential) return settled('sequential') ? { state: 'unshown', reason: 'the sequential baseline was not measured, so the coarse sweep could not show whether a hybrid can pay' } : { state: 'pending' };
   // What async can gain at all: overlapping the time the task does not compute, 1 / (share computing,
   // or waiting for a core). A point figure above the margin on work that computes all the time is
   // noise (hashlib's SHA-256, computing 99% of the time, read async x1.1 at one level once).
@@ -91,15 +95,17 @@ export function hybridSigns(cells: readonly Cell[], visits: ReadonlyMap<string, 
   const pools = (['thread', 'process'] as const).filter((m) => cells.some((c) => c.model === m));
   if (!settled('async') || pools.some((m) => !settled(m))) return { state: 'pending' };
   const async = bestReading(cells, visits, 'async');
-  const asyncGain = async ? async.rate / sequential.rate : 0;
-  if (!async || asyncGain <= 1 + HYBRID_SIGN_GAIN) {
-    return { state: 'skip', reason: `async did not beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}%${async ? ` (${gain(asyncGain)} at ${async.concurrency} in flight)` : ''}: no waits for a hybrid's event loops to overlap` };
+  if (!async) return { state: 'unshown', reason: 'async was not measured, so the coarse sweep could not show whether the task has waits to overlap' };
+  const asyncGain = async.rate / sequential.rate;
+  if (asyncGain <= 1 + HYBRID_SIGN_GAIN) {
+    return { state: 'skip', reason: `async did not beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${gain(asyncGain)} at ${async.concurrency} in flight): no waits for a hybrid's event loops to overlap` };
   }
   const poolReadings = pools.map((m) => ({ model: m, reading: bestReading(cells, visits, m) })).filter((p) => p.reading !== undefined);
   const bestPool = poolReadings.sort((a, b) => b.reading!.rate - a.reading!.rate)[0];
-  const poolGain = bestPool ? bestPool.reading!.rate / sequential.rate : 0;
-  if (!bestPool || poolGain <= 1 + HYBRID_SIGN_GAIN) {
-    return { state: 'skip', reason: `no thread or process pool beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}%${bestPool ? ` (${bestPool.model} ${gain(poolGain)})` : ''}: no parallel work for a hybrid's workers` };
+  if (!bestPool) return { state: 'unshown', reason: 'no thread or process pool was measured, so the coarse sweep could not show whether the task has parallel work' };
+  const poolGain = bestPool.reading!.rate / sequential.rate;
+  if (poolGain <= 1 + HYBRID_SIGN_GAIN) {
+    return { state: 'skip', reason: `no thread or process pool beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${bestPool.model} ${gain(poolGain)}): no parallel work for a hybrid's workers` };
   }
   if (async.busy < HYBRID_LOOP_BUSY) {
     return {

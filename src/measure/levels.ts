@@ -63,9 +63,11 @@ export function refineAround(cells: readonly Cell[], measured: ReadonlySet<strin
     if (at === undefined) continue;
     const levels = group.map((c) => c.concurrency).sort((a, b) => a - b);
     const measuredLevels = levels.filter((l) => measured.has(group.find((c) => c.concurrency === l)!.key));
-    // The unmeasured levels between the best and its measured neighbours on either side.
-    const below = Math.max(-Infinity, ...measuredLevels.filter((l) => l < at));
-    const above = Math.min(Infinity, ...measuredLevels.filter((l) => l > at));
+    // The unmeasured levels between the best and its measured neighbours on either side; where no
+    // level was measured on a side (a hybrid's coarse sweep is its far end alone), the next one.
+    const unmeasured = levels.filter((l) => !measuredLevels.includes(l));
+    const below = Math.max(...measuredLevels.filter((l) => l < at), ...(measuredLevels.some((l) => l < at) ? [] : unmeasured.filter((l) => l < at).slice(-2, -1)), -Infinity);
+    const above = Math.min(...measuredLevels.filter((l) => l > at), ...(measuredLevels.some((l) => l > at) ? [] : unmeasured.filter((l) => l > at).slice(1, 2)), Infinity);
     for (const cell of group) {
       if (measured.has(cell.key)) continue;
       if (cell.concurrency > below && cell.concurrency < above) out.push(cell);

@@ -7,7 +7,7 @@ import { mulberry32, shuffled } from '../stats/rng.ts';
 import { median, sortSamples } from '../stats/sorted.ts';
 import { hybridLayout, isHybrid, MODELS, type Model, type RuntimeId } from '../types.ts';
 import { coarseLevels, coarseRank, refineAround } from './levels.ts';
-import { hybridSigns, hybridsGated, NO_USE_FOR_HYBRIDS } from './hybrids.ts';
+import { hybridSigns, hybridsGated, NO_USE_FOR_HYBRIDS, type HybridSigns } from './hybrids.ts';
 import { MAX_SAMPLE_REPEAT } from './sample-length.ts';
 import { batchTasksFor, CALIBRATION_TASKS, taskMs } from './sweep.ts';
 import { TREND_BATCHES, TREND_HORIZON_MS } from './warmup.ts';
@@ -291,6 +291,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   /** Workloads whose hybrids wait for the coarse sweep's signs (hybrids.ts), until decided. */
   const undecidedHybrids = new Set(cells.filter((c) => isHybrid(c.model) && hybridsGated(cells.filter((o) => o.workload === c.workload).map((o) => o.model))).map((c) => c.workload.name));
   const awaitsSigns = (cell: Cell) => isHybrid(cell.model) && undecidedHybrids.has(cell.workload.name);
+  /** Workloads whose hybrids the signs let in, whose layouts the coarse sweep could not plan in are still to join. */
+  const toJoin = new Set<string>();
 
   // How a cell's visits are specified and what one costs: defaults until calibration knows more.
   let specOf = (cell: Cell, sampleTimeMs: number, batches: number): VisitSpec => ({ ...visitSpec(cell, sampleTimeMs, 'measure', batches), warmupMaxMs: warmupCapMs });
@@ -423,6 +425,27 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     };
     let sampleTimeMs = planSampleTime(PLANNED_ROUNDS);
 
+    /**
+     * Decide a workload's hybrids on the signs its cells show (hybrids.ts), once `settled` says each
+     * model's cells that count have been visited: skipped with the reason, or measured. Returns the
+     * verdict's state ('pending': not yet).
+     */
+    const decideHybrids = (name: string, settledCell: (cell: Cell) => boolean): HybridSigns['state'] => {
+      const own = cells.filter((c) => c.workload.name === name);
+      const signs = hybridSigns(own, visits, (model) => own.filter((c) => c.model === model && inCoarseSweep(c) && settledCell(c)).every((c) => skipped.has(c.key) || visits.get(c.key)!.length > 0));
+      if (signs.state === 'pending') return 'pending';
+      undecidedHybrids.delete(name);
+      if (signs.state === 'measure') toJoin.add(name);
+      if (signs.state === 'skip' || signs.state === 'unshown') {
+        // Ruled out by the signs, or left unmeasured (a model that shows them was not): only the
+        // first is no use for a hybrid; the second is the budget's doing, and is said as such.
+        const hybrids = own.filter((c) => isHybrid(c.model));
+        for (const cell of hybrids) skipped.set(cell.key, signs.state === 'skip' ? `${NO_USE_FOR_HYBRIDS}${signs.reason}` : signs.reason);
+        active = active.filter((c) => !hybrids.includes(c));
+      }
+      return signs.state;
+    };
+
     // 3. Rounds.
     let doubtful: ReadonlySet<string> = new Set();
     for (let round = 1; round <= maxRounds && active.length > 0 && !interrupted(); round++) {
@@ -430,14 +453,20 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       // rank (each model's most telling level before second levels), so that a round the budget
       // cuts short loses the least telling visits; random order within each group.
       const measuredYet = (cell: Cell) => visits.get(cell.key)!.some((v) => v.samples.length > 0);
-      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : 1 + rankOf(cell));
+      // A hybrid waiting for its signs comes right after the most telling cells (rank 1), which
+      // show them: it is decided, and measured if they show, in the round that planned it in, not
+      // after it (the synthetic suite's 60 s round 1 took its whole sweep, and no hybrid was ever
+      // visited), and a round the budget cuts short loses the second levels instead.
+      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : awaitsSigns(cell) ? 2.5 : 1 + rankOf(cell));
       const byGroup = shuffled(active, random).sort((a, b) => group(a) - group(b));
       const order = withDoubtfulFirst(byGroup, doubtful, cells);
       let done = 0;
       let visited = 0;
       for (const cell of order) {
         if (interrupted()) break;
-        if (awaitsSigns(cell)) continue;
+        // Decided on the most telling cells (rank 1) of each model, visited earlier in this order.
+        if (awaitsSigns(cell) && decideHybrids(cell.workload.name, (c) => rankOf(c) <= 1) !== 'measure') continue;
+        if (!active.includes(cell)) continue;
         const first = visits.get(cell.key)!.every((v) => v.samples.length === 0);
         const batches = reportOnly(cell) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell) ? firstVisitMs(cell, 0) : costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
@@ -464,31 +493,26 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       if (visited === 0 || interrupted()) break;
       doubtful = options.doubtful?.(visits) ?? new Set();
 
-      // Hybrids, where the coarse sweep has shown waits and parallel work: their coarse layouts join
-      // the rounds before any refinement. Where one more visit of everything does not fit with
-      // them, the workload's single-model cells that are not their model's best and have been
-      // measured once leave the rounds first (least telling first; their visits are kept): the
-      // question still open is whether a hybrid beats each model's best, not another level of it.
-      // At 60 s, the wait-then-compute example's coarse sweep left no time for any hybrid layout.
-      for (const name of [...undecidedHybrids]) {
+      // Hybrids not decided in the round (its most telling cells did not fit) are decided on all
+      // its cells. Those the signs let in whose coarse layouts the coarse sweep could not plan in
+      // (its trim by rank) join the rounds before any refinement. Where one more visit of
+      // everything does not fit with them, the workload's single-model cells that are not their
+      // model's best and have been measured once leave the rounds first (least telling first;
+      // their visits are kept): the question still open is whether a hybrid beats each model's
+      // best, not another level of it.
+      for (const name of [...undecidedHybrids]) decideHybrids(name, () => true);
+      for (const name of [...toJoin]) {
+        toJoin.delete(name);
         const own = cells.filter((c) => c.workload.name === name);
-        const settled = (model: Model) => own.filter((c) => c.model === model && inCoarseSweep(c)).every((c) => skipped.has(c.key) || visits.get(c.key)!.length > 0);
-        const signs = hybridSigns(own, visits, settled);
-        if (signs.state === 'pending') continue;
-        undecidedHybrids.delete(name);
         const hybrids = own.filter((c) => isHybrid(c.model));
-        if (signs.state === 'skip') {
-          for (const cell of hybrids) skipped.set(cell.key, `${NO_USE_FOR_HYBRIDS}${signs.reason}`);
-          active = active.filter((c) => !hybrids.includes(c));
-          continue;
-        }
         const best = bestLevels(cells, visits);
         const retirable = active
           .filter((c) => c.workload.name === name && c.model !== 'sequential' && !isHybrid(c.model) && measuredYet(c))
           .filter((c) => best.get(`${name}\u0000${c.model}`) !== c.concurrency)
           .sort((a, b) => rankOf(b) - rankOf(a));
         // Those the coarse sweep could not plan in (its trim by rank) join now if they can.
-        const joining = hybrids.filter((c) => inCoarseSweep(c) && !active.includes(c)).sort((a, b) => rankOf(a) - rankOf(b));
+        const joining = hybrids.filter((c) => inCoarseSweep(c) && !active.includes(c) && visits.get(c.key)!.length === 0).sort((a, b) => rankOf(a) - rankOf(b));
+        if (joining.length === 0) continue;
         const cost = (list: readonly Cell[]) => list.reduce((sum, c) => sum + firstVisitMs(c, sampleTimeMs), 0);
         while (retirable.length > 0 && cost([...active, ...joining]) > remaining()) {
           const retired = retirable.shift()!;

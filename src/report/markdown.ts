@@ -7,6 +7,7 @@ import { markdownTable } from 'markdown-table';
 import type { Model } from '../types.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import { isHybrid, MODELS } from '../types.ts';
+import { unit } from '../analysis/recommend.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
 import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, doubtsText, levelLabel, speedupLabel, unsteadyBaselineText } from './format.ts';
@@ -123,7 +124,9 @@ function methodLink(context: ReportContext | undefined): string {
 function rowsFor(workload: WorkloadResult, comparisons: readonly Comparison[] | null): CellResult[] {
   const rows: CellResult[] = [];
   const rec = workload.recommendation;
-  const named = new Set([...(rec?.reason ?? '').matchAll(/\b(async|thread|process) x[0-9.]+ at (\d+) /g)].map((m) => `${m[1]} ${m[2]}`));
+  // "process x1.8 at 2 processes", "thread+async x9.8 at 2 threads x 16 in flight": the evidence the reason names.
+  const reason = rec?.reason ?? '';
+  const named = (c: CellResult) => reason.includes(`${c.model} x`) && new RegExp(`(?<![+\\w])${c.model.replace('+', '\\+')} x[0-9.]+ at ${unit(c.model, c.concurrency, c.workers)}(?![\\w ]*x \\d)`).test(reason);
   for (const model of MODELS) {
     const cells = workload.cells.filter((c) => c.model === model).sort((a, b) => a.concurrency - b.concurrency);
     if (cells.length === 0) continue;
@@ -136,7 +139,7 @@ function rowsFor(workload: WorkloadResult, comparisons: readonly Comparison[] | 
     const recommended = rec && rec.model === model ? cells.find((c) => c.concurrency === rec.concurrency) : undefined;
     if (recommended && !rows.includes(recommended)) rows.push(recommended);
     // The cells the reason names ("process x1.8 at 2 processes"): the reason must not point at a row that is not there.
-    for (const c of cells) if (named.has(`${c.model} ${c.concurrency}`) && !rows.includes(c)) rows.push(c);
+    for (const c of cells) if (named(c) && !rows.includes(c)) rows.push(c);
     // A cell that failed is news even when another concurrency of the model worked.
     for (const c of cells) if (c.status !== 'ok' && !rows.includes(c)) rows.push(c);
   }

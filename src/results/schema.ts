@@ -204,7 +204,7 @@ export const runResultsCheck = obj({
 
 const ref = obj({ ref: str(500), sha: nullable(str(64)), 'dirty?': bool });
 const side = obj({ throughput: nullable(num), peakRssBytes: nullable(num) });
-const modelAt = nullable(obj({ model, concurrency: int }));
+const modelAt = nullable(obj({ model, concurrency: int, 'workers?': int }));
 const metric = oneOf('throughput', 'cpu-time');
 
 /** What a comparison and a workload taken as a whole both carry. */

@@ -248,7 +248,9 @@ describe('recommend: the hybrids', () => {
   it('does not recommend one that beats the current choice but not every simpler model', () => {
     // The hybrid beats async, the choice so far, by x1.18, but thread (faster than async, short of the margin) only by x1.09.
     const cells = [cell('sequential', 1, 28, { cpu: 0.14 }), cell('async', 64, 180), cell('thread', 4, 195), hybrid('thread+async', 16, 212)];
-    expect(recommend(cells, 'io-bound', 0.14)).toMatchObject({ model: 'async' });
+    const rec = recommend(cells, 'io-bound', 0.14)!;
+    expect(rec).toMatchObject({ model: 'async', confidence: 'low', withinNoise: [] });
+    expect(rec.reason).toContain('; thread+async beat async by more than 10% with 95% confidence but not thread, as a hybrid must beat every simpler model.');
     // Within noise of the best single model, which beat the current choice: it does not displace it either.
     const within = [cell('sequential', 1, 28, { cpu: 0.14 }), cell('async', 64, 200), cell('thread', 4, 100), hybrid('thread+async', 16, 210)];
     expect(recommend(within, 'io-bound', 0.14)).toMatchObject({ model: 'async' });

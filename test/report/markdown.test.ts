@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_LENGTH, renderCompareMarkdown, renderRunMarkdown } from '../../src/report/markdown.ts';
-import { HOSTILE, compareResults, runResults } from './fixtures.ts';
+import { HOSTILE, cell, compareResults, runResults } from './fixtures.ts';
 
 /** Table rows of a rendered report: every row must have as many cells as its header. */
 function checkTables(md: string) {
@@ -52,6 +52,35 @@ describe('renderRunMarkdown', () => {
     expect(md).toContain('| model');
     expect(md).toContain('| ✅ **thread** | 2 | 190 (184 to 194) | 1.90x | 7.9 ms | 194% | 70.0 MiB |');
     expect(md).toContain('❌ crashed: worker died: &lt;b&gt;\\|boom\\|&lt;/b&gt; second line @\u200bhere');
+  });
+  it('shows a hybrid by its layout, and exactly the cells the reason names (not async 2 for "thread+async x3.1 at 2 threads")', () => {
+    const mixed = runResults(['mixed']);
+    const w = mixed.workloads[0];
+    const seq = 28;
+    w.cells = [
+      cell('sequential', 1, seq),
+      cell('async', 2, 55),
+      cell('async', 64, 178),
+      cell('thread', 4, 97),
+      cell('thread+async', 8, 200, { workers: 2 }),
+      cell('thread+async', 32, 275, { workers: 2 }),
+      cell('process+async', 32, 270, { workers: 2 }),
+    ].map((c) => ({ ...c, speedup: c.throughput.median / seq }));
+    w.recommendation = {
+      model: 'thread+async',
+      concurrency: 32,
+      workers: 2,
+      speedup: 9.8,
+      reason: 'I/O-bound: async x6.4 at 64 in flight, thread x3.5 at 4 threads, thread+async x7.1 at 2 threads x 4 in flight. Recommended: thread+async at 2 threads x 16 in flight: x9.8; best single model async at 64 in flight: x6.4.',
+      confidence: 'high',
+      withinNoise: [],
+    };
+    const out = renderRunMarkdown(mixed);
+    expect(out).toContain('#### mixed: thread+async 2x16 (9.80x sequential)');
+    expect(out).toContain('| ✅ **thread+async** | 2x16 | 275 (267 to 281) | 9.82x |');
+    expect(out).toContain('| thread+async | 2x4 | 200 (194 to 204) |');
+    expect(out).not.toContain('| async | 2 |');
+    checkTables(out);
   });
   it('says in a few words why a confidence is low when the reason that says so at length is cut', () => {
     const long = runResults(['long', 'short']);

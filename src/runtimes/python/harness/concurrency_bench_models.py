@@ -375,15 +375,22 @@ class ThreadAsync(Thread):
     overlap on each loop, its computing runs on W threads (in parallel only where the GIL is
     released: the measurement shows which)."""
 
-    def __init__(self, workload: dict, workers: int, per_worker: int, cwd: str) -> None:
+    def __init__(self, workload: dict, workers: int, per_worker: int, cwd: str, total: int) -> None:
         super().__init__(workload, workers, cwd)
         self.per_worker = per_worker
+        self.total = total
         self.lanes = Lanes.local(workers * per_worker)
 
     def run_tasks(self) -> list:
         latencies: list = []
         errors: list = []
-        indexes = itertools.count()  # next() is atomic under the GIL
+        counter = itertools.count()
+        lock = threading.Lock()  # next() on a count is atomic under the GIL, not without one
+
+        def indexes() -> int:
+            with lock:
+                return next(counter)
+
         futures = [self.pool.submit(self._share, indexes, latencies, errors) for _ in range(self.concurrency)]
         wait(futures)
         for future in futures:
@@ -398,11 +405,12 @@ class ThreadAsync(Thread):
 
     async def _lanes(self, indexes, latencies: list, errors: list) -> None:
         fn, lanes, tasks = self.fn, self.lanes, self.tasks
-        base = self.local.lane * self.per_worker
+        worker = self.local.lane
+        base = worker * self.per_worker
 
         async def lane(slot: int) -> None:
             while not errors:
-                index = next(indexes)
+                index = indexes()
                 if index >= tasks:
                     return
                 lanes.begin(slot, index)
@@ -418,7 +426,13 @@ class ThreadAsync(Thread):
                     lanes.end(slot)
                 latencies.append(ms(time.perf_counter() - begin))
 
-        await asyncio.gather(*[lane(base + k) for k in range(self.per_worker)])
+        await asyncio.gather(*[lane(base + k) for k in range(lanes_of(worker, self.total, self.concurrency))])
+
+
+def lanes_of(worker: int, total: int, workers: int) -> int:
+    """Tasks in flight on worker `worker` of `workers` when `total` are in flight in all: the first
+    total mod workers have one more, so exactly `total` run at once (as the Node host does)."""
+    return total // workers + (1 if worker < total % workers else 0)
 
 
 class ProcessAsync(Process):
@@ -428,8 +442,9 @@ class ProcessAsync(Process):
 
     takes_from_counter = True
 
-    def __init__(self, workload: dict, workers: int, per_worker: int, cwd: str, protocol_fd: int) -> None:
+    def __init__(self, workload: dict, workers: int, per_worker: int, cwd: str, protocol_fd: int, total: int) -> None:
         super().__init__(workload, workers, cwd, protocol_fd, per_worker)
+        self.total = total
 
     def batch(self):
         latencies: list = []
@@ -437,12 +452,14 @@ class ProcessAsync(Process):
         self.next_task.value = 0
         begin = time.perf_counter()
         try:
-            futures = [self.pool.submit(worker.run_share, self.tasks, self.per_worker) for _ in range(self.concurrency)]
+            futures = [self.pool.submit(worker.run_share, self.tasks, self.per_worker, self.total, self.concurrency) for _ in range(self.concurrency)]
             for future in futures:
                 latencies.extend(future.result())
         except BrokenProcessPool as exc:
             raise Failure("crashed", self._crash_message(exc)) from exc
-        except Exception as exc:
+        # SystemExit too: a task calling sys.exit() comes back from its worker as the error it is
+        # (errored, as in the process model), not as the end of the host.
+        except (Exception, SystemExit) as exc:
             # The other shares end on their own (they stop taking tasks once the counter runs out).
             with self.next_task.get_lock():
                 self.next_task.value = self.tasks
@@ -480,8 +497,8 @@ def build(spec: dict, cwd: str, protocol_fd: int):
         return Process(workload, concurrency, cwd, protocol_fd)
     if model == "thread+async":
         workers, per_worker = hybrid_layout(concurrency, spec.get("workers"))
-        return ThreadAsync(workload, workers, per_worker, cwd)
+        return ThreadAsync(workload, workers, per_worker, cwd, concurrency)
     if model == "process+async":
         workers, per_worker = hybrid_layout(concurrency, spec.get("workers"))
-        return ProcessAsync(workload, workers, per_worker, cwd, protocol_fd)
+        return ProcessAsync(workload, workers, per_worker, cwd, protocol_fd, concurrency)
     raise ValueError("unknown model %r" % model)

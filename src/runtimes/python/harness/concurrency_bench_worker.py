@@ -80,16 +80,19 @@ def run_task(index: int) -> float:
     return (time.perf_counter() - begin) * 1000.0
 
 
-def run_share(tasks: int, per_worker: int) -> list:
+def run_share(tasks: int, per_worker: int, total: int, workers: int) -> list:
     """process+async: one of W identical calls submitted together (the barrier gives each worker
-    exactly one), each running `per_worker` tasks at once on this worker's event loop. The workers
-    take task indexes from one shared counter, so a worker that runs ahead takes more. Returns the
+    exactly one), each running its share of the `total` tasks in flight (per_worker, one fewer on
+    the last workers when they do not divide) at once on this worker's event loop. The workers take
+    task indexes from one shared counter, so a worker that runs ahead takes more. Returns the
     latencies (ms) of the tasks this worker ran; a task that fails ends the share with its error."""
     _state["barrier"].wait()
-    return _state["loop"].get().run_until_complete(_share(tasks, per_worker))
+    worker = _state["slot"]
+    lanes = total // workers + (1 if worker < total % workers else 0)
+    return _state["loop"].get().run_until_complete(_share(tasks, per_worker, lanes))
 
 
-async def _share(tasks: int, per_worker: int) -> list:
+async def _share(tasks: int, per_worker: int, lanes: int) -> list:
     fn, starts, indexes, counter = _state["fn"], _state["starts"], _state["indexes"], _state["next_task"]
     base = _state["slot"] * per_worker
     latencies: list = []
@@ -122,7 +125,7 @@ async def _share(tasks: int, per_worker: int) -> list:
 
     # Every lane ends (the others stop taking tasks after a failure) before the first error is
     # raised: none is left pending on the loop to resume inside the next batch.
-    outcomes = await asyncio.gather(*[lane(base + k) for k in range(per_worker)], return_exceptions=True)
+    outcomes = await asyncio.gather(*[lane(base + k) for k in range(lanes)], return_exceptions=True)
     for outcome in outcomes:
         if isinstance(outcome, BaseException):
             raise outcome
