@@ -453,12 +453,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       // rank (each model's most telling level before second levels), so that a round the budget
       // cuts short loses the least telling visits; random order within each group.
       const measuredYet = (cell: Cell) => visits.get(cell.key)!.some((v) => v.samples.length > 0);
-      // A hybrid waiting for its signs comes right after the most telling cells (rank 1), which
-      // show them: it is decided, and measured if they show, in the round that planned it in, not
-      // after it (the synthetic suite's 60 s round 1 took its whole sweep, and no hybrid was ever
-      // visited), and a round the budget cuts short loses the second levels instead.
-      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : awaitsSigns(cell) ? 2.5 : 1 + rankOf(cell));
-      const byGroup = shuffled(active, random).sort((a, b) => group(a) - group(b));
+      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : 1 + rankOf(cell));
+      const byGroup = withHybridsAfterTheirSigns(
+        shuffled(active, random).sort((a, b) => group(a) - group(b)),
+        awaitsSigns,
+        (cell) => rankOf(cell) <= 1,
+      );
       const order = withDoubtfulFirst(byGroup, doubtful, cells);
       let done = 0;
       let visited = 0;
@@ -546,6 +546,28 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     else skipped.set(cell.key, 'no time was left for its first visit');
   }
   return { visits, skipped, allowanceMs, spec: (cell) => specOf(cell, 0, FIRST_VISIT_BATCHES), costMs: (cell) => costOf(cell) };
+}
+
+/**
+ * A round's order with each hybrid that waits for its signs moved to right after the last of its
+ * workload's most telling cells (`telling`), which show them: it is decided, and measured if they
+ * show, in the round that planned it in, before the second levels of every workload. After the
+ * round was too late (the synthetic suite's 60 s round 1 took its whole sweep, and no hybrid was
+ * ever visited: bench:truth at 3fd1044), and so was after every workload's most telling cells
+ * (reached at 35 s of the 36 s sweep, visited in 1 run of 5 at 168c126).
+ */
+export function withHybridsAfterTheirSigns(order: readonly Cell[], waiting: (cell: Cell) => boolean, telling: (cell: Cell) => boolean): Cell[] {
+  const held = order.filter(waiting);
+  const out = order.filter((c) => !held.includes(c));
+  for (const hybrid of held) {
+    const last = out.findLastIndex((c) => c.workload === hybrid.workload && !waiting(c) && telling(c));
+    // Among its workload's hybrids already placed, in order; with no telling cell, where the second levels begin.
+    const after = Math.max(last, out.findLastIndex((c) => c.workload === hybrid.workload && waiting(c)));
+    const secondLevels = out.findIndex((c) => !telling(c));
+    const at = after >= 0 ? after + 1 : secondLevels >= 0 ? secondLevels : out.length;
+    out.splice(at, 0, hybrid);
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
-import { BUDGET_ALLOWANCE_SHARE, FIRST_VISIT_BATCHES, measureInRounds, planCells } from '../../src/measure/scheduler.ts';
+import { BUDGET_ALLOWANCE_SHARE, FIRST_VISIT_BATCHES, measureInRounds, planCells, withHybridsAfterTheirSigns, type Cell } from '../../src/measure/scheduler.ts';
+import type { WorkloadConfig } from '../../src/config/types.ts';
 import { CALIBRATION_TASKS } from '../../src/measure/sweep.ts';
 import type { Runtime } from '../../src/runtimes/types.ts';
 import { isHybrid, MODELS, type Model } from '../../src/types.ts';
@@ -185,5 +186,27 @@ describe('measureInRounds (fake hosts)', () => {
         for (const key of hybridKeys(run.cells)) expect(skipped.get(key)).toMatch(reason);
       }
     }, 90_000);
+  });
+});
+
+describe('withHybridsAfterTheirSigns', () => {
+  it("puts each waiting hybrid right after its own workload's most telling cells, before every second level", () => {
+    const w = (name: string) => ({ name }) as WorkloadConfig;
+    const [a, b] = [w('a'), w('b')];
+    const cell = (workload: WorkloadConfig, model: Model, concurrency: number): Cell => ({ workload, model, concurrency, key: `${workload.name} ${model} ${concurrency}` });
+    const telling = new Set(['a sequential 1', 'b sequential 1', 'a async 64', 'b async 64', 'a thread 2', 'b thread 2']);
+    const order = [
+      cell(a, 'sequential', 1), cell(b, 'sequential', 1),
+      cell(b, 'async', 64), cell(a, 'async', 64), cell(a, 'thread', 2), cell(b, 'thread', 2),
+      cell(a, 'thread+async', 32), cell(b, 'process+async', 32), cell(a, 'process+async', 32),
+      cell(a, 'thread', 4), cell(b, 'async', 1),
+    ];
+    const placed = withHybridsAfterTheirSigns(order, (c) => isHybrid(c.model), (c) => telling.has(c.key)).map((c) => c.key);
+    expect(placed).toEqual([
+      'a sequential 1', 'b sequential 1', 'b async 64', 'a async 64', 'a thread 2',
+      'a thread+async 32', 'a process+async 32',
+      'b thread 2', 'b process+async 32',
+      'a thread 4', 'b async 1',
+    ]);
   });
 });
