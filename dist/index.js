@@ -19935,11 +19935,18 @@ var require_lib = __commonJS({
 });
 
 // src/types.ts
+function isHybrid(model2) {
+  return model2 === "thread+async" || model2 === "process+async";
+}
+function hybridLayout(concurrency, cores) {
+  const workers = Math.max(1, Math.min(cores, concurrency));
+  return { workers, perWorker: Math.ceil(concurrency / workers) };
+}
 var MODELS, RUNTIMES;
 var init_types = __esm({
   "src/types.ts"() {
     "use strict";
-    MODELS = ["sequential", "async", "thread", "process"];
+    MODELS = ["sequential", "async", "thread", "process", "thread+async", "process+async"];
     RUNTIMES = ["node", "python"];
   }
 });
@@ -34021,7 +34028,7 @@ import { isAbsolute as isAbsolute3, join as join9, relative as relative5, resolv
 
 // src/commands/compare.ts
 import { existsSync as existsSync7, symlinkSync } from "node:fs";
-import { availableParallelism as availableParallelism7 } from "node:os";
+import { availableParallelism as availableParallelism8 } from "node:os";
 import { dirname as dirname5, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/analysis/compare.ts
@@ -34895,9 +34902,15 @@ var UNIT = {
   sequential: ["task at a time", "tasks at a time"],
   async: ["in flight", "in flight"],
   thread: ["thread", "threads"],
-  process: ["process", "processes"]
+  process: ["process", "processes"],
+  "thread+async": ["thread", "threads"],
+  "process+async": ["process", "processes"]
 };
-var unit = (model2, c) => `${c} ${UNIT[model2][c === 1 ? 0 : 1]}`;
+var unit = (model2, c, workers) => {
+  if (!isHybrid(model2) || workers === void 0) return `${c} ${UNIT[model2][c === 1 ? 0 : 1]}`;
+  const perWorker = Math.ceil(c / workers);
+  return `${workers} ${UNIT[model2][workers === 1 ? 0 : 1]} x ${perWorker} in flight`;
+};
 var CLASS_WORDS = {
   "cpu-bound": "CPU-bound",
   "io-bound": "I/O-bound",
@@ -34915,10 +34928,20 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   const withinNoise2 = [];
   let current = baseline;
   let unbeaten;
+  const hybridsShort = [];
   for (const model2 of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model2);
     if (!challenger) continue;
     const verdict2 = judge(challenger, current, baseline, margin, seed);
+    if (verdict2 === "wins" && isHybrid(model2)) {
+      const simpler = MODELS.slice(0, MODELS.indexOf(model2)).map((m) => bestOfModel.get(m)).filter((c) => c !== void 0);
+      const notBeaten = simpler.filter((c) => judge(challenger, c, baseline, margin, seed) !== "wins").map((c) => c.model);
+      if (notBeaten.length > 0) {
+        hybridsShort.push({ model: model2, beaten: current.model, notBeaten });
+        unclear = true;
+        continue;
+      }
+    }
     if (verdict2 === "wins") {
       const ahead = withinNoise2.map((m) => bestOfModel.get(m)).find((c) => speedupOf(c) >= speedupOf(challenger) && judge(challenger, c, baseline, margin, seed) !== "wins");
       if (ahead) {
@@ -34936,7 +34959,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   const finalWithinNoise = withinNoise2.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
   const evidence = MODELS.slice(1).filter((m) => bestOfModel.has(m)).map((m) => {
     const cell2 = bestOfModel.get(m);
-    return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency)}`;
+    return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency, cell2.workers)}`;
   }).join(", ");
   const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
   const pooled = (baseline.poolUtilization ?? 0) >= 0.05 ? `; its native work ran in libuv's thread pool, using ${percent(baseline.poolUtilization)} of a core` : "";
@@ -34950,16 +34973,22 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
       verdict += `; handing a task to a thread or process costs more than the task itself`;
     }
   } else if (unbeaten?.model === current.model) {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, with low confidence: ${unbeaten.winner} beat ${unbeaten.beaten} by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat ${unbeaten.beaten} by that margin`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}, with low confidence: ${unbeaten.winner} beat ${unbeaten.beaten} by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat ${unbeaten.beaten} by that margin`;
+  } else if (isHybrid(current.model)) {
+    const single = MODELS.filter((m) => m !== "sequential" && !isHybrid(m)).map((m) => bestOfModel.get(m)).filter((c) => c !== void 0).sort((a, b) => speedupOf(b) - speedupOf(a))[0];
+    const against = single ? `; best single model ${single.model} at ${unit(single.model, single.concurrency)}: ${times(speedupOf(single))}` : "";
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}: ${times(speedupOf(current))}${against}. It beats every simpler model by more than ${marginText} with 95% confidence`;
   } else {
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }
   if (finalWithinNoise.length > 0) verdict += `; ${finalWithinNoise.join(" and ")} ${finalWithinNoise.length > 1 ? "were" : "was"} faster but within noise, so the cheaper ${current.model} is recommended`;
+  for (const short2 of hybridsShort) verdict += `; ${short2.model} beat ${short2.beaten} by more than ${marginText} with 95% confidence but not ${short2.notBeaten.join(" or ")}, as a hybrid must beat every simpler model`;
   const fewRounds = current.paired ? current.paired.rounds < 2 : Math.min(baseline.rounds, current.rounds) < 2;
   if (fewRounds) verdict += "; measured in one round only, so differences between processes are not accounted for (a longer --time-budget gives more rounds)";
   return {
     model: current.model,
     concurrency: current.concurrency,
+    ...current.workers !== void 0 ? { workers: current.workers } : {},
     speedup: Math.round(speedupOf(current) * 1e3) / 1e3,
     reason: `${kind}: ${evidence || "only sequential was measured"}. ${verdict[0].toUpperCase()}${verdict.slice(1)}.`,
     confidence: unclear || fewRounds ? "low" : "high",
@@ -34976,7 +35005,7 @@ function addDoubt(recommendation2, doubt) {
 // src/analysis/recommendation-changes.ts
 function recommendationChanges(base, head, options = {}) {
   const margin = options.margin ?? DEFAULT_MARGIN;
-  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency } : null;
+  const pick = (w) => w?.recommendation ? { model: w.recommendation.model, concurrency: w.recommendation.concurrency, ...w.recommendation.workers !== void 0 ? { workers: w.recommendation.workers } : {} } : null;
   const names = [...head.map((w) => w.name), ...base.map((w) => w.name).filter((n) => !head.some((w) => w.name === n))];
   const changes = [];
   for (const name of names) {
@@ -35046,6 +35075,118 @@ function runsOnOneCpu(base, head) {
 }
 
 // src/measure/sweep.ts
+init_types();
+import { availableParallelism } from "node:os";
+
+// src/measure/hybrids.ts
+init_types();
+var HYBRID_SIGN_GAIN = 0.1;
+var HYBRID_LOOP_BUSY = 0.5;
+var NO_USE_FOR_HYBRIDS = "the coarse sweep showed no use for a hybrid: ";
+function noUseForHybrids(reason) {
+  return reason.startsWith(NO_USE_FOR_HYBRIDS);
+}
+function hybridsGated(models) {
+  return models.includes("async") && (models.includes("thread") || models.includes("process"));
+}
+function bestReading(cells, visits, model2) {
+  let best;
+  for (const cell2 of cells) {
+    if (cell2.model !== model2) continue;
+    const samples = (visits.get(cell2.key) ?? []).flatMap((v) => v.samples);
+    if (samples.length === 0) continue;
+    const rate2 = median2(sortSamples(samples.map((s) => s.tasks / s.wallMs)));
+    if (best && rate2 <= best.rate) continue;
+    const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
+    const cpu = samples.reduce((sum, s) => sum + (s.taskCpuMs ?? s.cpuMs), 0);
+    best = { rate: rate2, concurrency: cell2.concurrency, busy: wall > 0 ? cpu / wall : 0 };
+  }
+  return best;
+}
+var gain = (value) => `x${value.toFixed(2)}`;
+function computingShareOf(cells, visits) {
+  const samples = cells.filter((c) => c.model === "sequential").flatMap((c) => (visits.get(c.key) ?? []).flatMap((v) => v.samples));
+  const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
+  if (!(wall > 0)) return void 0;
+  const busy = samples.reduce((sum, s) => sum + (s.taskCpuMs ?? s.cpuMs) + (s.runQueueMs ?? 0), 0);
+  return Math.min(1, busy / wall);
+}
+function hybridSigns(cells, visits, settled2) {
+  const sequential = bestReading(cells, visits, "sequential");
+  if (!sequential) return settled2("sequential") ? { state: "unshown", reason: "the sequential baseline was not measured, so the coarse sweep could not show whether a hybrid can pay" } : { state: "pending" };
+  const computing = computingShareOf(cells, visits);
+  if (computing !== void 0 && 1 / computing <= 1 + HYBRID_SIGN_GAIN) {
+    return { state: "skip", reason: `sequential computed ${Math.round(computing * 100)}% of the time: overlapping the rest can gain at most ${gain(1 / computing)}, no waits for a hybrid's event loops to overlap` };
+  }
+  const pools = ["thread", "process"].filter((m) => cells.some((c) => c.model === m));
+  if (!settled2("async") || pools.some((m) => !settled2(m))) return { state: "pending" };
+  const async = bestReading(cells, visits, "async");
+  if (!async) return { state: "unshown", reason: "async was not measured, so the coarse sweep could not show whether the task has waits to overlap" };
+  const asyncGain = async.rate / sequential.rate;
+  if (asyncGain <= 1 + HYBRID_SIGN_GAIN) {
+    return { state: "skip", reason: `async did not beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${gain(asyncGain)} at ${async.concurrency} in flight): no waits for a hybrid's event loops to overlap` };
+  }
+  const poolReadings = pools.map((m) => ({ model: m, reading: bestReading(cells, visits, m) })).filter((p) => p.reading !== void 0);
+  const bestPool = poolReadings.sort((a, b) => b.reading.rate - a.reading.rate)[0];
+  if (!bestPool) return { state: "unshown", reason: "no thread or process pool was measured, so the coarse sweep could not show whether the task has parallel work" };
+  const poolGain = bestPool.reading.rate / sequential.rate;
+  if (poolGain <= 1 + HYBRID_SIGN_GAIN) {
+    return { state: "skip", reason: `no thread or process pool beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${bestPool.model} ${gain(poolGain)}): no parallel work for a hybrid's workers` };
+  }
+  if (async.busy < HYBRID_LOOP_BUSY) {
+    return {
+      state: "skip",
+      reason: `async's one loop was busy ${Math.round(async.busy * 100)}% of the time at its best level (${async.concurrency} in flight), under ${Math.round(HYBRID_LOOP_BUSY * 100)}%: it has room for more tasks in flight, so a second loop adds nothing async cannot`
+    };
+  }
+  return { state: "measure" };
+}
+
+// src/measure/levels.ts
+init_types();
+function nearest(levels, target) {
+  return levels.reduce((best, level) => Math.abs(level - target) < Math.abs(best - target) ? level : best, levels[0]);
+}
+function coarseLevels(model2, levels, cores) {
+  if (levels.length === 0) return [];
+  const targets = model2 === "async" ? [1, cores, 2 * cores, Math.max(...levels)] : isHybrid(model2) ? [Math.max(...levels)] : [1, cores, 2 * cores];
+  return [...new Set(targets.map((t) => nearest(levels, t)))].sort((a, b) => a - b);
+}
+function coarseRank(cell2, cores, levels, waits = false) {
+  if (cell2.model === "sequential") return 0;
+  if (isHybrid(cell2.model)) return cell2.concurrency === Math.max(...levels) ? 1 : 2;
+  const primary = cell2.model === "async" || waits ? Math.max(...levels) : nearestLevel(levels, cores);
+  if (cell2.concurrency === primary) return 1;
+  if (cell2.concurrency > 1) return 2;
+  return 3;
+}
+function nearestLevel(levels, target) {
+  return nearest(levels, target);
+}
+function refineAround(cells, measured, best) {
+  const out = [];
+  const byModel = /* @__PURE__ */ new Map();
+  for (const cell2 of cells) {
+    const key = `${cell2.workload.name}\0${cell2.model}`;
+    byModel.set(key, [...byModel.get(key) ?? [], cell2]);
+  }
+  for (const [key, group2] of byModel) {
+    const at = best.get(key);
+    if (at === void 0) continue;
+    const levels = group2.map((c) => c.concurrency).sort((a, b) => a - b);
+    const measuredLevels = levels.filter((l) => measured.has(group2.find((c) => c.concurrency === l).key));
+    const unmeasured = levels.filter((l) => !measuredLevels.includes(l));
+    const below = Math.max(...measuredLevels.filter((l) => l < at), ...measuredLevels.some((l) => l < at) ? [] : unmeasured.filter((l) => l < at).slice(-2, -1), -Infinity);
+    const above = Math.min(...measuredLevels.filter((l) => l > at), ...measuredLevels.some((l) => l > at) ? [] : unmeasured.filter((l) => l > at).slice(1, 2), Infinity);
+    for (const cell2 of group2) {
+      if (measured.has(cell2.key)) continue;
+      if (cell2.concurrency > below && cell2.concurrency < above) out.push(cell2);
+    }
+  }
+  return out;
+}
+
+// src/measure/sweep.ts
 var SWEEP_BATCH_MS = 200;
 var CALIBRATION_TASKS = 8;
 var VISIT_OVERHEAD_GUESS_MS = 250;
@@ -35069,7 +35210,9 @@ async function sweepCells(cells, options) {
   const sampleTimeMs = Math.round(Math.min(200, Math.max(20, perVisit - VISIT_OVERHEAD_GUESS_MS)));
   const treeOf = (cell2) => `${cell2.key.split("\0")[0]}\0${cell2.workload.name}`;
   const oneTask = /* @__PURE__ */ new Map();
-  let healthy = [...cells];
+  const groupOf = (cell2) => cells.filter((c) => treeOf(c) === treeOf(cell2));
+  let held = cells.filter((c) => isHybrid(c.model) && hybridsGated(groupOf(c).map((o) => o.model)));
+  let healthy = cells.filter((c) => !held.includes(c));
   for (let round2 = 1; round2 <= 3 && healthy.length > 0; round2++) {
     const started = performance.now();
     const calibrating = round2 === 1 ? healthy.filter((c) => c.model === "sequential" && c.concurrency === 1) : [];
@@ -35085,6 +35228,17 @@ async function sweepCells(cells, options) {
       options.onVisit?.({ round: round2, done: ++done, total: order.length, cell: cell2, outcome });
     }
     healthy = healthy.filter((c) => visits.get(c.key).every((v) => v.status === "ok"));
+    for (const tree of new Set(held.map(treeOf))) {
+      const own = cells.filter((c) => treeOf(c) === tree);
+      const signs = hybridSigns(own, visits, (model2) => own.filter((c) => c.model === model2).every((c) => visits.get(c.key).length > 0));
+      if (signs.state === "pending") continue;
+      const hybrids = held.filter((c) => treeOf(c) === tree);
+      held = held.filter((c) => !hybrids.includes(c));
+      if (signs.state === "measure") {
+        const levels = (c) => hybrids.filter((o) => o.model === c.model).map((o) => o.concurrency);
+        healthy.push(...hybrids.filter((c) => coarseLevels(c.model, levels(c), availableParallelism()).includes(c.concurrency)));
+      }
+    }
     if (options.signal?.aborted) break;
     const elapsed = performance.now() - started;
     options.onRound?.(round2, elapsed);
@@ -35099,7 +35253,7 @@ init_paths();
 init_types();
 import { readFileSync as readFileSync2, existsSync as existsSync3, statSync } from "node:fs";
 import * as nodeModule from "node:module";
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 import { dirname as dirname3, resolve as resolve2, relative as relative2 } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -35169,14 +35323,18 @@ function sweep(max, extra = []) {
   levels.add(Math.max(1, max));
   return [...levels].sort((a, b) => a - b);
 }
-function defaultConcurrency(tasks, cpus2 = availableParallelism()) {
+function defaultConcurrency(tasks, cpus2 = availableParallelism2()) {
+  const hybrid = HYBRID_PER_WORKER.map((k) => k * cpus2).filter((c) => c <= tasks);
   return {
     sequential: [1],
     async: sweep(tasks),
     thread: sweep(2 * cpus2, [cpus2]),
-    process: sweep(2 * cpus2, [cpus2])
+    process: sweep(2 * cpus2, [cpus2]),
+    "thread+async": hybrid.length > 0 ? hybrid : [Math.max(1, Math.min(tasks, cpus2))],
+    "process+async": hybrid.length > 0 ? hybrid : [Math.max(1, Math.min(tasks, cpus2))]
   };
 }
+var HYBRID_PER_WORKER = [2, 4, 8, 16];
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -35270,7 +35428,7 @@ function resolveOwnNameToSelf() {
     }
   });
 }
-function parseConfig(raw, file, shown = file, cpus2 = availableParallelism()) {
+function parseConfig(raw, file, shown = file, cpus2 = availableParallelism2()) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new ConfigError(shown, "", `expected an object with "workloads", got ${describe(raw)}`);
   }
@@ -35397,7 +35555,7 @@ function parseWorkload(item, index, dir, cpus2, seen, report2) {
     } else if (typeof w.concurrency === "object" && w.concurrency !== null) {
       for (const [model2, value] of Object.entries(w.concurrency)) {
         if (model2 === "sequential" || !MODELS.includes(model2)) {
-          fail(`${at}.concurrency.${model2}`, `expected one of async, thread, process as key`);
+          fail(`${at}.concurrency.${model2}`, `expected one of ${MODELS.slice(1).join(", ")} as key`);
           continue;
         }
         const levels = levelsAt(value, `${at}.concurrency.${model2}`);
@@ -35620,7 +35778,7 @@ async function createWorktree(root, ref2, options = {}) {
 
 // src/measure/scheduler.ts
 init_registry();
-import { availableParallelism as availableParallelism2 } from "node:os";
+import { availableParallelism as availableParallelism3 } from "node:os";
 
 // src/runtimes/visit.ts
 import { spawn as spawn3 } from "node:child_process";
@@ -35879,47 +36037,6 @@ async function startHost(runtime, workload2, spec, options = {}) {
 // src/measure/scheduler.ts
 init_types();
 
-// src/measure/levels.ts
-function nearest(levels, target) {
-  return levels.reduce((best, level) => Math.abs(level - target) < Math.abs(best - target) ? level : best, levels[0]);
-}
-function coarseLevels(model2, levels, cores) {
-  if (levels.length === 0) return [];
-  const targets = model2 === "async" ? [1, cores, 2 * cores, Math.max(...levels)] : [1, cores, 2 * cores];
-  return [...new Set(targets.map((t) => nearest(levels, t)))].sort((a, b) => a - b);
-}
-function coarseRank(cell2, cores, levels, waits = false) {
-  if (cell2.model === "sequential") return 0;
-  const primary = cell2.model === "async" || waits ? Math.max(...levels) : nearestLevel(levels, cores);
-  if (cell2.concurrency === primary) return 1;
-  if (cell2.concurrency > 1) return 2;
-  return 3;
-}
-function nearestLevel(levels, target) {
-  return nearest(levels, target);
-}
-function refineAround(cells, measured, best) {
-  const out = [];
-  const byModel = /* @__PURE__ */ new Map();
-  for (const cell2 of cells) {
-    const key = `${cell2.workload.name}\0${cell2.model}`;
-    byModel.set(key, [...byModel.get(key) ?? [], cell2]);
-  }
-  for (const [key, group2] of byModel) {
-    const at = best.get(key);
-    if (at === void 0) continue;
-    const levels = group2.map((c) => c.concurrency).sort((a, b) => a - b);
-    const measuredLevels = levels.filter((l) => measured.has(group2.find((c) => c.concurrency === l).key));
-    const below = Math.max(-Infinity, ...measuredLevels.filter((l) => l < at));
-    const above = Math.min(Infinity, ...measuredLevels.filter((l) => l > at));
-    for (const cell2 of group2) {
-      if (measured.has(cell2.key)) continue;
-      if (cell2.concurrency > below && cell2.concurrency < above) out.push(cell2);
-    }
-  }
-  return out;
-}
-
 // src/measure/sample-length.ts
 var MAX_SAMPLE_REPEAT = 1e4;
 function raisedRepeat(repeat, wallMs, minSampleMs, max = MAX_SAMPLE_REPEAT) {
@@ -35992,7 +36109,7 @@ var WARMUP_TIME_MS = 60;
 var WARMUP_CAP_SHARE = 0.02;
 var WARMUP_CAP_MIN_MS = 250;
 var WARMUP_CAP_MAX_MS = 5e3;
-var DISPATCH_MS = { sequential: 0, async: 0, thread: 0.04, process: 0.04 };
+var DISPATCH_MS = { sequential: 0, async: 0, thread: 0.04, process: 0.04, "thread+async": 0.04, "process+async": 0.04 };
 var COMPUTES_AT = 0.5;
 var ASYNC_FUTILE_AT = 0.95;
 var FUTILE_MIN_BATCH_MS = 5;
@@ -36009,7 +36126,7 @@ var STALLS_BEFORE_FAILURE = 2;
 function stallLimitMs(expectedMs, minMs = STALL_MIN_MS) {
   return Math.max(minMs, STALL_FACTOR * expectedMs);
 }
-function guessedFixedMs(model2, concurrency, hostMs) {
+function guessedFixedMs(model2, concurrency, hostMs, cores) {
   switch (model2) {
     case "sequential":
     case "async":
@@ -36018,6 +36135,11 @@ function guessedFixedMs(model2, concurrency, hostMs) {
       return hostMs + 50 + 40 * concurrency;
     case "process":
       return hostMs + 80 + hostMs * 0.6 * concurrency;
+    // A hybrid starts one worker per core, however many tasks it has in flight.
+    case "thread+async":
+      return hostMs + 50 + 40 * hybridLayout(concurrency, cores).workers;
+    case "process+async":
+      return hostMs + 80 + hostMs * 0.6 * hybridLayout(concurrency, cores).workers;
   }
 }
 var VisitCosts = class {
@@ -36026,8 +36148,10 @@ var VisitCosts = class {
   hostMs = /* @__PURE__ */ new Map();
   warmupByCell = /* @__PURE__ */ new Map();
   warmupCapMs;
-  constructor(warmupCapMs) {
+  cores;
+  constructor(warmupCapMs, cores) {
     this.warmupCapMs = warmupCapMs;
+    this.cores = cores;
   }
   modelKey(cell2) {
     return `${cell2.workload.name}\0${cell2.model}`;
@@ -36050,7 +36174,7 @@ var VisitCosts = class {
     if (known !== void 0) return known;
     const host = this.hostMs.get(cell2.workload.name) ?? 300;
     const byModel = this.fixedByModel.get(this.modelKey(cell2));
-    const guess = guessedFixedMs(cell2.model, cell2.concurrency, host);
+    const guess = guessedFixedMs(cell2.model, cell2.concurrency, host, this.cores);
     return byModel !== void 0 ? Math.max(byModel, guess * 0.5) : guess;
   }
   /**
@@ -36076,6 +36200,7 @@ function visitSpec(cell2, sampleTimeMs, mode = "measure", minBatches = 2, batchT
     },
     model: cell2.model,
     concurrency: cell2.concurrency,
+    ...isHybrid(cell2.model) ? { workers: hybridLayout(cell2.concurrency, availableParallelism3()).workers } : {},
     warmupBatches: 1,
     warmupTimeMs: WARMUP_TIME_MS,
     minBatches,
@@ -36085,7 +36210,7 @@ function visitSpec(cell2, sampleTimeMs, mode = "measure", minBatches = 2, batchT
 }
 var seconds = (ms) => `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
 async function measureInRounds(cells, options) {
-  const cores = options.cores ?? availableParallelism2();
+  const cores = options.cores ?? availableParallelism3();
   const maxRounds = options.maxRounds ?? 12;
   const random = mulberry32(options.seed);
   const visits = new Map(cells.map((c) => [c.key, []]));
@@ -36093,7 +36218,7 @@ async function measureInRounds(cells, options) {
   const started = performance.now();
   const deadline = started + options.budgetMs;
   const warmupCapMs = Math.round(Math.min(WARMUP_CAP_MAX_MS, Math.max(WARMUP_CAP_MIN_MS, WARMUP_CAP_SHARE * options.budgetMs)));
-  const costs = new VisitCosts(warmupCapMs);
+  const costs = new VisitCosts(warmupCapMs, cores);
   const runtimeOf = (cell2) => (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
   let allowanceMs = Math.max(BUDGET_ALLOWANCE_SHARE * options.budgetMs, 1e3);
   const backstop = new AbortController();
@@ -36116,6 +36241,9 @@ async function measureInRounds(cells, options) {
     return runVisit(runtimeOf(cell2), cell2.workload, spec, { signal, silenceLimitMs });
   };
   const stalls = /* @__PURE__ */ new Map();
+  const undecidedHybrids = new Set(cells.filter((c) => isHybrid(c.model) && hybridsGated(cells.filter((o) => o.workload === c.workload).map((o) => o.model))).map((c) => c.workload.name));
+  const awaitsSigns = (cell2) => isHybrid(cell2.model) && undecidedHybrids.has(cell2.workload.name);
+  const toJoin = /* @__PURE__ */ new Set();
   let specOf = (cell2, sampleTimeMs, batches) => ({ ...visitSpec(cell2, sampleTimeMs, "measure", batches), warmupMaxMs: warmupCapMs });
   let costOf = (cell2) => costs.visitMs(cell2, 0, FIRST_VISIT_BATCHES, RUN_BATCH_MS);
   try {
@@ -36145,6 +36273,7 @@ async function measureInRounds(cells, options) {
       }
     }
     const reportOnly = (cell2) => failedBaseline.has(cell2.workload.name);
+    for (const name of failedBaseline.keys()) undecidedHybrids.delete(name);
     const batchTasks = (cell2) => batchTasksFor(cell2.workload.tasks, cell2.concurrency, oneTaskMs.get(cell2.workload.name) ?? Number.NaN, RUN_BATCH_MS);
     const learnedBatchMs = (cell2) => {
       const learned = visits.get(cell2.key).flatMap((v) => v.samples);
@@ -36174,7 +36303,8 @@ async function measureInRounds(cells, options) {
     };
     costOf = (cell2) => costs.visitMs(cell2, 0, FIRST_VISIT_BATCHES, batchMsOf(cell2));
     const healthy = (cell2) => visits.get(cell2.key).every((v) => v.status === "ok" || v.status === "aborted");
-    const coarse = cells.filter((cell2) => coarseLevels(cell2.model, levelsOf(cells, cell2), cores).includes(cell2.concurrency));
+    const inCoarseSweep = (cell2) => coarseLevels(cell2.model, levelsOf(cells, cell2), cores).includes(cell2.concurrency);
+    const coarse = cells.filter((cell2) => inCoarseSweep(cell2) && !(awaitsSigns(cell2) && computesOnly.has(cell2.workload.name)));
     for (const cell2 of cells) {
       if (cell2.model !== "async" || !computesOnly.has(cell2.workload.name) || cell2.concurrency === Math.max(...levelsOf(cells, cell2))) continue;
       const share = Math.round(ASYNC_FUTILE_AT * 100);
@@ -36200,16 +36330,35 @@ async function measureInRounds(cells, options) {
       return Math.round(Math.min(MAX_SAMPLE_TIME_MS, Math.max(0, spare)));
     };
     let sampleTimeMs = planSampleTime(PLANNED_ROUNDS);
+    const decideHybrids = (name, settledCell) => {
+      const own = cells.filter((c) => c.workload.name === name);
+      const signs = hybridSigns(own, visits, (model2) => own.filter((c) => c.model === model2 && inCoarseSweep(c) && settledCell(c)).every((c) => skipped.has(c.key) || visits.get(c.key).length > 0));
+      if (signs.state === "pending") return "pending";
+      undecidedHybrids.delete(name);
+      if (signs.state === "measure") toJoin.add(name);
+      if (signs.state === "skip" || signs.state === "unshown") {
+        const hybrids = own.filter((c) => isHybrid(c.model));
+        for (const cell2 of hybrids) skipped.set(cell2.key, signs.state === "skip" ? `${NO_USE_FOR_HYBRIDS}${signs.reason}` : signs.reason);
+        active = active.filter((c) => !hybrids.includes(c));
+      }
+      return signs.state;
+    };
     let doubtful = /* @__PURE__ */ new Set();
     for (let round2 = 1; round2 <= maxRounds && active.length > 0 && !interrupted(); round2++) {
       const measuredYet = (cell2) => visits.get(cell2.key).some((v) => v.samples.length > 0);
       const group2 = (cell2) => cell2.model === "sequential" ? 0 : measuredYet(cell2) ? 5 : 1 + rankOf(cell2);
-      const byGroup = shuffled(active, random).sort((a, b) => group2(a) - group2(b));
+      const byGroup = withHybridsAfterTheirSigns(
+        shuffled(active, random).sort((a, b) => group2(a) - group2(b)),
+        awaitsSigns,
+        (cell2) => rankOf(cell2) <= 1
+      );
       const order = withDoubtfulFirst(byGroup, doubtful, cells);
       let done = 0;
       let visited = 0;
       for (const cell2 of order) {
         if (interrupted()) break;
+        if (awaitsSigns(cell2) && decideHybrids(cell2.workload.name, (c) => rankOf(c) <= 1) !== "measure") continue;
+        if (!active.includes(cell2)) continue;
         const first = visits.get(cell2.key).every((v) => v.samples.length === 0);
         const batches = reportOnly(cell2) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell2) ? firstVisitMs(cell2, 0) : costs.visitMs(cell2, sampleTimeMs, batches, batchMsOf(cell2));
@@ -36234,6 +36383,27 @@ async function measureInRounds(cells, options) {
       await options.onRound?.(round2, visits);
       if (visited === 0 || interrupted()) break;
       doubtful = options.doubtful?.(visits) ?? /* @__PURE__ */ new Set();
+      for (const name of [...undecidedHybrids]) decideHybrids(name, () => true);
+      for (const name of [...toJoin]) {
+        toJoin.delete(name);
+        const own = cells.filter((c) => c.workload.name === name);
+        const hybrids = own.filter((c) => isHybrid(c.model));
+        const best = bestLevels(cells, visits);
+        const retirable = active.filter((c) => c.workload.name === name && c.model !== "sequential" && !isHybrid(c.model) && measuredYet(c)).filter((c) => best.get(`${name}\0${c.model}`) !== c.concurrency).sort((a, b) => rankOf(b) - rankOf(a));
+        const joining = hybrids.filter((c) => inCoarseSweep(c) && !active.includes(c) && visits.get(c.key).length === 0).sort((a, b) => rankOf(a) - rankOf(b));
+        if (joining.length === 0) continue;
+        const cost = (list) => list.reduce((sum, c) => sum + firstVisitMs(c, sampleTimeMs), 0);
+        while (retirable.length > 0 && cost([...active, ...joining]) > remaining()) {
+          const retired = retirable.shift();
+          active = active.filter((c) => c !== retired);
+        }
+        for (const cell2 of joining) {
+          if (cost([...active, cell2]) <= remaining()) {
+            active = [...active, cell2];
+            skipped.delete(cell2.key);
+          } else skipped.set(cell2.key, "the workload showed waits and parallel work, but the budget left no time for this hybrid layout");
+        }
+      }
       const measured = new Set(cells.filter((c) => visits.get(c.key).some((v) => v.samples.length > 0)).map((c) => c.key));
       const candidates = refineAround(cells, measured, bestLevels(cells, visits)).filter((c) => !active.includes(c) && healthy(c) && !skipped.has(c.key));
       for (const cell2 of candidates) {
@@ -36248,10 +36418,23 @@ async function measureInRounds(cells, options) {
   for (const cell2 of cells) {
     if (skipped.has(cell2.key) || visits.get(cell2.key).length > 0) continue;
     if (interrupted()) skipped.set(cell2.key, "interrupted before its first visit");
+    else if (awaitsSigns(cell2)) skipped.set(cell2.key, "the run ended before the coarse sweep showed whether the workload both waits and computes in parallel");
     else if (!coarseLevels(cell2.model, levelsOf(cells, cell2), cores).includes(cell2.concurrency)) skipped.set(cell2.key, "not in the coarse sweep, and no time was left to refine around the best level");
     else skipped.set(cell2.key, "no time was left for its first visit");
   }
   return { visits, skipped, allowanceMs, spec: (cell2) => specOf(cell2, 0, FIRST_VISIT_BATCHES), costMs: (cell2) => costOf(cell2) };
+}
+function withHybridsAfterTheirSigns(order, waiting, telling) {
+  const held = order.filter(waiting);
+  const out = order.filter((c) => !held.includes(c));
+  for (const hybrid of held) {
+    const last = out.findLastIndex((c) => c.workload === hybrid.workload && !waiting(c) && telling(c));
+    const after = Math.max(last, out.findLastIndex((c) => c.workload === hybrid.workload && waiting(c)));
+    const secondLevels = out.findIndex((c) => !telling(c));
+    const at = after >= 0 ? after + 1 : secondLevels >= 0 ? secondLevels : out.length;
+    out.splice(at, 0, hybrid);
+  }
+  return out;
 }
 function withDoubtfulFirst(order, doubtful, cells) {
   if (doubtful.size === 0) return [...order];
@@ -36654,11 +36837,11 @@ async function runPairedRounds(targets, options) {
 init_registry();
 
 // src/commands/run.ts
-import { availableParallelism as availableParallelism6 } from "node:os";
+import { availableParallelism as availableParallelism7 } from "node:os";
 import { resolve as resolve4 } from "node:path";
 
 // src/analysis/analyze.ts
-import { availableParallelism as availableParallelism3 } from "node:os";
+import { availableParallelism as availableParallelism4 } from "node:os";
 
 // src/stats/paired-speedup.ts
 var HOST_ROUNDS = 3;
@@ -36788,7 +36971,7 @@ function withheldReason(cell2, baseline, context3) {
   const coresBound = bound === context3.cores && cell2.model !== "async" && context3.cpuShare >= CPU_BOUND_AT;
   if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
   const [lo] = cell2.paired ? pairedFigureInterval(cell2.paired, baseline.hostRates).interval : speedupInterval(cell2, baseline, context3.seed);
-  const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : "process"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context3.cores} cores cannot do more when sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
+  const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : cell2.model === "process" ? "process" : "worker with one task in flight"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context3.cores} cores cannot do more when sequential computed ${Math.round(context3.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
   const noise2 = lo <= bound * (1 + TOLERANCE) ? `${AT_BOUND}, but not a figure to report` : "something was mismeasured";
   return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
 }
@@ -36810,7 +36993,7 @@ function unpairedFigureInterval(figure, batchInterval, hosts, spread) {
 function analyzeWorkload(name, runtime, cells, options = {}) {
   const sequential = cells.find((c) => c.model === "sequential" && c.status === "ok" && c.samples > 0);
   const cpuShare = sequential ? computingShare(sequential) : 1;
-  const context3 = { cpuShare, cores: options.cores ?? availableParallelism3(), seed: options.seed ?? 1 };
+  const context3 = { cpuShare, cores: options.cores ?? availableParallelism4(), seed: options.seed ?? 1 };
   const withSpeedups = cells.map((c) => {
     const ratio = c.paired?.speedup ?? (sequential ? c.throughput.median / sequential.throughput.median : Number.NaN);
     const measured = { ...c, speedup: sequential && c.samples > 0 ? Math.round(ratio * 1e3) / 1e3 : null };
@@ -36910,12 +37093,12 @@ function failedWorkload(name, runtime, error2) {
 
 // src/environment.ts
 init_runtime();
-import { arch as arch2, availableParallelism as availableParallelism4, cpus, release, totalmem, type } from "node:os";
+import { arch as arch2, availableParallelism as availableParallelism5, cpus, release, totalmem, type } from "node:os";
 function describeEnvironment(runtimes2 = {}) {
   const reported = runtimes2.node?.node;
   const looked = settledWorkloadNode();
   return {
-    cpus: availableParallelism4(),
+    cpus: availableParallelism5(),
     cpuModel: cpus()[0]?.model.trim() ?? "unknown",
     node: typeof reported === "string" && reported ? reported : looked && "node" in looked ? looked.node.version : process.version,
     os: `${type()} ${release()}`,
@@ -36926,7 +37109,7 @@ function describeEnvironment(runtimes2 = {}) {
 }
 
 // src/measure/aggregate.ts
-import { availableParallelism as availableParallelism5 } from "node:os";
+import { availableParallelism as availableParallelism6 } from "node:os";
 
 // src/stats/median-ci.ts
 function binomialHalfCdf(k, n) {
@@ -36954,6 +37137,7 @@ function medianConfidenceInterval(sorted, level = 0.95) {
 }
 
 // src/measure/aggregate.ts
+init_types();
 var round = (value, digits = 3) => {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
@@ -36969,13 +37153,14 @@ function stolenMs(cpuMs, samples) {
   }
   return busy > 0 && steal > 0 ? cpuMs * steal / busy : 0;
 }
-function taskThreads(model2, concurrency) {
-  return model2 === "sequential" || model2 === "async" ? 1 : Math.max(1, concurrency);
+function taskThreads(model2, concurrency, cores) {
+  if (model2 === "sequential" || model2 === "async") return 1;
+  return isHybrid(model2) ? hybridLayout(concurrency, cores).workers : Math.max(1, concurrency);
 }
 function cpuShares(model2, concurrency, samples, cores) {
   const wall = samples.reduce((sum2, s) => sum2 + s.wallMs, 0);
   if (wall <= 0) return { cpuUtilization: 0, runQueueShare: 0 };
-  const threads = taskThreads(model2, concurrency);
+  const threads = taskThreads(model2, concurrency, cores);
   const bound = Math.min(threads, Math.max(1, cores));
   const sum = (field) => samples.reduce((total, s) => total + (field(s) ?? 0), 0);
   const cpu = sum((s) => s.cpuMs);
@@ -36994,7 +37179,7 @@ function cpuShares(model2, concurrency, samples, cores) {
     overheadUtilization: round(Math.max(0, cpu - task - pool) / wall)
   };
 }
-function aggregateCell(model2, concurrency, visits, cores = availableParallelism5()) {
+function aggregateCell(model2, concurrency, visits, cores = availableParallelism6()) {
   const failures = visits.filter((v) => v.status !== "ok" && v.status !== "aborted");
   const samples = visits.flatMap((v) => v.samples);
   if (samples.length === 0 && failures.length === 0) return void 0;
@@ -37019,6 +37204,7 @@ function aggregateCell(model2, concurrency, visits, cores = availableParallelism
   const cell2 = {
     model: model2,
     concurrency,
+    ...isHybrid(model2) ? { workers: hybridLayout(concurrency, cores).workers } : {},
     status,
     samples: samples.length,
     rounds: visits.filter((v) => v.samples.length > 0).length,
@@ -37404,7 +37590,7 @@ function buildRunResults(config, probes, cells, visits, settings, skipped = /* @
     if (result.status === "failed" && baselineSkipped && !result.cells.some((c) => c.model === "sequential")) {
       result.error = `the sequential baseline was not measured: ${baselineSkipped.reason}; a longer --time-budget measures it`;
     }
-    const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m) && !result.cells.some((c) => c.model === m && c.samples > 0));
+    const unmeasured = MODELS.filter((m) => notMeasured.some((n) => n.model === m && !noUseForHybrids(n.reason)) && !result.cells.some((c) => c.model === m && c.samples > 0));
     if (result.recommendation && unmeasured.length > 0) {
       result.recommendation.reason += ` Not measured within the budget: ${unmeasured.join(", ")} (a longer --time-budget measures ${unmeasured.length > 1 ? "them" : "it"}).`;
       addDoubt(result.recommendation, "model-not-measured");
@@ -37457,7 +37643,7 @@ async function runCommand(options) {
   for (const [name, probe] of probes) options.onProgress?.({ type: "probe", workload: name, status: probe.status === "ok" ? "ok" : `failed: ${probe.error}` });
   const cells = workloads.filter((w) => probes.get(w.name)?.status === "ok").flatMap((w) => planCells(w, runtimeFor(w.runtime).models));
   let rounds = 0;
-  const cores = availableParallelism6();
+  const cores = availableParallelism7();
   const save = (visits2, incomplete, skipped2, paired2, pairedRounds3) => {
     const results2 = buildRunResults(config, probes, cells, visits2, { timeBudgetSeconds, margin, seed, rounds, incomplete, workloads, cores }, skipped2, paired2, sequentialHostRates(cells, visits2, pairedRounds3));
     writeJsonAtomic(jsonPath, results2);
@@ -37723,7 +37909,7 @@ async function compareCommand(options) {
         const oneTask = Math.max(taskMs(visits.get(`base\0${cellKey(h.name, cell2.model, cell2.concurrency)}`)?.[0]), taskMs(visits.get(`head\0${cellKey(h.name, cell2.model, cell2.concurrency)}`)?.[0]));
         targets.push({
           cell: cell2,
-          metric: comparisonMetric(bc, hc, availableParallelism7()),
+          metric: comparisonMetric(bc, hc, availableParallelism8()),
           pinToOneCpu: runsOnOneCpu(bc, hc),
           primary: cell2 === primary,
           // The primary runs one task at a time: its batches are sized to PAIRED_BATCH_MS.
@@ -37798,6 +37984,11 @@ function primaryCell(base, head, selected) {
 }
 
 // src/report/format.ts
+init_types();
+function levelLabel(cell2) {
+  if (!isHybrid(cell2.model) || cell2.workers === void 0) return String(cell2.concurrency);
+  return `${cell2.workers}x${Math.ceil(cell2.concurrency / cell2.workers)}`;
+}
 function formatNumber(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
   const abs = Math.abs(value);
@@ -37861,20 +38052,20 @@ function speedupLabel(cell2) {
   return formatSpeedup(cell2.speedup);
 }
 function cellNotes(workload2) {
-  const notes = workload2.cells.filter((c) => c.speedupWithheld !== void 0).map((c) => `${c.model} ${c.concurrency}: ${c.speedupWithheld}`);
+  const notes = workload2.cells.filter((c) => c.speedupWithheld !== void 0).map((c) => `${c.model} ${levelLabel(c)}: ${c.speedupWithheld}`);
   for (const c of workload2.cells) {
     if (!c.paired || c.speedupWithheld !== void 0) continue;
     const p = c.paired;
     const { interval: [lo, hi], hostsAdded } = figureInterval(p);
     const hosts = hostsAdded ? " with the spread between fresh hosts" : "";
-    notes.push(`${c.model} ${c.concurrency}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
+    notes.push(`${c.model} ${levelLabel(c)}: ${formatSpeedup(p.speedup)} measured paired against sequential (95% interval ${formatSpeedup(lo)} to ${formatSpeedup(hi)}${hosts}, ${p.rounds} round${p.rounds === 1 ? "" : "s"} of both hosts alive at once, ${p.pairs} batch pairs)`);
   }
   const byReason = /* @__PURE__ */ new Map();
-  for (const s of workload2.skipped ?? []) byReason.set(s.reason, [...byReason.get(s.reason) ?? [], `${s.model} ${s.concurrency}`]);
+  for (const s of workload2.skipped ?? []) byReason.set(s.reason, [...byReason.get(s.reason) ?? [], `${s.model} ${s.concurrency}${isHybrid(s.model) ? " in flight" : ""}`]);
   for (const [reason, cells] of byReason) notes.push(`not measured: ${cells.join(", ")} (${reason})`);
   const cold = workload2.cells.filter((c) => (c.warmup?.unsettled ?? 0) > 0);
   if (cold.length > 0) {
-    const list = cold.map((c) => `${c.model} ${c.concurrency} (${c.warmup.unsettled} of ${c.rounds} visits)`).join(", ");
+    const list = cold.map((c) => `${c.model} ${levelLabel(c)} (${c.warmup.unsettled} of ${c.rounds} visits)`).join(", ");
     notes.push(`still warming up when the warm-up cap ended: ${list}; their figures are of code not yet at full speed (a longer --time-budget warms up longer)`);
   }
   return notes;
@@ -37891,6 +38082,9 @@ function unsteadyBaselineText(spreads, escape, shown = 3) {
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : "";
   return `The baseline did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join("; ")}${more}). The machine's speed moved, its hosts started in different states (a host of tiny tasks can settle at one of two speeds), or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: treat a close call as unsettled (if the machine moved, run again on a quieter one).`;
 }
+
+// src/report/compare-terminal.ts
+init_types();
 
 // src/report/gate-text.ts
 function slowerOrFaster(change) {
@@ -37929,6 +38123,7 @@ function gateCounts(results) {
 }
 
 // src/report/terminal.ts
+init_types();
 var ANSI = { bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", red: "\x1B[31m", yellow: "\x1B[33m", reset: "\x1B[0m" };
 function terminalSafe(text) {
   return String(text ?? "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
@@ -37945,7 +38140,7 @@ function cellRow(cell2) {
   const ok = cell2.status === "ok";
   return [
     cell2.model,
-    String(cell2.concurrency),
+    levelLabel(cell2),
     ok || cell2.samples > 0 ? formatNumber(cell2.throughput.median) : "-",
     ok || cell2.samples > 0 ? `${formatNumber(cell2.throughput.ci95[0])}-${formatNumber(cell2.throughput.ci95[1])}` : "-",
     speedupLabel(cell2),
@@ -37987,7 +38182,7 @@ function throughputChart(workload2, width = 32) {
     const bar = "█".repeat(Math.floor(units / 8)) + eighths[Math.floor(units % 8)];
     const label = cell2.model === lastModel ? "" : cell2.model;
     lastModel = cell2.model;
-    lines.push(`  ${pad(label, 10, "l")} ${pad(String(cell2.concurrency), 4, "r")} │${pad(bar, width, "l")} ${formatNumber(cell2.throughput.median)}`);
+    lines.push(`  ${pad(label, 13, "l")} ${pad(levelLabel(cell2), 4, "r")} │${pad(bar, width, "l")} ${formatNumber(cell2.throughput.median)}`);
   }
   return lines;
 }
@@ -38004,7 +38199,7 @@ function renderWorkload(workload2, style) {
   if (rec) {
     const low = lowConfidenceText(rec);
     const confidence = low ? paint(style, ANSI.yellow, ` (${low})`) : "";
-    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === "sequential" ? "" : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
+    lines.push(`  → use ${paint(style, ANSI.bold + ANSI.green, `${rec.model}${rec.model === "sequential" ? "" : isHybrid(rec.model) && rec.workers !== void 0 ? ` at ${unit(rec.model, rec.concurrency, rec.workers)}` : ` at concurrency ${rec.concurrency}`}`)}: ${formatRecommendedSpeedup(rec)} vs sequential${confidence}`);
     lines.push(`    ${terminalSafe(rec.reason)}`);
   } else if (workload2.error) {
     lines.push(paint(style, ANSI.red, `  failed: ${terminalSafe(workload2.error)}`));
@@ -38074,7 +38269,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
     lines.push(color ? paint2(style, color, text) : text);
   }
   for (const c of results.recommendationChanges) {
-    const show = (r) => r ? `${r.model} x${r.concurrency}` : "none";
+    const show = (r) => !r ? "none" : isHybrid(r.model) && r.workers !== void 0 ? `${r.model} ${levelLabel(r)}` : `${r.model} x${r.concurrency}`;
     lines.push(paint2(style, ANSI2.yellow, `  recommendation for ${terminalSafe(c.workload)}: ${show(c.base)} -> ${show(c.head)}`));
   }
   for (const f of results.failures) lines.push(paint2(style, ANSI2.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ""}: ${terminalSafe(f.message).slice(0, 200)}`));
@@ -38736,7 +38931,7 @@ var DEFAULT_MAX_LENGTH = 6e4;
 var MAX_LIST_ITEMS = 20;
 var DEFAULT_COMPARE_BUDGET_SECONDS = 600;
 var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-var cellLabel = (model2, concurrency) => model2 === "sequential" ? "sequential" : `${model2} x${concurrency}`;
+var cellLabel = (model2, concurrency, workers) => model2 === "sequential" ? "sequential" : isHybrid(model2) && workers !== void 0 ? `${model2} ${levelLabel({ model: model2, concurrency, workers })}` : `${model2} x${concurrency}`;
 function safeUrl(url) {
   if (!url || url.length > 2e3) return void 0;
   return /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%/+@=-]*)?$/.test(url) ? url : void 0;
@@ -38782,7 +38977,8 @@ function methodLink(context3) {
 function rowsFor(workload2, comparisons) {
   const rows = [];
   const rec = workload2.recommendation;
-  const named2 = new Set([...(rec?.reason ?? "").matchAll(/\b(async|thread|process) x[0-9.]+ at (\d+) /g)].map((m) => `${m[1]} ${m[2]}`));
+  const reason = rec?.reason ?? "";
+  const named2 = (c) => reason.includes(`${c.model} x`) && new RegExp(`(?<![+\\w])${c.model.replace("+", "\\+")} x[0-9.]+ at ${unit(c.model, c.concurrency, c.workers)}(?![\\w ]*x \\d)`).test(reason);
   for (const model2 of MODELS) {
     const cells = workload2.cells.filter((c) => c.model === model2).sort((a, b) => a.concurrency - b.concurrency);
     if (cells.length === 0) continue;
@@ -38794,7 +38990,7 @@ function rowsFor(workload2, comparisons) {
     }
     const recommended = rec && rec.model === model2 ? cells.find((c) => c.concurrency === rec.concurrency) : void 0;
     if (recommended && !rows.includes(recommended)) rows.push(recommended);
-    for (const c of cells) if (named2.has(`${c.model} ${c.concurrency}`) && !rows.includes(c)) rows.push(c);
+    for (const c of cells) if (named2(c) && !rows.includes(c)) rows.push(c);
     for (const c of cells) if (c.status !== "ok" && !rows.includes(c)) rows.push(c);
   }
   return rows;
@@ -38835,9 +39031,9 @@ function table2(workload2, comparisons, base) {
     const failed = cell2.status !== "ok";
     const fail = `❌ ${cell2.status}${cell2.error ? `: ${escapeMarkdown(cell2.error, 120)}` : ""}`;
     if (!comparisons) {
-      return failed ? [name, String(cell2.concurrency), fail, "-", "-", "-", "-"] : [
+      return failed ? [name, levelLabel(cell2), fail, "-", "-", "-", "-"] : [
         name,
-        String(cell2.concurrency),
+        levelLabel(cell2),
         `${formatNumber(cell2.throughput.median)} (${formatNumber(cell2.throughput.ci95[0])} to ${formatNumber(cell2.throughput.ci95[1])})`,
         speedupLabel(cell2),
         formatMs(cell2.latencyMs.p99),
@@ -38849,8 +39045,8 @@ function table2(workload2, comparisons, base) {
     const baseCell = base?.cells.find((b) => b.model === cell2.model && b.concurrency === cell2.concurrency && b.status === "ok");
     const tasks = baseToHead(formatNumber(c?.base.throughput ?? baseCell?.throughput.median), failed ? "❌" : formatNumber(c?.head.throughput ?? cell2.throughput.median));
     const memory = baseToHead(formatBytes(c?.base.peakRssBytes ?? baseCell?.peakRssBytes), failed ? "-" : formatBytes(c?.head.peakRssBytes ?? cell2.peakRssBytes)) + (c?.memoryGrowth ? ` ⚠️ ${formatChange(c.memoryChange, 0)}` : "");
-    if (failed) return [name, String(cell2.concurrency), tasks, `${fail}${c ? ` · ${changeCell(c)}` : ""}`, "-", "-", "-", memory];
-    return [name, String(cell2.concurrency), tasks, changeCell(c), speedupLabel(cell2), formatMs(cell2.latencyMs.p99), formatUtilization(cell2.cpuUtilization), memory];
+    if (failed) return [name, levelLabel(cell2), tasks, `${fail}${c ? ` · ${changeCell(c)}` : ""}`, "-", "-", "-", memory];
+    return [name, levelLabel(cell2), tasks, changeCell(c), speedupLabel(cell2), formatMs(cell2.latencyMs.p99), formatUtilization(cell2.cpuUtilization), memory];
   });
   const align = comparisons ? ["l", "r", "r", "l", "r", "r", "r", "r"] : ["l", "r", "r", "r", "r", "r", "r"];
   return markdownTable([header, ...rows], { align, alignDelimiters: false });
@@ -38890,7 +39086,7 @@ function charts(workload2, base, compare) {
       "---",
       "xychart-beta",
       `    title "${chartText(`${model2} - ${series.join(" / ")}${offChart}`)}"`,
-      `    x-axis "${model2 === "async" ? "tasks in flight" : model2 === "thread" ? "threads" : "processes"}" [${cells.map((c) => `"${c.concurrency}"`).join(", ")}]`,
+      `    x-axis "${model2 === "async" ? "tasks in flight" : model2 === "thread" ? "threads" : model2 === "process" ? "processes" : "workers x in flight"}" [${cells.map((c) => `"${levelLabel(c)}"`).join(", ")}]`,
       `    y-axis "tasks/s" 0 --> ${chartNumber(top)}`,
       `    bar "${compare ? "head" : model2}" [${values.map(chartNumber).join(", ")}]`
     ];
@@ -38923,10 +39119,10 @@ function chartNumber(value) {
 function workloadHeading(w) {
   if (w.status === "failed" || !w.recommendation) return `#### ❌ ${escapeMarkdown(w.name)}: failed${w.error ? ` - ${escapeMarkdown(w.error)}` : ""}`;
   const r = w.recommendation;
-  return `#### ${escapeMarkdown(w.name)}: ${cellLabel(r.model, r.concurrency)} (${formatRecommendedSpeedup(r)} sequential)`;
+  return `#### ${escapeMarkdown(w.name)}: ${cellLabel(r.model, r.concurrency, r.workers)} (${formatRecommendedSpeedup(r)} sequential)`;
 }
 function workloadLine(w, whole) {
-  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency)}, ${formatRecommendedSpeedup(w.recommendation)} sequential` : "failed";
+  const rec = w.recommendation ? `${cellLabel(w.recommendation.model, w.recommendation.concurrency, w.recommendation.workers)}, ${formatRecommendedSpeedup(w.recommendation)} sequential` : "failed";
   const change = !whole ? "" : whole.verdict === "regression" ? ` · 🔴 ${gateVerdict(whole, "").trim()}` : whole.verdict === "improvement" ? ` · 🟢 ${gateVerdict(whole, "").trim()}` : whole.verdict === "inconclusive" ? " · ❔ not decided" : " · unchanged";
   return `- **${escapeMarkdown(w.name)}**: ${rec}${change}`;
 }
@@ -38978,7 +39174,7 @@ function section(w, base, comparisons, failures, whole) {
   const short2 = [head, tbl].filter(Boolean).join("\n\n");
   const fold = (body) => {
     const r = w.recommendation;
-    const rec = !r ? "" : r.model === "sequential" ? " · sequential recommended" : ` · ${cellLabel(r.model, r.concurrency)} recommended (${formatRecommendedSpeedup(r)} sequential)`;
+    const rec = !r ? "" : r.model === "sequential" ? " · sequential recommended" : ` · ${cellLabel(r.model, r.concurrency, r.workers)} recommended (${formatRecommendedSpeedup(r)} sequential)`;
     const verdict = whole ? `: ${gateSummary(whole).replace(/\*\*/g, "")})` : "";
     return `<details><summary><strong>${escapeHtml(w.name)}</strong>${verdict}${rec}</summary>
 
@@ -39127,7 +39323,7 @@ function renderCompareMarkdown(results, options = {}) {
     blocks.push(["> [!WARNING]", `> Not decided: the measurements could not tell whether ${undecidedByNoise.length === 1 ? "this workload" : "these workloads"} changed by ${threshold} (a longer \`time-budget\` buys more rounds):`, ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
   if (changes.length) {
-    const show = (r) => r ? cellLabel(r.model, r.concurrency) : "none";
+    const show = (r) => r ? cellLabel(r.model, r.concurrency, r.workers) : "none";
     const items = changes.map((c) => `> - **${escapeMarkdown(c.workload)}**: ${show(c.base)} → ${show(c.head)}`);
     blocks.push(["> [!NOTE]", "> Recommendation changed:", ...cappedList(items).map((l) => l.startsWith(">") ? l : `> ${l}`)].join("\n"));
   }
@@ -39168,6 +39364,7 @@ ${environmentLine(results)}
 }
 
 // src/github/report.ts
+init_types();
 var MAX_TABLE_ROWS = 50;
 function environmentLabel(env) {
   const others = Object.entries(env.runtimes ?? {}).filter(([name, facts2]) => name !== "node" && facts2 && typeof facts2.version === "string").map(([name, facts2]) => `${name[0].toUpperCase()}${name.slice(1)} ${String(facts2.version)}`);
@@ -39214,7 +39411,7 @@ function overview(entries) {
   for (const { results } of entries) for (const w of results.workloads) if (!names.includes(w.name)) names.push(w.name);
   const picks = (name) => entries.map(({ results }) => {
     const rec = results.workloads.find((w) => w.name === name)?.recommendation;
-    return rec ? { model: rec.model, concurrency: rec.concurrency } : null;
+    return rec ? { model: rec.model, concurrency: rec.concurrency, ...rec.workers !== void 0 ? { workers: rec.workers } : {} } : null;
   });
   const differs = (row2) => new Set(row2.filter(Boolean).map((p) => p.model)).size > 1;
   const rows = names.map((name) => ({ name, row: picks(name) })).sort((a, b) => Number(differs(b.row)) - Number(differs(a.row)));
@@ -39229,7 +39426,7 @@ function overview(entries) {
     `| workload | ${entries.map((e) => escapeMarkdown(e.label)).join(" | ")} |`,
     `|---|${entries.map(() => "---|").join("")}`,
     ...rows.slice(0, MAX_TABLE_ROWS).map(
-      ({ name, row: row2 }) => `| ${differs(row2) ? "⚠️ " : ""}${escapeMarkdown(name)} | ${row2.map((p) => p ? `${p.model === "sequential" ? "sequential" : `${p.model} x${p.concurrency}`}` : "-").join(" | ")} |`
+      ({ name, row: row2 }) => `| ${differs(row2) ? "⚠️ " : ""}${escapeMarkdown(name)} | ${row2.map((p) => !p ? "-" : p.model === "sequential" ? "sequential" : isHybrid(p.model) && p.workers !== void 0 ? `${p.model} ${levelLabel(p)}` : `${p.model} x${p.concurrency}`).join(" | ")} |`
     )
   ];
   if (rows.length > MAX_TABLE_ROWS) lines.push("", `_and ${rows.length - MAX_TABLE_ROWS} more workloads with the same recommendation everywhere, see the sections below._`);
@@ -39244,7 +39441,7 @@ function regressionsOf(results) {
 function recommendationsOf(entries) {
   return entries.flatMap(
     ({ label, results }) => results.workloads.flatMap(
-      (w) => w.recommendation ? [{ workload: w.name, model: w.recommendation.model, concurrency: w.recommendation.concurrency, speedup: Math.round(w.recommendation.speedup * 100) / 100, ...entries.length > 1 ? { environment: label } : {} }] : []
+      (w) => w.recommendation ? [{ workload: w.name, model: w.recommendation.model, concurrency: w.recommendation.concurrency, ...w.recommendation.workers !== void 0 ? { workers: w.recommendation.workers } : {}, speedup: Math.round(w.recommendation.speedup * 100) / 100, ...entries.length > 1 ? { environment: label } : {} }] : []
     )
   );
 }
@@ -39401,6 +39598,7 @@ var MAX_CELLS = 1e3;
 var cell = named("cell", obj({
   model,
   concurrency: int,
+  "workers?": int,
   status: oneOf("ok", "errored", "timed-out", "crashed"),
   "error?": str2(),
   samples: num,
@@ -39426,6 +39624,7 @@ var skippedCell = obj({ model, concurrency: int, reason: str2() });
 var recommendation = obj({
   model,
   concurrency: int,
+  "workers?": int,
   speedup: num,
   "speedupRange?": pair(num),
   reason: str2(),
@@ -39466,7 +39665,7 @@ var runResultsCheck = obj({
 });
 var ref = obj({ ref: str2(500), sha: nullable(str2(64)), "dirty?": bool });
 var side = obj({ throughput: nullable(num), peakRssBytes: nullable(num) });
-var modelAt = nullable(obj({ model, concurrency: int }));
+var modelAt = nullable(obj({ model, concurrency: int, "workers?": int }));
 var metric = oneOf("throughput", "cpu-time");
 var decision = {
   verdict: oneOf("regression", "improvement", "unchanged", "inconclusive"),

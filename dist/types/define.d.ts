@@ -25,8 +25,8 @@ export interface WorkloadDeclaration {
     python?: string;
     startMethod?: 'fork' | 'spawn' | 'forkserver';
     tasks: number;
-    concurrency?: number[] | Partial<Record<"async" | "thread" | "process", number[]>>;
-    models?: Array<'sequential' | 'async' | 'thread' | 'process'>;
+    concurrency?: number[] | Partial<Record<'async' | 'thread' | 'process' | 'thread+async' | 'process+async', number[]>>;
+    models?: Array<'sequential' | 'async' | 'thread' | 'process' | 'thread+async' | 'process+async'>;
     timeoutMs?: number;
 }
 export declare function defineConfig<T extends ConfigDeclaration>(config: T): T;

@@ -3,9 +3,26 @@
  * classifications and the measured batch. The results documents built from them (the JSON contract
  * that outside tools read) are in src/results/.
  */
-/** Execution models in cost order: a costlier model must earn its place by a measured margin. */
-export declare const MODELS: readonly ['sequential', 'async', 'thread', 'process'];
+/**
+ * Execution models in cost order: a costlier model must earn its place by a measured margin. The
+ * hybrids come last: a pool of workers each running many tasks at once on an event loop is the
+ * costliest code to write and to run, so it wins only where no simpler model comes close.
+ */
+export declare const MODELS: readonly ['sequential', 'async', 'thread', 'process', 'thread+async', 'process+async'];
 export type Model = (typeof MODELS)[number];
+/** The hybrid models: a pool of workers, each with several tasks in flight on its own event loop. */
+export declare const HYBRID_MODELS: readonly ['thread+async', 'process+async'];
+export type HybridModel = (typeof HYBRID_MODELS)[number];
+export declare function isHybrid(model: Model): model is HybridModel;
+/**
+ * How a hybrid cell's tasks in flight are laid out: one worker per core (the production pattern,
+ * and all the parallel work a machine has), at most one per task in flight; the tasks spread evenly
+ * over them, so a worker has `perWorker` in flight, one fewer on some when they do not divide.
+ */
+export declare function hybridLayout(concurrency: number, cores: number): {
+    workers: number;
+    perWorker: number;
+};
 /** Runtimes a workload can be written for. */
 export declare const RUNTIMES: readonly ['node', 'python'];
 export type RuntimeId = (typeof RUNTIMES)[number];

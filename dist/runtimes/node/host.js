@@ -1724,6 +1724,7 @@ var require_main = __commonJS({
 
 // src/runtimes/node/host.ts
 import { createReadStream, writeSync as writeSync2 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 
 // node_modules/tinybench/dist/index.js
@@ -2679,13 +2680,17 @@ function repositoryEnv(extra = {}, base = process.env) {
 }
 
 // src/runtimes/node/executors/process.ts
-var ChildLane = class {
+var ChildWorker = class {
   child;
-  task;
+  /** The task in flight in each slot. */
+  tasks;
   control;
   exited;
   ready;
-  constructor(modulePath) {
+  slots;
+  constructor(modulePath, slots) {
+    this.slots = slots;
+    this.tasks = new Array(slots);
     this.child = fork(ownFile("runtimes/node/process-child"), [], {
       env: repositoryEnv({ [CHILD_MODULE_ENV]: modulePath }),
       execArgv: process.execArgv,
@@ -2693,39 +2698,40 @@ var ChildLane = class {
     });
     this.ready = new Promise((resolve, reject) => {
       this.control = {
-        resolve: (message) => message !== 0 && message.type === "ready" ? resolve() : reject(new WorkloadLoadError(message.error)),
+        resolve: (message) => message !== 0 && !Array.isArray(message) && message.type === "ready" ? resolve() : reject(new WorkloadLoadError(message.error)),
         reject
       };
     });
     this.child.on("message", (message) => this.onMessage(message));
     this.child.on("exit", (code, signal) => {
       this.exited = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      const error = new WorkerCrashError(`child process ${this.exited} during a task`);
-      this.task?.reject(error);
+      for (let slot = 0; slot < this.slots; slot++) this.settle(slot, new WorkerCrashError(`child process ${this.exited} during a task`));
       this.control?.reject(new WorkerCrashError(`child process ${this.exited}`));
-      this.task = this.control = void 0;
+      this.control = void 0;
     });
   }
+  settle(slot, error) {
+    const task = this.tasks[slot];
+    if (!task) return;
+    this.tasks[slot] = void 0;
+    if (error) task.reject(error);
+    else task.resolve();
+  }
   onMessage(message) {
-    if (message === 0) {
-      const task = this.task;
-      this.task = void 0;
-      task.resolve();
-    } else if (message.type === "task-error") {
-      const task = this.task;
-      this.task = void 0;
-      task.reject(new TaskError(message.error));
-    } else {
+    if (message === 0) this.settle(0);
+    else if (Array.isArray(message)) this.settle(message[0]);
+    else if (message.type === "task-error") this.settle(message.slot ?? 0, new TaskError(message.error));
+    else {
       const control = this.control;
       this.control = void 0;
       control?.resolve(message);
     }
   }
-  run(taskIndex) {
+  run(taskIndex, slot) {
     if (this.exited) return Promise.reject(new WorkerCrashError(`child process ${this.exited}`));
     return new Promise((resolve, reject) => {
-      this.task = { resolve, reject };
-      this.child.send(taskIndex);
+      this.tasks[slot] = { resolve, reject };
+      this.child.send(this.slots === 1 ? taskIndex : [taskIndex, slot]);
     });
   }
   request(message) {
@@ -2736,35 +2742,35 @@ var ChildLane = class {
     });
   }
 };
-function processExecutor(modulePath, concurrency) {
-  const lanes = [];
-  const stats = async () => await Promise.all(lanes.map((lane) => lane.request({ type: "stats" })));
+function processExecutor(modulePath, workers, perWorker = 1) {
+  const children = [];
+  const stats = async () => await Promise.all(children.map((child) => child.request({ type: "stats" })));
   return {
     async start() {
-      for (let k2 = 0; k2 < concurrency; k2++) lanes.push(new ChildLane(modulePath));
-      await Promise.all(lanes.map((lane) => lane.ready));
+      for (let k2 = 0; k2 < workers; k2++) children.push(new ChildWorker(modulePath, perWorker));
+      await Promise.all(children.map((child) => child.ready));
     },
-    run: (taskIndex, lane) => lanes[lane].run(taskIndex),
+    run: (taskIndex, lane) => children[lane % workers].run(taskIndex, Math.floor(lane / workers)),
     async usage() {
       const hostCpu = hostCpuMs();
       const hostThreads = threadTimes(() => false);
-      const children = await stats();
-      const threads = sumThreadTimes([hostThreads, ...children.map((s2) => s2.threads)]);
-      return { cpuMs: hostCpu + children.reduce((sum, s2) => sum + s2.cpuMs, 0), threads };
+      const children2 = await stats();
+      const threads = sumThreadTimes([hostThreads, ...children2.map((s2) => s2.threads)]);
+      return { cpuMs: hostCpu + children2.reduce((sum, s2) => sum + s2.cpuMs, 0), threads };
     },
     async peakRssBytes() {
       return hostPeakRssBytes() + (await stats()).reduce((sum, s2) => sum + s2.maxRssBytes, 0);
     },
     async unhandledRejection() {
-      const replies = await Promise.all(lanes.map((lane) => lane.request({ type: "check" })));
+      const replies = await Promise.all(children.map((child) => child.request({ type: "check" })));
       return replies.find((reply) => reply.unhandledRejection)?.unhandledRejection;
     },
     async close() {
-      await Promise.all(lanes.map((lane) => lane.request({ type: "teardown" })));
-      for (const lane of lanes) lane.child.disconnect();
+      await Promise.all(children.map((child) => child.request({ type: "teardown" })));
+      for (const child of children) child.child.disconnect();
     },
     destroy() {
-      for (const lane of lanes) lane.child.kill("SIGKILL");
+      for (const child of children) child.child.kill("SIGKILL");
     }
   };
 }
@@ -2783,23 +2789,23 @@ var version = import_main.default.version;
 var workerData = import_main.default.workerData;
 
 // src/runtimes/node/executors/thread.ts
-function threadExecutor(modulePath, concurrency) {
+function threadExecutor(modulePath, workers, perWorker = 1) {
   let pool;
   let taskThreads;
   const everyWorker = (kind) => {
-    const task = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers: concurrency, waitMs: 5e3 };
-    return Promise.allSettled(Array.from({ length: concurrency }, () => pool.run(task)));
+    const task = { concurrencyBench: kind, arrived: new SharedArrayBuffer(4), workers, waitMs: 5e3 };
+    return Promise.allSettled(Array.from({ length: workers }, () => pool.run(task)));
   };
   return {
     async start() {
       const earlier = new Set((readThreads() ?? []).map((t2) => t2.tid));
       pool = new Piscina({
         filename: ownFile("runtimes/node/thread-task"),
-        minThreads: concurrency,
-        maxThreads: concurrency,
+        minThreads: workers,
+        maxThreads: workers,
         // A stable pool: no worker retires mid-measurement.
         idleTimeout: Number.POSITIVE_INFINITY,
-        concurrentTasksPerWorker: 1,
+        concurrentTasksPerWorker: perWorker,
         // piscina's default ('sync'): what a user who adopts piscina gets. An idle worker blocks in
         // Atomics.wait, so work a task leaves running after it resolves pauses until the next task;
         // 'async' avoids that but costs ~20% more per dispatch (npm run bench measures both paths).
@@ -2811,13 +2817,13 @@ function threadExecutor(modulePath, concurrency) {
       await new Promise((resolve, reject) => {
         let ready = 0;
         started.on("message", (message) => {
-          if (message?.concurrencyBench === "ready" && ++ready === concurrency) resolve();
+          if (message?.concurrencyBench === "ready" && ++ready === workers) resolve();
           if (message?.concurrencyBench === "load-error") reject(new WorkloadLoadError(message.error));
         });
         started.on("error", (error) => reject(new WorkloadLoadError(`worker thread failed to start: ${error.message}`)));
       });
-      const workers = (readThreads() ?? []).filter((t2) => t2.name === WORKER_THREAD && !earlier.has(t2.tid)).map((t2) => t2.tid).sort((a2, b) => a2 - b);
-      if (workers.length >= concurrency) taskThreads = new Set(workers.slice(0, concurrency));
+      const poolThreads = (readThreads() ?? []).filter((t2) => t2.name === WORKER_THREAD && !earlier.has(t2.tid)).map((t2) => t2.tid).sort((a2, b) => a2 - b);
+      if (poolThreads.length >= workers) taskThreads = new Set(poolThreads.slice(0, workers));
     },
     // No wrapper around the promise: the hot path stays exactly piscina's. Failures are translated
     // once, by translateFailure, when the host reports them.
@@ -2947,6 +2953,12 @@ function startWatchdog(lanes, timeoutMs, protocolFd) {
   return { starts: new Float64Array(buffer), stop: () => void worker.terminate() };
 }
 
+// src/types.ts
+function hybridLayout(concurrency, cores) {
+  const workers = Math.max(1, Math.min(cores, concurrency));
+  return { workers, perWorker: Math.ceil(concurrency / workers) };
+}
+
 // src/runtimes/node/workload-context.ts
 import { writeSync } from "node:fs";
 import { Writable } from "node:stream";
@@ -3044,6 +3056,12 @@ async function createExecutor(spec2) {
       return threadExecutor(spec2.workload.modulePath, spec2.concurrency);
     case "process":
       return processExecutor(spec2.workload.modulePath, spec2.concurrency);
+    case "thread+async":
+    case "process+async": {
+      const workers = spec2.workers ?? hybridLayout(spec2.concurrency, availableParallelism()).workers;
+      const perWorker = Math.ceil(spec2.concurrency / workers);
+      return spec2.model === "thread+async" ? threadExecutor(spec2.workload.modulePath, workers, perWorker) : processExecutor(spec2.workload.modulePath, workers, perWorker);
+    }
   }
 }
 async function unhandledRejection(executor) {

@@ -177,6 +177,20 @@ prepareWorkloadContext();
 var send = (message) => process.send(message);
 var ok = () => send(0);
 var failed = (error) => send({ type: "task-error", error: describeError(error) });
+var okIn = (slot) => () => send([slot]);
+var failedIn = (slot) => (error) => send({ type: "task-error", error: describeError(error), slot });
+function runTask(index, done, error) {
+  try {
+    const result = workload.run(index);
+    if (result !== null && typeof result === "object" && typeof result.then === "function") {
+      result.then(done, error);
+    } else {
+      done();
+    }
+  } catch (reason) {
+    error(reason);
+  }
+}
 process.on("disconnect", () => process.exit(0));
 var workload;
 try {
@@ -188,16 +202,9 @@ try {
 }
 process.on("message", (message) => {
   if (typeof message === "number") {
-    try {
-      const result = workload.run(message);
-      if (result !== null && typeof result === "object" && typeof result.then === "function") {
-        result.then(ok, failed);
-      } else {
-        ok();
-      }
-    } catch (error) {
-      failed(error);
-    }
+    runTask(message, ok, failed);
+  } else if (Array.isArray(message)) {
+    runTask(message[0], okIn(message[1]), failedIn(message[1]));
   } else if (message.type === "stats") {
     const usage = process.resourceUsage();
     const threads = threadTimes(isMainThread);

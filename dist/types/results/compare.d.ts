@@ -95,13 +95,16 @@ export interface WorkloadChange extends Pick<Comparison, 'verdict' | 'change' | 
 /** The recommended model or concurrency differs between base and head. */
 export interface RecommendationChange {
     workload: string;
+    /** `workers`: a hybrid's, as its recommendation has them. */
     base: {
         model: Model;
         concurrency: number;
+        workers?: number;
     } | null;
     head: {
         model: Model;
         concurrency: number;
+        workers?: number;
     } | null;
 }
 /** Something that kept a tree or a cell from being measured. */

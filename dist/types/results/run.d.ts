@@ -6,7 +6,10 @@
 import type { CellStatus, Classification, Model, RuntimeId } from '../types.js';
 export interface CellResult {
     model: Model;
+    /** Tasks in flight at once. */
     concurrency: number;
+    /** Hybrid models only: the workers (threads or processes) those tasks were spread over, one per core at most. */
+    workers?: number;
     status: CellStatus;
     /** Why the cell is not `ok` (first line of the error, from the user's code). */
     error?: string;
@@ -104,6 +107,8 @@ export type Doubt = 'within-noise' | 'one-round' | 'suspect-baseline' | 'model-n
 export interface Recommendation {
     model: Model;
     concurrency: number;
+    /** Hybrid models only: the workers the tasks in flight are spread over (as the cell's). */
+    workers?: number;
     /** Throughput relative to sequential. */
     speedup: number;
     /** The speedup's range, present when it is too wide for `speedup` to be reported alone (plausibility.ts, MAX_FIGURE_SPAN; for an unpaired cell with the spread between hosts, unpaired-figure.ts), or runs from its intervals' lowest end to the physical bound it measured within noise above (analyze.ts). */

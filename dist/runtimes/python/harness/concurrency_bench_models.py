@@ -1,4 +1,4 @@
-"""The four execution models, host side. Each one loads the workload, starts its pool outside the
+"""The execution models, host side. Each one loads the workload, starts its pool outside the
 timed region, runs batches of tasks 0..tasks-1 with at most `concurrency` in flight, and reports
 wall time, CPU time (host + workers, and that of the threads running the tasks) and per-task
 latency.
@@ -13,6 +13,7 @@ import asyncio
 import inspect
 import itertools
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -231,15 +232,21 @@ class Process:
     (initializer); all C workers are started and set up before the timed region; each worker's
     CPU time and peak RSS are read at batch boundaries through checkpoint()."""
 
-    def __init__(self, workload: dict, concurrency: int, cwd: str, protocol_fd: int) -> None:
+    # Whether the workers take task indexes from a shared counter (process+async) rather than one task per call.
+    takes_from_counter = False
+
+    def __init__(self, workload: dict, concurrency: int, cwd: str, protocol_fd: int, per_worker: int = 1) -> None:
         self.workload = workload
         self.tasks = workload["tasks"]
+        # `concurrency` worker processes, each with `per_worker` tasks in flight (1 here).
         self.concurrency = concurrency
+        self.per_worker = per_worker
         self.cwd = cwd
         self.protocol_fd = protocol_fd
         self.lanes = None
         self.pool = None
         self.processes: list = []
+        self.next_task = None
 
     def start(self) -> None:
         # Loaded in the host too: a fork-started worker inherits it (as in a real program that
@@ -247,7 +254,9 @@ class Process:
         common.load(self.workload["modulePath"], self.workload["function"], self.cwd)
         context = multiprocessing.get_context(self.workload.get("startMethod"))
         self.start_method = context.get_start_method()
-        self.lanes = Lanes(context.RawArray("d", self.concurrency), context.RawArray("q", self.concurrency))
+        lanes = self.concurrency * self.per_worker
+        self.lanes = Lanes(context.RawArray("d", lanes), context.RawArray("q", lanes))
+        self.next_task = context.Value("q", 0) if self.takes_from_counter else None
         close_fd = self.protocol_fd if self.start_method == "fork" else None
         self.pool = ProcessPoolExecutor(
             self.concurrency,
@@ -255,7 +264,7 @@ class Process:
             initializer=worker.initialize,
             initargs=(self.workload["modulePath"], self.workload["function"], self.cwd,
                       self.lanes.starts, self.lanes.indexes, context.Value("i", 0),
-                      context.Barrier(self.concurrency), close_fd),
+                      context.Barrier(self.concurrency), close_fd, self.next_task),
         )
         usage = self._checkpoint(final=False, starting=True)
         self.worker_cpu = sum(u["cpu"] for u in usage)
@@ -360,6 +369,122 @@ class Process:
         return peak
 
 
+class ThreadAsync(Thread):
+    """thread+async: W threads (one per core), each running an event loop of its own with K tasks
+    in flight; the threads take task indexes from one shared counter. A coroutine function's waits
+    overlap on each loop, its computing runs on W threads (in parallel only where the GIL is
+    released: the measurement shows which)."""
+
+    def __init__(self, workload: dict, workers: int, per_worker: int, cwd: str, total: int) -> None:
+        super().__init__(workload, workers, cwd)
+        self.per_worker = per_worker
+        self.total = total
+        self.lanes = Lanes.local(workers * per_worker)
+
+    def run_tasks(self) -> list:
+        latencies: list = []
+        errors: list = []
+        counter = itertools.count()
+        lock = threading.Lock()  # next() on a count is atomic under the GIL, not without one
+
+        def indexes() -> int:
+            with lock:
+                return next(counter)
+
+        futures = [self.pool.submit(self._share, indexes, latencies, errors) for _ in range(self.concurrency)]
+        wait(futures)
+        for future in futures:
+            if future.exception() is not None and not errors:
+                errors.append(future.exception())
+        if errors:
+            raise Failure("errored", common.describe(errors[0]))
+        return latencies
+
+    def _share(self, indexes, latencies: list, errors: list) -> None:
+        self.local.loop.get().run_until_complete(self._lanes(indexes, latencies, errors))
+
+    async def _lanes(self, indexes, latencies: list, errors: list) -> None:
+        fn, lanes, tasks = self.fn, self.lanes, self.tasks
+        worker = self.local.lane
+        base = worker * self.per_worker
+
+        async def lane(slot: int) -> None:
+            while not errors:
+                index = indexes()
+                if index >= tasks:
+                    return
+                lanes.begin(slot, index)
+                begin = time.perf_counter()
+                try:
+                    result = fn(index)
+                    if inspect.isawaitable(result):
+                        await result
+                except BaseException as exc:
+                    errors.append(exc)
+                    return
+                finally:
+                    lanes.end(slot)
+                latencies.append(ms(time.perf_counter() - begin))
+
+        await asyncio.gather(*[lane(base + k) for k in range(lanes_of(worker, self.total, self.concurrency))])
+
+
+def lanes_of(worker: int, total: int, workers: int) -> int:
+    """Tasks in flight on worker `worker` of `workers` when `total` are in flight in all: the first
+    total mod workers have one more, so exactly `total` run at once (as the Node host does)."""
+    return total // workers + (1 if worker < total % workers else 0)
+
+
+class ProcessAsync(Process):
+    """process+async: ProcessPoolExecutor(W) (one worker per core) whose workers each run an asyncio
+    loop with K tasks in flight, the aiomultiprocess pattern. A batch is one call per worker
+    (worker.run_share); the workers take task indexes from one shared counter."""
+
+    takes_from_counter = True
+
+    def __init__(self, workload: dict, workers: int, per_worker: int, cwd: str, protocol_fd: int, total: int) -> None:
+        super().__init__(workload, workers, cwd, protocol_fd, per_worker)
+        self.total = total
+
+    def batch(self):
+        latencies: list = []
+        host_cpu = common.cpu_seconds()
+        self.next_task.value = 0
+        begin = time.perf_counter()
+        try:
+            futures = [self.pool.submit(worker.run_share, self.tasks, self.per_worker, self.total, self.concurrency) for _ in range(self.concurrency)]
+            for future in futures:
+                latencies.extend(future.result())
+        except BrokenProcessPool as exc:
+            raise Failure("crashed", self._crash_message(exc)) from exc
+        # SystemExit too: a task calling sys.exit() comes back from its worker as the error it is
+        # (errored, as in the process model), not as the end of the host.
+        except (Exception, SystemExit) as exc:
+            # The other shares end on their own (they stop taking tasks once the counter runs out).
+            with self.next_task.get_lock():
+                self.next_task.value = self.tasks
+            wait(futures)
+            raise Failure("errored", common.describe(exc)) from exc
+        wall = time.perf_counter() - begin
+        host_cpu = common.cpu_seconds() - host_cpu
+        usage = self._checkpoint(final=False)
+        worker_cpu = sum(u["cpu"] for u in usage)
+        cpu = host_cpu + worker_cpu - self.worker_cpu
+        self.worker_cpu = worker_cpu
+        worker_task = self._task_times(usage)
+        threads = common.task_threads_between(self.worker_task, worker_task)
+        self.worker_task = worker_task
+        return ms(wall), ms(cpu), latencies, threads
+
+
+def hybrid_layout(concurrency: int, workers) -> tuple:
+    """(workers, tasks in flight per worker): the orchestrator's layout when it sent one, else one
+    worker per core (as its hybridLayout does)."""
+    if not workers:
+        workers = max(1, min(os.cpu_count() or 1, concurrency))
+    return workers, -(-concurrency // workers)
+
+
 def build(spec: dict, cwd: str, protocol_fd: int):
     workload, model, concurrency = spec["workload"], spec["model"], spec["concurrency"]
     if model == "sequential":
@@ -370,4 +495,10 @@ def build(spec: dict, cwd: str, protocol_fd: int):
         return Thread(workload, concurrency, cwd)
     if model == "process":
         return Process(workload, concurrency, cwd, protocol_fd)
+    if model == "thread+async":
+        workers, per_worker = hybrid_layout(concurrency, spec.get("workers"))
+        return ThreadAsync(workload, workers, per_worker, cwd, concurrency)
+    if model == "process+async":
+        workers, per_worker = hybrid_layout(concurrency, spec.get("workers"))
+        return ProcessAsync(workload, workers, per_worker, cwd, protocol_fd, concurrency)
     raise ValueError("unknown model %r" % model)

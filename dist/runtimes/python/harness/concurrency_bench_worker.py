@@ -1,10 +1,12 @@
-"""The side of the `process` model that runs inside each ProcessPoolExecutor worker.
+"""The side of the `process` and `process+async` models that runs inside each ProcessPoolExecutor worker.
 
 It lives in its own module (not the host script) so that `spawn` and `forkserver` workers can
 import it by name: the host's directory is on the sys.path they inherit.
 """
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
 import threading
 import time
@@ -14,7 +16,7 @@ import concurrency_bench_common as common
 _state: dict = {}
 
 
-def initialize(module_ref, function_name, cwd, starts, indexes, slot_counter, barrier, close_fd):
+def initialize(module_ref, function_name, cwd, starts, indexes, slot_counter, barrier, close_fd, next_task=None):
     """ProcessPoolExecutor initializer: claim a watchdog lane, load the workload, run setup().
 
     It never raises: an initializer that raises breaks the whole pool with a message that names no
@@ -32,7 +34,7 @@ def initialize(module_ref, function_name, cwd, starts, indexes, slot_counter, ba
         slot = slot_counter.value
         slot_counter.value += 1
     loop = common.LoopHolder()
-    _state.update(slot=slot % len(starts), starts=starts, indexes=indexes, barrier=barrier, loop=loop)
+    _state.update(slot=slot % len(starts), starts=starts, indexes=indexes, barrier=barrier, loop=loop, next_task=next_task)
     try:
         module, fn = common.load(module_ref, function_name, cwd)
         _state.update(module=module, fn=fn)
@@ -76,3 +78,55 @@ def run_task(index: int) -> float:
     finally:
         starts[slot] = 0.0
     return (time.perf_counter() - begin) * 1000.0
+
+
+def run_share(tasks: int, per_worker: int, total: int, workers: int) -> list:
+    """process+async: one of W identical calls submitted together (the barrier gives each worker
+    exactly one), each running its share of the `total` tasks in flight (per_worker, one fewer on
+    the last workers when they do not divide) at once on this worker's event loop. The workers take
+    task indexes from one shared counter, so a worker that runs ahead takes more. Returns the
+    latencies (ms) of the tasks this worker ran; a task that fails ends the share with its error."""
+    _state["barrier"].wait()
+    worker = _state["slot"]
+    lanes = total // workers + (1 if worker < total % workers else 0)
+    return _state["loop"].get().run_until_complete(_share(tasks, per_worker, lanes))
+
+
+async def _share(tasks: int, per_worker: int, lanes: int) -> list:
+    fn, starts, indexes, counter = _state["fn"], _state["starts"], _state["indexes"], _state["next_task"]
+    base = _state["slot"] * per_worker
+    latencies: list = []
+    failed: list = []
+
+    def take():
+        with counter.get_lock():
+            index = counter.value
+            counter.value = index + 1
+        return index
+
+    async def lane(slot: int) -> None:
+        while not failed:
+            index = take()
+            if index >= tasks:
+                return
+            indexes[slot] = index
+            starts[slot] = time.monotonic()
+            begin = time.perf_counter()
+            try:
+                result = fn(index)
+                if inspect.isawaitable(result):
+                    await result
+            except BaseException:
+                failed.append(True)
+                raise
+            finally:
+                starts[slot] = 0.0
+            latencies.append((time.perf_counter() - begin) * 1000.0)
+
+    # Every lane ends (the others stop taking tasks after a failure) before the first error is
+    # raised: none is left pending on the loop to resume inside the next batch.
+    outcomes = await asyncio.gather(*[lane(base + k) for k in range(lanes)], return_exceptions=True)
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException):
+            raise outcome
+    return latencies
