@@ -331,6 +331,10 @@ class Process:
             if isinstance(errors[0], BrokenProcessPool):
                 raise Failure("crashed", self._crash_message(errors[0]))
             raise Failure("errored", common.describe(errors[0]))
+        return self._batch_result(wall, host_cpu, latencies)
+
+    def _batch_result(self, wall: float, host_cpu: float, latencies: list):
+        """A batch's figures, its workers' CPU read at the checkpoint after it (outside timing)."""
         usage = self._checkpoint(final=False)
         worker_cpu = sum(u["cpu"] for u in usage)
         cpu = host_cpu + worker_cpu - self.worker_cpu
@@ -465,16 +469,7 @@ class ProcessAsync(Process):
                 self.next_task.value = self.tasks
             wait(futures)
             raise Failure("errored", common.describe(exc)) from exc
-        wall = time.perf_counter() - begin
-        host_cpu = common.cpu_seconds() - host_cpu
-        usage = self._checkpoint(final=False)
-        worker_cpu = sum(u["cpu"] for u in usage)
-        cpu = host_cpu + worker_cpu - self.worker_cpu
-        self.worker_cpu = worker_cpu
-        worker_task = self._task_times(usage)
-        threads = common.task_threads_between(self.worker_task, worker_task)
-        self.worker_task = worker_task
-        return ms(wall), ms(cpu), latencies, threads
+        return self._batch_result(time.perf_counter() - begin, common.cpu_seconds() - host_cpu, latencies)
 
 
 def hybrid_layout(concurrency: int, workers) -> tuple:
