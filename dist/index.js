@@ -35113,7 +35113,7 @@ function computingShareOf(cells, visits) {
 }
 function hybridSigns(cells, visits, settled2) {
   const sequential = bestReading(cells, visits, "sequential");
-  if (!sequential) return settled2("sequential") ? { state: "unshown", reason: "the sequential baseline was not measured, so the coarse sweep could not show whether a hybrid can pay" } : { state: "pending" };
+  if (!sequential) return settled2("sequential") ? { state: "unshown", reason: "the sequential baseline was not measured (the budget, or its visits failed), so the coarse sweep could not show whether a hybrid can pay" } : { state: "pending" };
   const computing = computingShareOf(cells, visits);
   if (computing !== void 0 && 1 / computing <= 1 + HYBRID_SIGN_GAIN) {
     return { state: "skip", reason: `sequential computed ${Math.round(computing * 100)}% of the time: overlapping the rest can gain at most ${gain(1 / computing)}, no waits for a hybrid's event loops to overlap` };
@@ -35121,14 +35121,14 @@ function hybridSigns(cells, visits, settled2) {
   const pools = ["thread", "process"].filter((m) => cells.some((c) => c.model === m));
   if (!settled2("async") || pools.some((m) => !settled2(m))) return { state: "pending" };
   const async = bestReading(cells, visits, "async");
-  if (!async) return { state: "unshown", reason: "async was not measured, so the coarse sweep could not show whether the task has waits to overlap" };
+  if (!async) return { state: "unshown", reason: "async was not measured (the budget, or its visits failed), so the coarse sweep could not show whether the task has waits to overlap" };
   const asyncGain = async.rate / sequential.rate;
   if (asyncGain <= 1 + HYBRID_SIGN_GAIN) {
     return { state: "skip", reason: `async did not beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${gain(asyncGain)} at ${async.concurrency} in flight): no waits for a hybrid's event loops to overlap` };
   }
   const poolReadings = pools.map((m) => ({ model: m, reading: bestReading(cells, visits, m) })).filter((p) => p.reading !== void 0);
   const bestPool = poolReadings.sort((a, b) => b.reading.rate - a.reading.rate)[0];
-  if (!bestPool) return { state: "unshown", reason: "no thread or process pool was measured, so the coarse sweep could not show whether the task has parallel work" };
+  if (!bestPool) return { state: "unshown", reason: "no thread or process pool was measured (the budget, or their visits failed), so the coarse sweep could not show whether the task has parallel work" };
   const poolGain = bestPool.reading.rate / sequential.rate;
   if (poolGain <= 1 + HYBRID_SIGN_GAIN) {
     return { state: "skip", reason: `no thread or process pool beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${bestPool.model} ${gain(poolGain)}): no parallel work for a hybrid's workers` };

@@ -84,7 +84,7 @@ function computingShareOf(cells: readonly Cell[], visits: ReadonlyMap<string, re
  */
 export function hybridSigns(cells: readonly Cell[], visits: ReadonlyMap<string, readonly VisitOutcome[]>, settled: (model: Model) => boolean): HybridSigns {
   const sequential = bestReading(cells, visits, 'sequential');
-  if (!sequential) return settled('sequential') ? { state: 'unshown', reason: 'the sequential baseline was not measured, so the coarse sweep could not show whether a hybrid can pay' } : { state: 'pending' };
+  if (!sequential) return settled('sequential') ? { state: 'unshown', reason: 'the sequential baseline was not measured (the budget, or its visits failed), so the coarse sweep could not show whether a hybrid can pay' } : { state: 'pending' };
   // What async can gain at all: overlapping the time the task does not compute, 1 / (share computing,
   // or waiting for a core). A point figure above the margin on work that computes all the time is
   // noise (hashlib's SHA-256, computing 99% of the time, read async x1.1 at one level once).
@@ -95,14 +95,14 @@ export function hybridSigns(cells: readonly Cell[], visits: ReadonlyMap<string, 
   const pools = (['thread', 'process'] as const).filter((m) => cells.some((c) => c.model === m));
   if (!settled('async') || pools.some((m) => !settled(m))) return { state: 'pending' };
   const async = bestReading(cells, visits, 'async');
-  if (!async) return { state: 'unshown', reason: 'async was not measured, so the coarse sweep could not show whether the task has waits to overlap' };
+  if (!async) return { state: 'unshown', reason: 'async was not measured (the budget, or its visits failed), so the coarse sweep could not show whether the task has waits to overlap' };
   const asyncGain = async.rate / sequential.rate;
   if (asyncGain <= 1 + HYBRID_SIGN_GAIN) {
     return { state: 'skip', reason: `async did not beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${gain(asyncGain)} at ${async.concurrency} in flight): no waits for a hybrid's event loops to overlap` };
   }
   const poolReadings = pools.map((m) => ({ model: m, reading: bestReading(cells, visits, m) })).filter((p) => p.reading !== undefined);
   const bestPool = poolReadings.sort((a, b) => b.reading!.rate - a.reading!.rate)[0];
-  if (!bestPool) return { state: 'unshown', reason: 'no thread or process pool was measured, so the coarse sweep could not show whether the task has parallel work' };
+  if (!bestPool) return { state: 'unshown', reason: 'no thread or process pool was measured (the budget, or their visits failed), so the coarse sweep could not show whether the task has parallel work' };
   const poolGain = bestPool.reading!.rate / sequential.rate;
   if (poolGain <= 1 + HYBRID_SIGN_GAIN) {
     return { state: 'skip', reason: `no thread or process pool beat sequential by more than ${Math.round(HYBRID_SIGN_GAIN * 100)}% (${bestPool.model} ${gain(poolGain)}): no parallel work for a hybrid's workers` };

@@ -178,7 +178,7 @@ describe('measureInRounds (fake hosts)', () => {
         { env: { FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80,"thread+async":100,"process+async":100}', FAKE_CPU_SHARE: '0.2' }, reason: /^the coarse sweep showed no use for a hybrid: async's one loop was busy 20% of the time at its best level \(64 in flight\), under 50%/ },
       ];
       // Async failed in every visit: nothing was ruled out, and the reason does not say "no use".
-      cases.push({ env: { FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80,"thread+async":100,"process+async":100}', FAKE_CPU_SHARE: '0.6', FAKE_FAIL: 'async' } as never, reason: /^async was not measured, so the coarse sweep could not show whether the task has waits to overlap$/ });
+      cases.push({ env: { FAKE_THROUGHPUT: '{"sequential":100,"async":100,"thread":90,"process":80,"thread+async":100,"process+async":100}', FAKE_CPU_SHARE: '0.6', FAKE_FAIL: 'async' } as never, reason: /^async was not measured \(the budget, or its visits failed\), so the coarse sweep could not show whether the task has waits to overlap$/ });
       for (const { env, reason } of cases) {
         const run = setup(env, workloads, MODELS);
         const { skipped } = await measureInRounds(run.cells, { budgetMs: 10_000, seed: 1, maxRounds: 2, cores: 2, runtimes: () => run.runtime });
