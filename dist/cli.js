@@ -7882,6 +7882,10 @@ function levelLabel(cell2) {
   if (!isHybrid(cell2.model) || cell2.workers === void 0) return String(cell2.concurrency);
   return `${cell2.workers}x${Math.ceil(cell2.concurrency / cell2.workers)}`;
 }
+function cellName(cell2) {
+  if (cell2.model === "sequential") return "sequential";
+  return isHybrid(cell2.model) && cell2.workers !== void 0 ? `${cell2.model} ${levelLabel(cell2)}` : `${cell2.model} x${cell2.concurrency}`;
+}
 function formatNumber(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
   const abs = Math.abs(value);
@@ -12513,9 +12517,6 @@ async function compareFilesCommand(options) {
   return { results, exitCode: compareExitCode(results, { failOnRegression: options.failOnRegression }) };
 }
 
-// src/report/compare-terminal.ts
-init_types();
-
 // src/report/gate-text.ts
 function slowerOrFaster(change) {
   const size = formatChange(Math.abs(change)).replace("+", "");
@@ -12605,7 +12606,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
     lines.push(color ? paint2(style, color, text) : text);
   }
   for (const c of results.recommendationChanges) {
-    const show = (r) => !r ? "none" : isHybrid(r.model) && r.workers !== void 0 ? `${r.model} ${levelLabel(r)}` : `${r.model} x${r.concurrency}`;
+    const show = (r) => r ? cellName(r) : "none";
     lines.push(paint2(style, ANSI2.yellow, `  recommendation for ${terminalSafe(c.workload)}: ${show(c.base)} -> ${show(c.head)}`));
   }
   for (const f of results.failures) lines.push(paint2(style, ANSI2.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ""}: ${terminalSafe(f.message).slice(0, 200)}`));
@@ -12781,7 +12782,7 @@ var DEFAULT_MAX_LENGTH = 6e4;
 var MAX_LIST_ITEMS = 20;
 var DEFAULT_COMPARE_BUDGET_SECONDS = 600;
 var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-var cellLabel = (model2, concurrency, workers) => model2 === "sequential" ? "sequential" : isHybrid(model2) && workers !== void 0 ? `${model2} ${levelLabel({ model: model2, concurrency, workers })}` : `${model2} x${concurrency}`;
+var cellLabel = (model2, concurrency, workers) => cellName({ model: model2, concurrency, ...workers !== void 0 ? { workers } : {} });
 function safeUrl(url) {
   if (!url || url.length > 2e3) return void 0;
   return /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%/+@=-]*)?$/.test(url) ? url : void 0;

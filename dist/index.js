@@ -37989,6 +37989,10 @@ function levelLabel(cell2) {
   if (!isHybrid(cell2.model) || cell2.workers === void 0) return String(cell2.concurrency);
   return `${cell2.workers}x${Math.ceil(cell2.concurrency / cell2.workers)}`;
 }
+function cellName(cell2) {
+  if (cell2.model === "sequential") return "sequential";
+  return isHybrid(cell2.model) && cell2.workers !== void 0 ? `${cell2.model} ${levelLabel(cell2)}` : `${cell2.model} x${cell2.concurrency}`;
+}
 function formatNumber(value) {
   if (value === null || value === void 0 || !Number.isFinite(value)) return "-";
   const abs = Math.abs(value);
@@ -38082,9 +38086,6 @@ function unsteadyBaselineText(spreads, escape, shown = 3) {
   const more = spreads.length > shown ? `, and ${spreads.length - shown} more` : "";
   return `The baseline did not hold still: the same sequential code ran at different speeds in different hosts of this run (${items.join("; ")}${more}). The machine's speed moved, its hosts started in different states (a host of tiny tasks can settle at one of two speeds), or the code runs at another speed alone than when its batches alternate with another host's (as in paired rounds). Paired figures cancel what slows both sides of a pair alike, not all of it, and unpaired ones carry all of it: treat a close call as unsettled (if the machine moved, run again on a quieter one).`;
 }
-
-// src/report/compare-terminal.ts
-init_types();
 
 // src/report/gate-text.ts
 function slowerOrFaster(change) {
@@ -38269,7 +38270,7 @@ function renderCompareTerminal(results, style = { color: false, width: 120 }) {
     lines.push(color ? paint2(style, color, text) : text);
   }
   for (const c of results.recommendationChanges) {
-    const show = (r) => !r ? "none" : isHybrid(r.model) && r.workers !== void 0 ? `${r.model} ${levelLabel(r)}` : `${r.model} x${r.concurrency}`;
+    const show = (r) => r ? cellName(r) : "none";
     lines.push(paint2(style, ANSI2.yellow, `  recommendation for ${terminalSafe(c.workload)}: ${show(c.base)} -> ${show(c.head)}`));
   }
   for (const f of results.failures) lines.push(paint2(style, ANSI2.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ""}: ${terminalSafe(f.message).slice(0, 200)}`));
@@ -38442,7 +38443,7 @@ var GROUP_NAMES = {
 };
 var MAX_ANNOTATIONS = 10;
 var percent2 = (fraction) => `${fraction > 0 ? "+" : ""}${(fraction * 100).toFixed(1)}%`;
-var cellName = (model2, concurrency) => model2 === "sequential" ? "sequential" : `${oneLine(model2, 20)} x${Number(concurrency)}`;
+var cellName2 = (model2, concurrency) => model2 === "sequential" ? "sequential" : `${oneLine(model2, 20)} x${Number(concurrency)}`;
 var short = (sha) => sha ? oneLine(sha, 40).slice(0, 7) : "?";
 function regressedWorkloads(results) {
   if (results.kind !== "compare") return [];
@@ -38465,7 +38466,7 @@ function regressionAnnotations(entries, failOnRegression) {
       all.push({
         level,
         title: `Regression: ${name} ${slower}${where}`,
-        message: `${name} ${slower}${interval}: ${measure2}, ${cellName(w.model, w.concurrency)}, head ${short(results.head?.sha)} against base ${short(results.base?.sha)}${Number.isFinite(threshold) ? `; threshold ${Number((threshold * 100).toFixed(2))}%` : ""}. The job summary has the whole report.`
+        message: `${name} ${slower}${interval}: ${measure2}, ${cellName2(w.model, w.concurrency)}, head ${short(results.head?.sha)} against base ${short(results.base?.sha)}${Number.isFinite(threshold) ? `; threshold ${Number((threshold * 100).toFixed(2))}%` : ""}. The job summary has the whole report.`
       });
     }
   }
@@ -38931,7 +38932,7 @@ var DEFAULT_MAX_LENGTH = 6e4;
 var MAX_LIST_ITEMS = 20;
 var DEFAULT_COMPARE_BUDGET_SECONDS = 600;
 var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-var cellLabel = (model2, concurrency, workers) => model2 === "sequential" ? "sequential" : isHybrid(model2) && workers !== void 0 ? `${model2} ${levelLabel({ model: model2, concurrency, workers })}` : `${model2} x${concurrency}`;
+var cellLabel = (model2, concurrency, workers) => cellName({ model: model2, concurrency, ...workers !== void 0 ? { workers } : {} });
 function safeUrl(url) {
   if (!url || url.length > 2e3) return void 0;
   return /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%/+@=-]*)?$/.test(url) ? url : void 0;
@@ -39364,7 +39365,6 @@ ${environmentLine(results)}
 }
 
 // src/github/report.ts
-init_types();
 var MAX_TABLE_ROWS = 50;
 function environmentLabel(env) {
   const others = Object.entries(env.runtimes ?? {}).filter(([name, facts2]) => name !== "node" && facts2 && typeof facts2.version === "string").map(([name, facts2]) => `${name[0].toUpperCase()}${name.slice(1)} ${String(facts2.version)}`);
@@ -39426,7 +39426,7 @@ function overview(entries) {
     `| workload | ${entries.map((e) => escapeMarkdown(e.label)).join(" | ")} |`,
     `|---|${entries.map(() => "---|").join("")}`,
     ...rows.slice(0, MAX_TABLE_ROWS).map(
-      ({ name, row: row2 }) => `| ${differs(row2) ? "⚠️ " : ""}${escapeMarkdown(name)} | ${row2.map((p) => !p ? "-" : p.model === "sequential" ? "sequential" : isHybrid(p.model) && p.workers !== void 0 ? `${p.model} ${levelLabel(p)}` : `${p.model} x${p.concurrency}`).join(" | ")} |`
+      ({ name, row: row2 }) => `| ${differs(row2) ? "⚠️ " : ""}${escapeMarkdown(name)} | ${row2.map((p) => p ? cellName(p) : "-").join(" | ")} |`
     )
   ];
   if (rows.length > MAX_TABLE_ROWS) lines.push("", `_and ${rows.length - MAX_TABLE_ROWS} more workloads with the same recommendation everywhere, see the sections below._`);

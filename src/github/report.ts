@@ -9,8 +9,8 @@ import { escapeHtml, escapeMarkdown as esc } from '../report/escape.ts';
 import { contextFooter, DEFAULT_MAX_LENGTH, renderCompareMarkdown, renderRunMarkdown, type ReportContext } from '../report/markdown.ts';
 import type { Environment } from '../results/run.ts';
 import { trimMarkdown } from './comment-body.ts';
-import { levelLabel } from '../report/format.ts';
-import { isHybrid, type Model } from '../types.ts';
+import { cellName } from '../report/format.ts';
+import type { Model } from '../types.ts';
 
 export interface ReportEntry {
   /** Environment label, unescaped (escape when rendering). */
@@ -95,7 +95,7 @@ function overview(entries: readonly ReportEntry[]): string {
     `| workload | ${entries.map((e) => esc(e.label)).join(' | ')} |`,
     `|---|${entries.map(() => '---|').join('')}`,
     ...rows.slice(0, MAX_TABLE_ROWS).map(({ name, row }) =>
-      `| ${differs(row) ? '⚠️ ' : ''}${esc(name)} | ${row.map((p) => (!p ? '-' : p.model === 'sequential' ? 'sequential' : isHybrid(p.model) && p.workers !== undefined ? `${p.model} ${levelLabel(p)}` : `${p.model} x${p.concurrency}`)).join(' | ')} |`,
+      `| ${differs(row) ? '⚠️ ' : ''}${esc(name)} | ${row.map((p) => (p ? cellName(p) : '-')).join(' | ')} |`,
     ),
   ];
   if (rows.length > MAX_TABLE_ROWS) lines.push('', `_and ${rows.length - MAX_TABLE_ROWS} more workloads with the same recommendation everywhere, see the sections below._`);

@@ -3,8 +3,8 @@
  * their intervals, recommendation changes, then head's workloads as `run` shows them.
  */
 import type { Comparison, CompareResults } from '../results/compare.ts';
-import { formatChange, formatDetectable, formatNumber, formatRef, levelLabel } from './format.ts';
-import { isHybrid, type Model } from '../types.ts';
+import { cellName, formatChange, formatDetectable, formatNumber, formatRef } from './format.ts';
+import type { Model } from '../types.ts';
 import { gateVerdict, metricName, undecidedReason } from './gate-text.ts';
 import { renderWorkload, terminalSafe, type TerminalStyle } from './terminal.ts';
 
@@ -67,7 +67,7 @@ export function renderCompareTerminal(results: CompareResults, style: TerminalSt
     lines.push(color ? paint(style, color, text) : text);
   }
   for (const c of results.recommendationChanges) {
-    const show = (r: { model: Model; concurrency: number; workers?: number } | null) => (!r ? 'none' : isHybrid(r.model) && r.workers !== undefined ? `${r.model} ${levelLabel(r)}` : `${r.model} x${r.concurrency}`);
+    const show = (r: { model: Model; concurrency: number; workers?: number } | null) => (r ? cellName(r) : 'none');
     lines.push(paint(style, ANSI.yellow, `  recommendation for ${terminalSafe(c.workload)}: ${show(c.base)} -> ${show(c.head)}`));
   }
   for (const f of results.failures) lines.push(paint(style, ANSI.red, `  ${f.tree}${f.workload ? ` ${terminalSafe(f.workload)}` : ''}: ${terminalSafe(f.message).slice(0, 200)}`));

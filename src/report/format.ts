@@ -16,6 +16,12 @@ export function levelLabel(cell: { model: Model; concurrency: number; workers?: 
   return `${cell.workers}x${Math.ceil(cell.concurrency / cell.workers)}`;
 }
 
+/** A cell or recommendation in a few words: "sequential", "thread x4", a hybrid by its layout "thread+async 2x8". */
+export function cellName(cell: { model: Model; concurrency: number; workers?: number }): string {
+  if (cell.model === 'sequential') return 'sequential';
+  return isHybrid(cell.model) && cell.workers !== undefined ? `${cell.model} ${levelLabel(cell)}` : `${cell.model} x${cell.concurrency}`;
+}
+
 /** 3 significant figures, thousands grouped with commas: 1,234 / 56.7 / 0.891. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '-';

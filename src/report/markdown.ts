@@ -6,11 +6,11 @@
 import { markdownTable } from 'markdown-table';
 import type { Model } from '../types.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
-import { isHybrid, MODELS } from '../types.ts';
+import { MODELS } from '../types.ts';
 import { unit } from '../analysis/recommend.ts';
 import type { Comparison, CompareResults, WorkloadChange } from '../results/compare.ts';
 import { escapeHtml, escapeMarkdown as esc } from './escape.ts';
-import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, doubtsText, levelLabel, speedupLabel, unsteadyBaselineText } from './format.ts';
+import { cellNotes, formatBytes, formatChange, formatMs, formatNumber, formatRecommendedSpeedup, formatRef, formatSpeedup, formatUtilization, doubtsText, cellName, levelLabel, speedupLabel, unsteadyBaselineText } from './format.ts';
 import { gateCounts, gateVerdict, metricName, slowerOrFaster, undecidedReason } from './gate-text.ts';
 import { COMPARE_DEFAULTS } from '../analysis/compare.ts';
 import { REACH_RESOLUTION } from '../analysis/gate.ts';
@@ -57,8 +57,7 @@ interface Section {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** "thread x4"; a hybrid with its layout, "thread+async 2x8" (workers x in flight per worker). */
-const cellLabel = (model: Model, concurrency: number, workers?: number) =>
-  model === 'sequential' ? 'sequential' : isHybrid(model) && workers !== undefined ? `${model} ${levelLabel({ model, concurrency, workers })}` : `${model} x${concurrency}`;
+const cellLabel = (model: Model, concurrency: number, workers?: number) => cellName({ model, concurrency, ...(workers !== undefined ? { workers } : {}) });
 
 /** A URL fit for a markdown link: http(s), no spaces, quotes, brackets or parentheses. */
 export function safeUrl(url: string | undefined): string | undefined {

@@ -430,13 +430,7 @@ class ThreadAsync(Thread):
                     lanes.end(slot)
                 latencies.append(ms(time.perf_counter() - begin))
 
-        await asyncio.gather(*[lane(base + k) for k in range(lanes_of(worker, self.total, self.concurrency))])
-
-
-def lanes_of(worker: int, total: int, workers: int) -> int:
-    """Tasks in flight on worker `worker` of `workers` when `total` are in flight in all: the first
-    total mod workers have one more, so exactly `total` run at once (as the Node host does)."""
-    return total // workers + (1 if worker < total % workers else 0)
+        await asyncio.gather(*[lane(base + k) for k in range(common.lanes_of(worker, self.total, self.concurrency))])
 
 
 class ProcessAsync(Process):

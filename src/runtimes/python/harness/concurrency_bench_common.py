@@ -317,3 +317,9 @@ def maxrss_bytes() -> int:
     """Peak resident set of this process. Linux reports ru_maxrss in KiB, macOS in bytes."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return int(peak) if sys.platform == "darwin" else int(peak) * 1024
+
+
+def lanes_of(worker: int, total: int, workers: int) -> int:
+    """Tasks in flight on worker `worker` of `workers` in a hybrid when `total` are in flight in all:
+    the first total mod workers have one more, so exactly `total` run at once (as the Node host does)."""
+    return total // workers + (1 if worker < total % workers else 0)

@@ -88,8 +88,7 @@ def run_share(tasks: int, per_worker: int, total: int, workers: int) -> list:
     latencies (ms) of the tasks this worker ran; a task that fails ends the share with its error."""
     _state["barrier"].wait()
     worker = _state["slot"]
-    lanes = total // workers + (1 if worker < total % workers else 0)
-    return _state["loop"].get().run_until_complete(_share(tasks, per_worker, lanes))
+    return _state["loop"].get().run_until_complete(_share(tasks, per_worker, common.lanes_of(worker, total, workers)))
 
 
 async def _share(tasks: int, per_worker: int, lanes: int) -> list:
