@@ -10177,7 +10177,8 @@ async function startHost(runtime, workload2, spec, options = {}) {
           ...typeof message.poolCpuMs === "number" ? { poolCpuMs: message.poolCpuMs } : {},
           latenciesMs: message.latenciesMs,
           ...typeof message.runQueueMs === "number" ? { runQueueMs: message.runQueueMs } : {},
-          ...typeof message.machineTicks?.busy === "number" && typeof message.machineTicks.steal === "number" ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } } : {}
+          ...typeof message.machineTicks?.busy === "number" && typeof message.machineTicks.steal === "number" ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } } : {},
+          ...typeof message.peakRssBytes === "number" && Number.isFinite(message.peakRssBytes) ? { peakRssBytes: message.peakRssBytes } : {}
         };
         outcome.samples.push(sample);
         if (spec.stepped) {
@@ -11356,7 +11357,7 @@ function aggregateCell(model2, concurrency, visits, cores = availableParallelism
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     ...cpuShares(model2, concurrency, samples, cores),
     stealShare: wall > 0 ? round(steal / wall) : 0,
-    peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
+    peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0), ...samples.map((s) => s.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
     ...warmups.length > 0 ? { warmup: { medianMs: round(median(sortSamples(warmups.map((w) => w.ms))), 1), unsettled: warmups.filter((w) => !w.settled).length } } : {},
     speedup: null,

@@ -72,4 +72,10 @@ export interface BatchSample {
    * this one wanted to run. Absent elsewhere. See aggregate.ts for how steal is charged to a cell.
    */
   machineTicks?: { busy: number; steal: number };
+  /**
+   * Peak resident set of the host and its workers so far, read after the batch (outside timing),
+   * bytes: a visit stopped before its end (the budget, a stall) still has its memory. Absent from
+   * older hosts; the end-of-visit figure ("done") is used too.
+   */
+  peakRssBytes?: number;
 }

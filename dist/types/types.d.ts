@@ -66,4 +66,10 @@ export interface BatchSample {
         busy: number;
         steal: number;
     };
+    /**
+     * Peak resident set of the host and its workers so far, read after the batch (outside timing),
+     * bytes: a visit stopped before its end (the budget, a stall) still has its memory. Absent from
+     * older hosts; the end-of-visit figure ("done") is used too.
+     */
+    peakRssBytes?: number;
 }

@@ -126,7 +126,7 @@ export function aggregateCell(model: Model, concurrency: number, visits: readonl
     latencyMs: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)) },
     ...cpuShares(model, concurrency, samples, cores),
     stealShare: wall > 0 ? round(steal / wall) : 0,
-    peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0)),
+    peakRssBytes: Math.max(0, ...visits.map((v) => v.peakRssBytes ?? 0), ...samples.map((s) => s.peakRssBytes ?? 0)),
     startupMs: startups.length > 0 ? round(median(sortSamples(startups)), 1) : 0,
     ...(warmups.length > 0 ? { warmup: { medianMs: round(median(sortSamples(warmups.map((w) => w.ms))), 1), unsettled: warmups.filter((w) => !w.settled).length } } : {}),
     speedup: null,

@@ -9,7 +9,7 @@
  *   probe mode:  {"type":"hello","env":{...}}                      then exit 0
  *   measure:     {"type":"ready","startupMs":n}
  *                {"type":"warmed","warmupMs":n,"settled":bool}      with warmupMaxMs, before the first sample
- *                {"type":"sample","wallMs":n,"tasks":n,"cpuMs":n,"latenciesMs":[...]}   per measured batch
+ *                {"type":"sample","wallMs":n,"tasks":n,"cpuMs":n,"peakRssBytes":n,"latenciesMs":[...]}   per measured batch
  *                {"type":"done","peakRssBytes":n}                   then exit 0
  *   any time:    {"type":"failure","status":"load-error"|"errored"|"timed-out"|"crashed","message":"..."}
  * Stepped visits (spec.stepped, used by compare to interleave base and head batch by batch): after

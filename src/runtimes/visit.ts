@@ -220,6 +220,7 @@ export async function startHost(
           ...(typeof message.machineTicks?.busy === 'number' && typeof message.machineTicks.steal === 'number'
             ? { machineTicks: { busy: message.machineTicks.busy, steal: message.machineTicks.steal } }
             : {}),
+          ...(typeof message.peakRssBytes === 'number' && Number.isFinite(message.peakRssBytes) ? { peakRssBytes: message.peakRssBytes } : {}),
         };
         outcome.samples.push(sample);
         if (spec.stepped) {

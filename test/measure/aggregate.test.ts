@@ -100,3 +100,15 @@ describe('CPU by thread kind', () => {
     expect(cell.overheadUtilization).toBeCloseTo(0.8, 12);
   });
 });
+
+describe('peak memory', () => {
+  it('a visit stopped before its end (no "done") keeps the memory its samples read', () => {
+    const stopped: VisitOutcome = { status: 'aborted', samples: [sample({ peakRssBytes: 40e6 }), sample({ peakRssBytes: 52e6 })], elapsedMs: 1 };
+    expect(aggregateCell('thread+async', 8, [stopped], 2)!.peakRssBytes).toBe(52e6);
+    // The end-of-visit figure, when there is one, and the largest over visits.
+    const ended: VisitOutcome = { ...visit([sample({ peakRssBytes: 45e6 })]), peakRssBytes: 60e6 };
+    expect(aggregateCell('thread+async', 8, [stopped, ended], 2)!.peakRssBytes).toBe(60e6);
+    // An older host's samples carry none.
+    expect(aggregateCell('async', 8, [visit([sample({})])], 2)!.peakRssBytes).toBe(0);
+  });
+});

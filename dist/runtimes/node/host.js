@@ -2595,8 +2595,7 @@ function inHostExecutor(workload) {
     },
     run: (taskIndex) => workload.run(taskIndex),
     // The tasks run on the main thread; what libuv's pool does for them is counted apart.
-    usage: async () => ({ cpuMs: hostCpuMs(), threads: threadTimes(isMainThread) }),
-    peakRssBytes: async () => hostPeakRssBytes(),
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: threadTimes(isMainThread), peakRssBytes: hostPeakRssBytes() }),
     async close() {
       await workload.teardown();
     },
@@ -2756,10 +2755,11 @@ function processExecutor(modulePath, workers, perWorker = 1) {
       const hostThreads = threadTimes(() => false);
       const children2 = await stats();
       const threads = sumThreadTimes([hostThreads, ...children2.map((s2) => s2.threads)]);
-      return { cpuMs: hostCpu + children2.reduce((sum, s2) => sum + s2.cpuMs, 0), threads };
-    },
-    async peakRssBytes() {
-      return hostPeakRssBytes() + (await stats()).reduce((sum, s2) => sum + s2.maxRssBytes, 0);
+      return {
+        cpuMs: hostCpu + children2.reduce((sum, s2) => sum + s2.cpuMs, 0),
+        threads,
+        peakRssBytes: hostPeakRssBytes() + children2.reduce((sum, s2) => sum + s2.maxRssBytes, 0)
+      };
     },
     async unhandledRejection() {
       const replies = await Promise.all(children.map((child) => child.request({ type: "check" })));
@@ -2833,8 +2833,7 @@ function threadExecutor(modulePath, workers, perWorker = 1) {
       if (/^worker exited with code|Terminating worker thread/.test(message)) return new WorkerCrashError(`worker thread died during a task (${message})`);
       return error instanceof Error ? error : new TaskError(message);
     },
-    usage: async () => ({ cpuMs: hostCpuMs(), threads: taskThreads && threadTimes((t2) => taskThreads.has(t2.tid)) }),
-    peakRssBytes: async () => hostPeakRssBytes(),
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: taskThreads && threadTimes((t2) => taskThreads.has(t2.tid)), peakRssBytes: hostPeakRssBytes() }),
     async unhandledRejection() {
       const results = await everyWorker("check");
       const failed = results.find((r2) => r2.status === "rejected");
@@ -3119,7 +3118,17 @@ async function measure(spec2) {
       const ticks = ticksBetween(ticksBefore, machineTicks());
       const rejection = await unhandledRejection(executor);
       if (rejection) throw new TaskError(rejection);
-      return { type: "sample", wallMs, tasks: tasks * repeat, cpuMs, ...split, runQueueMs, ...ticks ? { machineTicks: ticks } : {}, latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3) };
+      return {
+        type: "sample",
+        wallMs,
+        tasks: tasks * repeat,
+        cpuMs,
+        ...split,
+        runQueueMs,
+        ...ticks ? { machineTicks: ticks } : {},
+        peakRssBytes: after.peakRssBytes,
+        latenciesMs: Array.from(latencies, (l2) => Math.round(l2 * 1e3) / 1e3)
+      };
     } catch (error) {
       batchFailure = executor.translateFailure?.(error) ?? error;
       return void 0;
@@ -3138,7 +3147,7 @@ async function measure(spec2) {
   if (batchFailure !== void 0) {
     fail(batchFailure instanceof WorkerCrashError ? "crashed" : "errored", describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ""), executor);
   }
-  const peakRssBytes = await executor.peakRssBytes();
+  const { peakRssBytes } = await executor.usage();
   watchdog.starts[0] = Date.now();
   await executor.close();
   watchdog.stop();

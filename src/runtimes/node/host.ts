@@ -115,7 +115,17 @@ async function measure(spec: VisitSpec): Promise<void> {
       // Outside timing: a batch that left an unhandled rejection anywhere ends the cell (workload-context.ts).
       const rejection = await unhandledRejection(executor!);
       if (rejection) throw new TaskError(rejection);
-      return { type: 'sample', wallMs, tasks: tasks * repeat, cpuMs, ...split, runQueueMs, ...(ticks ? { machineTicks: ticks } : {}), latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000) };
+      return {
+        type: 'sample',
+        wallMs,
+        tasks: tasks * repeat,
+        cpuMs,
+        ...split,
+        runQueueMs,
+        ...(ticks ? { machineTicks: ticks } : {}),
+        peakRssBytes: after.peakRssBytes,
+        latenciesMs: Array.from(latencies, (l) => Math.round(l * 1000) / 1000),
+      };
     } catch (error) {
       batchFailure = executor!.translateFailure?.(error) ?? error;
       return undefined;
@@ -135,7 +145,7 @@ async function measure(spec: VisitSpec): Promise<void> {
   if (batchFailure !== undefined) {
     fail(batchFailure instanceof WorkerCrashError ? 'crashed' : 'errored', describeError(batchFailure).replace(/^(TaskError|WorkerCrashError): /, ''), executor);
   }
-  const peakRssBytes = await executor!.peakRssBytes();
+  const { peakRssBytes } = await executor!.usage();
   // Teardown runs under the watchdog too: one that hangs is a timeout, not a stalled run.
   watchdog.starts[0] = Date.now();
   await executor!.close();

@@ -75,7 +75,8 @@ describe.runIf(existsSync('/proc/self/task'))('node host: CPU time by thread kin
 
   for (const model of MODELS.filter((m) => m !== 'sequential')) {
     it(`${model} at 2: every batch splits its CPU time, the task threads within their own run time`, async () => {
-      const { samples } = await measure(workload('cpu-loop.mjs', 8), model, 2);
+      const outcome = await measure(workload('cpu-loop.mjs', 8), model, 2);
+      const { samples } = outcome;
       const threads = taskThreads(model, 2, availableParallelism());
       // A child process's task thread reads its own schedstat, which the kernel brings up to date
       // only at the thread's next tick or switch (dc5fce3): up to a tick late (4 ms at the usual HZ of
@@ -88,6 +89,14 @@ describe.runIf(existsSync('/proc/self/task'))('node host: CPU time by thread kin
       // The tasks' CPU is on the task threads in every model: the host's own threads (dispatch, the
       // watchdog, which is a worker thread too) take little beside it.
       expect(total(samples, (s) => s.taskCpuMs)).toBeGreaterThan(0.8 * total(samples, (s) => s.cpuMs));
+      // Peak memory so far with every batch (a visit stopped before "done" keeps it), never falling.
+      let last = 0;
+      for (const s of samples) {
+        expect(s.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
+        expect(s.peakRssBytes!).toBeGreaterThanOrEqual(last);
+        last = s.peakRssBytes!;
+      }
+      expect(outcome.peakRssBytes!).toBeGreaterThanOrEqual(last);
     });
   }
 });

@@ -37,6 +37,9 @@ describe('python host: probe and measurement', () => {
       expect(sample.wallMs).toBeGreaterThanOrEqual(sum(sample.latenciesMs) * 0.99);
       expect(sample.cpuMs).toBeGreaterThan(0);
       expect(sample.cpuMs).toBeLessThan(sample.wallMs * 1.5 + 5);
+      // Memory so far with every sample: a visit stopped before "done" keeps it.
+      expect(sample.peakRssBytes).toBeGreaterThan(5 * 2 ** 20);
+      expect(sample.peakRssBytes).toBeLessThanOrEqual(outcome.peakRssBytes!);
       // Linux: run-queue wait and the share of the hypervisor's steal, as the Node host reports them.
       if (process.platform === 'linux') {
         expect(sample.runQueueMs).toBeGreaterThanOrEqual(0);
@@ -103,6 +106,8 @@ describe('python host: probe and measurement', () => {
       }
       // Host + two fresh interpreters against one.
       expect(pooled.peakRssBytes!).toBeGreaterThan(1.4 * sequential.peakRssBytes!);
+      // The samples' figure counts the workers too, not only the host.
+      expect(pooled.samples.at(-1)!.peakRssBytes!).toBeGreaterThan(1.4 * sequential.samples.at(-1)!.peakRssBytes!);
     } finally {
       delete process.env.CB_TEST_PIDS_FILE;
     }

@@ -13,8 +13,7 @@ export function inHostExecutor(workload: LoadedWorkload): Executor {
     },
     run: (taskIndex) => workload.run(taskIndex),
     // The tasks run on the main thread; what libuv's pool does for them is counted apart.
-    usage: async () => ({ cpuMs: hostCpuMs(), threads: threadTimes(isMainThread) }),
-    peakRssBytes: async () => hostPeakRssBytes(),
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: threadTimes(isMainThread), peakRssBytes: hostPeakRssBytes() }),
     async close() {
       await workload.teardown();
     },

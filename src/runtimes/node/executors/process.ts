@@ -106,10 +106,11 @@ export function processExecutor(modulePath: string, workers: number, perWorker =
       const hostThreads = threadTimes(() => false);
       const children = await stats();
       const threads = sumThreadTimes([hostThreads, ...children.map((s) => s.threads)]);
-      return { cpuMs: hostCpu + children.reduce((sum, s) => sum + s.cpuMs, 0), threads };
-    },
-    async peakRssBytes() {
-      return hostPeakRssBytes() + (await stats()).reduce((sum, s) => sum + s.maxRssBytes, 0);
+      return {
+        cpuMs: hostCpu + children.reduce((sum, s) => sum + s.cpuMs, 0),
+        threads,
+        peakRssBytes: hostPeakRssBytes() + children.reduce((sum, s) => sum + s.maxRssBytes, 0),
+      };
     },
     async unhandledRejection() {
       const replies = (await Promise.all(children.map((child) => child.request({ type: 'check' })))) as Array<Extract<FromChild, { type: 'checked' }>>;

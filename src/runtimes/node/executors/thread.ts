@@ -68,8 +68,7 @@ export function threadExecutor(modulePath: string, workers: number, perWorker = 
       if (/^worker exited with code|Terminating worker thread/.test(message)) return new WorkerCrashError(`worker thread died during a task (${message})`);
       return error instanceof Error ? error : new TaskError(message);
     },
-    usage: async () => ({ cpuMs: hostCpuMs(), threads: taskThreads && threadTimes((t) => taskThreads!.has(t.tid)) }),
-    peakRssBytes: async () => hostPeakRssBytes(),
+    usage: async () => ({ cpuMs: hostCpuMs(), threads: taskThreads && threadTimes((t) => taskThreads!.has(t.tid)), peakRssBytes: hostPeakRssBytes() }),
     async unhandledRejection() {
       const results = await everyWorker('check');
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

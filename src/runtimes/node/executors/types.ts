@@ -11,10 +11,8 @@ export interface Executor {
   start(): Promise<void>;
   /** Run task `taskIndex` on lane `lane`; returns the task's value or a promise of it. */
   run(taskIndex: number, lane: number): unknown;
-  /** CPU time so far of the host and every process the executor started, in total and by thread kind. */
+  /** CPU time and peak memory so far of the host and every process the executor started. */
   usage(): Promise<Usage>;
-  /** Peak resident set so far, summed over the host and every process the executor started, bytes. */
-  peakRssBytes(): Promise<number>;
   /** Run teardown and stop workers gracefully. */
   close(): Promise<void>;
   /** Stop everything now (failure paths). */
@@ -46,12 +44,17 @@ export class TaskError extends Error {
   }
 }
 
-/** What Executor.usage() reports: cumulative, ms. */
+/** What Executor.usage() reports: cumulative. */
 export interface Usage {
-  /** CPU time (user + system) of the host and every process the executor started, every thread. */
+  /** CPU time (user + system) of the host and every process the executor started, every thread, ms. */
   cpuMs: number;
   /** Part of it by thread kind; absent where the threads cannot be told apart (see threadTimes). */
   threads?: ThreadTimes;
+  /**
+   * Peak resident set so far, summed over the host and every process the executor started, bytes.
+   * Read with every batch, so a visit stopped before its end (the budget, a stall) keeps its memory.
+   */
+  peakRssBytes: number;
 }
 
 /** CPU time and run-queue wait of a process's threads by the part they play, cumulative, ms. */

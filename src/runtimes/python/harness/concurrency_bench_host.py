@@ -173,6 +173,8 @@ def measured_batch(model, repeat: int = 1) -> dict:
         "wallMs": round(wall_ms, 4),
         "tasks": len(latencies),
         "cpuMs": round(cpu_ms, 3),
+        # So far, read after the batch: a visit stopped before its end still has its memory.
+        "peakRssBytes": model.peak_rss(),
         "latenciesMs": [round(latency, 4) for latency in latencies],
     }
     if threads is not None:

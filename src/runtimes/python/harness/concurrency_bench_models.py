@@ -110,6 +110,10 @@ class InProcess:
     def run_tasks(self) -> list:
         raise NotImplementedError
 
+    def peak_rss(self) -> int:
+        """Peak resident set so far, bytes (threads share the process's)."""
+        return common.maxrss_bytes()
+
     def finish(self) -> int:
         self.shutdown()
         try:
@@ -247,6 +251,7 @@ class Process:
         self.pool = None
         self.processes: list = []
         self.next_task = None
+        self.peak = 0
 
     def start(self) -> None:
         # Loaded in the host too: a fork-started worker inherits it (as in a real program that
@@ -269,6 +274,16 @@ class Process:
         usage = self._checkpoint(final=False, starting=True)
         self.worker_cpu = sum(u["cpu"] for u in usage)
         self.worker_task = self._task_times(usage)
+        self.peak = self._peak_of(usage)
+
+    @staticmethod
+    def _peak_of(usage: list) -> int:
+        """Peak resident set of the host and every worker so far, bytes."""
+        return common.maxrss_bytes() + sum(u["rss"] for u in usage)
+
+    def peak_rss(self) -> int:
+        """As read at the last checkpoint (after the last batch)."""
+        return self.peak
 
     @staticmethod
     def _task_times(usage: list):
@@ -343,6 +358,7 @@ class Process:
         worker_task = self._task_times(usage)
         threads = common.task_threads_between(self.worker_task, worker_task)
         self.worker_task = worker_task
+        self.peak = self._peak_of(usage)
         return ms(wall), ms(cpu), latencies, threads
 
     def _crash_message(self, exc: BaseException) -> str:
@@ -368,7 +384,7 @@ class Process:
 
     def finish(self) -> int:
         usage = self._checkpoint(final=True)  # runs teardown() in every worker
-        peak = common.maxrss_bytes() + sum(u["rss"] for u in usage)
+        peak = self._peak_of(usage)
         self.pool.shutdown(wait=True)
         return peak
 
