@@ -189,6 +189,8 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
   const pairable = cells.some((c) => c.model !== 'sequential') && cells.some((c) => c.model === 'sequential');
   const measured = await measureInRounds(cells, {
     budgetMs: pairable ? budgetMs * (1 - PAIRED_SHARE) : budgetMs,
+    // The paired phase's share, for a workload the coarse sweep would otherwise leave with sequential alone.
+    reserveMs: pairable ? budgetMs * PAIRED_SHARE : 0,
     seed,
     cores,
     signal: options.signal,

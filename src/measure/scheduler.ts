@@ -34,6 +34,12 @@ export function planCells(workload: WorkloadConfig, models: readonly Model[]): C
 export interface ScheduleOptions {
   /** Wall-clock budget for all measuring, ms: a promise (see measureInRounds). */
   budgetMs: number;
+  /**
+   * Time past budgetMs the coarse sweep may take, ms, and only so that every workload keeps one
+   * model besides sequential: run passes its paired phase's share (pairing a figure tells less
+   * than having one). What it takes moves the deadline; 0 by default.
+   */
+  reserveMs?: number;
   seed: number;
   /** Cores of the machine (the coarse sweep's levels); the machine's own by default. */
   cores?: number;
@@ -244,7 +250,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
  *    1), the whole batch repeated for tiny ones (2,000 tasks of 1 us last 2 ms); and the cost of
  *    starting a host.
  * 2. The coarse sweep (levels.ts): the levels nearest 1, cores and 2 x cores of every model, and
- *    async's far end. When even one visit of each does not fit, the least telling are skipped.
+ *    async's far end. When even one visit of each does not fit, the least telling are skipped,
+ *    but each workload keeps its most telling model besides sequential while the reserve allows.
  * 3. Rounds: each visits every active cell once, in a fresh host, in a seeded random order, so slow
  *    drift of the machine and JIT/GC state spread evenly over models. After each round the levels
  *    next to each model's best are added while the budget allows (refinement).
@@ -257,7 +264,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
   const visits = new Map<string, VisitOutcome[]>(cells.map((c) => [c.key, []]));
   const skipped = new Map<string, string>();
   const started = performance.now();
-  const deadline = started + options.budgetMs;
+  let deadline = started + options.budgetMs;
   const warmupCapMs = Math.round(Math.min(WARMUP_CAP_MAX_MS, Math.max(WARMUP_CAP_MIN_MS, WARMUP_CAP_SHARE * options.budgetMs)));
   const costs = new VisitCosts(warmupCapMs, cores);
   const runtimeOf = (cell: Cell) => (options.runtimes ?? runtimeFor)(cell.workload.runtime);
@@ -404,9 +411,22 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     // Dropped from the end: the highest rank first, the costliest model first within it, workloads taking turns.
     const position = (cell: Cell) => cells.filter((c) => c.workload === cell.workload).indexOf(cell);
     const rankOf = (cell: Cell) => coarseRank(cell, cores, levelsOf(cells, cell), oneTaskMs.has(cell.workload.name) && !computes.has(cell.workload.name));
-    const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
-    while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
-      const dropped = byRank.pop()!;
+    // Within a rank, async is the least telling model of a workload that computes: one loop cannot overlap it.
+    const modelOrder = (cell: Cell) => (cell.model === 'async' && computes.has(cell.workload.name) ? MODELS.indexOf('process') + 0.5 : MODELS.indexOf(cell.model));
+    const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || modelOrder(a) - modelOrder(b) || position(a) - position(b));
+    const sweepMs = () => byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0);
+    /**
+     * A workload's last model besides sequential, with its baseline, is dropped only when even the
+     * reserve cannot hold it: a workload measured under sequential alone can recommend nothing
+     * (in CI's 25 s run of the examples, wait-then-compute was, while the paired phase had 10 s).
+     */
+    const others = (cell: Cell) => byRank.filter((c) => c.workload === cell.workload && c.model !== 'sequential').length;
+    const kept = (cell: Cell) => (cell.model === 'sequential' ? others(cell) > 0 : others(cell) === 1);
+    const reserveMs = Math.max(0, options.reserveMs ?? 0);
+    while (byRank.length > 0 && sweepMs() > remaining()) {
+      const spare = sweepMs() <= remaining() + reserveMs ? byRank.findLastIndex((c) => !kept(c)) : byRank.length - 1;
+      if (spare < 0) break;
+      const [dropped] = byRank.splice(spare, 1);
       // The last cell left says what was missing: with it gone nothing at all is measured.
       skipped.set(
         dropped.key,
@@ -416,6 +436,18 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       );
     }
     active = active.filter((c) => !skipped.has(c.key));
+    // What the kept models took of the reserve moves the deadline (and leaves the paired phase less).
+    let reserveLeftMs = reserveMs;
+    const borrow = (ms: number) => {
+      const borrowed = Math.min(reserveLeftMs, Math.max(0, ms));
+      if (borrowed <= 0) return;
+      reserveLeftMs -= borrowed;
+      deadline += borrowed;
+      armBackstop();
+    };
+    borrow(sweepMs() - remaining());
+    /** Each workload's most telling model besides sequential left: measured before any workload's second. */
+    const leads = new Set(active.filter((c) => c.model !== 'sequential' && byRank.find((o) => o.workload === c.workload && o.model !== 'sequential') === c).map((c) => c.key));
 
     // Sample time: what is left after the fixed costs, spread over the rounds still planned of the active cells.
     const planSampleTime = (roundsLeft: number) => {
@@ -453,7 +485,7 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       // rank (each model's most telling level before second levels), so that a round the budget
       // cuts short loses the least telling visits; random order within each group.
       const measuredYet = (cell: Cell) => visits.get(cell.key)!.some((v) => v.samples.length > 0);
-      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : 1 + rankOf(cell));
+      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : leads.has(cell.key) ? 0.5 : 1 + rankOf(cell));
       const byGroup = withHybridsAfterTheirSigns(
         shuffled(active, random).sort((a, b) => group(a) - group(b)),
         awaitsSigns,
@@ -470,7 +502,12 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         const first = visits.get(cell.key)!.every((v) => v.samples.length === 0);
         const batches = reportOnly(cell) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell) ? firstVisitMs(cell, 0) : costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
-        if (!fits(expected)) continue;
+        // A workload's lead whose first visit the round's earlier visits left no time for (they ran
+        // slower than expected: a loaded machine) may still draw on the reserve.
+        if (!fits(expected)) {
+          if (!(leads.has(cell.key) && first && performance.now() + expected <= deadline + reserveLeftMs)) continue;
+          borrow(performance.now() + expected - deadline);
+        }
         const spec = specOf(cell, sampleTimeMs, batches);
         const outcome = await visit(cell, spec, expected, true);
         visited++;

@@ -96,6 +96,33 @@ describe('measureInRounds (fake hosts)', () => {
     }
   });
 
+  it('with a reserve, keeps one model besides sequential for every workload, the most telling first, and keeps the budget plus the reserve', async () => {
+    // 5 workloads, every host 400 ms to start: the sweep's 3 s after calibration holds the
+    // baselines and a model or two, not one more model for each workload.
+    const workloads = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, module: 'w.mjs', tasks: 24 }));
+    const computing = setup({ FAKE_STARTUP_MS: '400', FAKE_REAL_TIME: '1', FAKE_CPU_SHARE: '1' }, workloads);
+    const budgetMs = 5000;
+    const reserveMs = 10_000;
+    const started = performance.now();
+    const { visits: result, skipped, allowanceMs } = await measureInRounds(computing.cells, { budgetMs, reserveMs, seed: 3, maxRounds: 1, cores: 2, runtimes: () => computing.runtime });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThanOrEqual(budgetMs + reserveMs + allowanceMs);
+    for (const name of ['a', 'b', 'c', 'd', 'e']) {
+      const measured = computing.cells.filter((c) => c.workload.name === name && result.get(c.key)!.some((v) => v.samples.length > 0));
+      expect(measured.map((c) => c.model), `${name}: visits ${computing.visits().join('; ')}`).toContain('sequential');
+      // A task that computes: a pool at the cores tells, one loop cannot overlap computing.
+      const others = measured.filter((c) => c.model !== 'sequential');
+      expect(others.length, `${name}: ${JSON.stringify([...skipped].filter(([k]) => k.startsWith(name)))}`).toBeGreaterThan(0);
+      expect(others.some((c) => c.model !== 'async' && c.concurrency === 2), name).toBe(true);
+    }
+    // Without one, the same plan keeps the budget and says what it left out.
+    const plain = setup({ FAKE_STARTUP_MS: '400', FAKE_REAL_TIME: '1', FAKE_CPU_SHARE: '1' }, workloads);
+    const before = performance.now();
+    const bare = await measureInRounds(plain.cells, { budgetMs, seed: 3, maxRounds: 1, cores: 2, runtimes: () => plain.runtime });
+    expect(performance.now() - before).toBeLessThanOrEqual(budgetMs + bare.allowanceMs);
+    expect([...bare.skipped.values()].some((r) => /budget/.test(r))).toBe(true);
+  }, 60_000);
+
   it('sizes batches to their cost: slow tasks get short batches at concurrency 1', async () => {
     // 10 tasks/s per lane: a batch of 24 tasks would take 2.4 s at concurrency 1.
     // Tasks that wait (5% CPU): 24 in flight overlap, a batch of 24 lasts about one task.
