@@ -3,7 +3,7 @@ import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify, computingShare } from './classify.ts';
 import { imprecisionReason, MAX_FIGURE_SPAN, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
-import { addDoubt, recommend, type RecommendOptions } from './recommend.ts';
+import { addDoubt, recommend, unit, type RecommendOptions } from './recommend.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
 import { pairedFigureInterval } from './paired-figure.ts';
 import { hostSpread as sequentialHostsApart } from './steadiness.ts';
@@ -78,6 +78,19 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   if (recommendation && compared > 0 && impossible >= Math.max(2, compared / 2)) {
     addDoubt(recommendation, 'suspect-baseline');
     recommendation.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
+  }
+  // A model measured on too few batches takes no part in the recommendation, but where it read
+  // faster than the choice by more than the margin the choice is not decided: the simplest code
+  // "wins" only by default. In CI's 25 s run of the examples on a loaded machine,
+  // wait-then-compute's async 64 read x6.3 on 4 batches, and sequential was recommended with
+  // "no model beat sequential".
+  const margin = options.margin ?? 0.1;
+  const thin = withSpeedups.filter((c) => c.model !== 'sequential' && c.speedupWithheld?.startsWith('not enough data: ') && !withheldAtBound(c));
+  const readFaster = recommendation && sequential ? thin.filter((c) => (c.paired?.speedup ?? c.throughput.median / sequential.throughput.median) > recommendation.speedup * (1 + margin)) : [];
+  if (recommendation && readFaster.length > 0) {
+    addDoubt(recommendation, 'not-enough-data');
+    const read = readFaster.map((c) => `${c.model} read x${(c.paired?.speedup ?? c.throughput.median / sequential!.throughput.median).toFixed(2)} at ${unit(c.model, c.concurrency, c.workers)} (${c.speedupWithheld!.replace(/^not enough data: /, '')})`);
+    recommendation.reason += ` Not decided: ${read.join(', ')}, faster than ${recommendation.model} by more than ${Math.round(margin * 100)}% but on too little data to compare; a longer --time-budget measures more.`;
   }
   // Figures too imprecise to stand alone are withheld after the recommendation, which decides on
   // intervals and keeps them (plausibility.ts, MAX_FIGURE_SPAN); the recommended cell's interval is

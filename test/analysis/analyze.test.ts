@@ -277,3 +277,24 @@ describe('an unpaired recommended figure', () => {
     expect(threeHosts.speedup).toBeCloseTo(ratio, 2);
   });
 });
+
+describe('a model measured on too few batches', () => {
+  // wait-then-compute in CI's 25 s run of the examples on a loaded machine: async 64 on 4 batches.
+  const baseline = () => ({ ...cell('sequential', 1, [27.6, 27.8, 28.0, 27.7, 27.9, 27.8]), cpuUtilization: 0.17 });
+  const thinAsync = () => cell('async', 64, [175.7, 174.3, 155.9, 175.2]);
+
+  it('leaves the choice undecided where it read faster than the choice by more than the margin', () => {
+    const rec = analyzeWorkload('wait-then-compute', 'node', [baseline(), thinAsync()], { cores: 2 }).recommendation!;
+    expect(rec.model).toBe('sequential');
+    expect(rec.confidence).toBe('low');
+    expect(rec.doubts).toContain('not-enough-data');
+    expect(rec.reason).toMatch(/Not decided: async read x6\.\d\d at 64 in flight \(4 batches, 6 bound a median\), faster than sequential by more than 10% but on too little data to compare/);
+  });
+
+  it('says nothing where it read no faster', () => {
+    const slow = cell('async', 64, [27.9, 28.1, 27.5, 28.0]);
+    const rec = analyzeWorkload('wait-then-compute', 'node', [baseline(), slow], { cores: 2 }).recommendation!;
+    expect(rec.doubts ?? []).not.toContain('not-enough-data');
+    expect(rec.reason).not.toMatch(/Not decided/);
+  });
+});
