@@ -10431,7 +10431,7 @@ async function measureInRounds(cells, options) {
   const visits = new Map(cells.map((c) => [c.key, []]));
   const skipped = /* @__PURE__ */ new Map();
   const started = performance.now();
-  const deadline = started + options.budgetMs;
+  let deadline = started + options.budgetMs;
   const warmupCapMs = Math.round(Math.min(WARMUP_CAP_MAX_MS, Math.max(WARMUP_CAP_MIN_MS, WARMUP_CAP_SHARE * options.budgetMs)));
   const costs = new VisitCosts(warmupCapMs, cores);
   const runtimeOf = (cell2) => (options.runtimes ?? runtimeFor)(cell2.workload.runtime);
@@ -10530,15 +10530,32 @@ async function measureInRounds(cells, options) {
     const remaining = () => deadline - performance.now();
     const position = (cell2) => cells.filter((c) => c.workload === cell2.workload).indexOf(cell2);
     const rankOf = (cell2) => coarseRank(cell2, cores, levelsOf(cells, cell2), oneTaskMs.has(cell2.workload.name) && !computes.has(cell2.workload.name));
-    const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || MODELS.indexOf(a.model) - MODELS.indexOf(b.model) || position(a) - position(b));
-    while (byRank.length > 0 && byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0) > remaining()) {
-      const dropped = byRank.pop();
+    const modelOrder = (cell2) => cell2.model === "async" && computes.has(cell2.workload.name) ? MODELS.indexOf("process") + 0.5 : MODELS.indexOf(cell2.model);
+    const byRank = [...active].sort((a, b) => rankOf(a) - rankOf(b) || modelOrder(a) - modelOrder(b) || position(a) - position(b));
+    const sweepMs = () => byRank.reduce((sum, c) => sum + firstVisitMs(c, 0), 0);
+    const others = (cell2) => byRank.filter((c) => c.workload === cell2.workload && c.model !== "sequential").length;
+    const kept = (cell2) => cell2.model === "sequential" ? others(cell2) > 0 : others(cell2) === 1;
+    const reserveMs = Math.max(0, options.reserveMs ?? 0);
+    while (byRank.length > 0 && sweepMs() > remaining()) {
+      const spare = sweepMs() <= remaining() + reserveMs ? byRank.findLastIndex((c) => !kept(c)) : byRank.length - 1;
+      if (spare < 0) break;
+      const [dropped] = byRank.splice(spare, 1);
       skipped.set(
         dropped.key,
         byRank.length > 0 ? `the budget did not allow one visit of every cell of the coarse sweep; this one ranks last (the sweep's share of the budget: ${seconds(options.budgetMs)})` : `after calibration ${seconds(Math.max(0, remaining()))} of the sweep's ${seconds(options.budgetMs)} (its share of the budget) was left, less than its first visit was expected to take, ${seconds(firstVisitMs(dropped, 0))}`
       );
     }
     active = active.filter((c) => !skipped.has(c.key));
+    let reserveLeftMs = reserveMs;
+    const borrow = (ms) => {
+      const borrowed = Math.min(reserveLeftMs, Math.max(0, ms));
+      if (borrowed <= 0) return;
+      reserveLeftMs -= borrowed;
+      deadline += borrowed;
+      armBackstop();
+    };
+    borrow(sweepMs() - remaining());
+    const leads = new Set(active.filter((c) => c.model !== "sequential" && byRank.find((o) => o.workload === c.workload && o.model !== "sequential") === c).map((c) => c.key));
     const planSampleTime = (roundsLeft) => {
       const fixed = active.reduce((sum, c) => sum + firstVisitMs(c, 0), 0);
       const spare = (remaining() / roundsLeft - fixed) / Math.max(1, active.length);
@@ -10561,7 +10578,7 @@ async function measureInRounds(cells, options) {
     let doubtful = /* @__PURE__ */ new Set();
     for (let round2 = 1; round2 <= maxRounds && active.length > 0 && !interrupted(); round2++) {
       const measuredYet = (cell2) => visits.get(cell2.key).some((v) => v.samples.length > 0);
-      const group = (cell2) => cell2.model === "sequential" ? 0 : measuredYet(cell2) ? 5 : 1 + rankOf(cell2);
+      const group = (cell2) => cell2.model === "sequential" ? 0 : measuredYet(cell2) ? 5 : leads.has(cell2.key) ? 0.5 : 1 + rankOf(cell2);
       const byGroup = withHybridsAfterTheirSigns(
         shuffled(active, random).sort((a, b) => group(a) - group(b)),
         awaitsSigns,
@@ -10577,7 +10594,10 @@ async function measureInRounds(cells, options) {
         const first = visits.get(cell2.key).every((v) => v.samples.length === 0);
         const batches = reportOnly(cell2) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell2) ? firstVisitMs(cell2, 0) : costs.visitMs(cell2, sampleTimeMs, batches, batchMsOf(cell2));
-        if (!fits(expected)) continue;
+        if (!fits(expected)) {
+          if (!(leads.has(cell2.key) && first && performance.now() + expected <= deadline + reserveLeftMs)) continue;
+          borrow(performance.now() + expected - deadline);
+        }
         const spec = specOf(cell2, sampleTimeMs, batches);
         const outcome = await visit(cell2, spec, expected, true);
         visited++;
@@ -11176,6 +11196,14 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   if (recommendation2 && compared > 0 && impossible >= Math.max(2, compared / 2)) {
     addDoubt(recommendation2, "suspect-baseline");
     recommendation2.reason += ` ${impossible} of ${compared} cells measured faster than sequential by more than is possible, so the sequential figure itself is suspect (it measured slow); a longer --time-budget measures it again.`;
+  }
+  const margin = options.margin ?? 0.1;
+  const thin = withSpeedups.filter((c) => c.model !== "sequential" && c.speedupWithheld?.startsWith("not enough data: ") && !withheldAtBound(c));
+  const readFaster = recommendation2 && sequential ? thin.filter((c) => (c.paired?.speedup ?? c.throughput.median / sequential.throughput.median) > recommendation2.speedup * (1 + margin)) : [];
+  if (recommendation2 && readFaster.length > 0) {
+    addDoubt(recommendation2, "not-enough-data");
+    const read = readFaster.map((c) => `${c.model} read x${(c.paired?.speedup ?? c.throughput.median / sequential.throughput.median).toFixed(2)} at ${unit(c.model, c.concurrency, c.workers)} (${c.speedupWithheld.replace(/^not enough data: /, "")})`);
+    recommendation2.reason += ` Not decided: ${read.join(", ")}, faster than ${recommendation2.model} by more than ${Math.round(margin * 100)}% but on too little data to compare; a longer --time-budget measures more.`;
   }
   const cellsOut = withSpeedups.map((c) => {
     if (!baseline || c.model === "sequential" || c.speedup === null || c.speedupWithheld !== void 0) return c;
@@ -11799,6 +11827,8 @@ async function runCommand(options) {
   const pairable2 = cells.some((c) => c.model !== "sequential") && cells.some((c) => c.model === "sequential");
   const measured = await measureInRounds(cells, {
     budgetMs: pairable2 ? budgetMs * (1 - PAIRED_SHARE) : budgetMs,
+    // The paired phase's share, for a workload the coarse sweep would otherwise leave with sequential alone.
+    reserveMs: pairable2 ? budgetMs * PAIRED_SHARE : 0,
     seed: seed2,
     cores,
     signal: options.signal,
