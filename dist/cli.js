@@ -10578,7 +10578,8 @@ async function measureInRounds(cells, options) {
     let doubtful = /* @__PURE__ */ new Set();
     for (let round2 = 1; round2 <= maxRounds && active.length > 0 && !interrupted(); round2++) {
       const measuredYet = (cell2) => visits.get(cell2.key).some((v) => v.samples.length > 0);
-      const group = (cell2) => cell2.model === "sequential" ? 0 : measuredYet(cell2) ? 5 : leads.has(cell2.key) ? 0.5 : 1 + rankOf(cell2);
+      const showsSigns = (cell2) => !isHybrid(cell2.model) && undecidedHybrids.has(cell2.workload.name) && rankOf(cell2) <= 1;
+      const group = (cell2) => cell2.model === "sequential" ? 0 : measuredYet(cell2) ? 5 : leads.has(cell2.key) ? 0.5 : showsSigns(cell2) ? 0.75 : 1 + rankOf(cell2);
       const byGroup = withHybridsAfterTheirSigns(
         shuffled(active, random).sort((a, b) => group(a) - group(b)),
         awaitsSigns,
@@ -10594,8 +10595,10 @@ async function measureInRounds(cells, options) {
         const first = visits.get(cell2.key).every((v) => v.samples.length === 0);
         const batches = reportOnly(cell2) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell2) ? firstVisitMs(cell2, 0) : costs.visitMs(cell2, sampleTimeMs, batches, batchMsOf(cell2));
+        const ledBaseline = cell2.model === "sequential" && active.some((c) => leads.has(c.key) && c.workload === cell2.workload);
+        const mayBorrow = first && (leads.has(cell2.key) || ledBaseline || isHybrid(cell2.model) && inCoarseSweep(cell2));
         if (!fits(expected)) {
-          if (!(leads.has(cell2.key) && first && performance.now() + expected <= deadline + reserveLeftMs)) continue;
+          if (!(mayBorrow && performance.now() + expected <= deadline + reserveLeftMs)) continue;
           borrow(performance.now() + expected - deadline);
         }
         const spec = specOf(cell2, sampleTimeMs, batches);

@@ -481,11 +481,16 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
     // 3. Rounds.
     let doubtful: ReadonlySet<string> = new Set();
     for (let round = 1; round <= maxRounds && active.length > 0 && !interrupted(); round++) {
-      // Baselines first (every other figure is relative to them), then cells not yet measured by
+      // Baselines first (every other figure is relative to them), then each workload's lead, then
+      // the most telling cells of workloads whose hybrids wait for their signs (decided early, the
+      // hybrids the signs let in are visited mid-round, not last), then cells not yet measured by
       // rank (each model's most telling level before second levels), so that a round the budget
-      // cuts short loses the least telling visits; random order within each group.
+      // cuts short loses the least telling visits; random order within each group. At 94d3b9c,
+      // wait-then-compute's thread 4 came last of 26 in round 1 of 4 runs in 5, 36-37 s into the
+      // 36 s sweep, and its hybrids, recommended in 5 of 5 runs at dc39d24, had no time left.
       const measuredYet = (cell: Cell) => visits.get(cell.key)!.some((v) => v.samples.length > 0);
-      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : leads.has(cell.key) ? 0.5 : 1 + rankOf(cell));
+      const showsSigns = (cell: Cell) => !isHybrid(cell.model) && undecidedHybrids.has(cell.workload.name) && rankOf(cell) <= 1;
+      const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : leads.has(cell.key) ? 0.5 : showsSigns(cell) ? 0.75 : 1 + rankOf(cell));
       const byGroup = withHybridsAfterTheirSigns(
         shuffled(active, random).sort((a, b) => group(a) - group(b)),
         awaitsSigns,
@@ -502,10 +507,13 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         const first = visits.get(cell.key)!.every((v) => v.samples.length === 0);
         const batches = reportOnly(cell) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell) ? firstVisitMs(cell, 0) : costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
-        // A workload's lead whose first visit the round's earlier visits left no time for (they ran
-        // slower than expected: a loaded machine) may still draw on the reserve.
+        // A workload's lead (or its baseline), or a hybrid the coarse sweep planned in and the signs let in, whose
+        // first visit the round's earlier visits left no time for (they ran slower than expected:
+        // a loaded machine) may still draw on the reserve.
+        const ledBaseline = cell.model === 'sequential' && active.some((c) => leads.has(c.key) && c.workload === cell.workload);
+        const mayBorrow = first && (leads.has(cell.key) || ledBaseline || (isHybrid(cell.model) && inCoarseSweep(cell)));
         if (!fits(expected)) {
-          if (!(leads.has(cell.key) && first && performance.now() + expected <= deadline + reserveLeftMs)) continue;
+          if (!(mayBorrow && performance.now() + expected <= deadline + reserveLeftMs)) continue;
           borrow(performance.now() + expected - deadline);
         }
         const spec = specOf(cell, sampleTimeMs, batches);

@@ -101,7 +101,8 @@ export interface CellResult {
  * Why a recommendation has low confidence: a costlier model measured faster within noise of it (or
  * a cheaper one that measured faster was kept, not shown beaten); it rests on one round of hosts;
  * the sequential figure itself read slow (most cells measured faster than is possible); a model was
- * not measured within the budget; the baseline had too little data to compare anything with.
+ * not measured within the budget; the baseline, or a model that read faster than the choice, had
+ * too little data to compare.
  */
 export type Doubt = 'within-noise' | 'one-round' | 'suspect-baseline' | 'model-not-measured' | 'not-enough-data';
 export interface Recommendation {
