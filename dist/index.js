@@ -36364,7 +36364,7 @@ async function measureInRounds(cells, options) {
     let doubtful = /* @__PURE__ */ new Set();
     for (let round2 = 1; round2 <= maxRounds && active.length > 0 && !interrupted(); round2++) {
       const measuredYet = (cell2) => visits.get(cell2.key).some((v) => v.samples.length > 0);
-      const showsSigns = (cell2) => !isHybrid(cell2.model) && undecidedHybrids.has(cell2.workload.name) && rankOf(cell2) <= 1;
+      const showsSigns = (cell2) => !isHybrid(cell2.model) && undecidedHybrids.has(cell2.workload.name) && !computesOnly.has(cell2.workload.name) && rankOf(cell2) <= 1;
       const group2 = (cell2) => cell2.model === "sequential" ? 0 : measuredYet(cell2) ? 5 : leads.has(cell2.key) ? 0.5 : showsSigns(cell2) ? 0.75 : 1 + rankOf(cell2);
       const byGroup = withHybridsAfterTheirSigns(
         shuffled(active, random).sort((a, b) => group2(a) - group2(b)),

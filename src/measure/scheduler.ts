@@ -489,7 +489,8 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
       // wait-then-compute's thread 4 came last of 26 in round 1 of 4 runs in 5, 36-37 s into the
       // 36 s sweep, and its hybrids, recommended in 5 of 5 runs at dc39d24, had no time left.
       const measuredYet = (cell: Cell) => visits.get(cell.key)!.some((v) => v.samples.length > 0);
-      const showsSigns = (cell: Cell) => !isHybrid(cell.model) && undecidedHybrids.has(cell.workload.name) && rankOf(cell) <= 1;
+      // (Not a workload that computes all the time: its hybrids are not in the coarse sweep.)
+      const showsSigns = (cell: Cell) => !isHybrid(cell.model) && undecidedHybrids.has(cell.workload.name) && !computesOnly.has(cell.workload.name) && rankOf(cell) <= 1;
       const group = (cell: Cell) => (cell.model === 'sequential' ? 0 : measuredYet(cell) ? 5 : leads.has(cell.key) ? 0.5 : showsSigns(cell) ? 0.75 : 1 + rankOf(cell));
       const byGroup = withHybridsAfterTheirSigns(
         shuffled(active, random).sort((a, b) => group(a) - group(b)),
