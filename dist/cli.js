@@ -11202,11 +11202,12 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }
   const margin = options.margin ?? 0.1;
   const thin = withSpeedups.filter((c) => c.model !== "sequential" && c.speedupWithheld?.startsWith("not enough data: ") && !withheldAtBound(c));
-  const readFaster = recommendation2 && sequential ? thin.filter((c) => (c.paired?.speedup ?? c.throughput.median / sequential.throughput.median) > recommendation2.speedup * (1 + margin)) : [];
+  const read = (c) => c.paired?.speedup ?? c.throughput.median / sequential.throughput.median;
+  const readFaster = recommendation2 && sequential ? thin.filter((c) => read(c) > recommendation2.speedup * (1 + margin)) : [];
   if (recommendation2 && readFaster.length > 0) {
     addDoubt(recommendation2, "not-enough-data");
-    const read = readFaster.map((c) => `${c.model} read x${(c.paired?.speedup ?? c.throughput.median / sequential.throughput.median).toFixed(2)} at ${unit(c.model, c.concurrency, c.workers)} (${c.speedupWithheld.replace(/^not enough data: /, "")})`);
-    recommendation2.reason += ` Not decided: ${read.join(", ")}, faster than ${recommendation2.model} by more than ${Math.round(margin * 100)}% but on too little data to compare; a longer --time-budget measures more.`;
+    const readings = readFaster.map((c) => `${c.model} read x${read(c).toFixed(2)} at ${unit(c.model, c.concurrency, c.workers)} (${c.speedupWithheld.replace(/^not enough data: /, "")})`);
+    recommendation2.reason += ` Not decided: ${readings.join(", ")}, faster than ${recommendation2.model} by more than ${Math.round(margin * 100)}% but on too little data to compare; a longer --time-budget measures more.`;
   }
   const cellsOut = withSpeedups.map((c) => {
     if (!baseline || c.model === "sequential" || c.speedup === null || c.speedupWithheld !== void 0) return c;

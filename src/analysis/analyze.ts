@@ -86,11 +86,12 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   // "no model beat sequential".
   const margin = options.margin ?? 0.1;
   const thin = withSpeedups.filter((c) => c.model !== 'sequential' && c.speedupWithheld?.startsWith('not enough data: ') && !withheldAtBound(c));
-  const readFaster = recommendation && sequential ? thin.filter((c) => (c.paired?.speedup ?? c.throughput.median / sequential.throughput.median) > recommendation.speedup * (1 + margin)) : [];
+  const read = (c: CellResult) => c.paired?.speedup ?? c.throughput.median / sequential!.throughput.median;
+  const readFaster = recommendation && sequential ? thin.filter((c) => read(c) > recommendation.speedup * (1 + margin)) : [];
   if (recommendation && readFaster.length > 0) {
     addDoubt(recommendation, 'not-enough-data');
-    const read = readFaster.map((c) => `${c.model} read x${(c.paired?.speedup ?? c.throughput.median / sequential!.throughput.median).toFixed(2)} at ${unit(c.model, c.concurrency, c.workers)} (${c.speedupWithheld!.replace(/^not enough data: /, '')})`);
-    recommendation.reason += ` Not decided: ${read.join(', ')}, faster than ${recommendation.model} by more than ${Math.round(margin * 100)}% but on too little data to compare; a longer --time-budget measures more.`;
+    const readings = readFaster.map((c) => `${c.model} read x${read(c).toFixed(2)} at ${unit(c.model, c.concurrency, c.workers)} (${c.speedupWithheld!.replace(/^not enough data: /, '')})`);
+    recommendation.reason += ` Not decided: ${readings.join(', ')}, faster than ${recommendation.model} by more than ${Math.round(margin * 100)}% but on too little data to compare; a longer --time-budget measures more.`;
   }
   // Figures too imprecise to stand alone are withheld after the recommendation, which decides on
   // intervals and keeps them (plausibility.ts, MAX_FIGURE_SPAN); the recommended cell's interval is

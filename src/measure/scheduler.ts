@@ -508,9 +508,9 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
         const first = visits.get(cell.key)!.every((v) => v.samples.length === 0);
         const batches = reportOnly(cell) ? 1 : first ? FIRST_VISIT_BATCHES : LATER_VISIT_BATCHES;
         const expected = reportOnly(cell) ? firstVisitMs(cell, 0) : costs.visitMs(cell, sampleTimeMs, batches, batchMsOf(cell));
-        // A workload's lead (or its baseline), or a hybrid the coarse sweep planned in and the signs let in, whose
-        // first visit the round's earlier visits left no time for (they ran slower than expected:
-        // a loaded machine) may still draw on the reserve.
+        // A workload's lead (or its baseline), or a hybrid the coarse sweep planned in and the signs
+        // let in, whose first visit the round's earlier visits left no time for (they ran slower
+        // than expected: a loaded machine) may still draw on the reserve.
         const ledBaseline = cell.model === 'sequential' && active.some((c) => leads.has(c.key) && c.workload === cell.workload);
         const mayBorrow = first && (leads.has(cell.key) || ledBaseline || (isHybrid(cell.model) && inCoarseSweep(cell)));
         if (!fits(expected)) {
