@@ -36421,8 +36421,12 @@ async function measureInRounds(cells, options) {
           const retired = retirable.shift();
           active = active.filter((c) => c !== retired);
         }
+        let onReserveMs = 0;
         for (const cell2 of joining) {
-          if (cost([...active, cell2]) <= remaining()) {
+          const firstMs = firstVisitMs(cell2, sampleTimeMs);
+          const fitsOwn = cost([...active, cell2]) <= remaining();
+          if (fitsOwn || onReserveMs + firstMs <= reserveLeftMs) {
+            if (!fitsOwn) onReserveMs += firstMs;
             active = [...active, cell2];
             skipped.delete(cell2.key);
           } else skipped.set(cell2.key, "the workload showed waits and parallel work, but the budget left no time for this hybrid layout");

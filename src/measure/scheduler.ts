@@ -564,8 +564,17 @@ export async function measureInRounds(cells: readonly Cell[], options: ScheduleO
           const retired = retirable.shift()!;
           active = active.filter((c) => c !== retired);
         }
+        // Where the sweep's own time cannot hold one more visit of everything with it, a layout may
+        // still join on the reserve: its first visit comes before the second visits of measured
+        // cells (the round's order) and may draw on the reserve then (mayBorrow). The question the
+        // signs opened is worth more than a later look at a model already measured; at 1b23868 a
+        // slow calibration (6.6 s of 5) left wait-then-compute's hybrids out in 1 run of 5 this way.
+        let onReserveMs = 0;
         for (const cell of joining) {
-          if (cost([...active, cell]) <= remaining()) {
+          const firstMs = firstVisitMs(cell, sampleTimeMs);
+          const fitsOwn = cost([...active, cell]) <= remaining();
+          if (fitsOwn || onReserveMs + firstMs <= reserveLeftMs) {
+            if (!fitsOwn) onReserveMs += firstMs;
             active = [...active, cell];
             skipped.delete(cell.key);
           } else skipped.set(cell.key, 'the workload showed waits and parallel work, but the budget left no time for this hybrid layout');
