@@ -59,33 +59,18 @@ def checkpoint(final: bool):
         except common.LoadError as exc:
             return {"error": "%s (in worker process %d)" % (exc, os.getpid())}
         _state["loop"].close()
-    # This thread is the one that runs the worker's tasks (run_task): its CPU and run-queue wait.
+    # This thread is the one that runs the worker's tasks (run_share): its CPU and run-queue wait.
     task = common.thread_times([threading.get_native_id()])
     return {"pid": os.getpid(), "cpu": common.cpu_seconds(), "task": task, "rss": common.maxrss_bytes(),
             "unhandled": common.take_unhandled()}
 
 
-def run_task(index: int) -> float:
-    """Run one task; returns its latency in ms. The lane's start time is shared memory the host's
-    watchdog reads, since the host cannot see when a queued task actually starts."""
-    slot = _state["slot"]
-    starts = _state["starts"]
-    _state["indexes"][slot] = index
-    starts[slot] = time.monotonic()
-    begin = time.perf_counter()
-    try:
-        common.call(_state["fn"], index, _state["loop"])
-    finally:
-        starts[slot] = 0.0
-    return (time.perf_counter() - begin) * 1000.0
-
-
 def run_share(tasks: int, per_worker: int, total: int, workers: int) -> list:
-    """process+async: one of W identical calls submitted together (the barrier gives each worker
-    exactly one), each running its share of the `total` tasks in flight (per_worker, one fewer on
-    the last workers when they do not divide) at once on this worker's event loop. The workers take
-    task indexes from one shared counter, so a worker that runs ahead takes more. Returns the
-    latencies (ms) of the tasks this worker ran; a task that fails ends the share with its error."""
+    """process and process+async: one of W identical calls submitted together (the barrier gives
+    each worker exactly one), each running its share of the `total` tasks in flight (per_worker:
+    1 in the process model; one fewer on the last workers when they do not divide) at once on this
+    worker's event loop. The workers take task indexes from one shared counter, so a worker that
+    runs ahead takes more. Returns the latencies (ms) of the tasks this worker ran; a task that fails ends the share with its error."""
     _state["barrier"].wait()
     worker = _state["slot"]
     return _state["loop"].get().run_until_complete(_share(tasks, per_worker, common.lanes_of(worker, total, workers)))

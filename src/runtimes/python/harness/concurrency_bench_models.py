@@ -234,10 +234,15 @@ class Thread(InProcess):
 class Process:
     """ProcessPoolExecutor(C) with the configured start method. setup() runs once in every worker
     (initializer); all C workers are started and set up before the timed region; each worker's
-    CPU time and peak RSS are read at batch boundaries through checkpoint()."""
+    CPU time and peak RSS are read at batch boundaries through checkpoint().
 
-    # Whether the workers take task indexes from a shared counter (process+async) rather than one task per call.
-    takes_from_counter = False
+    A batch is one call per worker (worker.run_share) whose tasks it takes, one at a time, from a
+    shared counter: a pool fed in chunks, as multiprocessing.Pool.map feeds it, not one pickled
+    call and result per task through the executor's manager thread. process+async is the same
+    pool with more tasks in flight per worker, so the two differ by that alone. Fed per task,
+    process 2 read x1.67 on py-json-dumps (2 ms tasks) where process+async 2x1, the same pool
+    pulling its tasks with nothing in flight to overlap, read x1.86 (one run at 5da43b2): the
+    hybrid's lead was the dispatch's, not the overlap's."""
 
     def __init__(self, workload: dict, concurrency: int, cwd: str, protocol_fd: int, per_worker: int = 1) -> None:
         self.workload = workload
@@ -245,6 +250,8 @@ class Process:
         # `concurrency` worker processes, each with `per_worker` tasks in flight (1 here).
         self.concurrency = concurrency
         self.per_worker = per_worker
+        # The tasks in flight in all (process+async: C / W per worker, one fewer on the last when they do not divide).
+        self.total = concurrency * per_worker
         self.cwd = cwd
         self.protocol_fd = protocol_fd
         self.lanes = None
@@ -261,7 +268,7 @@ class Process:
         self.start_method = context.get_start_method()
         lanes = self.concurrency * self.per_worker
         self.lanes = Lanes(context.RawArray("d", lanes), context.RawArray("q", lanes))
-        self.next_task = context.Value("q", 0) if self.takes_from_counter else None
+        self.next_task = context.Value("q", 0)
         close_fd = self.protocol_fd if self.start_method == "fork" else None
         self.pool = ProcessPoolExecutor(
             self.concurrency,
@@ -315,38 +322,24 @@ class Process:
 
     def batch(self):
         latencies: list = []
-        errors: list = []
-        finished = threading.Event()
-        tasks = self.tasks
-
-        # Runs on the executor's manager thread, in completion order. The batch ends when the last
-        # callback has run, not when the futures are done: a Future wakes its waiters before it
-        # calls its callbacks, so concurrent.futures.wait() could return one latency short.
-        def done(future) -> None:
-            error = future.exception()
-            if error is None:
-                latencies.append(future.result())
-                if len(latencies) == tasks:
-                    finished.set()
-            else:
-                errors.append(error)
-                finished.set()
-
         host_cpu = common.cpu_seconds()
+        self.next_task.value = 0
         begin = time.perf_counter()
         try:
-            for index in range(tasks):
-                self.pool.submit(worker.run_task, index).add_done_callback(done)
-            finished.wait()
+            futures = [self.pool.submit(worker.run_share, self.tasks, self.per_worker, self.total, self.concurrency) for _ in range(self.concurrency)]
+            for future in futures:
+                latencies.extend(future.result())
         except BrokenProcessPool as exc:
-            errors.append(exc)
-        wall = time.perf_counter() - begin
-        host_cpu = common.cpu_seconds() - host_cpu
-        if errors:
-            if isinstance(errors[0], BrokenProcessPool):
-                raise Failure("crashed", self._crash_message(errors[0]))
-            raise Failure("errored", common.describe(errors[0]))
-        return self._batch_result(wall, host_cpu, latencies)
+            raise Failure("crashed", self._crash_message(exc)) from exc
+        # SystemExit too: a task calling sys.exit() comes back from its worker as the error it is
+        # (errored, as in the other models), not as the end of the host.
+        except (Exception, SystemExit) as exc:
+            # The other shares end on their own (they stop taking tasks once the counter runs out).
+            with self.next_task.get_lock():
+                self.next_task.value = self.tasks
+            wait(futures)
+            raise Failure("errored", common.describe(exc)) from exc
+        return self._batch_result(time.perf_counter() - begin, common.cpu_seconds() - host_cpu, latencies)
 
     def _batch_result(self, wall: float, host_cpu: float, latencies: list):
         """A batch's figures, its workers' CPU read at the checkpoint after it (outside timing)."""
@@ -452,34 +445,12 @@ class ThreadAsync(Thread):
 class ProcessAsync(Process):
     """process+async: ProcessPoolExecutor(W) (one worker per core) whose workers each run an asyncio
     loop with K tasks in flight, the aiomultiprocess pattern. A batch is one call per worker
-    (worker.run_share); the workers take task indexes from one shared counter."""
-
-    takes_from_counter = True
+    (worker.run_share), as in the process model; the workers take task indexes from one shared
+    counter."""
 
     def __init__(self, workload: dict, workers: int, per_worker: int, cwd: str, protocol_fd: int, total: int) -> None:
         super().__init__(workload, workers, cwd, protocol_fd, per_worker)
         self.total = total
-
-    def batch(self):
-        latencies: list = []
-        host_cpu = common.cpu_seconds()
-        self.next_task.value = 0
-        begin = time.perf_counter()
-        try:
-            futures = [self.pool.submit(worker.run_share, self.tasks, self.per_worker, self.total, self.concurrency) for _ in range(self.concurrency)]
-            for future in futures:
-                latencies.extend(future.result())
-        except BrokenProcessPool as exc:
-            raise Failure("crashed", self._crash_message(exc)) from exc
-        # SystemExit too: a task calling sys.exit() comes back from its worker as the error it is
-        # (errored, as in the process model), not as the end of the host.
-        except (Exception, SystemExit) as exc:
-            # The other shares end on their own (they stop taking tasks once the counter runs out).
-            with self.next_task.get_lock():
-                self.next_task.value = self.tasks
-            wait(futures)
-            raise Failure("errored", common.describe(exc)) from exc
-        return self._batch_result(time.perf_counter() - begin, common.cpu_seconds() - host_cpu, latencies)
 
 
 def hybrid_layout(concurrency: int, workers) -> tuple:
