@@ -226,6 +226,13 @@ function answerPriority(cell: CellResult, sequential: CellResult, options: { cor
   // at a2fadb3).
   if (context.recommended && context.suspectBaseline) return PRIORITY.contested;
   if (!measured) return PRIORITY.contested;
+  // A cell that could beat the recommended one by the margin (the top of its interval above it) is
+  // contested however clearly it beats sequential: paired, it can take the recommendation's place,
+  // or let a hybrid show it beats every simpler model. py-fetch-then-parse's process 4 read x3.26
+  // unpaired, decided against sequential, and lost a shuffle among decided cells in a bench:truth
+  // run at d53219b: process+async x5.31 paired could not be shown to beat it, and async 32 x2.3
+  // was recommended (truth: process+async x5.26).
+  if (!context.recommended && context.recommendedSpeedup !== undefined && hi > context.recommendedSpeedup * (1 + options.margin)) return PRIORITY.contested;
   // Undecided against sequential: neither clearly slower nor clearly faster by the margin.
   if (!(hi < 1 || lo > 1 + options.margin)) return PRIORITY.contested;
   return context.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;

@@ -85,6 +85,12 @@ describe("the paired phase's choice of cells", () => {
     expect(pairingPriority(cell('async', 16, 112), waiting, options)).toBe(PRIORITY.contested);
     // ... and when its unpaired figure already beats sequential clearly by far, it can wait.
     expect(pairingPriority(cell('async', 16, 900), waiting, options)).toBe(PRIORITY.decided);
+    // Unless it could beat the recommended cell by the margin: paired, it can take its place (or let
+    // a hybrid show it beats every simpler model). py-fetch-then-parse's process 4 at x3.26 beside
+    // async 32 recommended at x2.3.
+    expect(pairingPriority(cell('process', 4, 326), waiting, options, { recommendedSpeedup: 2.3 })).toBe(PRIORITY.contested);
+    expect(pairingPriority(cell('process', 4, 326), waiting, options, { recommendedSpeedup: 3.3 })).toBe(PRIORITY.decided);
+    expect(pairingPriority(cell('process', 4, 326), waiting, options, { recommendedSpeedup: 2.3, recommended: true })).toBe(PRIORITY.reportedFigure);
   });
 
   it('warms a contested pairing longer when the sweep measured it before its rate settled, and counts the time', () => {
