@@ -11642,6 +11642,7 @@ function answerPriority(cell2, sequential, options, context) {
   if (context.recommended && context.cold) return PRIORITY.contested;
   if (context.recommended && context.suspectBaseline) return PRIORITY.contested;
   if (!measured) return PRIORITY.contested;
+  if (!context.recommended && context.recommendedSpeedup !== void 0 && hi > context.recommendedSpeedup * (1 + options.margin)) return PRIORITY.contested;
   if (!(hi < 1 || lo > 1 + options.margin)) return PRIORITY.contested;
   return context.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;
 }

@@ -37498,6 +37498,7 @@ function answerPriority(cell2, sequential, options, context3) {
   if (context3.recommended && context3.cold) return PRIORITY.contested;
   if (context3.recommended && context3.suspectBaseline) return PRIORITY.contested;
   if (!measured) return PRIORITY.contested;
+  if (!context3.recommended && context3.recommendedSpeedup !== void 0 && hi > context3.recommendedSpeedup * (1 + options.margin)) return PRIORITY.contested;
   if (!(hi < 1 || lo > 1 + options.margin)) return PRIORITY.contested;
   return context3.recommended ? PRIORITY.reportedFigure : PRIORITY.decided;
 }
