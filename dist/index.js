@@ -34845,8 +34845,11 @@ function ratioInterval(costly, cheap, baseline, seed) {
   }
   return ratioOfMediansGrouped(groupSamples(costly.batchThroughputs, costly.batchesPerRound), groupSamples(cheap.batchThroughputs, cheap.batchesPerRound), { seed }).ci95;
 }
-function judge(costly, cheap, baseline, margin, seed) {
-  const ci95 = ratioInterval(costly, cheap, baseline, seed);
+function judge(costly, cheap, baseline, margin, seed, cap = () => Infinity) {
+  const raw = ratioInterval(costly, cheap, baseline, seed);
+  const read = costly.paired?.speedup ?? costly.throughput.median / baseline.throughput.median;
+  const scale = read > cap(costly) ? cap(costly) / read : 1;
+  const ci95 = [raw[0] * scale, raw[1] * scale];
   if (ci95[0] > 1 + margin) return "wins";
   if (ci95[1] < 1 + margin) return "loses";
   return "within-noise";
@@ -34932,10 +34935,10 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   for (const model2 of MODELS.slice(1)) {
     const challenger = bestOfModel.get(model2);
     if (!challenger) continue;
-    const verdict2 = judge(challenger, current, baseline, margin, seed);
+    const verdict2 = judge(challenger, current, baseline, margin, seed, cap);
     if (verdict2 === "wins" && isHybrid(model2)) {
       const simpler = MODELS.slice(0, MODELS.indexOf(model2)).map((m) => bestOfModel.get(m)).filter((c) => c !== void 0);
-      const notBeaten = simpler.filter((c) => judge(challenger, c, baseline, margin, seed) !== "wins").map((c) => c.model);
+      const notBeaten = simpler.filter((c) => judge(challenger, c, baseline, margin, seed, cap) !== "wins").map((c) => c.model);
       if (notBeaten.length > 0) {
         hybridsShort.push({ model: model2, beaten: current.model, notBeaten });
         unclear = true;
@@ -34943,7 +34946,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
       }
     }
     if (verdict2 === "wins") {
-      const ahead = withinNoise2.map((m) => bestOfModel.get(m)).find((c) => speedupOf(c) >= speedupOf(challenger) && judge(challenger, c, baseline, margin, seed) !== "wins");
+      const ahead = withinNoise2.map((m) => bestOfModel.get(m)).find((c) => speedupOf(c) >= speedupOf(challenger) && judge(challenger, c, baseline, margin, seed, cap) !== "wins");
       if (ahead) {
         unbeaten = { model: ahead.model, winner: model2, beaten: current.model };
         current = ahead;

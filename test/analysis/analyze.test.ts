@@ -187,6 +187,22 @@ describe('a figure within noise above its physical bound', () => {
     expect(result.recommendation!.model).not.toBe('thread');
   });
 
+  it('beats nothing by more than its bound allows: a cheaper model read above its bound does not keep a costlier one out', () => {
+    // py-json-dumps (Python, CPU-bound) in bench:truth at 132ab99 (repetition 1): thread 1 paired
+    // x1.36 (x1.16-1.51) against a sequential host at 310/s, the others 411-446; one thread can do
+    // x1.00 at most. It was recommended as beating sequential by more than 10%, at "x1.00", beside
+    // process 2 at x1.70 paired (truth x1.89).
+    const json = [
+      { ...cpuBound('sequential', 1, [436, 411, 430, 435, 431, 310, 446, 436], 1), hostRates: [436.7, 411.5, 430.7, 435.6, 431.8, 310.1, 446.1, 436.7] },
+      cpuBound('async', 16, [440, 438, 445, 432, 441, 439], 1, { speedup: 1.016, ci95: [1.004, 1.034], rounds: 1, pairs: 6, spread: 0.01 }),
+      cpuBound('thread', 1, [430, 440, 436, 428, 445, 433], 1, { speedup: 1.359, ci95: [1.159, 1.508], rounds: 1, pairs: 6, spread: 0.05 }),
+      cpuBound('process', 2, [720, 735, 742, 728, 731, 760], 1.9, { speedup: 1.695, ci95: [1.63, 2.04], rounds: 2, pairs: 12, spread: 0.05 }),
+    ];
+    const rec = analyzeWorkload('py-json-dumps', 'python', json, { cores: 2 }).recommendation!;
+    expect(rec.model, rec.reason).toBe('process');
+    expect(rec.concurrency).toBe(2);
+  });
+
   it("is judged by the interval its figure is reported with: one round beside sequential hosts that read far apart is within noise", () => {
     // sieve in bench:truth at 680595a (repetition 4): its sequential hosts ran at 440-458 or 817/s;
     // thread 2 paired x2.78 (pairs x2.71-2.85) beside a slow one, process 2 x1.42 beside the fast one.
