@@ -37326,6 +37326,9 @@ async function pairedRounds(targets, options, signal) {
   const expectedOf = (t) => learned.get(t.candidate.key) ?? t.expectedMs;
   const stalls = /* @__PURE__ */ new Map();
   let baselineHosts = 0;
+  const deferred = (t) => options.deferredPriority !== void 0 && (t.priority ?? 0) >= options.deferredPriority;
+  const roundsBeforeDeferred = Math.min(HOST_ROUNDS, options.maxRounds);
+  const waitsForOthers = (target, failed) => deferred(target) && (measured.get(target.candidate.key)?.length ?? 0) === 0 && active.some((t) => !deferred(t) && !failed.has(t.candidate.key) && (measured.get(t.candidate.key)?.length ?? 0) < roundsBeforeDeferred && performance.now() + expectedOf(t) <= options.deadline);
   for (let round2 = 1; round2 <= options.maxRounds && active.length > 0; round2++) {
     let done = 0;
     let visited = 0;
@@ -37353,6 +37356,7 @@ async function pairedRounds(targets, options, signal) {
       if (signal.aborted) return measured;
       const expected = expectedOf(target);
       if (performance.now() + expected > options.deadline) continue;
+      if (waitsForOthers(target, failed)) continue;
       const pinned2 = pinnable(target);
       const group2 = [target];
       let groupMs = expected;
@@ -37732,6 +37736,8 @@ async function runCommand(options) {
         pairs: PAIRS_PER_ROUND,
         maxRounds: 10,
         shareBaseline: true,
+        // A pairing that cannot change the answer waits until the others have had their rounds.
+        deferredPriority: PRIORITY.decided,
         signal: options.signal,
         onVisit: ({ round: round2, done, total, cell: cell2, outcome }) => options.onProgress?.({ type: "visit", round: round2, done, total, label: `paired: ${cell2.workload.name} ${cell2.model} x${cell2.concurrency} / sequential`, status: outcome.status }),
         followUp: (target, soFar) => {

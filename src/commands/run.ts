@@ -10,7 +10,7 @@ import { describeEnvironment } from '../environment.ts';
 import { aggregateCell } from '../measure/aggregate.ts';
 import { hostRate, sequentialHostRates } from '../measure/host-rates.ts';
 import { measurePairedModels, type PairedModelRound } from '../measure/paired-models.ts';
-import { followUpTarget, PAIRS_PER_ROUND, pairedTargets, waitingPriorities } from '../measure/paired-targets.ts';
+import { followUpTarget, PAIRS_PER_ROUND, pairedTargets, PRIORITY, waitingPriorities } from '../measure/paired-targets.ts';
 import { cellKey, measureInRounds, planCells, visitSpec, type Cell } from '../measure/scheduler.ts';
 import { pairedSpeedup, type PairedSpeedup } from '../stats/paired-speedup.ts';
 import { writeJsonAtomic } from '../results/write.ts';
@@ -230,6 +230,8 @@ export async function runCommand(options: RunOptions): Promise<{ results: RunRes
         pairs: PAIRS_PER_ROUND,
         maxRounds: 10,
         shareBaseline: true,
+        // A pairing that cannot change the answer waits until the others have had their rounds.
+        deferredPriority: PRIORITY.decided,
         signal: options.signal,
         onVisit: ({ round, done, total, cell, outcome }) =>
           options.onProgress?.({ type: 'visit', round, done, total, label: `paired: ${cell.workload.name} ${cell.model} x${cell.concurrency} / sequential`, status: outcome.status }),

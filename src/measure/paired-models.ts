@@ -92,6 +92,16 @@ export interface PairedModelOptions {
    * the workload's waiting targets at the priority its answer so far gives them.
    */
   followUp?: (measuredTarget: PairedModelTarget, measured: ReadonlyMap<string, PairedModelRound[]>) => readonly PairedModelTarget[];
+  /**
+   * Targets of this priority or a lower one (a greater number) wait for their first round until
+   * every target of a higher priority that still fits the time left has had min(HOST_ROUNDS,
+   * maxRounds) rounds. `run` defers the pairings that cannot change its answer: a round over every
+   * target visits them as often as the contested ones, and py-asyncio-waits' thread 4 and process 4
+   * (x4 beside async 256's x225) were paired in the first round of a bench:truth run at 132ab99
+   * while py-fetch-then-parse's process+async, two rounds in, could not yet be shown to beat async
+   * 32 (x4.42, interval x3.33-5.69, against x3.29) and async was recommended. Absent: none waits.
+   */
+  deferredPriority?: number;
 }
 
 /**
@@ -134,6 +144,17 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
   const expectedOf = (t: PairedModelTarget) => learned.get(t.candidate.key) ?? t.expectedMs;
   const stalls = new Map<string, number>();
   let baselineHosts = 0;
+  const deferred = (t: PairedModelTarget) => options.deferredPriority !== undefined && (t.priority ?? 0) >= options.deferredPriority;
+  const roundsBeforeDeferred = Math.min(HOST_ROUNDS, options.maxRounds);
+  /**
+   * A deferred target not yet measured waits while a target of a higher priority, still active and
+   * fitting the time left, has fewer rounds than the deferred ones wait for (deferredPriority).
+   * Deferred targets go last in a round, so the others of this round have had their turn.
+   */
+  const waitsForOthers = (target: PairedModelTarget, failed: ReadonlySet<string>) =>
+    deferred(target) &&
+    (measured.get(target.candidate.key)?.length ?? 0) === 0 &&
+    active.some((t) => !deferred(t) && !failed.has(t.candidate.key) && (measured.get(t.candidate.key)?.length ?? 0) < roundsBeforeDeferred && performance.now() + expectedOf(t) <= options.deadline);
   for (let round = 1; round <= options.maxRounds && active.length > 0; round++) {
     let done = 0;
     let visited = 0;
@@ -169,6 +190,7 @@ async function pairedRounds(targets: readonly PairedModelTarget[], options: Pair
       if (signal.aborted) return measured;
       const expected = expectedOf(target);
       if (performance.now() + expected > options.deadline) continue;
+      if (waitsForOthers(target, failed)) continue;
       const pinned = pinnable(target);
       const group = [target];
       let groupMs = expected;

@@ -9,7 +9,7 @@ import { planCells, visitSpec } from '../../src/measure/scheduler.ts';
 import { allowedCpus, tasksetPath } from '../../src/runtimes/affinity.ts';
 import type { Runtime } from '../../src/runtimes/types.ts';
 import { runVisit } from '../../src/runtimes/visit.ts';
-import { pairedSpeedup } from '../../src/stats/paired-speedup.ts';
+import { HOST_ROUNDS, pairedSpeedup } from '../../src/stats/paired-speedup.ts';
 import { MODELS } from '../../src/types.ts';
 
 const fakeHost = fileURLToPath(new URL('../fixtures/fake-cpu-host.mjs', import.meta.url));
@@ -148,6 +148,32 @@ describe.skipIf(!canPin)('follow-up targets', () => {
     const ahead = plain.visited[1].split(':')[1];
     const returned = await followUpRounds(first, (model, target) => (model === 'thread' ? [target(ahead, 2)] : []));
     expect(returned.visited).toEqual(plain.visited);
+  });
+});
+
+describe.skipIf(!canPin)('deferred targets (deferredPriority)', () => {
+  /** Rounds of priority-ordered targets, priority 3 and lower deferred; the visits in order. */
+  const deferredRounds = async (first: readonly [string, number, number?][], maxRounds: number) => {
+    const { runtime, cell } = setup({ sequential: 100, async: 100, thread: 150, process: 150 });
+    const baseline = cell('sequential');
+    const spec = { ...visitSpec(baseline, 0, 'measure', 2), warmupTimeMs: 0, warmupBatches: 1 };
+    const visited: string[] = [];
+    const targets = first.map(([model, priority, expectedMs]): PairedModelTarget => ({ baseline, candidate: cell(model), baselineSpec: spec, candidateSpec: { ...spec, model: cell(model).model }, expectedMs: expectedMs ?? 500, priority }));
+    await measurePairedModels(targets, { deadline: performance.now() + 20_000, allowanceMs: 1000, seed: 7, pairs: 2, maxRounds, deferredPriority: 3, runtimes: () => runtime, onVisit: ({ round, cell }) => visited.push(`${round}:${cell.model}`) });
+    return visited;
+  };
+
+  it('wait for their first round until the others have had HOST_ROUNDS rounds, then go in every round', async () => {
+    expect(HOST_ROUNDS).toBe(3);
+    const visited = await deferredRounds([['async', 3], ['thread', 1], ['process', 2]], 4);
+    expect(visited).toEqual(['1:thread', '1:process', '2:thread', '2:process', '3:thread', '3:process', '3:async', '4:thread', '4:process', '4:async']);
+  });
+
+  it('wait only for targets that still fit the time left, and for no more rounds than maxRounds allows', async () => {
+    // thread never fits (its round is expected to cost more than the whole phase): async does not wait for it.
+    expect(await deferredRounds([['async', 3], ['thread', 1, 60_000]], 2)).toEqual(['1:async', '2:async']);
+    // Two rounds allowed: async goes in the second, once process has had both.
+    expect(await deferredRounds([['async', 3], ['process', 2]], 2)).toEqual(['1:process', '2:process', '2:async']);
   });
 });
 
