@@ -8046,6 +8046,75 @@ function classify(sequential) {
   return "mixed";
 }
 
+// src/analysis/paired-figure.ts
+function sequentialHostSpread(rates) {
+  const logs = (rates ?? []).filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
+  if (logs.length < 2) return 0;
+  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  return Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (logs.length - 1));
+}
+function pairedFigureInterval(paired, sequentialHostRates2) {
+  const apart = hostSpread(sequentialHostRates2 ?? []);
+  const floor = paired.rounds < HOST_ROUNDS && apart !== void 0 && apart.spread > UNSTEADY_SPREAD ? sequentialHostSpread(sequentialHostRates2) : 0;
+  const own = paired.spread !== void 0 && paired.spread > 0 ? HOST_SPREAD_FACTOR * paired.spread : 0;
+  return { ...figureInterval(paired, floor), fromSequentialHosts: floor > own };
+}
+
+// src/analysis/plausibility.ts
+var ENOUGH_SAMPLES = 6;
+var TOLERANCE = 0.05;
+var IMPOSSIBLE = "impossible:";
+var AT_BOUND = "within noise of the bound";
+var MAX_FIGURE_SPAN = 1.5;
+var IMPRECISE = "not enough data for one figure:";
+function withheldAsImprecise(cell2) {
+  return cell2.speedupWithheld?.startsWith(IMPRECISE) ?? false;
+}
+function possibleInterval(interval, bound, figure) {
+  return [interval[0], Math.max(Math.min(interval[1], bound), figure)];
+}
+function imprecisionReason(interval, paired, shown = interval) {
+  if (!(interval[0] > 0) || !(interval[1] / interval[0] > MAX_FIGURE_SPAN)) return void 0;
+  const [lo, hi] = shown;
+  const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? "" : "s"}` : "";
+  const source = !paired ? "" : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : " (paired)";
+  const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : "the batches varied too much for a median to stand for them";
+  const span = hi < interval[1] ? `, the most that is physically possible; as measured it spanned more than ${MAX_FIGURE_SPAN}-fold` : `, more than ${MAX_FIGURE_SPAN}-fold`;
+  return `${IMPRECISE} its 95% interval${source} runs from ${times(lo)} to ${times(hi)}${span}; ${why} (a longer --time-budget measures more)`;
+}
+function withheldAsImpossible(cell2) {
+  return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
+}
+function withheldAtBound(cell2) {
+  return withheldAsImpossible(cell2) && cell2.speedupWithheld.includes(AT_BOUND);
+}
+function speedupBound(cell2, cpuShare, cores) {
+  if (cell2.model === "sequential") return 1;
+  if (cpuShare < CPU_BOUND_AT) return cell2.concurrency;
+  return Math.min(cell2.concurrency, cell2.model === "async" ? 1 : cores);
+}
+function speedupInterval(cell2, baseline, seed2) {
+  return ratioOfMediansGrouped(groupSamples(cell2.batchThroughputs, cell2.batchesPerRound), groupSamples(baseline.batchThroughputs, baseline.batchesPerRound), { seed: seed2 }).ci95;
+}
+var times = (value) => `x${value.toFixed(value >= 10 ? 0 : 2)}`;
+function measuredSpeedup(cell2, baseline) {
+  return cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
+}
+function withheldReason(cell2, baseline, context) {
+  if (cell2.status !== "ok") return void 0;
+  if (baseline.samples < ENOUGH_SAMPLES) return `not enough data: the sequential baseline has ${baseline.samples} batch${baseline.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell2.samples < ENOUGH_SAMPLES) return `not enough data: ${cell2.samples} batch${cell2.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
+  if (cell2 === baseline) return void 0;
+  const bound = speedupBound(cell2, context.cpuShare, context.cores);
+  const measured = measuredSpeedup(cell2, baseline);
+  const coresBound = bound === context.cores && cell2.model !== "async" && context.cpuShare >= CPU_BOUND_AT;
+  if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
+  const [lo] = cell2.paired ? pairedFigureInterval(cell2.paired, baseline.hostRates).interval : speedupInterval(cell2, baseline, context.seed);
+  const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : cell2.model === "process" ? "process" : "worker with one task in flight"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
+  const noise2 = lo <= bound * (1 + TOLERANCE) ? `${AT_BOUND}, but not a figure to report` : "something was mismeasured";
+  return `${IMPOSSIBLE} measured ${times(measured)} (95% interval from ${times(lo)}) where at most ${times(bound)} is possible (${why}); ${noise2}`;
+}
+
 // src/analysis/recommend.ts
 var DEFAULT_MARGIN = 0.1;
 function ratioInterval(costly, cheap, baseline, seed2) {
@@ -8060,7 +8129,7 @@ function ratioInterval(costly, cheap, baseline, seed2) {
 }
 function judge(costly, cheap, baseline, margin, seed2, cap = () => Infinity) {
   const raw = ratioInterval(costly, cheap, baseline, seed2);
-  const read = costly.paired?.speedup ?? costly.throughput.median / baseline.throughput.median;
+  const read = measuredSpeedup(costly, baseline);
   const scale = read > cap(costly) ? cap(costly) / read : 1;
   const ci95 = [raw[0] * scale, raw[1] * scale];
   if (ci95[0] > 1 + margin) return "wins";
@@ -8113,7 +8182,7 @@ function bestOfModels(cells, options = {}) {
   return best;
 }
 var percent = (fraction) => `${Math.round(fraction * 100)}%`;
-var times = (value) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
+var times2 = (value) => `x${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}`;
 var UNIT = {
   sequential: ["task at a time", "tasks at a time"],
   async: ["in flight", "in flight"],
@@ -8139,7 +8208,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   const bestOfModel = bestOfModels(cells, { margin, seed: seed2, speedupCap: cap, cores: options.cores });
   const baseline = bestOfModel.get("sequential");
   if (!baseline) return void 0;
-  const speedupOf = (cell2) => Math.min(cap(cell2), cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median);
+  const speedupOf = (cell2) => Math.min(cap(cell2), measuredSpeedup(cell2, baseline));
   let unclear = false;
   const withinNoise2 = [];
   let current = baseline;
@@ -8175,7 +8244,7 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
   const finalWithinNoise = withinNoise2.filter((m) => MODELS.indexOf(m) > MODELS.indexOf(current.model));
   const evidence = MODELS.slice(1).filter((m) => bestOfModel.has(m)).map((m) => {
     const cell2 = bestOfModel.get(m);
-    return `${m} ${times(speedupOf(cell2))} at ${unit(m, cell2.concurrency, cell2.workers)}`;
+    return `${m} ${times2(speedupOf(cell2))} at ${unit(m, cell2.concurrency, cell2.workers)}`;
   }).join(", ");
   const waited = (options.sequentialRunQueue ?? 0) >= 0.05 ? ` and waited ${percent(options.sequentialRunQueue)} for one` : "";
   const pooled = (baseline.poolUtilization ?? 0) >= 0.05 ? `; its native work ran in libuv's thread pool, using ${percent(baseline.poolUtilization)} of a core` : "";
@@ -8192,8 +8261,8 @@ function recommend(cells, classification, sequentialCpu, options = {}) {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}, with low confidence: ${unbeaten.winner} beat ${unbeaten.beaten} by more than ${marginText} with 95% confidence but not ${current.model}, which measured faster and was not shown to beat ${unbeaten.beaten} by that margin`;
   } else if (isHybrid(current.model)) {
     const single = MODELS.filter((m) => m !== "sequential" && !isHybrid(m)).map((m) => bestOfModel.get(m)).filter((c) => c !== void 0).sort((a, b) => speedupOf(b) - speedupOf(a))[0];
-    const against = single ? `; best single model ${single.model} at ${unit(single.model, single.concurrency)}: ${times(speedupOf(single))}` : "";
-    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}: ${times(speedupOf(current))}${against}. It beats every simpler model by more than ${marginText} with 95% confidence`;
+    const against = single ? `; best single model ${single.model} at ${unit(single.model, single.concurrency)}: ${times2(speedupOf(single))}` : "";
+    verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}: ${times2(speedupOf(current))}${against}. It beats every simpler model by more than ${marginText} with 95% confidence`;
   } else {
     verdict = `recommended: ${current.model} at ${unit(current.model, current.concurrency, current.workers)}, which beats every cheaper model by more than ${marginText} with 95% confidence`;
   }
@@ -11085,72 +11154,6 @@ import { resolve as resolve3 } from "node:path";
 // src/analysis/analyze.ts
 import { availableParallelism as availableParallelism4 } from "node:os";
 
-// src/analysis/paired-figure.ts
-function sequentialHostSpread(rates) {
-  const logs = (rates ?? []).filter((r) => Number.isFinite(r) && r > 0).map(Math.log);
-  if (logs.length < 2) return 0;
-  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
-  return Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (logs.length - 1));
-}
-function pairedFigureInterval(paired, sequentialHostRates2) {
-  const apart = hostSpread(sequentialHostRates2 ?? []);
-  const floor = paired.rounds < HOST_ROUNDS && apart !== void 0 && apart.spread > UNSTEADY_SPREAD ? sequentialHostSpread(sequentialHostRates2) : 0;
-  const own = paired.spread !== void 0 && paired.spread > 0 ? HOST_SPREAD_FACTOR * paired.spread : 0;
-  return { ...figureInterval(paired, floor), fromSequentialHosts: floor > own };
-}
-
-// src/analysis/plausibility.ts
-var ENOUGH_SAMPLES = 6;
-var TOLERANCE = 0.05;
-var IMPOSSIBLE = "impossible:";
-var AT_BOUND = "within noise of the bound";
-var MAX_FIGURE_SPAN = 1.5;
-var IMPRECISE = "not enough data for one figure:";
-function withheldAsImprecise(cell2) {
-  return cell2.speedupWithheld?.startsWith(IMPRECISE) ?? false;
-}
-function possibleInterval(interval, bound, figure) {
-  return [interval[0], Math.max(Math.min(interval[1], bound), figure)];
-}
-function imprecisionReason(interval, paired, shown = interval) {
-  if (!(interval[0] > 0) || !(interval[1] / interval[0] > MAX_FIGURE_SPAN)) return void 0;
-  const [lo, hi] = shown;
-  const rounds = paired ? `${paired.rounds} round${paired.rounds === 1 ? "" : "s"}` : "";
-  const source = !paired ? "" : paired.hostsAdded ? ` (paired, ${rounds}, with the spread between fresh hosts that so few rounds cannot show)` : " (paired)";
-  const why = paired?.hostsAdded ? `the next pair of hosts may read differently by that much` : "the batches varied too much for a median to stand for them";
-  const span = hi < interval[1] ? `, the most that is physically possible; as measured it spanned more than ${MAX_FIGURE_SPAN}-fold` : `, more than ${MAX_FIGURE_SPAN}-fold`;
-  return `${IMPRECISE} its 95% interval${source} runs from ${times2(lo)} to ${times2(hi)}${span}; ${why} (a longer --time-budget measures more)`;
-}
-function withheldAsImpossible(cell2) {
-  return cell2.speedupWithheld?.startsWith(IMPOSSIBLE) ?? false;
-}
-function withheldAtBound(cell2) {
-  return withheldAsImpossible(cell2) && cell2.speedupWithheld.includes(AT_BOUND);
-}
-function speedupBound(cell2, cpuShare, cores) {
-  if (cell2.model === "sequential") return 1;
-  if (cpuShare < CPU_BOUND_AT) return cell2.concurrency;
-  return Math.min(cell2.concurrency, cell2.model === "async" ? 1 : cores);
-}
-function speedupInterval(cell2, baseline, seed2) {
-  return ratioOfMediansGrouped(groupSamples(cell2.batchThroughputs, cell2.batchesPerRound), groupSamples(baseline.batchThroughputs, baseline.batchesPerRound), { seed: seed2 }).ci95;
-}
-var times2 = (value) => `x${value.toFixed(value >= 10 ? 0 : 2)}`;
-function withheldReason(cell2, baseline, context) {
-  if (cell2.status !== "ok") return void 0;
-  if (baseline.samples < ENOUGH_SAMPLES) return `not enough data: the sequential baseline has ${baseline.samples} batch${baseline.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
-  if (cell2.samples < ENOUGH_SAMPLES) return `not enough data: ${cell2.samples} batch${cell2.samples === 1 ? "" : "es"}, ${ENOUGH_SAMPLES} bound a median`;
-  if (cell2 === baseline) return void 0;
-  const bound = speedupBound(cell2, context.cpuShare, context.cores);
-  const measured = cell2.paired?.speedup ?? cell2.throughput.median / baseline.throughput.median;
-  const coresBound = bound === context.cores && cell2.model !== "async" && context.cpuShare >= CPU_BOUND_AT;
-  if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return void 0;
-  const [lo] = cell2.paired ? pairedFigureInterval(cell2.paired, baseline.hostRates).interval : speedupInterval(cell2, baseline, context.seed);
-  const why = cell2.concurrency === 1 && cell2.model !== "async" ? `one ${cell2.model === "thread" ? "thread" : cell2.model === "process" ? "process" : "worker with one task in flight"} cannot beat the loop it replaces` : cell2.model === "async" && bound < cell2.concurrency ? `async runs every computing part on one thread, and sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : bound < cell2.concurrency ? `${context.cores} cores cannot do more when sequential computed ${Math.round(context.cpuShare * 100)}% of the time` : `${cell2.concurrency} in flight cannot overlap more than ${cell2.concurrency}-fold`;
-  const noise2 = lo <= bound * (1 + TOLERANCE) ? `${AT_BOUND}, but not a figure to report` : "something was mismeasured";
-  return `${IMPOSSIBLE} measured ${times2(measured)} (95% interval from ${times2(lo)}) where at most ${times2(bound)} is possible (${why}); ${noise2}`;
-}
-
 // src/analysis/unpaired-figure.ts
 var UNPAIRED_SPREAD_PRIOR = 0.15;
 function unpairedSpread(cells, sequential) {
@@ -11190,7 +11193,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   const unpairedInterval = (c, batchInterval) => unpairedFigureInterval(c.throughput.median / sequential.throughput.median, batchInterval, Math.min(c.rounds, sequential.rounds), hostSpread2.spread);
   if (recommendation2 && recommendedCell && withheldAtBound(recommendedCell)) {
     const bound = atBound(recommendedCell);
-    const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential.throughput.median;
+    const measured = measuredSpeedup(recommendedCell, sequential);
     const swept = speedupInterval(recommendedCell, sequential, context.seed);
     const own = recommendedCell.paired ? pairedFigureInterval(recommendedCell.paired, sequential.hostRates).interval : unpairedInterval(recommendedCell, swept).interval;
     const low = Math.min(swept[0], own[0], bound);
@@ -11209,7 +11212,7 @@ function analyzeWorkload(name, runtime, cells, options = {}) {
   }
   const margin = options.margin ?? 0.1;
   const thin = withSpeedups.filter((c) => c.model !== "sequential" && c.speedupWithheld?.startsWith("not enough data: ") && !withheldAtBound(c));
-  const read = (c) => c.paired?.speedup ?? c.throughput.median / sequential.throughput.median;
+  const read = (c) => measuredSpeedup(c, sequential);
   const readFaster = recommendation2 && sequential ? thin.filter((c) => read(c) > recommendation2.speedup * (1 + margin)) : [];
   if (recommendation2 && readFaster.length > 0) {
     addDoubt(recommendation2, "not-enough-data");
@@ -11715,7 +11718,7 @@ function pairedTargets(swept, cells, measured, options) {
 }
 function fasterLevelWithinReach(cells, chosen, sequential, options) {
   if (chosen.model === "sequential" || !(sequential.throughput.median > 0)) return void 0;
-  const own = chosen.paired?.speedup ?? chosen.throughput.median / sequential.throughput.median;
+  const own = measuredSpeedup(chosen, sequential);
   const reach = cells.filter(
     (c) => c.model === chosen.model && c.concurrency > chosen.concurrency && c.paired === void 0 && withheldAsImprecise(c) && c.samples > 0 && speedupInterval(c, sequential, options.seed)[1] > own * (1 + options.margin)
   );

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { RuntimeId } from '../types.ts';
 import type { CellResult, Recommendation, WorkloadResult } from '../results/run.ts';
 import { classify, computingShare } from './classify.ts';
-import { imprecisionReason, MAX_FIGURE_SPAN, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
+import { imprecisionReason, MAX_FIGURE_SPAN, measuredSpeedup, possibleInterval, speedupBound, speedupInterval, TOLERANCE, withheldAsImpossible, withheldAtBound, withheldReason } from './plausibility.ts';
 import { addDoubt, recommend, unit, type RecommendOptions } from './recommend.ts';
 import { figureInterval } from '../stats/paired-speedup.ts';
 import { pairedFigureInterval } from './paired-figure.ts';
@@ -51,7 +51,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
     unpairedFigureInterval(c.throughput.median / sequential!.throughput.median, batchInterval, Math.min(c.rounds, sequential!.rounds), hostSpread.spread);
   if (recommendation && recommendedCell && withheldAtBound(recommendedCell)) {
     const bound = atBound(recommendedCell);
-    const measured = recommendedCell.paired?.speedup ?? recommendedCell.throughput.median / sequential!.throughput.median;
+    const measured = measuredSpeedup(recommendedCell, sequential!);
     // The bound is where the figure ends, not what it is: a speedup measured above what is possible
     // means a side was off its steady speed (a baseline still warming up, or on the slower vCPU), and
     // which measurement erred is unknown, so the truth may lie well below. marked's thread 2 measured
@@ -86,7 +86,7 @@ export function analyzeWorkload(name: string, runtime: RuntimeId, cells: CellRes
   // "no model beat sequential".
   const margin = options.margin ?? 0.1;
   const thin = withSpeedups.filter((c) => c.model !== 'sequential' && c.speedupWithheld?.startsWith('not enough data: ') && !withheldAtBound(c));
-  const read = (c: CellResult) => c.paired?.speedup ?? c.throughput.median / sequential!.throughput.median;
+  const read = (c: CellResult) => measuredSpeedup(c, sequential!);
   const readFaster = recommendation && sequential ? thin.filter((c) => read(c) > recommendation.speedup * (1 + margin)) : [];
   if (recommendation && readFaster.length > 0) {
     addDoubt(recommendation, 'not-enough-data');

@@ -102,6 +102,11 @@ export function speedupInterval(cell: CellResult, baseline: CellResult, seed: nu
 
 const times = (value: number) => `x${value.toFixed(value >= 10 ? 0 : 2)}`;
 
+/** The speedup a cell read against its baseline: its paired figure when it was paired, else the ratio of their medians. */
+export function measuredSpeedup(cell: CellResult, baseline: CellResult): number {
+  return cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median;
+}
+
 /**
  * Why the cell's speedup must not be reported, or undefined when it may be. `cpuShare` is the
  * sequential cell's share of time computing (or waiting for a core).
@@ -112,7 +117,7 @@ export function withheldReason(cell: CellResult, baseline: CellResult, context: 
   if (cell.samples < ENOUGH_SAMPLES) return `not enough data: ${cell.samples} batch${cell.samples === 1 ? '' : 'es'}, ${ENOUGH_SAMPLES} bound a median`;
   if (cell === baseline) return undefined;
   const bound = speedupBound(cell, context.cpuShare, context.cores);
-  const measured = cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median;
+  const measured = measuredSpeedup(cell, baseline);
   // No tolerance above the core count: a CPU-bound speedup above it is never reported.
   const coresBound = bound === context.cores && cell.model !== 'async' && context.cpuShare >= CPU_BOUND_AT;
   if (measured <= bound * (1 + (coresBound ? 0 : TOLERANCE))) return undefined;

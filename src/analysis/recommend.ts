@@ -2,6 +2,7 @@ import { groupSamples, ratioOfMediansGrouped } from '../stats/ratio.ts';
 import { isHybrid, MODELS, type Classification, type Model } from '../types.ts';
 import type { CellResult, Doubt, Recommendation } from '../results/run.ts';
 import { computingShare } from './classify.ts';
+import { measuredSpeedup } from './plausibility.ts';
 
 export const DEFAULT_MARGIN = 0.1;
 
@@ -46,7 +47,7 @@ function ratioInterval(costly: CellResult, cheap: CellResult, baseline: CellResu
  */
 function judge(costly: CellResult, cheap: CellResult, baseline: CellResult, margin: number, seed: number, cap: (cell: CellResult) => number = () => Infinity): Verdict {
   const raw = ratioInterval(costly, cheap, baseline, seed);
-  const read = costly.paired?.speedup ?? costly.throughput.median / baseline.throughput.median;
+  const read = measuredSpeedup(costly, baseline);
   const scale = read > cap(costly) ? cap(costly) / read : 1;
   const ci95 = [raw[0] * scale, raw[1] * scale];
   if (ci95[0] > 1 + margin) return 'wins';
@@ -199,7 +200,7 @@ export function recommend(
   const bestOfModel = bestOfModels(cells, { margin, seed, speedupCap: cap, cores: options.cores });
   const baseline = bestOfModel.get('sequential');
   if (!baseline) return undefined;
-  const speedupOf = (cell: CellResult) => Math.min(cap(cell), cell.paired?.speedup ?? cell.throughput.median / baseline.throughput.median);
+  const speedupOf = (cell: CellResult) => Math.min(cap(cell), measuredSpeedup(cell, baseline));
 
   let unclear = false;
   const withinNoise: Model[] = [];

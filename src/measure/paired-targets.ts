@@ -5,7 +5,7 @@
  */
 import { runsOnOneCpu } from '../analysis/compare-select.ts';
 import { computingShare } from '../analysis/classify.ts';
-import { speedupBound, speedupInterval, withheldAsImpossible, withheldAsImprecise, withheldAtBound } from '../analysis/plausibility.ts';
+import { measuredSpeedup, speedupBound, speedupInterval, withheldAsImpossible, withheldAsImprecise, withheldAtBound } from '../analysis/plausibility.ts';
 import { bestOfModels, closeLevelCall } from '../analysis/recommend.ts';
 import type { CellResult, RunResults, WorkloadResult } from '../results/run.ts';
 import type { Model } from '../types.ts';
@@ -330,7 +330,7 @@ export function pairedTargets(swept: Pick<RunResults, 'workloads'>, cells: reado
  */
 export function fasterLevelWithinReach(cells: readonly CellResult[], chosen: CellResult, sequential: CellResult, options: { margin: number; seed: number }): CellResult | undefined {
   if (chosen.model === 'sequential' || !(sequential.throughput.median > 0)) return undefined;
-  const own = chosen.paired?.speedup ?? chosen.throughput.median / sequential.throughput.median;
+  const own = measuredSpeedup(chosen, sequential);
   const reach = cells.filter(
     (c) =>
       c.model === chosen.model &&
